@@ -1,0 +1,37 @@
+# pmg-analysis — two commands do everything: `make report` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PMG_CBS_DIR ?= $(if $(wildcard ../shared/reference/cbs-83553NED),$(abspath ../shared/reference),)
+
+.PHONY: setup report test lab bench lint clean-outputs
+
+setup: $(STAMP)
+
+# Create the virtual environment when it is missing and (re)install when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/pmg-analysis report
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/pmg-analysis bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+clean-outputs:
+	rm -rf data/processed/*.parquet data/processed/*.json data/processed/*.csv data/processed/*.xlsx reports/*.html reports/gemeenten
