@@ -1,0 +1,3 @@
+from pmg_analysis.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,224 @@
+"""Cleaning: from a read export to validated ``responses``, ``answers`` and ``texts`` tables.
+
+``clean_export`` never reads files: it takes an :class:`~pmg_analysis.io.export.Export`. Every
+raw row ends up either as a response or in the quarantine with a Dutch reason; the manifest
+counts both so that counts in = counts out can be checked (and is, by :func:`check_counts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from pmg_analysis import __version__
+from pmg_analysis.clean import rows
+from pmg_analysis.clean.config import CleanConfig
+from pmg_analysis.clean.pii import pseudonymise, redact_names, redact_patterns
+from pmg_analysis.clean.schemas import validate_tables
+from pmg_analysis.clean.tables import PROBLEMS, build_long_tables
+from pmg_analysis.errors import InputError
+from pmg_analysis.instrument import Instrument, load_instrument
+from pmg_analysis.io.export import Export
+from pmg_analysis.io.mapping import ColumnMapping, map_columns
+from pmg_analysis.municipalities import match_municipalities
+
+__all__ = ["CleanConfig", "CleanResult", "clean_export", "check_counts"]
+
+
+@dataclass
+class CleanResult:
+    responses: pd.DataFrame
+    answers: pd.DataFrame
+    texts: pd.DataFrame
+    problems: pd.DataFrame
+    quarantine: pd.DataFrame
+    manifest: dict
+    mapping: ColumnMapping
+
+
+def _first_key(mapping: ColumnMapping, qid: str) -> str | None:
+    cols = [c for c in mapping.mapped if c.question_id == qid and c.part == "value"]
+    return cols[0].key if cols else None
+
+
+def _answered(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrument) -> pd.Series:
+    """How many of the instrument's answer questions each row answered (any filled cell)."""
+    keys_by_q: dict[str, list[str]] = {}
+    for c in mapping.mapped:
+        q = instrument[c.question_id]
+        if q.role == "answer":
+            keys_by_q.setdefault(q.id, []).append(c.key)
+    count = np.zeros(len(frame), dtype=np.int16)
+    for keys in keys_by_q.values():
+        block = frame[keys].apply(lambda col: col.astype("str").str.strip().str.len() > 0)
+        count += block.fillna(False).any(axis=1).to_numpy()
+    return pd.Series(count, index=frame.index)
+
+
+def _personal(frame: pd.DataFrame, export: Export, mapping: ColumnMapping, meta: str,
+              qid: str) -> pd.Series | None:
+    """A personal field from the tool's metadata column, else from the instrument's question."""
+    key = export.meta_key(meta) or _first_key(mapping, qid)
+    return frame[key] if key else None
+
+
+def clean_export(export: Export, instrument: Instrument | None = None, *,
+                 mapping: ColumnMapping | None = None, mapping_file=None,
+                 config: CleanConfig | None = None) -> CleanResult:
+    """Validate, deduplicate, pseudonymise and reshape one export. Pure: writes nothing."""
+    instrument = instrument or load_instrument()
+    config = config or CleanConfig()
+    mapping = mapping or map_columns(export, instrument, mapping=mapping_file)
+    frame = export.data
+    muni_q = instrument.municipality_question
+    muni_key = _first_key(mapping, muni_q.id)
+    if muni_key is None:
+        raise InputError(
+            f"geen kolom met de gemeentevraag gevonden ('{muni_q.text}'). Controleer of dit een "
+            "export van de PMG-vragenlijst is, of geef met --mapping aan welke kolom de gemeente "
+            "bevat.", path=export.path)
+
+    n_answered = _answered(frame, mapping, instrument)
+    total = sum(1 for q in instrument.questions if q.role == "answer")
+    is_partial = n_answered / total < config.partial_below
+    open_keys = [c.key for c in mapping.mapped
+                 if instrument[c.question_id].type == "open"
+                 and instrument[c.question_id].role == "answer"]
+    status_key = export.meta_key("status")
+    test = rows.is_test(frame[muni_key], frame[open_keys],
+                        frame[status_key] if status_key else None, config)
+    match = match_municipalities(frame[muni_key])
+    email = _personal(frame, export, mapping, "email", "email")
+    name = _personal(frame, export, mapping, "name", "naam")
+    submitted_key = export.meta_key("submitted_at")
+    submitted = (frame[submitted_key] if submitted_key
+                 else pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]"))
+
+    pre_ok = (n_answered > 0) & ~test & match["match"].isin(["exact", "alias", "fuzzy"])
+    answer_keys = [c.key for c in mapping.mapped if c.key != muni_key
+                   and instrument[c.question_id].role == "answer"]
+    candidates = pd.DataFrame({
+        "gemeente_code": match["gemeente_code"].astype("str"),
+        "identity": rows.identity_key(frame.index, email, name, config),
+        "content_hash": rows.content_hash(frame[answer_keys]),
+        "is_partial": is_partial,
+        "submitted_at": submitted,
+    }, index=frame.index)[pre_ok]
+    replaced_by = rows.duplicates(candidates).reindex(frame.index)
+    reason = rows.decide(empty=n_answered == 0, test=test, match=match["match"],
+                         replaced_by=replaced_by)
+    kept = reason.isna().to_numpy()
+
+    # -- responses -------------------------------------------------------------------------
+    rid_key = export.meta_key("response_id")
+    tool_id = (frame[rid_key].astype("str") if rid_key
+               else pd.Series(frame.index.astype(str), index=frame.index))
+    keys = (export.tool + "|" + tool_id.fillna("") + "|"
+            + submitted.astype("str").fillna("")).where(True)
+    response_id = pseudonymise(keys[kept], config)
+    kept_frame = frame[kept]
+    answers, texts, problems = build_long_tables(kept_frame, mapping, instrument,
+                                                 response_id, config)
+    rid_dtype = answers["response_id"].dtype
+
+    single = answers[answers["question_id"].isin(["functie", "positie"])]
+    single = single.drop_duplicates(["response_id", "question_id"])
+    wide = single.pivot(index="response_id", columns="question_id", values="item")
+
+    def choice(qid: str) -> pd.Categorical:
+        cats = [o.id for o in instrument[qid].all_options]
+        values = (wide[qid].reindex(response_id.to_numpy()).astype("str").to_numpy()
+                  if qid in wide.columns else np.full(len(response_id), None))
+        return pd.Categorical(values, categories=cats)
+
+    responses = pd.DataFrame({
+        "response_id": response_id.to_numpy(),
+        "raw_row": pd.array(kept_frame.index.to_numpy(), dtype="Int32"),
+        "submitted_at": submitted[kept].to_numpy(dtype="datetime64[ns]"),
+        "gemeente_code": match["gemeente_code"][kept].to_numpy(),
+        "gemeente_naam": match["gemeente_naam"][kept].astype("str").to_numpy(),
+        "gemeente_match": match["match"][kept].astype("str").to_numpy(),
+        "functie": choice("functie"),
+        "positie_zelf": choice("positie"),
+        "is_partial": is_partial[kept].to_numpy(dtype=bool),
+        "n_beantwoord": pd.array(n_answered[kept].to_numpy(), dtype="Int16"),
+        "source_sha256": export.sha256,
+    })
+    responses["gemeente_code"] = responses["gemeente_code"].astype(
+        match["gemeente_code"].dtype)
+    responses["gemeente_match"] = responses["gemeente_match"].astype(
+        pd.CategoricalDtype(["exact", "alias", "fuzzy"]))
+
+    # -- personal data out of the free text ----------------------------------------------------
+    if len(texts):
+        text = redact_patterns(texts["text"], config)
+        if name is not None:
+            own = pd.Series(name[kept].to_numpy(), index=response_id.to_numpy())
+            text = redact_names(text, own.reindex(texts["response_id"].astype("str")).set_axis(
+                texts.index), config)
+        texts["text"] = text
+
+    # -- quarantine ---------------------------------------------------------------------------
+    q = ~kept
+    typed = frame[muni_key][q].astype("str")
+    quarantine = pd.DataFrame({
+        "rij": pd.array(frame.index[q].to_numpy(), dtype="Int32"),
+        "reden_code": reason[q].to_numpy(),
+        "reden": reason[q].map(rows.REASONS).astype("str").to_numpy(),
+        "gemeente_invoer": redact_patterns(typed, config).to_numpy() if q.any() else [],
+        "kandidaten": match["candidates"][q].astype("str").to_numpy(),
+        "vervangen_door_rij": pd.array(replaced_by[q].to_numpy(), dtype="Int32"),
+    })
+    quarantine["reden_code"] = quarantine["reden_code"].astype(reason.dtype)
+
+    manifest = _manifest(export, instrument, mapping, reason, problems)
+    responses, answers, texts = validate_tables(responses, answers, texts, rid_dtype)
+    result = CleanResult(responses, answers, texts, problems, quarantine, manifest, mapping)
+    check_counts(result)
+    return result
+
+
+def _manifest(export: Export, instrument: Instrument, mapping: ColumnMapping,
+              reason: pd.Series, problems: pd.DataFrame) -> dict:
+    counts = reason.value_counts(sort=False).reindex(list(rows.REASONS), fill_value=0)
+    return {
+        "bron": {
+            "bestand": export.path.name,
+            "sha256": export.sha256,
+            "tool": export.tool,
+            "layout": export.layout,
+            "encoding": export.encoding,
+            "scheidingsteken": export.delimiter,
+            "opmerkingen": list(export.notes),
+        },
+        "vragenlijst_versie": instrument.version,
+        "pmg_analysis_versie": __version__,
+        "aantallen": {
+            "rijen_in": int(len(reason)),
+            "schoon": int(reason.isna().sum()),
+            "quarantaine": int(reason.notna().sum()),
+            "quarantaine_per_reden": {k: int(v) for k, v in counts.items()},
+        },
+        "kolommen": {
+            "gekoppeld": len(mapping.mapped),
+            "niet_gekoppeld": list(mapping.unmapped),
+            "vragen_zonder_kolom": list(mapping.missing),
+        },
+        "meldingen_per_soort": {
+            k: int((problems["code"] == k).sum()) for k in PROBLEMS
+        },
+        "redenen": dict(rows.REASONS),
+    }
+
+
+def check_counts(result: CleanResult) -> None:
+    """Counts in = counts out: every raw row is a response or quarantined, exactly once."""
+    n = result.manifest["aantallen"]
+    clean_n, q_n = len(result.responses), len(result.quarantine)
+    rows_seen = set(result.responses["raw_row"].tolist()) | set(result.quarantine["rij"].tolist())
+    if (clean_n + q_n != n["rijen_in"] or clean_n != n["schoon"]
+            or len(rows_seen) != n["rijen_in"]):
+        raise AssertionError(  # a bug in this package, not a user error
+            f"row counts do not add up: in={n['rijen_in']} clean={clean_n} quarantine={q_n}")

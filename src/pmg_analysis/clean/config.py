@@ -1,0 +1,31 @@
+"""Settings of the cleaning step, in one place, with the reasoning beside them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    # A response that answered fewer than this share of the instrument's answer questions counts
+    # as partial (kept, flagged `is_partial`). 0.5: someone who stopped after section B has
+    # answered about a quarter of the questions.
+    partial_below: float = 0.5
+    # Labels that do not match an option or scale label exactly (after normalisation) are matched
+    # fuzzily with rapidfuzz; below this score they stay unmatched and are reported.
+    label_threshold: float = 90.0
+    # Free text that marks a test submission (whole-word, case-insensitive) when found in the
+    # municipality field, or when every filled-in free-text answer consists only of such words.
+    test_words: tuple[str, ...] = ("test", "testje", "testing", "proef", "probeer", "asdf", "xxx")
+    # Values the tools use for "no e-mail / no name" in anonymous forms: not a person.
+    anonymous_values: tuple[str, ...] = ("anonymous", "anoniem", "anonym", "anonyme")
+    # Cell values that mean "this option was chosen" in one-column-per-option layouts.
+    truthy: tuple[str, ...] = ("1", "y", "yes", "ja", "j", "x", "true", "waar", "checked", "selected")
+    falsy: tuple[str, ...] = ("0", "n", "no", "nee", "false", "onwaar", "not selected")
+    # Key of the keyed hash that turns a tool's response id into a pseudonymous response id.
+    # Override it (environment variable PMG_PSEUDONYM_KEY) to make ids unlinkable across projects.
+    pseudonym_key: str = "pmg-analysis/2017"
+    # Redaction markers written in place of personal data found in free text.
+    markers: dict[str, str] = field(default_factory=lambda: {
+        "email": "[e-mail]", "phone": "[telefoon]", "name": "[naam]", "ip": "[ip-adres]",
+    })

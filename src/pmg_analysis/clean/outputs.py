@@ -1,0 +1,75 @@
+"""Writing the processed tables: Parquet, quarantine/meldingen CSV, manifest JSON and one Excel
+workbook for Excel users. Same result => byte-identical files; no cell can start a formula."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(values: pd.Series) -> pd.Series:
+    """Text that a spreadsheet could read as a formula gets a leading apostrophe (OWASP)."""
+    if not (pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.CategoricalDtype)
+            or values.dtype == object):
+        return values
+    text = values.astype("str")
+    risky = text.str.startswith(FORMULA_START).fillna(False)
+    return text.mask(risky, "'" + text) if risky.any() else values
+
+
+def excel_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.apply(formula_safe)
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> Path:
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(table, path, compression="zstd", write_statistics=True)
+    return path
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> Path:
+    excel_safe_frame(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def write_json(data: dict, path: Path) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+                    + "\n", encoding="utf-8")
+    return path
+
+
+def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
+    """One workbook, a sheet per table, formula-safe, with fixed metadata and zip timestamps."""
+    tmp = path.with_suffix(".tmp.xlsx")
+    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            out = excel_safe_frame(frame)
+            for col in out.columns:  # Excel has no categorical or nullable types
+                if isinstance(out[col].dtype, pd.CategoricalDtype):
+                    out[col] = out[col].astype("str")
+            out.to_excel(writer, sheet_name=name, index=False)
+        props = writer.book.properties
+        fixed = pd.Timestamp("2017-01-01").to_pydatetime()
+        props.created = props.modified = fixed
+        props.creator = props.lastModifiedBy = "pmg-analysis"
+    _normalise_zip(tmp, path)
+    tmp.unlink()
+    return path
+
+
+def _normalise_zip(src: Path, dst: Path) -> None:
+    """Rewrite a zip container with fixed timestamps and member order (byte-identical output)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():  # openpyxl writes members in a fixed order
+            data = zin.read(info.filename)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2017, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            zout.writestr(fixed, data)

@@ -1,0 +1,108 @@
+"""Row-level decisions: which raw rows become responses and which go to quarantine, and why.
+
+Every raw row gets exactly one outcome. The checks run in a fixed order and the first that
+fails gives the reason, so counts in = clean + quarantined per reason, always.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from pmg_analysis.clean.config import CleanConfig
+from pmg_analysis.clean.values import normalise_label
+
+# Reason codes in the order the checks run, with the Dutch text written to quarantine.csv.
+REASONS: dict[str, str] = {
+    "leeg": "Lege inzending: geen enkele vraag beantwoord",
+    "test": "Testinzending",
+    "gemeente_leeg": "Geen gemeente ingevuld",
+    "gemeente_onbekend": "Gemeente niet herkend",
+    "gemeente_dubbelzinnig": "Gemeente niet eenduidig: past bij meer dan een gemeente",
+    "dubbel": "Dubbele inzending van dezelfde respondent (de laatste volledige telt)",
+}
+# Qualtrics response types that are not real responses (preview, test, spam), by code or label.
+_NOT_REAL_STATUS = re.compile(r"preview|test|spam|^(1|2|8|9|12)$", re.IGNORECASE)
+
+
+def _word_pattern(words: tuple[str, ...]) -> str:
+    return r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
+def is_test(municipality: pd.Series, texts: pd.DataFrame, status: pd.Series | None,
+            config: CleanConfig) -> pd.Series:
+    """Test submissions: a test word as the municipality, only test words as free text, or a
+    tool status that marks previews, tests and spam."""
+    pattern = _word_pattern(config.test_words)
+    flag = municipality.fillna("").str.contains(pattern, regex=True)
+    if texts.shape[1]:
+        only_words = r"(?i)^\W*(?:" + "|".join(re.escape(w) for w in config.test_words) + r")(?:\W+(?:" \
+            + "|".join(re.escape(w) for w in config.test_words) + r"))*\W*$"
+        filled = texts.notna()
+        testy = texts.apply(lambda col: col.fillna("").str.match(only_words)) & filled
+        flag |= filled.any(axis=1) & (testy == filled).all(axis=1)
+    if status is not None:
+        flag |= status.fillna("").astype("str").str.strip().str.contains(_NOT_REAL_STATUS)
+    return flag.astype(bool)
+
+
+def identity_key(index: pd.Index, email: pd.Series | None, name: pd.Series | None,
+                 config: CleanConfig) -> pd.Series:
+    """Who submitted: a normalised e-mail address, else a normalised name; NA when anonymous."""
+    anonymous = {normalise_label(a) for a in config.anonymous_values}
+    key = pd.Series(pd.NA, index=index, dtype="str")
+    for col, prefix in ((name, "n:"), (email, "e:")):  # applied last wins: e-mail before name
+        if col is None:
+            continue
+        values = col.astype("str").str.strip().str.casefold()
+        values = values.where(~values.isin(anonymous) & (values.str.len() > 0))
+        key = (prefix + values).fillna(key)
+    return key
+
+
+def duplicates(candidates: pd.DataFrame) -> pd.Series:
+    """Rows superseded by another submission of the same respondent.
+
+    ``candidates`` has columns gemeente_code, identity (NA if unknown), content_hash,
+    is_partial, submitted_at and an index of raw rows. Two rows are the same respondent when they
+    share municipality and identity, or municipality and exactly the same answers. Of each group
+    the latest complete submission is kept (complete beats partial, then later beats earlier, then
+    the later row in the file). Returns, per row, the raw row that replaces it (NA if kept).
+    """
+    df = candidates.assign(_raw=candidates.index.to_numpy())
+    df = df.sort_values(["is_partial", "submitted_at", "_raw"], ascending=[True, False, False],
+                        na_position="last", kind="stable")
+    replaced_by = pd.Series(pd.NA, index=candidates.index, dtype="Int64")
+    for keys in (["gemeente_code", "identity"], ["gemeente_code", "content_hash"]):
+        usable = df.dropna(subset=keys)
+        usable = usable[~usable["_raw"].isin(replaced_by.dropna().index)]
+        keeper = usable.groupby(keys, observed=True, sort=False)["_raw"].transform("first")
+        dupe = keeper != usable["_raw"]
+        replaced_by.loc[usable.index[dupe]] = keeper[dupe].to_numpy()
+    return replaced_by
+
+
+def decide(*, empty: pd.Series, test: pd.Series, match: pd.Series,
+           replaced_by: pd.Series) -> pd.Series:
+    """The quarantine reason per raw row (NA = kept), checks in the order of :data:`REASONS`."""
+    reason = pd.Series(pd.NA, index=empty.index, dtype="str")
+    checks = [
+        ("leeg", empty),
+        ("test", test),
+        ("gemeente_leeg", match.eq("empty")),
+        ("gemeente_onbekend", match.eq("unknown")),
+        ("gemeente_dubbelzinnig", match.eq("ambiguous")),
+        ("dubbel", replaced_by.notna()),
+    ]
+    for code, mask in checks:
+        reason = reason.mask(reason.isna() & mask.fillna(False).astype(bool), code)
+    return reason.astype(pd.CategoricalDtype(list(REASONS)))
+
+
+def content_hash(frame: pd.DataFrame) -> pd.Series:
+    """A hash of a row's answers, to recognise a form submitted twice without identity."""
+    if frame.shape[1] == 0:
+        return pd.Series(np.zeros(len(frame), dtype=np.uint64), index=frame.index)
+    return pd.util.hash_pandas_object(frame.astype("str"), index=False)

@@ -1,0 +1,297 @@
+"""Long tables from the mapped columns: ``answers`` (codes and numbers) and ``texts``.
+
+Pieces are collected as integer-coded numpy arrays and turned into categoricals once at the
+end, so the long table of a million responses stays small and fast to build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from pmg_analysis.clean.config import CleanConfig
+from pmg_analysis.clean.values import match_labels, ticked
+from pmg_analysis.instrument import Instrument, Question
+from pmg_analysis.io.mapping import ColumnMapping, split_choices, split_ranking
+
+PROBLEMS: dict[str, str] = {
+    "onbekend_antwoord": "Antwoord past bij geen van de antwoordopties",
+    "te_veel_keuzes": "Meer opties gekozen dan toegestaan (bewaard, gemarkeerd)",
+    "rangschikking_ongeldig": "Rangschikking is geen volgorde 1 t/m 4; rangschikking niet gebruikt",
+    "onbekende_keuze": "Gekozen tekst past bij geen van de opties",
+}
+
+
+@dataclass
+class Codebook:
+    """The category lists every long table uses, taken from the instrument."""
+
+    answer_questions: list[str]
+    text_questions: list[str]
+    items: list[str]
+    labels: list[str]
+    themes: list[str]
+
+    @classmethod
+    def from_instrument(cls, instrument: Instrument) -> Codebook:
+        items: dict[str, None] = {}
+        labels: dict[str, None] = {}
+        for q in instrument.questions:
+            for opt in q.all_options + q.items:
+                items.setdefault(opt.id)
+                labels.setdefault(opt.text)
+            for lab in q.scale:
+                labels.setdefault(lab)
+        return cls(
+            answer_questions=[q.id for q in instrument.questions
+                              if q.type != "open" and q.role == "answer"],
+            text_questions=[q.id for q in instrument.questions
+                            if (q.type == "open" and q.role == "answer") or q.other],
+            items=list(items), labels=list(labels), themes=list(instrument.theme_codes),
+        )
+
+
+@dataclass
+class _Pieces:
+    rows: list[np.ndarray] = field(default_factory=list)
+    questions: list[np.ndarray] = field(default_factory=list)
+    items: list[np.ndarray] = field(default_factory=list)
+    values: list[np.ndarray] = field(default_factory=list)
+    labels: list[np.ndarray] = field(default_factory=list)
+
+    def add(self, rows, question, items, values, labels) -> None:
+        n = len(rows)
+        self.rows.append(np.asarray(rows, dtype=np.int64))
+        self.questions.append(np.full(n, question, dtype=np.int16))
+        self.items.append(np.broadcast_to(np.asarray(items, dtype=np.int16), (n,)))
+        self.values.append(np.broadcast_to(np.asarray(values, dtype=np.float64), (n,)))
+        self.labels.append(np.broadcast_to(np.asarray(labels, dtype=np.int16), (n,)))
+
+    def cat(self, name: str, dtype) -> np.ndarray:
+        parts = getattr(self, name)
+        return np.concatenate(parts) if parts else np.array([], dtype=dtype)
+
+
+class _Builder:
+    def __init__(self, frame: pd.DataFrame, instrument: Instrument, config: CleanConfig):
+        self.frame = frame
+        self.instrument = instrument
+        self.config = config
+        self.book = Codebook.from_instrument(instrument)
+        self._item = {v: i for i, v in enumerate(self.book.items)}
+        self._label = {v: i for i, v in enumerate(self.book.labels)}
+        self._aq = {v: i for i, v in enumerate(self.book.answer_questions)}
+        self.answers = _Pieces()
+        self.text_rows: list[pd.DataFrame] = []
+        self.problems: list[pd.DataFrame] = []
+
+    # -- recording -------------------------------------------------------------------------
+    def problem(self, positions: np.ndarray, qid: str, code: str) -> None:
+        if len(positions):
+            self.problems.append(pd.DataFrame({"pos": positions, "question_id": qid,
+                                               "code": code}))
+
+    def text(self, positions: np.ndarray, texts: pd.Series | np.ndarray, qid: str,
+             item: str | None) -> None:
+        texts = pd.Series(np.asarray(texts, dtype=object)).astype("str")
+        keep = texts.str.strip().str.len().fillna(0).to_numpy() > 0
+        if keep.any():
+            self.text_rows.append(pd.DataFrame({
+                "pos": np.asarray(positions)[keep], "question_id": qid, "item": item,
+                "text": texts[keep].str.strip().to_numpy()}))
+
+    def chosen(self, q: Question, positions: np.ndarray, option_index: np.ndarray) -> None:
+        """Record option ``option_index`` (into q.all_options) as chosen at ``positions``."""
+        opts = q.all_options
+        for i, opt in enumerate(opts):
+            at = positions[option_index == i]
+            if len(at):
+                self.answers.add(at, self._aq[q.id], self._item[opt.id], 1.0 if q.type == "multi"
+                                 else np.nan, self._label[opt.text])
+
+    # -- per question type -------------------------------------------------------------------
+    def single(self, q: Question, cols) -> None:
+        whole = [c for c in cols if c.item_id is None and c.part == "value"]
+        for c in whole:
+            idx, unmatched = match_labels(self.frame[c.key], [o.text for o in q.all_options],
+                                          threshold=self.config.label_threshold)
+            pos = np.flatnonzero(idx >= 0)
+            self.chosen(q, pos, idx[pos])
+            self.problem(np.flatnonzero(unmatched.to_numpy()), q.id, "onbekend_antwoord")
+        self._option_columns(q, [c for c in cols if c.item_id is not None or c.part != "value"])
+
+    def scaled(self, q: Question, cols) -> None:
+        for c in cols:
+            if c.part != "value":
+                continue
+            idx, unmatched = match_labels(self.frame[c.key], q.scale,
+                                          threshold=self.config.label_threshold)
+            pos = np.flatnonzero(idx >= 0)
+            item = self._item[c.item_id] if c.item_id else -1
+            labels = np.array([self._label[s] for s in q.scale], dtype=np.int16)[idx[pos]]
+            self.answers.add(pos, self._aq[q.id], item, idx[pos] + 1.0, labels)
+            self.problem(np.flatnonzero(unmatched.to_numpy()), q.id, "onbekend_antwoord")
+
+    def multi(self, q: Question, cols) -> None:
+        n = len(self.frame)
+        count = np.zeros(n, dtype=np.int16)
+        options = q.options  # the "other" option is recognised by its leftover text
+        for c in cols:
+            if c.item_id is None and c.part == "value":
+                split = split_choices(self.frame[c.key], [o.text for o in options])
+                for i, opt in enumerate(options):
+                    hit = split.iloc[:, i].fillna(False).to_numpy(dtype=bool)
+                    count += hit
+                    self.chosen(q, np.flatnonzero(hit), np.full(hit.sum(), i))
+                other = split["other"]
+                has_other = other.notna().to_numpy() & (other.fillna("").str.strip() != "").to_numpy()
+                pos = np.flatnonzero(has_other)
+                if q.other is not None:
+                    count += has_other
+                    self.chosen(q, pos, np.full(len(pos), len(options)))
+                    self.text(pos, other.to_numpy()[pos], q.id, q.other.id)
+                else:
+                    self.problem(pos, q.id, "onbekende_keuze")
+        count += self._option_columns(q, [c for c in cols if c.item_id is not None
+                                          or c.part != "value"])
+        if q.max_choices:
+            self.problem(np.flatnonzero(count > q.max_choices), q.id, "te_veel_keuzes")
+
+    def _option_columns(self, q: Question, cols) -> np.ndarray:
+        """One column per option (ticks), plus "other" free-text columns."""
+        count = np.zeros(len(self.frame), dtype=np.int16)
+        ids = [o.id for o in q.all_options]
+        for c in cols:
+            cells = self.frame[c.key]
+            if c.part == "other_text":
+                if q.other is not None:
+                    self.text(np.arange(len(cells)), cells.to_numpy(dtype=object), q.id,
+                              q.other.id)
+                continue
+            opt = q.option_by_id(c.item_id)
+            hit, own = ticked(cells, opt.text, truthy=self.config.truthy,
+                              falsy=self.config.falsy)
+            count += hit
+            self.chosen(q, np.flatnonzero(hit), np.full(hit.sum(), ids.index(opt.id)))
+            if q.other is not None and opt.id == q.other.id:
+                pos = np.flatnonzero(own.notna().to_numpy())
+                self.text(pos, own.to_numpy()[pos], q.id, q.other.id)
+        return count
+
+    def ranking(self, q: Question, cols) -> None:
+        n_items = len(q.items)
+        ranks = np.full((len(self.frame), n_items), np.nan)
+        ids = [it.id for it in q.items]
+        for c in cols:
+            if c.item_id is None:
+                split = split_ranking(self.frame[c.key], [it.text for it in q.items])
+                ranks = np.fmin(ranks, split.iloc[:, :n_items].to_numpy(dtype=np.float64,
+                                                                        na_value=np.nan))
+            else:
+                idx, _ = match_labels(self.frame[c.key], [str(k) for k in range(1, n_items + 1)],
+                                      threshold=100)
+                col = np.where(idx >= 0, idx + 1.0, np.nan)
+                j = ids.index(c.item_id)
+                ranks[:, j] = np.fmin(ranks[:, j], col)
+        answered = ~np.isnan(ranks).all(axis=1)
+        srt = np.sort(np.nan_to_num(ranks, nan=0), axis=1)
+        valid = (srt == np.arange(1, n_items + 1)).all(axis=1)
+        self.problem(np.flatnonzero(answered & ~valid), q.id, "rangschikking_ongeldig")
+        pos = np.flatnonzero(valid)
+        for j, it in enumerate(q.items):
+            self.answers.add(pos, self._aq[q.id], self._item[it.id], ranks[pos, j],
+                             self._label[it.text])
+
+    # -- assembly ------------------------------------------------------------------------------
+    def run(self, mapping: ColumnMapping) -> None:
+        by_question: dict[str, list] = {}
+        for c in mapping.mapped:
+            by_question.setdefault(c.question_id, []).append(c)
+        for q in self.instrument.questions:
+            cols = by_question.get(q.id, [])
+            if not cols or q.role != "answer":
+                continue
+            if q.type == "open":
+                for c in cols:
+                    self.text(np.arange(len(self.frame)), self.frame[c.key].to_numpy(dtype=object),
+                              q.id, None)
+            elif q.type == "single":
+                self.single(q, cols)
+            elif q.type in ("scale", "likert"):
+                self.scaled(q, cols)
+            elif q.type == "multi":
+                self.multi(q, cols)
+            elif q.type == "ranking":
+                self.ranking(q, cols)
+
+
+def _cat(codes: np.ndarray, categories: list[str]) -> pd.Categorical:
+    return pd.Categorical.from_codes(codes.astype(np.int32), categories=categories)
+
+
+def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrument,
+                      response_ids: pd.Series, config: CleanConfig | None = None
+                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``answers``, ``texts`` (not yet redacted) and ``problems`` for the rows of ``frame``.
+
+    ``response_ids`` is aligned with ``frame``; the long tables carry it as a categorical in
+    the order of the responses. Rows are sorted by response, question and item.
+    """
+    config = config or CleanConfig()
+    b = _Builder(frame.reset_index(drop=True), instrument, config)
+    b.run(mapping)
+    book = b.book
+    rid_dtype = pd.CategoricalDtype(response_ids.astype("str").tolist())
+    theme_of = {q.id: q.theme for q in instrument.questions}
+
+    p = b.answers
+    rows = p.cat("rows", np.int64)
+    qcodes = p.cat("questions", np.int16)
+    icodes = p.cat("items", np.int16)
+    order = np.lexsort((icodes, qcodes, rows))
+    rows, qcodes, icodes = rows[order], qcodes[order], icodes[order]
+    values = p.cat("values", np.float64)[order]
+    question = _cat(qcodes, book.answer_questions)
+    item = _cat(icodes, book.items)
+    q_theme = pd.Series(question).map(theme_of).astype("str")
+    # for the theme ranking and the trekker question the item itself is a theme
+    theme = q_theme.fillna(pd.Series(item).astype("str").where(
+        pd.Series(item).isin(book.themes)))
+    answers = pd.DataFrame({
+        "response_id": pd.Categorical.from_codes(rows.astype(np.int32),
+                                                 dtype=rid_dtype),
+        "question_id": question,
+        "theme": pd.Categorical(theme, categories=book.themes),
+        "item": item,
+        "value": pd.arrays.IntegerArray(np.where(np.isnan(values), 0, values).astype(np.int8),
+                                        np.isnan(values)),
+        "label": _cat(p.cat("labels", np.int16)[order], book.labels),
+    })
+
+    texts = (pd.concat(b.text_rows, ignore_index=True) if b.text_rows
+             else pd.DataFrame({"pos": [], "question_id": [], "item": [], "text": []}))
+    texts["_q"] = pd.Categorical(texts["question_id"], categories=book.text_questions).codes
+    texts = texts.sort_values(["pos", "_q"], kind="stable")
+    texts = pd.DataFrame({
+        "response_id": pd.Categorical.from_codes(texts["pos"].to_numpy(np.int32),
+                                                 dtype=rid_dtype),
+        "question_id": pd.Categorical(texts["question_id"], categories=book.text_questions),
+        "theme": pd.Categorical(texts["question_id"].map(theme_of), categories=book.themes),
+        "item": pd.Categorical(texts["item"], categories=book.items),
+        "text": texts["text"].astype("str").to_numpy(),
+    }).reset_index(drop=True)
+
+    problems = (pd.concat(b.problems, ignore_index=True) if b.problems
+                else pd.DataFrame({"pos": np.array([], dtype=np.int64), "question_id": [],
+                                   "code": []}))
+    problems = problems.sort_values(["pos", "question_id"], kind="stable")
+    problems = pd.DataFrame({
+        "response_id": pd.Categorical.from_codes(problems["pos"].to_numpy(np.int32),
+                                                 dtype=rid_dtype),
+        "question_id": problems["question_id"].astype("str").to_numpy(),
+        "code": pd.Categorical(problems["code"], categories=list(PROBLEMS)),
+        "melding": problems["code"].map(PROBLEMS).astype("str").to_numpy(),
+    }).reset_index(drop=True)
+    return answers, texts, problems

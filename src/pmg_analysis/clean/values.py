@@ -1,0 +1,87 @@
+"""Turning exported cells into codes and numbers: labels, scale points, ticked options.
+
+Every function works on the distinct values of a column and maps the result back, so a million
+rows cost as much as the handful of labels they contain.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\s*[-=.:)]\s*(.*))?\s*$")
+
+
+def normalise_label(text: str) -> str:
+    """Casefolded, accent-free, whitespace-collapsed text without surrounding punctuation."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    return " ".join(text.casefold().split()).strip(" .;,:")
+
+
+def _uniques(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def match_labels(cells: pd.Series, labels: Sequence[str], *, threshold: float = 90.0,
+                 numeric: bool = True) -> tuple[np.ndarray, pd.Series]:
+    """Index (0-based) into ``labels`` for every cell, -1 where missing or not matched.
+
+    A cell matches a label when it is equal after :func:`normalise_label`; a number ``k`` (or
+    ``"k - label"``) means label ``k`` (1-based) when ``numeric``; otherwise the closest label
+    above ``threshold`` (rapidfuzz ratio) is taken. Returns the indices and a boolean Series
+    marking filled cells that matched nothing (to be reported, never silently dropped).
+    """
+    codes, uniques = _uniques(cells)
+    norm_labels = {normalise_label(lab): i for i, lab in enumerate(labels)}
+    keys = list(norm_labels)
+    result = np.full(len(uniques), -1, dtype=np.int32)
+    for u, value in enumerate(uniques):
+        norm = normalise_label(value)
+        if norm in norm_labels:
+            result[u] = norm_labels[norm]
+            continue
+        m = _NUMBERED.match(norm) if numeric else None
+        if m and 1 <= int(m.group(1)) <= len(labels):
+            result[u] = int(m.group(1)) - 1
+            continue
+        if norm and keys:
+            best = process.extractOne(norm, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+            if best is not None:
+                result[u] = norm_labels[best[0]]
+    out = np.where(codes >= 0, result[np.maximum(codes, 0)], -1).astype(np.int32)
+    unmatched = pd.Series((codes >= 0) & (out < 0), index=cells.index)
+    return out, unmatched
+
+
+def ticked(cells: pd.Series, option_text: str, *, truthy: Sequence[str],
+           falsy: Sequence[str]) -> tuple[np.ndarray, pd.Series]:
+    """Whether an option is ticked in a one-column-per-option layout, and any typed text.
+
+    Tools write 1, "Y", "Ja", the option's label, or (for an "other" option) the typed text.
+    Returns a boolean array and a Series with the cell text where it is neither a tick mark
+    nor the label itself (the respondent's own words), else NA.
+    """
+    codes, uniques = _uniques(cells)
+    truthy_n = {normalise_label(t) for t in truthy} | {normalise_label(option_text)}
+    falsy_n = {normalise_label(f) for f in falsy}
+    is_ticked = np.zeros(len(uniques), dtype=bool)
+    own_text = np.full(len(uniques), None, dtype=object)
+    for u, value in enumerate(uniques):
+        norm = normalise_label(value)
+        if not norm or norm in falsy_n:
+            continue
+        is_ticked[u] = True
+        if norm not in truthy_n:
+            own_text[u] = str(value).strip()
+    present = codes >= 0
+    tick = np.where(present, is_ticked[np.maximum(codes, 0)], False)
+    text = np.where(present, own_text[np.maximum(codes, 0)], None)
+    return tick, pd.Series(text, index=cells.index, dtype="str")

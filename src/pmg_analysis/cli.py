@@ -1,0 +1,131 @@
+"""The ``pmg-analysis`` command (also ``python -m pmg_analysis``). Wiring only, Dutch output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pmg_analysis.errors import InputError
+
+
+def _summary(result) -> str:
+    m = result.manifest
+    n = m["aantallen"]
+    lines = [
+        f"Bestand:      {m['bron']['bestand']} ({m['bron']['tool']}, {m['bron']['layout']})",
+        f"Rijen in:     {n['rijen_in']}",
+        f"Schoon:       {n['schoon']} antwoorden van "
+        f"{result.responses['gemeente_code'].nunique()} gemeenten"
+        f" ({int(result.responses['is_partial'].sum())} gedeeltelijk ingevuld)",
+        f"Quarantaine:  {n['quarantaine']}",
+    ]
+    for code, count in n["quarantine_per_reden"].items():
+        if count:
+            lines.append(f"  - {m['redenen'][code]}: {count}")
+    lines.append(f"Controle:     {n['schoon']} + {n['quarantaine']} = {n['rijen_in']} "
+                 "(niets kwijtgeraakt)")
+    cols = m["kolommen"]
+    lines.append(f"Kolommen:     {cols['gekoppeld']} gekoppeld, "
+                 f"{len(cols['niet_gekoppeld'])} niet gekoppeld")
+    for key in cols["niet_gekoppeld"][:8]:
+        lines.append(f"  - niet gekoppeld: {key}")
+    if cols["vragen_zonder_kolom"]:
+        lines.append(f"Vragen zonder kolom: {', '.join(cols['vragen_zonder_kolom'])}")
+    meldingen = {k: v for k, v in m["meldingen_per_soort"].items() if v}
+    if meldingen:
+        lines.append("Meldingen:    " + ", ".join(f"{k} {v}" for k, v in meldingen.items()))
+    return "\n".join(lines)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from pmg_analysis.pipeline import run_clean
+
+    path = Path(args.input)
+    big = path.exists() and path.stat().st_size > 20_000_000
+    with tqdm(total=3, desc="opschonen", unit="stap", disable=not big, file=sys.stderr) as bar:
+        started: list[str] = []
+
+        def step(msg: str) -> None:
+            if started:
+                bar.update(1)
+            started.append(msg)
+            bar.set_postfix_str(msg)
+
+        result = run_clean(path, args.out, format=args.format, mapping_file=args.mapping,
+                           step=step)
+        bar.update(bar.total - bar.n)
+    print(_summary(result))
+    print(f"Uitvoer:      {args.out}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pmg_analysis.report import run_all
+
+    for path in run_all():
+        print(f"geschreven: {path}")
+    return 0
+
+
+def cmd_cbs_fetch(args: argparse.Namespace) -> int:
+    from pmg_analysis.regions import fetch_command
+
+    print(fetch_command(Path(args.dest)))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pmg_analysis.bench import main as bench_main
+
+    return bench_main(n=args.n)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pmg_analysis.io.export import TOOLS
+    from pmg_analysis.pipeline import PROCESSED
+
+    parser = argparse.ArgumentParser(
+        prog="pmg-analysis",
+        description="Analyse van de PMG-vragenlijst 'Samen kansen pakken'.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("clean", help="lees een export in en schrijf schone tabellen")
+    p.add_argument("input", help="export-bestand (csv of xlsx)")
+    p.add_argument("--format", choices=TOOLS, help="het enquêteprogramma (anders herkend)")
+    p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
+    p.add_argument("--out", default=str(PROCESSED), help="map voor de uitvoer")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("report", help="draai de hele keten op de voorbeelddata en schrijf "
+                                      "de rapporten")
+    p.set_defaults(func=cmd_report)
+
+    cbs = sub.add_parser("cbs", help="CBS- en PDOK-gegevens")
+    cbs_sub = cbs.add_subparsers(dest="cbs_command", required=True)
+    p = cbs_sub.add_parser("fetch", help="download CBS 83553NED en PDOK-gemeentegrenzen 2017")
+    p.add_argument("--dest", default="data/raw/cbs", help="map om in op te slaan")
+    p.set_defaults(func=cmd_cbs_fetch)
+
+    p = sub.add_parser("bench", help="meet snelheid en geheugen")
+    p.add_argument("--n", type=int, default=1_000_000, help="aantal antwoorden")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as err:
+        print(err.describe(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""Wiring of the steps, one way: read -> clean -> write processed tables.
+
+The CLI and ``make report`` call these functions; notebooks read the processed tables through
+:func:`load_processed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pmg_analysis.clean import CleanConfig, CleanResult, clean_export
+from pmg_analysis.clean.outputs import write_csv, write_json, write_parquet, write_xlsx
+from pmg_analysis.errors import InputError
+from pmg_analysis.io import read_export
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE_EXPORT = ROOT / "data" / "raw" / "pmg_enquete_2017_synthetisch.xlsx"
+PROCESSED = ROOT / "data" / "processed"
+EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
+
+TABLES = ("responses", "answers", "texts", "meldingen")
+
+
+@dataclass(frozen=True)
+class Paths:
+    out_dir: Path = PROCESSED
+
+    def table(self, name: str) -> Path:
+        return self.out_dir / f"{name}.parquet"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.out_dir / "quarantine.csv"
+
+    @property
+    def manifest(self) -> Path:
+        return self.out_dir / "manifest.json"
+
+    @property
+    def workbook(self) -> Path:
+        return self.out_dir / "pmg_schoon.xlsx"
+
+
+def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[Path]:
+    """Write the processed tables of one clean run; returns the files written."""
+    paths = Paths(Path(out_dir))
+    paths.out_dir.mkdir(parents=True, exist_ok=True)
+    tables = {"responses": result.responses, "answers": result.answers, "texts": result.texts,
+              "meldingen": result.problems}
+    written = [write_parquet(frame, paths.table(name)) for name, frame in tables.items()]
+    written.append(write_csv(result.quarantine, paths.quarantine))
+    manifest = dict(result.manifest)
+    too_big = max(len(f) for f in tables.values()) > EXCEL_MAX_ROWS
+    manifest["excel"] = ("niet geschreven: meer rijen dan een Excel-werkblad aankan"
+                         if too_big else paths.workbook.name)
+    if not too_big:
+        written.append(write_xlsx({**tables, "quarantaine": result.quarantine},
+                                  paths.workbook))
+    written.append(write_json(manifest, paths.manifest))
+    return written
+
+
+def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
+              format: str | None = None, mapping_file: str | Path | None = None,
+              config: CleanConfig | None = None,
+              step: Callable[[str], None] | None = None) -> CleanResult:
+    """Read an export, clean it and write the processed tables. ``step`` reports progress."""
+    step = step or (lambda _msg: None)
+    step("inlezen")
+    export = read_export(Path(input_path), format)
+    step("koppelen en opschonen")
+    result = clean_export(export, mapping_file=mapping_file, config=config)
+    step("wegschrijven")
+    write_clean_outputs(result, Path(out_dir))
+    return result
+
+
+def load_processed(out_dir: str | Path = PROCESSED) -> dict[str, pd.DataFrame]:
+    """The processed tables, for notebooks: responses, answers, texts, meldingen, quarantine."""
+    paths = Paths(Path(out_dir))
+    if not paths.manifest.exists():
+        raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report' of "
+                         "'pmg-analysis clean <export>'.", path=paths.out_dir)
+    tables = {name: pd.read_parquet(paths.table(name)) for name in TABLES}
+    tables["quarantine"] = pd.read_csv(paths.quarantine, dtype={"rij": "Int32"})
+    return tables
