@@ -1,0 +1,115 @@
+"""Benchmarks (``make bench``): speed and memory of ``clean`` against a bare pyarrow read.
+
+Each measurement runs in a fresh Python process so that its peak resident memory (``ru_maxrss``)
+is its own. Memory is reported as the peak minus the process's resident size just before the
+measured work, next to the in-memory size of the loaded frame.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from pmg_analysis.pipeline import ROOT
+
+WORK = ROOT / "benchmarks" / ".work"
+
+# Targets of the foundation issue: clean <= 3x the bare read, peak memory <= 3x the frame.
+TARGET_TIME_RATIO = 3.0
+TARGET_MEMORY_RATIO = 3.0
+
+_PRELUDE = """
+import gc, json, resource, time, sys
+def rss_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+_BARE = _PRELUDE + """
+import pyarrow.csv as pv
+path = sys.argv[1]
+base = rss_mb(); t = time.perf_counter()
+table = pv.read_csv(path)
+wall = time.perf_counter() - t
+print(json.dumps({"wall_s": wall, "peak_mb": peak_mb() - base, "rows": table.num_rows,
+                  "table_mb": table.nbytes / 2**20}))
+"""
+
+_CLEAN = _PRELUDE + """
+from pmg_analysis.io import read_export
+from pmg_analysis.clean import clean_export
+from pmg_analysis.pipeline import write_clean_outputs
+path, out = sys.argv[1], sys.argv[2]
+base = rss_mb(); t = time.perf_counter()
+export = read_export(path)
+t_read = time.perf_counter() - t
+frame_mb = export.data.memory_usage(deep=True).sum() / 2**20
+result = clean_export(export)
+t_clean = time.perf_counter() - t
+write_clean_outputs(result, out)
+wall = time.perf_counter() - t
+print(json.dumps({"wall_s": wall, "read_s": t_read, "clean_s": t_clean - t_read,
+                  "write_s": wall - t_clean, "peak_mb": peak_mb() - base, "frame_mb": frame_mb,
+                  "responses": len(result.responses), "answers": len(result.answers),
+                  "texts": len(result.texts), "quarantine": len(result.quarantine)}))
+"""
+
+
+def _run(script: str, *args: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(script), *args],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-3000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench_clean(n: int) -> dict:
+    from pmg_analysis.example import write_benchmark_csv
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / f"bench_{n}.csv"
+    if not path.exists():
+        print(f"benchmarkbestand maken: {n:,} antwoorden ...", flush=True)
+        write_benchmark_csv(path, n_responses=n)
+    size_mb = path.stat().st_size / 2**20
+    bare = _run(_BARE, str(path))
+    clean = _run(_CLEAN, str(path), str(WORK / "processed"))
+    return {"n": n, "file_mb": size_mb, "bare": bare, "clean": clean,
+            "time_ratio": clean["wall_s"] / bare["wall_s"],
+            "memory_ratio": clean["peak_mb"] / clean["frame_mb"]}
+
+
+def bench_regions() -> dict | None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from bench_regions import run  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return run()
+
+
+def main(n: int = 1_000_000) -> int:
+    c = bench_clean(n)
+    b, k = c["bare"], c["clean"]
+    print(f"\nOpschonen van {c['n']:,} antwoorden ({c['file_mb']:.0f} MB CSV)")
+    print(f"  kale pyarrow.csv.read_csv : {b['wall_s']:7.2f} s   piek {b['peak_mb']:7.0f} MB")
+    print(f"  clean (lezen+schonen+schrijven): {k['wall_s']:7.2f} s   piek {k['peak_mb']:7.0f} MB"
+          f"   (lezen {k['read_s']:.2f} s, schonen {k['clean_s']:.2f} s, "
+          f"schrijven {k['write_s']:.2f} s)")
+    print(f"  ingelezen frame           : {k['frame_mb']:7.0f} MB")
+    ok_t = c["time_ratio"] <= TARGET_TIME_RATIO
+    ok_m = c["memory_ratio"] <= TARGET_MEMORY_RATIO
+    print(f"  tijd   clean / kaal  = {c['time_ratio']:.2f}x (doel <= {TARGET_TIME_RATIO}x) "
+          f"{'OK' if ok_t else 'NIET GEHAALD'}")
+    print(f"  geheugen piek / frame = {c['memory_ratio']:.2f}x (doel <= {TARGET_MEMORY_RATIO}x) "
+          f"{'OK' if ok_m else 'NIET GEHAALD'}")
+    r = bench_regions()
+    if r is not None:
+        print(f"\nGemeentetabel bouwen uit CBS/PDOK: {json.dumps(r, ensure_ascii=False)}")
+    (WORK / "results.json").write_text(json.dumps({"clean": c, "regions": r}, indent=2))
+    return 0 if ok_t and ok_m else 1

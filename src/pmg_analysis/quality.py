@@ -1,0 +1,87 @@
+"""Data-quality summaries of a clean run, as small tables for notebook 01 and the reports.
+
+Reads nothing itself: takes the processed tables (see :func:`pmg_analysis.pipeline.load_processed`)
+and the manifest, returns DataFrames with Dutch column names ready to show.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pmg_analysis.instrument import Instrument, load_instrument
+
+TYPE_LABELS = {"open": "open", "single": "één keuze", "multi": "meerkeuze",
+               "likert": "stellingen", "scale": "schaal", "ranking": "rangorde"}
+
+
+def intake(manifest: dict) -> pd.DataFrame:
+    """Counts in and out: rows read, clean, quarantined per reason — and that they add up."""
+    n = manifest["aantallen"]
+    rows = [("Rijen in de export", n["rijen_in"]), ("Schoon (telt mee)", n["schoon"])]
+    rows += [(f"Quarantaine: {manifest['redenen'][code]}", count)
+             for code, count in n["quarantaine_per_reden"].items() if count]
+    frame = pd.DataFrame(rows, columns=["stap", "aantal"])
+    frame["aantal"] = frame["aantal"].astype("Int64")
+    return frame
+
+
+def counts_add_up(manifest: dict) -> bool:
+    n = manifest["aantallen"]
+    return (n["schoon"] + n["quarantaine"] == n["rijen_in"]
+            and sum(n["quarantaine_per_reden"].values()) == n["quarantaine"])
+
+
+def quarantine_table(quarantine: pd.DataFrame) -> pd.DataFrame:
+    """The quarantined rows as a user reads them: row number, reason, what was typed."""
+    out = quarantine.rename(columns={"rij": "Rij", "reden": "Reden",
+                                     "gemeente_invoer": "Ingevulde gemeente",
+                                     "kandidaten": "Mogelijke gemeenten",
+                                     "vervangen_door_rij": "Vervangen door rij"})
+    return out[["Rij", "Reden", "Ingevulde gemeente", "Mogelijke gemeenten",
+                "Vervangen door rij"]].sort_values("Rij").reset_index(drop=True)
+
+
+def responses_per_municipality(responses: pd.DataFrame) -> pd.DataFrame:
+    """Number of (clean) responses per municipality, most first, then by name."""
+    counts = (responses.groupby("gemeente_naam", observed=True)
+              .agg(antwoorden=("response_id", "size"),
+                   gedeeltelijk=("is_partial", "sum"))
+              .reset_index()
+              .rename(columns={"gemeente_naam": "gemeente"}))
+    counts = counts.astype({"antwoorden": "Int64", "gedeeltelijk": "Int64"})
+    return counts.sort_values(["antwoorden", "gemeente"], ascending=[False, True],
+                              kind="stable").reset_index(drop=True)
+
+
+def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataFrame,
+                 instrument: Instrument | None = None) -> pd.DataFrame:
+    """Per question of the instrument: how many clean responses answered it, and the share."""
+    instrument = instrument or load_instrument()
+    answered = pd.concat([
+        answers[["response_id", "question_id"]].astype("str"),
+        texts.loc[texts["item"].isna(), ["response_id", "question_id"]].astype("str"),
+    ]).drop_duplicates()
+    per_q = answered.groupby("question_id").size()
+    n = len(responses)
+    rows = []
+    for q in instrument.questions:
+        if q.role != "answer":
+            continue
+        count = int(per_q.get(q.id, 0)) if q.role == "answer" else n
+        rows.append({"vraag": q.id, "thema": q.theme or "", "soort": TYPE_LABELS[q.type],
+                     "vraagtekst": q.text, "beantwoord": count,
+                     "aandeel": count / n if n else float("nan")})
+    frame = pd.DataFrame(rows)
+    frame["beantwoord"] = frame["beantwoord"].astype("Int64")
+    return frame
+
+
+def problems_summary(meldingen: pd.DataFrame) -> pd.DataFrame:
+    """Problems found in answers that were kept: kind, question, count."""
+    if meldingen.empty:
+        return pd.DataFrame({"melding": pd.Series(dtype="str"), "vraag": pd.Series(dtype="str"),
+                             "aantal": pd.Series(dtype="Int64")})
+    out = (meldingen.groupby(["melding", "question_id"], observed=True).size()
+           .rename("aantal").reset_index().rename(columns={"question_id": "vraag"}))
+    out["aantal"] = out["aantal"].astype("Int64")
+    return out.sort_values(["aantal", "vraag"], ascending=[False, True]).reset_index(drop=True)
