@@ -1,0 +1,54 @@
+"""Position in the region: CBS/PDOK municipality data, indicators, typology, clustering.
+
+Typical use::
+
+    from pmg_analysis import regions
+    tables = regions.load_tables()          # None when no CBS/PDOK files are available
+    sentence = regions.resolve_source().sentence   # for every report
+    responses = regions.add_positie_cbs(responses, tables.gemeenten if tables else None)
+    responses["positie"] = regions.positie(responses)
+
+Modules: ``load`` (file readers), ``sources`` (where the files are), ``fetch`` (download),
+``geometry``, ``indicators``, ``typology``, ``build`` (tables, schema, cache), ``cluster``,
+``respondents``, ``map``.
+"""
+
+from pmg_analysis.regions.build import (
+    GEMEENTEN_SCHEMA,
+    RegionsConfig,
+    RegionTables,
+    build_tables,
+    buren_van,
+    load_tables,
+)
+from pmg_analysis.regions.cluster import (
+    ClusterConfig,
+    ClusterResult,
+    cluster,
+    cluster_indicators,
+    cluster_profiles,
+    positie_per_gemeente,
+)
+from pmg_analysis.regions.fetch import FetchConfig, FetchResult, fetch, fetch_summary
+from pmg_analysis.regions.geometry import GeometryConfig
+from pmg_analysis.regions.indicators import INDICATOR_COLUMNS, IndicatorConfig
+from pmg_analysis.regions.respondents import (
+    Agreement,
+    GroupingConfig,
+    add_positie_cbs,
+    agreement,
+    answer_profiles,
+    positie,
+    positie_bron,
+)
+from pmg_analysis.regions.sources import CbsSource, positie_bron_zin, resolve_source
+from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify
+
+__all__ = [
+    "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "CbsSource",
+    "ClusterConfig", "ClusterResult", "FetchConfig", "FetchResult", "GeometryConfig",
+    "GroupingConfig", "IndicatorConfig", "RegionTables", "RegionsConfig", "TypologyConfig",
+    "add_positie_cbs", "agreement", "answer_profiles", "build_tables", "buren_van", "classify",
+    "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_summary", "load_tables",
+    "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
+]

@@ -1,0 +1,213 @@
+"""Build the ``gemeenten`` and ``buren`` tables from the raw files, validated and cached.
+
+``gemeenten``: one row per municipality (388 in 2017)::
+
+    gemeente_code (category "GM0355"), gemeente_naam, provincie_code (category), provincie,
+    corop_code (category), corop_naam, arbeidsmarktregio_code (category),
+    arbeidsmarktregio_naam, stedelijkheid (Int8 1..5), inwoners (Int64), oad (Int64),
+    oppervlakte_km2, centroid_x, centroid_y (Float64, RD New metres), n_buren (Int16),
+    the indicator columns (see ``indicators``), middelgroot (bool), positie_cbs (category).
+
+``buren``: the neighbours as a long table (one row per ordered pair, both directions):
+``gemeente_code``, ``buur_code`` (categories = the municipality codes). A long table rather than
+a list column: it joins and filters like any other frame and stores cleanly in parquet.
+
+Cache: ``data/processed/gemeenten.parquet`` + ``buren.parquet`` + ``gemeenten.json`` (the
+SHA-256 of both input files and a fingerprint of the configuration); rebuilt when any differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pmg_analysis.errors import InputError
+from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
+from pmg_analysis.regions.indicators import compute_indicators
+from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
+from pmg_analysis.regions.sources import repo_root, resolve_source
+from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
+
+CACHE_VERSION = 1
+GEMEENTEN_FILE = "gemeenten.parquet"
+BUREN_FILE = "buren.parquet"
+SIDECAR_FILE = "gemeenten.json"
+
+
+@dataclass(frozen=True)
+class RegionsConfig:
+    """All settings of the regions step."""
+
+    geometry: GeometryConfig = field(default_factory=GeometryConfig)
+    typology: TypologyConfig = field(default_factory=TypologyConfig)
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()
+
+
+@dataclass
+class RegionTables:
+    gemeenten: pd.DataFrame
+    buren: pd.DataFrame
+    source_dir: Path | None = None
+    from_cache: bool = False
+
+
+_code = pa.Column("category", pa.Check.str_matches(r"^GM\d{4}$"))
+_float = pa.Column("Float64", nullable=True)
+GEMEENTEN_SCHEMA = pa.DataFrameSchema(
+    {
+        "gemeente_code": pa.Column("category", pa.Check.str_matches(r"^GM\d{4}$"), unique=True),
+        "gemeente_naam": pa.Column("string"),
+        "provincie_code": pa.Column("category"),
+        "provincie": pa.Column("string"),
+        "corop_code": pa.Column("category"),
+        "corop_naam": pa.Column("string"),
+        "arbeidsmarktregio_code": pa.Column("category"),
+        "arbeidsmarktregio_naam": pa.Column("string"),
+        "stedelijkheid": pa.Column("Int8", pa.Check.isin([1, 2, 3, 4, 5]), nullable=True),
+        "inwoners": pa.Column("Int64", pa.Check.ge(0)),
+        "oad": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "oppervlakte_km2": pa.Column("Float64", pa.Check.gt(0)),
+        "centroid_x": pa.Column("Float64", pa.Check.in_range(-10_000, 300_000)),
+        "centroid_y": pa.Column("Float64", pa.Check.in_range(280_000, 630_000)),
+        "n_buren": pa.Column("Int16", pa.Check.ge(0)),
+        "afstand_grotere_stad_km": _float,
+        "grotere_stad_code": pa.Column("string", nullable=True),
+        "grotere_stad_naam": pa.Column("string", nullable=True),
+        "grotere_stad_is_buur": pa.Column("bool"),
+        "bereik_grotere_stad": _float,
+        "n_vergelijkbaar": pa.Column("Int16", pa.Check.ge(0)),
+        "gewicht_inwoners": _float,
+        "gewicht_oad": _float,
+        "aandeel_straal": pa.Column("Float64", pa.Check.in_range(0, 1)),
+        "middelgroot": pa.Column("bool"),
+        "positie_cbs": pa.Column(pd.CategoricalDtype(list(POSITIE_TYPES))),
+    },
+    strict=True,
+    ordered=True,
+)
+BUREN_SCHEMA = pa.DataFrameSchema(
+    {"gemeente_code": pa.Column("category"), "buur_code": pa.Column("category")}, strict=True)
+
+_CATEGORY_COLUMNS = ("provincie_code", "corop_code", "arbeidsmarktregio_code")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _validate(gemeenten: pd.DataFrame, buren: pd.DataFrame, path: Path | None) -> None:
+    try:
+        GEMEENTEN_SCHEMA.validate(gemeenten, lazy=True)
+        BUREN_SCHEMA.validate(buren)
+    except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
+        raise InputError("de gemeentetabel uit de CBS/PDOK-bestanden voldoet niet aan de "
+                         f"verwachte vorm:\n{exc}", path=path) from None
+
+
+def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> RegionTables:
+    """Read the raw CBS/PDOK files under ``source_dir`` and build both tables (no cache)."""
+    cbs_file, pdok_file = cbs_data_path(source_dir), pdok_path(source_dir)
+    cbs = read_cbs(cbs_file)
+    codes, geoms = read_boundaries(pdok_file)
+    missing = sorted(set(cbs["gemeente_code"]) - set(codes))
+    extra = sorted(set(codes) - set(cbs["gemeente_code"]))
+    if missing or extra:
+        detail = (f"zonder grens: {', '.join(missing[:5])}" if missing
+                  else f"onbekend bij het CBS: {', '.join(extra[:5])}")
+        raise InputError("de gemeenten in het PDOK-bestand en de CBS-tabel komen niet overeen "
+                         f"({detail}).", path=pdok_file)
+    geoms_rd = to_rd(geoms, config.geometry)
+    shapes = shape_table(codes, geoms_rd)
+    buren = neighbours(codes, geoms_rd, config.geometry)
+
+    table = cbs.merge(shapes, on="gemeente_code", how="left", validate="one_to_one")
+    counts = buren["gemeente_code"].value_counts()
+    table["n_buren"] = table["gemeente_code"].map(counts).fillna(0).astype("Int16")
+    table = pd.concat([table, compute_indicators(table, buren, config.typology.indicators)],
+                      axis=1)
+    table["middelgroot"] = is_middelgroot(table["inwoners"], config.typology)
+    table["positie_cbs"] = classify(table, config.typology)
+
+    code_dtype = pd.CategoricalDtype(sorted(table["gemeente_code"]))
+    table["gemeente_code"] = table["gemeente_code"].astype(code_dtype)
+    for col in _CATEGORY_COLUMNS:
+        table[col] = table[col].astype(str).astype("category")
+    table = table.sort_values("gemeente_code", ignore_index=True)
+    table = table[list(GEMEENTEN_SCHEMA.columns)]
+    buren = buren.astype({"gemeente_code": code_dtype, "buur_code": code_dtype})
+    _validate(table, buren, cbs_file)
+    return RegionTables(table, buren, Path(source_dir), from_cache=False)
+
+
+def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
+    return {
+        "version": CACHE_VERSION,
+        "inputs": {
+            "cbs-83553NED/data.csv": file_sha256(cbs_data_path(source_dir)),
+            "pdok/gemeente_2017_gegeneraliseerd.geojson": file_sha256(pdok_path(source_dir)),
+        },
+        "config": config.fingerprint(),
+    }
+
+
+def _restore_dtypes(gemeenten: pd.DataFrame, buren: pd.DataFrame) -> tuple[pd.DataFrame,
+                                                                            pd.DataFrame]:
+    code_dtype = pd.CategoricalDtype(sorted(gemeenten["gemeente_code"].astype(str)))
+    gemeenten = gemeenten.astype({"gemeente_code": code_dtype, "positie_cbs": pd.CategoricalDtype(
+        list(POSITIE_TYPES))})
+    buren = buren.astype({"gemeente_code": code_dtype, "buur_code": code_dtype})
+    return gemeenten, buren
+
+
+def load_tables(source_dir: Path | None = None, *, cache_dir: Path | None = None,
+                config: RegionsConfig = RegionsConfig(), refresh: bool = False
+                ) -> RegionTables | None:
+    """The municipality tables, from the cache when the inputs are unchanged.
+
+    ``source_dir`` defaults to :func:`~pmg_analysis.regions.sources.resolve_source`; returns
+    None when no CBS/PDOK files are available (the caller falls back to self-reported
+    positions and shows :func:`~pmg_analysis.regions.sources.positie_bron_zin`).
+    """
+    if source_dir is None:
+        source_dir = resolve_source().directory
+        if source_dir is None:
+            return None
+    source_dir = Path(source_dir)
+    cache_dir = Path(cache_dir) if cache_dir is not None else repo_root() / "data" / "processed"
+    for path in (cbs_data_path(source_dir), pdok_path(source_dir)):
+        if not path.is_file():
+            raise InputError("het bestand ontbreekt in de CBS/PDOK-map.", path=path)
+    sidecar = _sidecar(source_dir, config)
+    sidecar_path = cache_dir / SIDECAR_FILE
+    g_path, b_path = cache_dir / GEMEENTEN_FILE, cache_dir / BUREN_FILE
+    if not refresh and sidecar_path.is_file() and g_path.is_file() and b_path.is_file():
+        try:
+            cached = json.loads(sidecar_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            cached = None
+        if cached == sidecar:
+            gemeenten, buren = _restore_dtypes(pd.read_parquet(g_path), pd.read_parquet(b_path))
+            _validate(gemeenten, buren, g_path)
+            return RegionTables(gemeenten, buren, source_dir, from_cache=True)
+    tables = build_tables(source_dir, config)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tables.gemeenten.to_parquet(g_path, index=False)
+    tables.buren.to_parquet(b_path, index=False)
+    sidecar_path.write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
+    return tables
+
+
+def buren_van(buren: pd.DataFrame, code: str) -> list[str]:
+    """The neighbour codes of one municipality, sorted."""
+    return sorted(buren.loc[buren["gemeente_code"] == code, "buur_code"].astype(str))
