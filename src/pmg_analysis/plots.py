@@ -1,0 +1,285 @@
+"""Plotly figures in one house style, and a deterministic way to show them in a notebook.
+
+Importing this module registers the plotly template ``"pmg"`` (font, margins, Dutch number
+formatting: decimal comma, thousands dot). The figure builders are pure: a DataFrame in, a
+:class:`plotly.graph_objects.Figure` out; they compute no statistics, they only draw what they
+are given (counts, shares, estimates with intervals, a crosstab).
+
+:func:`show` displays a figure with two representations: the plotly JSON mimetype, which
+JupyterLab renders interactively, and a ``text/html`` div with an id derived from the figure's
+name and without plotly.js, which nbconvert uses for the HTML reports (plotly.js is embedded once
+per page by :mod:`pmg_analysis.report`) and which nbval can compare between runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from pmg_analysis.instrument import load_instrument
+
+TEMPLATE_NAME = "pmg"
+PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+DIV_ID_PREFIX = "pmg-fig-"
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """Settings of the house style; one place for fonts, sizes and number formats."""
+
+    font_family: str = "Source Sans Pro, Segoe UI, Helvetica Neue, Arial, sans-serif"
+    font_size: int = 14
+    font_colour: str = "#222222"
+    title_size: int = 18
+    separators: str = ",."  # plotly: decimal separator, then thousands separator
+    margin: Mapping[str, int] = field(
+        default_factory=lambda: {"l": 10, "r": 30, "t": 60, "b": 40, "pad": 4})
+    height: int = 450
+    row_height: int = 34  # horizontal charts: pixels per category
+    min_height: int = 260
+    grid_colour: str = "#E5E5E5"
+    neutral_colour: str = "#7F7F7F"
+    share_format: str = ".0%"  # d3-format for shares (0..1), e.g. 12%
+    number_format: str = ",.0f"  # d3-format for counts, e.g. 1.234
+    estimate_format: str = ",.2f"  # d3-format for estimates, e.g. 3,45
+    colourscale: tuple[str, ...] = ("#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B")
+    config: Mapping[str, object] = field(
+        default_factory=lambda: {"displaylogo": False, "responsive": True})
+
+
+STYLE = HouseStyle()
+
+# Okabe & Ito (2008), colour-blind safe.
+THEME_COLOURS: dict[str, str] = {
+    "EA": "#0072B2",  # blue
+    "LD": "#E69F00",  # orange
+    "SV": "#CC79A7",  # reddish purple
+    "EF": "#009E73",  # bluish green
+}
+THEME_LABELS: dict[str, str] = {t.code: t.name for t in load_instrument().themes}
+
+# Paul Tol's "vibrant" scheme, colour-blind safe; grey for "don't know" / unknown.
+POSITION_COLOURS: dict[str, str] = {
+    "nabij_grotere_stad": "#EE7733",  # orange
+    "polycentrisch": "#0077BB",  # blue
+    "monocentrisch": "#EE3377",  # magenta
+    "weet_niet": "#BBBBBB",
+    "onbekend": "#BBBBBB",
+}
+POSITION_LABELS: dict[str, str] = {
+    "nabij_grotere_stad": "Nabij een grotere stad",
+    "polycentrisch": "Polycentrische regio",
+    "monocentrisch": "Monocentrische regio",
+    "weet_niet": "Weet niet",
+    "onbekend": "Onbekend",
+}
+
+
+def house_template(style: HouseStyle = STYLE) -> go.layout.Template:
+    """The ``pmg`` plotly template: based on ``plotly_white`` with the house fonts and formats."""
+    template = go.layout.Template(pio.templates["plotly_white"])
+    template.layout.update(
+        font={"family": style.font_family, "size": style.font_size, "color": style.font_colour},
+        title={"font": {"size": style.title_size}, "x": 0, "xanchor": "left"},
+        separators=style.separators,
+        margin=dict(style.margin),
+        height=style.height,
+        colorway=list(THEME_COLOURS.values()),
+        hoverlabel={"font": {"family": style.font_family}},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0,
+                "title": {"text": ""}},
+        xaxis={"gridcolor": style.grid_colour, "zerolinecolor": style.grid_colour},
+        yaxis={"gridcolor": style.grid_colour, "zerolinecolor": style.grid_colour},
+    )
+    return template
+
+
+pio.templates[TEMPLATE_NAME] = house_template()
+
+
+# --------------------------------------------------------------------------------------------
+# Showing a figure in a notebook
+# --------------------------------------------------------------------------------------------
+
+def div_id(name: str) -> str:
+    """A stable HTML id for a figure name: ``"Per thema"`` -> ``"pmg-fig-per-thema"``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if not slug:
+        raise ValueError(f"figure name {name!r} has no letters or digits")
+    return DIV_ID_PREFIX + slug
+
+
+def mimebundle(fig: go.Figure, *, name: str, style: HouseStyle = STYLE) -> dict[str, object]:
+    """The display data for ``fig``: plotly JSON, a deterministic HTML div and a text fallback.
+
+    The HTML has no plotly.js (the report page embeds it once) and its div id comes from
+    ``name``, so the same figure always gives the same bytes. Names must be unique per notebook.
+    """
+    config = dict(style.config)
+    fig_json = json.loads(pio.to_json(fig, validate=False, remove_uids=True))
+    fig_json["config"] = config
+    height = fig.layout.height or style.height
+    html = pio.to_html(fig, config=config, include_plotlyjs=False, full_html=False,
+                       div_id=div_id(name), default_height=f"{height}px", validate=False)
+    title = fig.layout.title.text or name
+    return {PLOTLY_MIMETYPE: fig_json, "text/html": html, "text/plain": f"Figuur: {title}"}
+
+
+def show(fig: go.Figure, *, name: str) -> None:
+    """Display ``fig`` in a notebook (interactive in JupyterLab, deterministic in HTML/nbval)."""
+    from IPython.display import display
+
+    display(mimebundle(fig, name=name), raw=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Figure builders (pure: DataFrame in, Figure out)
+# --------------------------------------------------------------------------------------------
+
+def _labels(values: pd.Series, labels: Mapping[str, str] | None) -> list[str]:
+    """Display labels for category values, in the order given (unknown values kept as is)."""
+    texts = values.astype("string").fillna("Onbekend")
+    if labels:
+        texts = texts.map(lambda v: labels.get(v, v))
+    return texts.tolist()
+
+
+def _colours(keys: pd.Series, colour_map: Mapping[str, str] | None,
+             style: HouseStyle) -> list[str] | str:
+    if colour_map is None:
+        return THEME_COLOURS["EA"]
+    return keys.astype("string").map(lambda k: colour_map.get(k, style.neutral_colour)).tolist()
+
+
+def _row_height(n: int, style: HouseStyle) -> int:
+    return max(style.min_height, style.margin["t"] + style.margin["b"] + n * style.row_height)
+
+
+def _finish(fig: go.Figure, title: str | None, height: int | None) -> go.Figure:
+    fig.update_layout(template=TEMPLATE_NAME, title={"text": title or ""})
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def bar_chart(data: pd.DataFrame, *, category: str, value: str, colour: str | None = None,
+              colour_map: Mapping[str, str] | None = None,
+              labels: Mapping[str, str] | None = None, share: bool = False,
+              title: str | None = None, value_title: str | None = None,
+              style: HouseStyle = STYLE) -> go.Figure:
+    """Horizontal bars of counts (or shares in 0..1 when ``share``), one per row, value labels.
+
+    Rows are drawn top to bottom in the order of ``data``; ``labels`` maps category codes to
+    display texts; ``colour`` names a column whose values are looked up in ``colour_map``.
+    """
+    fmt = style.share_format if share else style.number_format
+    keys = data[colour] if colour else data[category]
+    fig = go.Figure(go.Bar(
+        y=_labels(data[category], labels), x=_floats(data[value]),
+        orientation="h", marker_color=_colours(keys, colour_map, style),
+        texttemplate=f"%{{x:{fmt}}}", textposition="outside", cliponaxis=False,
+        hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt, rangemode="tozero")
+    return _finish(fig, title, _row_height(len(data), style))
+
+
+def stacked_bar(data: pd.DataFrame, *, category: str, group: str, value: str,
+                colour_map: Mapping[str, str] | None = None,
+                labels: Mapping[str, str] | None = None,
+                group_labels: Mapping[str, str] | None = None, share: bool = False,
+                title: str | None = None, value_title: str | None = None,
+                style: HouseStyle = STYLE) -> go.Figure:
+    """Horizontal bars per ``category`` stacked by ``group`` (long data: one row per pair).
+
+    Category and group order follow categorical order when the columns are categorical, else
+    first appearance.
+    """
+    fmt = style.share_format if share else style.number_format
+    categories = _ordered(data[category])
+    fig = go.Figure()
+    for key in _ordered(data[group]):
+        part = data[data[group] == key].set_index(category)[value].reindex(categories)
+        name = _labels(pd.Series([key]), group_labels)[0]
+        fig.add_trace(go.Bar(
+            y=_labels(pd.Series(categories), labels),
+            x=_floats(part),
+            name=name, orientation="h",
+            marker_color=colour_map.get(key, style.neutral_colour) if colour_map else None,
+            texttemplate=f"%{{x:{fmt}}}", textposition="inside", insidetextanchor="middle",
+            hovertemplate=f"{name}: %{{x:{fmt}}}<extra>%{{y}}</extra>",
+        ))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt)
+    return _finish(fig, title, _row_height(len(categories), style) + 40)
+
+
+def heatmap(crosstab: pd.DataFrame, *, share: bool = False, title: str | None = None,
+            row_labels: Mapping[str, str] | None = None,
+            column_labels: Mapping[str, str] | None = None,
+            style: HouseStyle = STYLE) -> go.Figure:
+    """A crosstab (index = rows, columns = columns) as a heatmap with the values printed."""
+    fmt = style.share_format if share else style.number_format
+    z = crosstab.astype("Float64").to_numpy(float, na_value=np.nan)
+    fig = go.Figure(go.Heatmap(
+        z=z, x=_labels(pd.Series(crosstab.columns), column_labels),
+        y=_labels(pd.Series(crosstab.index), row_labels),
+        colorscale=list(style.colourscale), texttemplate=f"%{{z:{fmt}}}",
+        hovertemplate=f"%{{y}} × %{{x}}: %{{z:{fmt}}}<extra></extra>",
+        colorbar={"tickformat": fmt}, xgap=1, ygap=1,
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top", automargin=True)
+    return _finish(fig, title, _row_height(len(crosstab), style) + 60)
+
+
+def interval_plot(data: pd.DataFrame, *, category: str, estimate: str, lower: str, upper: str,
+                  colour: str | None = None, colour_map: Mapping[str, str] | None = None,
+                  labels: Mapping[str, str] | None = None, title: str | None = None,
+                  value_title: str | None = None, value_format: str | None = None,
+                  style: HouseStyle = STYLE) -> go.Figure:
+    """A dot per category at ``estimate`` with a horizontal bar from ``lower`` to ``upper``."""
+    fmt = value_format or style.estimate_format
+    est, lo, hi = _floats(data[estimate]), _floats(data[lower]), _floats(data[upper])
+    keys = data[colour] if colour else data[category]
+    fig = go.Figure(go.Scatter(
+        y=_labels(data[category], labels), x=est, mode="markers",
+        marker={"size": 11, "color": _colours(keys, colour_map, style)},
+        error_x={"type": "data", "symmetric": False, "array": hi - est, "arrayminus": est - lo,
+                 "color": style.neutral_colour, "thickness": 2, "width": 6},
+        customdata=list(zip(lo, hi, strict=True)),
+        hovertemplate=(f"%{{y}}: %{{x:{fmt}}} (%{{customdata[0]:{fmt}}} – "
+                       f"%{{customdata[1]:{fmt}}})<extra></extra>"),
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt)
+    return _finish(fig, title, _row_height(len(data), style))
+
+
+def _floats(values: pd.Series) -> np.ndarray:
+    """Values as a float array with NaN for missing (nullable dtypes included)."""
+    return values.astype("Float64").to_numpy(float, na_value=np.nan)
+
+
+def _ordered(values: pd.Series) -> list:
+    """Distinct values in categorical order (observed only) or order of first appearance."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        present = set(values.dropna().unique())
+        return [c for c in values.cat.categories if c in present]
+    return values.dropna().drop_duplicates().tolist()
+
+
+__all__: Sequence[str] = [
+    "HouseStyle", "STYLE", "TEMPLATE_NAME", "PLOTLY_MIMETYPE", "THEME_COLOURS", "THEME_LABELS",
+    "POSITION_COLOURS", "POSITION_LABELS", "house_template", "div_id", "mimebundle", "show",
+    "bar_chart", "stacked_bar", "heatmap", "interval_plot",
+]

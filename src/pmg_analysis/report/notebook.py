@@ -1,0 +1,94 @@
+"""Executing a notebook with papermill into a build copy, and normalising the copy for export.
+
+The committed notebook is only read. The executed copy is stripped of volatile metadata
+(execution timings, papermill's bookkeeping) and gets stable cell ids, so the same input gives
+the same HTML.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+VOLATILE_NOTEBOOK_METADATA = ("papermill", "widgets")
+VOLATILE_CELL_METADATA = ("papermill", "execution", "ExecuteTime", "collapsed", "scrolled")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+class ReportBuildError(RuntimeError):
+    """A notebook could not be executed or exported; the message is Dutch."""
+
+
+def execute_notebook(source: Path, target: Path, *, cwd: Path, parameters: dict | None = None,
+                     kernel_name: str = "python3",
+                     cell_timeout: int | None = None) -> nbformat.NotebookNode:
+    """Run ``source`` with papermill (working directory ``cwd``), save the normalised result
+    as ``target`` and return it. ``source`` is never written."""
+    if Path(target).resolve() == Path(source).resolve():
+        raise ValueError("the executed copy must not overwrite the committed notebook")
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
+            cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=cell_timeout,
+        )
+    except PapermillExecutionError as exc:
+        raise ReportBuildError(
+            f"Notebook {Path(source).name} stopte met een fout in cel {exc.exec_count}: "
+            f"{exc.ename}: {exc.evalue}. De uitgevoerde kopie staat in {target}."
+        ) from exc
+    nb = normalise(nbformat.read(target, as_version=4))
+    nbformat.write(nb, target)
+    return nb
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy without volatile metadata and with cell ids ``c000``, ``c001``, ..."""
+    nb = copy.deepcopy(nb)
+    for key in VOLATILE_NOTEBOOK_METADATA:
+        nb.metadata.pop(key, None)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i:03d}"
+        for key in VOLATILE_CELL_METADATA:
+            cell.metadata.pop(key, None)
+    return nb
+
+
+def _plain(markdown: str) -> str:
+    """Markdown inline text as plain text (links, emphasis and code marks removed)."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"[*_`]+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def notebook_title(nb: nbformat.NotebookNode, default: str) -> str:
+    """The text of the first markdown heading, or ``default``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = _HEADING.search(cell.source)
+            if match:
+                return _plain(match.group(1))
+    return default
+
+
+def notebook_description(nb: nbformat.NotebookNode, *, max_chars: int = 200) -> str:
+    """One line describing the notebook: ``metadata.pmg.beschrijving`` or else the first
+    paragraph line after the first heading."""
+    explicit = nb.metadata.get("pmg", {}).get("beschrijving")
+    if explicit:
+        return _plain(explicit)
+    for cell in nb.cells:
+        heading = _HEADING.search(cell.source) if cell.cell_type == "markdown" else None
+        if heading is None:
+            continue
+        for line in cell.source[heading.end():].splitlines():
+            if line.strip() and not _HEADING.match(line):
+                text = _plain(line)
+                return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
+        return ""
+    return ""

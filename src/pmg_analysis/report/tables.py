@@ -1,0 +1,73 @@
+"""Tables in notebooks and reports: Dutch number formats, every text HTML-escaped.
+
+pandas' ``Styler`` does not escape cell texts by default; :func:`table_html` always passes
+``escape="html"`` for cells, index and column labels, and a fixed table id derived from the
+table's name (Styler otherwise draws a random uuid), so outputs are deterministic.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    """Number formats for tables."""
+
+    decimal: str = ","
+    thousands: str = "."
+    precision: int = 1
+    percent_decimals: int = 0
+    na_rep: str = "–"
+
+
+TABLE_STYLE = TableStyle()
+
+
+def percent_formatter(decimals: int) -> Callable[[float], str]:
+    """Share (0..1) -> ``"12.5%"``, rounding half up like plotly's d3-format (so a table and
+    a chart of the same share agree: 0.625 -> 63%, not Python's half-even 62%). Styler then
+    swaps the separators to Dutch."""
+    quantum = Decimal(1).scaleb(-decimals)
+
+    def fmt(value: float) -> str:
+        exact = Decimal(float(value)) * 100  # exact binary value, as JavaScript's toFixed
+        return f"{exact.quantize(quantum, rounding=ROUND_HALF_UP)}%"
+
+    return fmt
+
+
+def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
+               percent: Sequence[str] = (), precision: int | None = None,
+               style: TableStyle = TABLE_STYLE) -> str:
+    """``data`` as an HTML table; ``percent`` lists columns holding shares (0..1)."""
+    uid = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "tabel"
+    numbers = dict(decimal=style.decimal, thousands=style.thousands, na_rep=style.na_rep,
+                   escape="html")
+    styler = (data.style.set_uuid(uid)
+              .format(precision=style.precision if precision is None else precision, **numbers)
+              .format_index(escape="html", axis=0)
+              .format_index(escape="html", axis=1))
+    if percent:
+        styler = styler.format(percent_formatter(style.percent_decimals), subset=list(percent),
+                               **numbers)
+    if caption:
+        styler = styler.set_caption(html.escape(caption))
+    return styler.to_html()
+
+
+def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
+               percent: Sequence[str] = (), precision: int | None = None) -> None:
+    """Display ``data`` with :func:`table_html` (plain text fallback for the console)."""
+    from IPython.display import display
+
+    bundle = {"text/html": table_html(data, name=name, caption=caption, percent=percent,
+                                      precision=precision),
+              "text/plain": data.to_string()}
+    display(bundle, raw=True)

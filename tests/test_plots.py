@@ -1,0 +1,157 @@
+"""House style and figure builders of pmg_analysis.plots."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from pmg_analysis import load_instrument, plots
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@pytest.fixture
+def theme_counts() -> pd.DataFrame:
+    return pd.DataFrame({
+        "thema": pd.Categorical(["SV", "EA", "EF", "LD"], categories=["EA", "LD", "SV", "EF"]),
+        "aantal": pd.array([30, 12, 1, pd.NA], dtype="Int64"),
+        "aandeel": [0.6, 0.24, 0.02, None],
+    })
+
+
+def test_template_registered_with_dutch_number_format():
+    template = pio.templates[plots.TEMPLATE_NAME]
+    assert template.layout.separators == ",."  # decimal comma, thousands dot
+    assert "Source Sans Pro" in template.layout.font.family
+    assert template.layout.margin.t == plots.STYLE.margin["t"]
+
+
+def test_theme_labels_come_from_instrument_and_colours_cover_them():
+    instrument = load_instrument()
+    assert plots.THEME_LABELS == {t.code: t.name for t in instrument.themes}
+    assert set(plots.THEME_COLOURS) == set(instrument.theme_codes)
+    assert len(set(plots.THEME_COLOURS.values())) == len(plots.THEME_COLOURS)
+
+
+def test_position_colours_and_labels_cover_questionnaire_options():
+    options = {o.id for o in load_instrument()["positie"].options}
+    assert options | {"onbekend"} == set(plots.POSITION_COLOURS) == set(plots.POSITION_LABELS)
+    real = [plots.POSITION_COLOURS[k] for k in ("nabij_grotere_stad", "polycentrisch",
+                                                "monocentrisch")]
+    assert len(set(real)) == 3
+    assert plots.POSITION_COLOURS["weet_niet"] not in real
+
+
+def test_div_id_is_stable_and_rejects_empty_names():
+    assert plots.div_id("Scores per thema (2017)") == "pmg-fig-scores-per-thema-2017"
+    assert plots.div_id("Scores per thema (2017)") == plots.div_id("scores  per thema 2017")
+    with pytest.raises(ValueError):
+        plots.div_id("  —  ")
+
+
+def test_mimebundle_is_deterministic_without_plotlyjs(theme_counts):
+    def bundle():
+        fig = plots.bar_chart(theme_counts, category="thema", value="aantal",
+                              title="Aantal per thema")
+        return plots.mimebundle(fig, name="Aantal per thema")
+
+    first, second = bundle(), bundle()
+    assert first == second
+    html = first["text/html"]
+    assert 'id="pmg-fig-aantal-per-thema"' in html
+    assert "Plotly.newPlot" in html
+    assert not UUID.search(html)
+    assert "<script src" not in html and "cdn.plot.ly" not in html
+    assert len(html) < 100_000  # the figure only, not the 4 MB plotly.js bundle
+    fig_json = first[plots.PLOTLY_MIMETYPE]
+    assert set(fig_json) == {"data", "layout", "config"}
+    json.dumps(fig_json)  # JSON-serialisable as stored in the .ipynb
+    assert fig_json["layout"]["template"]["layout"]["separators"] == ",."
+    assert first["text/plain"] == "Figuur: Aantal per thema"
+
+
+def test_show_displays_the_raw_bundle(monkeypatch, theme_counts):
+    shown = []
+    monkeypatch.setattr("IPython.display.display",
+                        lambda obj, raw=False: shown.append((obj, raw)))
+    fig = plots.bar_chart(theme_counts, category="thema", value="aantal")
+    plots.show(fig, name="x")
+    (obj, raw), = shown
+    assert raw is True and set(obj) == {plots.PLOTLY_MIMETYPE, "text/html", "text/plain"}
+
+
+def test_bar_chart_keeps_row_order_labels_and_colours(theme_counts):
+    fig = plots.bar_chart(theme_counts, category="thema", value="aantal", colour="thema",
+                          colour_map=plots.THEME_COLOURS, labels=plots.THEME_LABELS)
+    bar = fig.data[0]
+    assert list(bar.y) == [plots.THEME_LABELS[c] for c in ("SV", "EA", "EF", "LD")]
+    np.testing.assert_array_equal(bar.x, [30, 12, 1, np.nan])
+    assert list(bar.marker.color) == [plots.THEME_COLOURS[c] for c in ("SV", "EA", "EF", "LD")]
+    assert fig.layout.yaxis.autorange == "reversed"  # first row on top
+    assert fig.layout.template.layout.separators == ",."
+    assert fig.layout.height >= plots.STYLE.min_height
+
+
+def test_bar_chart_shares_use_percent_format(theme_counts):
+    fig = plots.bar_chart(theme_counts, category="thema", value="aandeel", share=True)
+    assert fig.data[0].texttemplate == "%{x:.0%}"
+    assert fig.layout.xaxis.tickformat == ".0%"
+
+
+def test_bar_chart_unknown_colour_key_gets_neutral_colour():
+    data = pd.DataFrame({"positie": ["polycentrisch", "iets_anders"], "n": [3, 4]})
+    fig = plots.bar_chart(data, category="positie", value="n", colour="positie",
+                          colour_map=plots.POSITION_COLOURS, labels=plots.POSITION_LABELS)
+    assert list(fig.data[0].marker.color) == [plots.POSITION_COLOURS["polycentrisch"],
+                                              plots.STYLE.neutral_colour]
+    assert list(fig.data[0].y) == ["Polycentrische regio", "iets_anders"]
+
+
+def test_stacked_bar_one_trace_per_group_in_categorical_order():
+    data = pd.DataFrame({
+        "thema": ["EA", "EA", "LD", "SV"],
+        "positie": pd.Categorical(["polycentrisch", "nabij_grotere_stad", "polycentrisch",
+                                   "monocentrisch"],
+                                  categories=["nabij_grotere_stad", "polycentrisch",
+                                              "monocentrisch", "weet_niet"]),
+        "n": [3, 2, 5, 1],
+    })
+    fig = plots.stacked_bar(data, category="thema", group="positie", value="n",
+                            colour_map=plots.POSITION_COLOURS, group_labels=plots.POSITION_LABELS)
+    assert [t.name for t in fig.data] == ["Nabij een grotere stad", "Polycentrische regio",
+                                          "Monocentrische regio"]  # unobserved group left out
+    assert fig.layout.barmode == "stack"
+    poly = fig.data[1]
+    assert list(poly.y) == ["EA", "LD", "SV"]
+    np.testing.assert_array_equal(poly.x, [3, 5, np.nan])
+    assert poly.marker.color == plots.POSITION_COLOURS["polycentrisch"]
+
+
+def test_heatmap_draws_the_crosstab():
+    crosstab = pd.DataFrame([[0.5, 0.25], [0.1, np.nan]], index=["EA", "LD"],
+                            columns=["polycentrisch", "monocentrisch"])
+    fig = plots.heatmap(crosstab, share=True, row_labels=plots.THEME_LABELS,
+                        column_labels=plots.POSITION_LABELS)
+    hm = fig.data[0]
+    np.testing.assert_array_equal(np.asarray(hm.z, dtype=float), crosstab.to_numpy())
+    assert list(hm.y) == [plots.THEME_LABELS["EA"], plots.THEME_LABELS["LD"]]
+    assert list(hm.x) == ["Polycentrische regio", "Monocentrische regio"]
+    assert hm.texttemplate == "%{z:.0%}"
+
+
+def test_interval_plot_error_bars_span_lower_to_upper():
+    data = pd.DataFrame({"thema": ["EA", "LD"], "schatting": [3.2, 2.5],
+                         "onder": [2.9, 2.0], "boven": [3.6, 2.75]})
+    fig = plots.interval_plot(data, category="thema", estimate="schatting", lower="onder",
+                              upper="boven", colour="thema", colour_map=plots.THEME_COLOURS)
+    dots = fig.data[0]
+    np.testing.assert_allclose(dots.x, [3.2, 2.5])
+    np.testing.assert_allclose(dots.error_x.array, [0.4, 0.25])
+    np.testing.assert_allclose(dots.error_x.arrayminus, [0.3, 0.5])
+    assert list(dots.marker.color) == [plots.THEME_COLOURS["EA"], plots.THEME_COLOURS["LD"]]
+    assert dots.mode == "markers"

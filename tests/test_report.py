@@ -1,0 +1,251 @@
+"""Report machinery: papermill execution, HTML export, index page, tables, nbval set-up."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from pmg_analysis import InputError, plots
+from pmg_analysis.report import (
+    ReportBuildError,
+    ReportEntry,
+    build_reports,
+    export_html,
+    normalise,
+    table_html,
+    write_index,
+)
+from pmg_analysis.report.html import check_page, plotlyjs
+from pmg_analysis.report.index import data_stamp_from_manifest
+from pmg_analysis.report.notebook import execute_notebook, notebook_description, notebook_title
+from pmg_analysis.report.tables import TableStyle
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+REPORT_FIXTURE = FIXTURES / "report"
+NBVAL_FIXTURE = FIXTURES / "nbval"
+XSS = "<script>alert(1)</script>"
+XSS_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=", re.IGNORECASE)
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[list[Path], list[Path]]:
+    """The fixture notebook built twice into separate report folders."""
+    before = _tree_digest(REPORT_FIXTURE)
+    runs = [build_reports(notebooks_dir=REPORT_FIXTURE,
+                          reports_dir=tmp_path_factory.mktemp(f"reports{i}"),
+                          data_stamp="gegevens van 1 juni 2017")
+            for i in range(2)]
+    assert _tree_digest(REPORT_FIXTURE) == before, "committed notebook folder was modified"
+    return runs[0], runs[1]
+
+
+@pytest.fixture(scope="module")
+def page(built) -> str:
+    paths, _ = built
+    return paths[0].read_text("utf-8")
+
+
+def test_build_returns_reports_then_index(built):
+    paths, _ = built
+    assert [p.name for p in paths] == ["rapport.html", "index.html"]
+
+
+def test_page_is_dutch_and_titled_from_first_heading(page):
+    assert '<html lang="nl">' in page
+    assert "<title>Titel van het testrapport</title>" in page
+    assert "Gegevens: gegevens van 1 juni 2017" in page
+    assert 'href="index.html"' in page
+
+
+def test_page_has_no_code_and_no_prompts(page):
+    for code in ("CODE_MAG_NIET_IN_HTML", "import pandas", "read_csv", "plots.show", "drempel"):
+        assert code not in page
+    assert 'class="jp-InputPrompt' not in page and 'class="jp-OutputPrompt' not in page
+    assert "willekeurig" not in page  # cell tagged 'verbergen' is removed
+
+
+def test_page_ran_with_cwd_in_notebook_folder_and_parameters(page):
+    # gegevens.csv was read relative to the notebook; drempel=2 filtered out EF (aantal 1)
+    assert "Goed bereikbaar" in page
+    printed = re.search(r"<pre>(.*?)</pre>", page, re.S).group(1)
+    assert "Warmtenet" not in printed and "Werk &amp; inkomen" in printed
+
+
+def test_plotlyjs_embedded_once_and_nothing_loaded_from_the_network(page):
+    bundle_start = plotlyjs()[:300]
+    assert page.count(bundle_start) == 1
+    assert page.count('id="pmg-fig-aantal-per-thema"') == 1
+    assert not SCRIPT_SRC.search(page)
+    rest = page.replace(plotlyjs(), "")  # the bundle itself mentions URLs in its code
+    assert "require" not in rest and "mathjax" not in rest.lower() and "mermaid" not in rest
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import|<link\b|\bsrc=", rest)
+
+
+def test_free_text_is_escaped_everywhere(page):
+    assert XSS not in page
+    # DataFrame repr, printed DataFrame and show_table each show it escaped
+    assert page.count(XSS_ESCAPED) == 3
+    assert "<caption>Gegevens &lt;b&gt;per&lt;/b&gt; thema</caption>" in page
+
+
+def test_show_table_uses_dutch_numbers(page):
+    assert ">25%</td>" in page and ">63%</td>" in page and 'id="T_gegevens"' in page
+
+
+def test_two_builds_give_identical_bytes(built):
+    first, second = built
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_index_links_reports_with_description_and_data_stamp(built):
+    index = built[0][-1].read_text("utf-8")
+    assert '<html lang="nl">' in index
+    assert '<a href="rapport.html">Titel van het testrapport</a>' in index
+    assert "Een klein testrapport met een tabel en een figuur." in index
+    assert "Gegevens: gegevens van 1 juni 2017" in index
+    assert not SCRIPT_SRC.search(index)
+
+
+def test_index_escapes_titles_and_lists_profiles(tmp_path):
+    (tmp_path / "gemeenten").mkdir()
+    (tmp_path / "gemeenten" / "GM0307.html").write_text("x")
+    path = write_index([ReportEntry(href="a.html", title=XSS, description="A & B")], tmp_path,
+                       data_stamp=None)
+    index = path.read_text("utf-8")
+    assert XSS not in index and XSS_ESCAPED in index and "A &amp; B" in index
+    assert "datum onbekend" in index
+    assert '<a href="gemeenten/GM0307.html">Amersfoort (GM0307)</a>' in index
+
+
+def test_data_stamp_from_manifest(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    assert data_stamp_from_manifest(manifest) is None
+    manifest.write_text(json.dumps({"input_hash": "abcdef0123456789"}))
+    assert data_stamp_from_manifest(manifest) == "invoer abcdef012345"
+    manifest.write_text(json.dumps({"data_date": "2017-06-01", "input_hash": "x"}))
+    assert data_stamp_from_manifest(manifest) == "2017-06-01"
+
+
+def test_unknown_notebook_is_a_dutch_input_error(tmp_path):
+    with pytest.raises(InputError, match="bestaat niet"):
+        build_reports(["bestaat_niet"], notebooks_dir=REPORT_FIXTURE, reports_dir=tmp_path)
+    with pytest.raises(InputError, match="map met notebooks"):
+        build_reports(notebooks_dir=tmp_path / "geen", reports_dir=tmp_path)
+
+
+def test_failing_notebook_raises_dutch_error(tmp_path):
+    nb = new_notebook(cells=[new_code_cell("1 / 0")],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                               "language": "python"}})
+    source = tmp_path / "fout.ipynb"
+    nbformat.write(nb, source)
+    with pytest.raises(ReportBuildError, match="stopte met een fout.*ZeroDivisionError"):
+        execute_notebook(source, tmp_path / "build" / "fout.ipynb", cwd=tmp_path)
+    with pytest.raises(ValueError):
+        execute_notebook(source, source, cwd=tmp_path)
+
+
+def _static_notebook(*outputs) -> nbformat.NotebookNode:
+    cell = new_code_cell("x", outputs=list(outputs))
+    return new_notebook(cells=[new_markdown_cell("# Kop\n\nTekst."), cell])
+
+
+def test_page_without_figures_has_no_plotlyjs():
+    nb = _static_notebook(new_output("display_data", data={"text/plain": "1"}))
+    html = export_html(nb, title="Kop", name="kop")
+    assert plotlyjs()[:300] not in html
+    assert "<script" not in html
+
+
+def test_duplicate_figure_names_are_refused():
+    fig = plots.bar_chart(pd.DataFrame({"a": ["x"], "n": [1]}), category="a", value="n")
+    out = new_output("display_data", data=plots.mimebundle(fig, name="zelfde"))
+    with pytest.raises(ReportBuildError, match="meer dan eens"):
+        export_html(_static_notebook(out, out), title="Kop", name="kop")
+    with pytest.raises(ReportBuildError, match="extern script"):
+        check_page('<script src="https://cdn.plot.ly/plotly.js"></script>', name="x")
+
+
+def test_normalise_strips_volatile_metadata_and_fixes_ids():
+    nb = _static_notebook()
+    nb.metadata["papermill"] = {"duration": 1.2}
+    nb.cells[1].metadata.update({"papermill": {"start_time": "now"},
+                                 "execution": {"iopub.status.idle": "now"}, "tags": ["t"]})
+    out = normalise(nb)
+    assert "papermill" not in out.metadata
+    assert out.cells[1].metadata == {"tags": ["t"]}
+    assert [c.id for c in out.cells] == ["c000", "c001"]
+    assert "papermill" in nb.metadata  # input untouched
+
+
+def test_title_and_description():
+    nb = new_notebook(cells=[new_code_cell("x"), new_markdown_cell(
+        "Intro\n\n## De *positie* in de [regio](https://example.org)\n\nEerste regel.\nTweede.")])
+    assert notebook_title(nb, default="x") == "De positie in de regio"
+    assert notebook_description(nb) == "Eerste regel."
+    nb.metadata["pmg"] = {"beschrijving": "Vaste **tekst**"}
+    assert notebook_description(nb) == "Vaste tekst"
+    assert notebook_title(new_notebook(), default="naam") == "naam"
+
+
+def test_table_html_escapes_and_formats_numbers():
+    data = pd.DataFrame({"naam <i>": [XSS, "A & B"], "n": [1234.5, None], "p": [0.125, 0.0449]},
+                        index=["<b>r1</b>", "r2"])
+    html = table_html(data, name="Mijn tabel", caption="<u>kop</u>", percent=["p"])
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html
+    assert "<u>" not in html
+    assert XSS_ESCAPED in html and "A &amp; B" in html
+    assert "1.234,5" in html and ">13%<" in html and ">4%<" in html and "–" in html
+    assert ">4,5%<" in table_html(data, name="t", percent=["p"],
+                                  style=TableStyle(percent_decimals=1))
+    assert 'id="T_mijn_tabel"' in html
+    assert html == table_html(data, name="Mijn tabel", caption="<u>kop</u>", percent=["p"])
+
+
+# --- nbval -----------------------------------------------------------------------------------
+
+def _run_nbval(notebook: Path) -> subprocess.CompletedProcess:
+    """Run pytest with the project's own configuration (addopts: --nbval, sanitize file)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir",
+         str(ROOT), "-p", "no:cacheprovider", "-q", str(notebook)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_nbval_passes_on_committed_notebook_with_volatile_output():
+    nb = nbformat.read(NBVAL_FIXTURE / "getallen.ipynb", as_version=4)
+    stored = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert re.search(r"0x[0-9a-f]+", stored)  # a memory address that differs on every run
+    result = _run_nbval(NBVAL_FIXTURE / "getallen.ipynb")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 passed" in result.stdout
+
+
+def test_nbval_fails_when_a_number_changes(tmp_path):
+    copy = tmp_path / "nbval"
+    shutil.copytree(NBVAL_FIXTURE, copy)
+    path = copy / "getallen.ipynb"
+    text = path.read_text("utf-8")
+    assert text.count("totaal: 380995") == 1
+    path.write_text(text.replace("totaal: 380995", "totaal: 380996"), "utf-8")
+    result = _run_nbval(path)
+    assert result.returncode == 1, result.stdout
+    assert "1 failed, 3 passed" in result.stdout
