@@ -71,9 +71,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_cbs_fetch(args: argparse.Namespace) -> int:
-    from pmg_analysis.regions import fetch_command
+    from pmg_analysis.regions import fetch, fetch_summary
 
-    print(fetch_command(Path(args.dest)))
+    print(fetch_summary(fetch(Path(args.dest))))
     return 0
 
 
