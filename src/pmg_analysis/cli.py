@@ -20,7 +20,7 @@ def _summary(result) -> str:
         f" ({int(result.responses['is_partial'].sum())} gedeeltelijk ingevuld)",
         f"Quarantaine:  {n['quarantaine']}",
     ]
-    for code, count in n["quarantine_per_reden"].items():
+    for code, count in n["quarantaine_per_reden"].items():
         if count:
             lines.append(f"  - {m['redenen'][code]}: {count}")
     lines.append(f"Controle:     {n['schoon']} + {n['quarantaine']} = {n['rijen_in']} "

@@ -81,7 +81,9 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
             "bevat.", path=export.path)
 
     n_answered = _answered(frame, mapping, instrument)
-    total = sum(1 for q in instrument.questions if q.role == "answer")
+    # partial relative to the questions this export asks (an export may hold a subset)
+    total = max(1, len({c.question_id for c in mapping.mapped
+                        if instrument[c.question_id].role == "answer"}))
     is_partial = n_answered / total < config.partial_below
     open_keys = [c.key for c in mapping.mapped
                  if instrument[c.question_id].type == "open"
@@ -116,7 +118,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     tool_id = (frame[rid_key].astype("str") if rid_key
                else pd.Series(frame.index.astype(str), index=frame.index))
     keys = (export.tool + "|" + tool_id.fillna("") + "|"
-            + submitted.astype("str").fillna("")).where(True)
+            + submitted.astype("str").fillna(""))
     response_id = pseudonymise(keys[kept], config)
     kept_frame = frame[kept]
     answers, texts, problems = build_long_tables(kept_frame, mapping, instrument,

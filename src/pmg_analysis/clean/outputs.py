@@ -4,6 +4,7 @@ workbook for Excel users. Same result => byte-identical files; no cell can start
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+_W3CDTF = re.compile(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -56,8 +58,6 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
                     out[col] = out[col].astype("str")
             out.to_excel(writer, sheet_name=name, index=False)
         props = writer.book.properties
-        fixed = pd.Timestamp("2017-01-01").to_pydatetime()
-        props.created = props.modified = fixed
         props.creator = props.lastModifiedBy = "pmg-analysis"
     _normalise_zip(tmp, path)
     tmp.unlink()
@@ -69,6 +69,8 @@ def _normalise_zip(src: Path, dst: Path) -> None:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():  # openpyxl writes members in a fixed order
             data = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save
+                data = _W3CDTF.sub(b"2017-01-01T00:00:00Z", data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2017, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16

@@ -37,21 +37,27 @@ def redact_patterns(text: pd.Series, config: CleanConfig | None = None) -> pd.Se
     # e-mail first: an address may contain digits that look like a phone number
     for pattern, key in ((EMAIL, "email"), (IPV4, "ip"), (PHONE, "phone")):
         arr = pc.replace_substring_regex(arr, pattern=pattern, replacement=config.markers[key])
-    return pd.Series(arr.to_pandas(types_mapper=pd.ArrowDtype), index=text.index).astype("str")
+    return pd.Series(arr.to_pandas(types_mapper=pd.ArrowDtype).array,
+                     index=text.index).astype("str")
 
 
 def name_pattern(name: str) -> str | None:
-    """A case-insensitive whole-word pattern for a person's full name and its distinctive parts."""
+    """A whole-word pattern for a person's full name (any case) and its distinctive parts.
+
+    Single parts match only as written with a capital ("Groot" in "Jeroen de Groot"), because
+    many Dutch surnames are ordinary words too ("groot", "bos", "visser").
+    """
     tokens = [t for t in re.split(r"[\s,]+", name.strip()) if t]
     parts = [t for t in tokens if t.casefold() not in _PARTICLES and len(t) >= 3
              and any(ch.isalpha() for ch in t)]
     if not parts:
         return None
-    alternatives = [re.escape(" ".join(tokens))] + sorted({re.escape(p) for p in parts},
-                                                          key=lambda p: (-len(p), p))
+    full = r"(?i:" + r"\s+".join(re.escape(t) for t in tokens) + ")"
+    capitalised = sorted({re.escape(p[:1].upper() + p[1:]) for p in parts},
+                         key=lambda p: (-len(p), p))
     # \b in RE2 is ASCII-only; names with accents still match because the boundary sits on the
     # surrounding spaces/punctuation.
-    return r"(?i)\b(?:" + "|".join(alternatives) + r")\b"
+    return r"\b(?:" + "|".join([full, *capitalised]) + r")\b"
 
 
 def redact_names(text: pd.Series, names: pd.Series, config: CleanConfig | None = None) -> pd.Series:

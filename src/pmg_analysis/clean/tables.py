@@ -14,7 +14,7 @@ import pandas as pd
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import match_labels, ticked
 from pmg_analysis.instrument import Instrument, Question
-from pmg_analysis.io.mapping import ColumnMapping, split_choices, split_ranking
+from pmg_analysis.io import ColumnMapping, split_choices, split_ranking
 
 PROBLEMS: dict[str, str] = {
     "onbekend_antwoord": "Antwoord past bij geen van de antwoordopties",
@@ -280,7 +280,7 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
         "question_id": pd.Categorical(texts["question_id"], categories=book.text_questions),
         "theme": pd.Categorical(texts["question_id"].map(theme_of), categories=book.themes),
         "item": pd.Categorical(texts["item"], categories=book.items),
-        "text": texts["text"].astype("str").to_numpy(),
+        "text": texts["text"].astype("str").array,
     }).reset_index(drop=True)
 
     problems = (pd.concat(b.problems, ignore_index=True) if b.problems
