@@ -69,6 +69,7 @@ class Export:
     delimiter: str | None = None
     header_rows: int = 1
     notes: list[str] = field(default_factory=list)
+    timezone: str | None = None  # time zone the export declares for its dates (dates stay naive)
 
     def column(self, key: str) -> ExportColumn:
         return next(c for c in self.columns if c.key == key)

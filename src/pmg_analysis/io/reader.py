@@ -1,0 +1,160 @@
+"""``read_export``: one entry point from an export file to an :class:`Export`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from pmg_analysis.errors import InputError
+from pmg_analysis.io.dates import ParsedDates, parse_object_dates, parse_text_dates
+from pmg_analysis.io.detect import parse_layout
+from pmg_analysis.io.export import Export, ExportColumn
+from pmg_analysis.io.headers import unique_keys
+from pmg_analysis.io.layout import Layout
+from pmg_analysis.io.normalize import clean_label
+from pmg_analysis.io.source import Source, file_sha256, inspect_source, sample_rows
+from pmg_analysis.io.table import STRING, Body, read_csv_body, read_xlsx
+
+HEAD_ROWS = 30
+DATE_META = ("started_at", "submitted_at")
+
+
+def read_export(path: str | Path, format: str | None = None, *,
+                sheet: str | int | None = None) -> Export:
+    """Read a survey export (MS Forms, LimeSurvey, Qualtrics, SurveyMonkey, Google Forms or a
+    generic CSV/XLSX) into the canonical :class:`Export`.
+
+    The tool and layout are detected from the content; ``format`` (one of ``export.TOOLS``)
+    overrides detection. ``sheet`` picks an xlsx worksheet (name or 0-based index).
+    Bad input raises :class:`~pmg_analysis.errors.InputError` with a Dutch message.
+    """
+    path = Path(path)
+    src = inspect_source(path)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # hashing releases the GIL: overlap it
+        sha256 = pool.submit(file_sha256, path)
+        export = _read(src, format, sheet)
+        export.sha256 = sha256.result()
+    return export
+
+
+def _read(src: Source, format: str | None, sheet: str | int | None) -> Export:
+    path = src.path
+    if src.kind == "xlsx":
+        book = read_xlsx(path, sheet)
+        head = [[_text(v) or "" for v in row] for row in book.rows[:HEAD_ROWS]]
+        layout = parse_layout(head, "xlsx", format, path)
+        body_rows = book.rows[layout.header_rows:]
+        frame = pd.DataFrame(body_rows, columns=[f"c{i}" for i in range(len(head[0]))],
+                             dtype=object)
+        body = Body(frame=frame)
+        encoding, delimiter = None, None
+    else:
+        head = sample_rows(src.text, src.delimiter, src.is_complete, limit=HEAD_ROWS)
+        if not head:
+            raise InputError("geen herkenbare tabel gevonden.", path=path)
+        layout = parse_layout(head, "csv", format, path)
+        body = read_csv_body(src, layout.header_rows, len(layout.columns))
+        encoding, delimiter = body.encoding, src.delimiter
+    if body.n_rows == 0:
+        raise InputError(f"het bestand bevat alleen {_rows_word(layout.header_rows)} en geen "
+                         "antwoorden (leeg).", path=path)
+    data, columns, notes, zone = _assemble(layout, body, head)
+    notes = layout.notes + body.notes + notes
+    if src.kind == "csv" and src.newline == "\r":
+        notes.append("regeleinden zijn losse CR-tekens (oud Mac-formaat)")
+    if src.kind == "xlsx":
+        notes.append(f"werkblad '{book.name}' gelezen")
+    data.index = pd.RangeIndex(layout.header_rows + 1, layout.header_rows + 1 + len(data),
+                               name="raw_row")
+    return Export(path=path, tool=layout.tool, layout=layout.layout, sha256="",
+                  data=data, columns=tuple(columns), encoding=encoding, delimiter=delimiter,
+                  header_rows=layout.header_rows, notes=notes,
+                  timezone=layout.timezone or zone)
+
+
+def _rows_word(n: int) -> str:
+    return "de kopregel" if n == 1 else f"{n} kopregels"
+
+
+def _assemble(layout: Layout, body: Body, head: list[list[str]],
+              ) -> tuple[pd.DataFrame, list[ExportColumn], list[str], str | None]:
+    notes: list[str] = []
+    zone = None
+    keep: list[int] = []
+    width = len(layout.columns)
+    for i in range(width):
+        header_empty = not any(i < len(r) and r[i].strip() for r in head[:layout.header_rows])
+        if header_empty and _all_null(body, i):
+            notes.append("lege laatste kolom genegeerd" if i == width - 1
+                         else f"lege kolom {i + 1} zonder kop genegeerd")
+            continue
+        keep.append(i)
+    cols = [layout.columns[i] for i in keep]
+    keys = unique_keys(c.key or f"kolom {i + 1}" for c, i in zip(cols, keep, strict=True))
+    cols = [dataclasses.replace(c, key=k, question=clean_label(c.question) if c.meta is None
+                                else c.question) for c, k in zip(cols, keys, strict=True)]
+    series: dict[str, pd.Series] = {}
+    for col, i in zip(cols, keep, strict=True):
+        parsed = _dates(body, i, col.meta)
+        if parsed is not None:
+            if parsed.timezone:
+                zone = zone or parsed.timezone
+                notes.append(f"tijdzone '{parsed.timezone}' in kolom '{col.key}' verwijderd; "
+                             "tijden zijn lokale tijd zonder tijdzone")
+            series[col.key] = parsed.values.set_axis(pd.RangeIndex(body.n_rows))
+        else:
+            if col.meta in DATE_META:
+                notes.append(f"datums in kolom '{col.key}' niet herkend; als tekst ingelezen")
+            series[col.key] = _strings(body, i)
+    return pd.DataFrame(series), cols, notes, zone
+
+
+def _all_null(body: Body, i: int) -> bool:
+    if body.table is not None:
+        return body.table.column(i).null_count == body.table.num_rows
+    return bool(body.frame.iloc[:, i].map(_text).isna().all())
+
+
+def _dates(body: Body, i: int, meta: str | None) -> ParsedDates | None:
+    if meta is None or meta not in (*DATE_META, "other_meta"):
+        return None
+    serial = meta in DATE_META
+    if body.table is not None:
+        return parse_text_dates(body.table.column(i), allow_serial=serial)
+    column = body.frame.iloc[:, i]
+    if not serial and not any(isinstance(v, dt.datetime) for v in column.dropna().iloc[:50]):
+        return parse_text_dates(pa.array(column.map(_text).tolist(), pa.string()))
+    return parse_object_dates(column)
+
+
+def _strings(body: Body, i: int) -> pd.Series:
+    if body.table is not None:
+        column = body.table.column(i)
+        return column.to_pandas(types_mapper={pa.string(): STRING,
+                                              pa.large_string(): STRING}.get)
+    codes, uniques = pd.factorize(body.frame.iloc[:, i], use_na_sentinel=True)
+    texts = np.array([_text(v) for v in uniques] + [None], dtype=object)
+    return pd.Series(texts[codes], dtype=STRING)
+
+
+def _text(value: object) -> str | None:
+    """A spreadsheet cell as the text a user sees (None for empty)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, float):
+        if value != value:
+            return None
+        return str(int(value)) if value.is_integer() else format(value, ".15g")
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    return str(value)
