@@ -64,6 +64,15 @@ def _personal(frame: pd.DataFrame, export: Export, mapping: ColumnMapping, meta:
     return frame[key] if key else None
 
 
+def _as_datetime(values: pd.Series) -> pd.Series:
+    """Submission times as datetime64[ns]; a reader leaves a column of mixed formats as text,
+    which is parsed here per value (day first, as in Dutch dates); unparseable -> NaT."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.astype("datetime64[ns]")
+    parsed = pd.to_datetime(values.astype("str"), errors="coerce", dayfirst=True, format="mixed")
+    return parsed.astype("datetime64[ns]")
+
+
 def clean_export(export: Export, instrument: Instrument | None = None, *,
                  mapping: ColumnMapping | None = None, mapping_file=None,
                  config: CleanConfig | None = None) -> CleanResult:
@@ -95,8 +104,8 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     email = _personal(frame, export, mapping, "email", "email")
     name = _personal(frame, export, mapping, "name", "naam")
     submitted_key = export.meta_key("submitted_at")
-    submitted = (frame[submitted_key] if submitted_key
-                 else pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]"))
+    submitted = _as_datetime(frame[submitted_key] if submitted_key
+                             else pd.Series(pd.NaT, index=frame.index))
 
     pre_ok = (n_answered > 0) & ~test & match["match"].isin(["exact", "alias", "fuzzy"])
     answer_keys = [c.key for c in mapping.mapped if c.key != muni_key
@@ -136,17 +145,18 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
         return pd.Categorical(values, categories=cats)
 
     responses = pd.DataFrame({
-        "response_id": response_id.to_numpy(),
+        "response_id": pd.array(response_id.to_numpy(), dtype="str"),
         "raw_row": pd.array(kept_frame.index.to_numpy(), dtype="Int32"),
         "submitted_at": submitted[kept].to_numpy(dtype="datetime64[ns]"),
         "gemeente_code": match["gemeente_code"][kept].to_numpy(),
-        "gemeente_naam": match["gemeente_naam"][kept].astype("str").to_numpy(),
+        "gemeente_naam": pd.array(match["gemeente_naam"][kept].astype("str").to_numpy(),
+                                  dtype="str"),
         "gemeente_match": match["match"][kept].astype("str").to_numpy(),
         "functie": choice("functie"),
         "positie_zelf": choice("positie"),
         "is_partial": is_partial[kept].to_numpy(dtype=bool),
         "n_beantwoord": pd.array(n_answered[kept].to_numpy(), dtype="Int16"),
-        "source_sha256": export.sha256,
+        "source_sha256": pd.array([export.sha256] * int(kept.sum()), dtype="str"),
     })
     responses["gemeente_code"] = responses["gemeente_code"].astype(
         match["gemeente_code"].dtype)

@@ -26,8 +26,11 @@ def normalise_label(text: str) -> str:
 
 
 def _uniques(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes into the distinct values (-1 = missing). An all-missing column gets one dummy
+    distinct value so that ``result[np.maximum(codes, 0)]`` stays valid."""
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    return codes, np.asarray(uniques, dtype=object)
+    uniques = np.asarray(uniques, dtype=object)
+    return codes, uniques if len(uniques) else np.array([""], dtype=object)
 
 
 def match_labels(cells: pd.Series, labels: Sequence[str], *, threshold: float = 90.0,
