@@ -6,7 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PMG_CBS_DIR ?= $(if $(wildcard ../shared/reference/cbs-83553NED),$(abspath ../shared/reference),)
 
-.PHONY: setup report test lab bench lint clean-outputs
+EXAMPLE := data/raw/pmg_enquete_2017_synthetisch.xlsx
+
+.PHONY: setup report test lab bench lint notebooks processed clean-outputs
 
 setup: $(STAMP)
 
@@ -21,8 +23,16 @@ $(STAMP): pyproject.toml
 report: $(STAMP)
 	$(BIN)/pmg-analysis report
 
-test: $(STAMP)
+# The notebooks read data/processed/, which is rebuilt from the bundled example first.
+processed: $(STAMP)
+	$(BIN)/pmg-analysis clean $(EXAMPLE) > /dev/null
+
+test: processed
 	$(BIN)/python -m pytest
+
+# Re-execute the notebooks and save them with outputs (after a deliberate change).
+notebooks: processed
+	$(BIN)/pmg-analysis notebooks
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

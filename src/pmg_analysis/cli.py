@@ -63,10 +63,19 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from pmg_analysis.report import run_all
+    from pmg_analysis.pipeline import run_report
 
-    for path in run_all():
+    for path in run_report():
         print(f"geschreven: {path}")
+    return 0
+
+
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    from pmg_analysis.pipeline import ROOT
+    from pmg_analysis.report.build import refresh_notebooks
+
+    for path in refresh_notebooks(args.names or None, notebooks_dir=ROOT / "notebooks"):
+        print(f"opnieuw uitgevoerd en opgeslagen: {path}")
     return 0
 
 
@@ -102,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="draai de hele keten op de voorbeelddata en schrijf "
                                       "de rapporten")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("notebooks", help="voer de notebooks opnieuw uit en sla ze op met uitvoer "
+                                         "(na een bewuste wijziging)")
+    p.add_argument("names", nargs="*", help="notebooknamen (standaard: alle)")
+    p.set_defaults(func=cmd_notebooks)
 
     cbs = sub.add_parser("cbs", help="CBS- en PDOK-gegevens")
     cbs_sub = cbs.add_subparsers(dest="cbs_command", required=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pmg_analysis import regions
 from pmg_analysis.clean import CleanConfig, CleanResult, clean_export
 from pmg_analysis.clean.outputs import write_csv, write_json, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
@@ -64,19 +65,68 @@ def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[
     return written
 
 
+def add_regions(result: CleanResult, out_dir: Path = PROCESSED) -> CleanResult:
+    """Give every response its CBS-derived position (``positie_cbs``; NA without CBS data) and
+    record in the manifest where the positions come from, in one plain Dutch sentence."""
+    source = regions.resolve_source()
+    tables = regions.load_tables(source.directory, cache_dir=out_dir) if source.available \
+        else None
+    result.responses = regions.add_positie_cbs(result.responses,
+                                               tables.gemeenten if tables else None)
+    result.manifest["positie_in_de_regio"] = {
+        "cbs_beschikbaar": tables is not None,
+        "zin": regions.positie_bron_zin(tables is not None),
+    }
+    return result
+
+
+def data_stamp(manifest: dict, responses: pd.DataFrame) -> str:
+    """One Dutch line that identifies the data a report was made from (no wall-clock time)."""
+    n = manifest["aantallen"]
+    last = responses["submitted_at"].max()
+    when = f", laatste inzending {last:%d-%m-%Y}" if pd.notna(last) else ""
+    return (f"{manifest['bron']['bestand']} (sha256 {manifest['bron']['sha256'][:12]}), "
+            f"{n['schoon']} van {n['rijen_in']} inzendingen meegeteld{when}")
+
+
 def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               format: str | None = None, mapping_file: str | Path | None = None,
               config: CleanConfig | None = None,
               step: Callable[[str], None] | None = None) -> CleanResult:
-    """Read an export, clean it and write the processed tables. ``step`` reports progress."""
+    """Read an export, clean it, add the positions in the region and write the processed
+    tables. ``step`` reports progress."""
     step = step or (lambda _msg: None)
+    out_dir = Path(out_dir)
     step("inlezen")
     export = read_export(Path(input_path), format)
     step("koppelen en opschonen")
-    result = clean_export(export, mapping_file=mapping_file, config=config)
+    result = add_regions(clean_export(export, mapping_file=mapping_file, config=config),
+                         out_dir)
+    result.manifest["data_date"] = data_stamp(result.manifest, result.responses)
     step("wegschrijven")
-    write_clean_outputs(result, Path(out_dir))
+    write_clean_outputs(result, out_dir)
     return result
+
+
+def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCESSED,
+               reports_dir: Path = ROOT / "reports") -> list[Path]:
+    """The whole chain on one export (default: the bundled synthetic example) to reports/."""
+    from pmg_analysis.report import build_reports
+
+    result = run_clean(input_path, out_dir)
+    return build_reports(notebooks_dir=ROOT / "notebooks", reports_dir=reports_dir,
+                         data_stamp=result.manifest["data_date"])
+
+
+def load_manifest(out_dir: str | Path = PROCESSED) -> dict:
+    """The manifest of the last clean run (counts, source, column mapping)."""
+    import json
+
+    path = Paths(Path(out_dir)).manifest
+    if not path.exists():
+        raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report'.",
+                         path=path)
+    return json.loads(path.read_text("utf-8"))
 
 
 def load_processed(out_dir: str | Path = PROCESSED) -> dict[str, pd.DataFrame]:
@@ -86,5 +136,6 @@ def load_processed(out_dir: str | Path = PROCESSED) -> dict[str, pd.DataFrame]:
         raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report' of "
                          "'pmg-analysis clean <export>'.", path=paths.out_dir)
     tables = {name: pd.read_parquet(paths.table(name)) for name in TABLES}
-    tables["quarantine"] = pd.read_csv(paths.quarantine, dtype={"rij": "Int32"})
+    tables["quarantine"] = pd.read_csv(paths.quarantine, dtype={"rij": "Int32",
+                                                                "vervangen_door_rij": "Int32"})
     return tables

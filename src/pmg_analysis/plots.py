@@ -188,8 +188,18 @@ def bar_chart(data: pd.DataFrame, *, category: str, value: str, colour: str | No
         hovertemplate=f"%{{y}}: %{{x:{fmt}}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt, rangemode="tozero")
+    fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt, rangemode="tozero",
+                     **_integer_ticks(data[value], share))
     return _finish(fig, title, _row_height(len(data), style))
+
+
+def _integer_ticks(values: pd.Series, share: bool, max_ticks: int = 8) -> dict:
+    """Whole-number tick steps for counts, so a small axis does not read "0 1 1 2 2"."""
+    numbers = _floats(values)
+    numbers = numbers[~np.isnan(numbers)]
+    if share or not len(numbers) or not np.all(numbers == np.round(numbers)):
+        return {}
+    return {"tick0": 0, "dtick": max(1, int(np.ceil(numbers.max() / max_ticks)))}
 
 
 def stacked_bar(data: pd.DataFrame, *, category: str, group: str, value: str,
@@ -265,6 +275,45 @@ def interval_plot(data: pd.DataFrame, *, category: str, estimate: str, lower: st
     return _finish(fig, title, _row_height(len(data), style))
 
 
+def position_map(municipalities: pd.DataFrame, geojson: Mapping, *, title: str | None = None,
+                 height: int = 650, style: HouseStyle = STYLE) -> go.Figure:
+    """Map of the Netherlands coloured by position type, responding municipalities marked.
+
+    ``municipalities`` is :func:`pmg_analysis.regions.mapdata.map_frame` (gemeente_code,
+    gemeente_naam, positie_cbs, respondent, lon, lat); ``geojson`` a FeatureCollection with
+    ``properties.statcode`` (e.g. :func:`~pmg_analysis.regions.mapdata.display_geojson`). The
+    boundaries are embedded (no tile server): each type's trace carries only its own features,
+    so the figure holds every boundary once.
+    """
+    features = {f["properties"]["statcode"]: f for f in geojson["features"]}
+    types = municipalities["positie_cbs"].astype("string")
+    fig = go.Figure()
+    for typ in _ordered(municipalities["positie_cbs"]):
+        part = municipalities[types == typ]
+        codes = [c for c in part["gemeente_code"].astype(str) if c in features]
+        colour = POSITION_COLOURS.get(typ, style.neutral_colour)
+        name = POSITION_LABELS.get(typ, typ)
+        fig.add_trace(go.Choropleth(
+            geojson={"type": "FeatureCollection", "features": [features[c] for c in codes]},
+            featureidkey="properties.statcode", locations=codes, z=[1] * len(codes),
+            colorscale=[[0, colour], [1, colour]], showscale=False, name=name,
+            showlegend=True, marker={"line": {"width": 0.4, "color": "white"}},
+            text=part.set_index(part["gemeente_code"].astype(str)).loc[codes, "gemeente_naam"]
+            .astype(str).tolist(),
+            hovertemplate="%{text}<br>" + name + "<extra></extra>"))
+    marked = municipalities[municipalities["respondent"].astype(bool)]
+    if len(marked):
+        fig.add_trace(go.Scattergeo(
+            lon=_floats(marked["lon"]), lat=_floats(marked["lat"]), mode="markers",
+            name="Gemeente met respondenten", text=marked["gemeente_naam"].astype(str).tolist(),
+            marker={"size": 6, "color": style.font_colour, "line": {"width": 1, "color": "white"}},
+            hovertemplate="%{text} (respondenten)<extra></extra>"))
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    fig = _finish(fig, title, height)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": style.margin["t"] if title else 10, "b": 0})
+    return fig
+
+
 def _floats(values: pd.Series) -> np.ndarray:
     """Values as a float array with NaN for missing (nullable dtypes included)."""
     return values.astype("Float64").to_numpy(float, na_value=np.nan)
@@ -281,5 +330,5 @@ def _ordered(values: pd.Series) -> list:
 __all__: Sequence[str] = [
     "HouseStyle", "STYLE", "TEMPLATE_NAME", "PLOTLY_MIMETYPE", "THEME_COLOURS", "THEME_LABELS",
     "POSITION_COLOURS", "POSITION_LABELS", "house_template", "div_id", "mimebundle", "show",
-    "bar_chart", "stacked_bar", "heatmap", "interval_plot",
+    "bar_chart", "stacked_bar", "heatmap", "interval_plot", "position_map",
 ]

@@ -85,3 +85,31 @@ def problems_summary(meldingen: pd.DataFrame) -> pd.DataFrame:
            .rename("aantal").reset_index().rename(columns={"question_id": "vraag"}))
     out["aantal"] = out["aantal"].astype("Int64")
     return out.sort_values(["aantal", "vraag"], ascending=[False, True]).reset_index(drop=True)
+
+
+def counts_sentence(manifest: dict) -> str:
+    """The check that nothing was lost, as one Dutch sentence for the report."""
+    n = manifest["aantallen"]
+    verdict = ("Er is niets kwijtgeraakt." if counts_add_up(manifest)
+               else "LET OP: de aantallen sluiten niet; neem contact op met de beheerder.")
+    return (f"Van de {n['rijen_in']} rijen in de export tellen er {n['schoon']} mee en staan er "
+            f"{n['quarantaine']} in quarantaine: {n['schoon']} + {n['quarantaine']} = "
+            f"{n['rijen_in']}. {verdict}")
+
+
+def source_table(manifest: dict) -> pd.DataFrame:
+    """What came in: file, tool and layout, checksum, codebook version."""
+    b = manifest["bron"]
+    rows = [("Bestand", b["bestand"]), ("Programma (herkend)", b["tool"]),
+            ("Indeling", b["layout"]), ("SHA-256", b["sha256"]),
+            ("Versie vragenlijst", manifest["vragenlijst_versie"])]
+    rows += [("Opmerking bij inlezen", note) for note in b.get("opmerkingen", [])]
+    return pd.DataFrame(rows, columns=["", "waarde"])
+
+
+def columns_table(manifest: dict) -> pd.DataFrame:
+    """Columns that could not be linked to a question, and questions without a column."""
+    cols = manifest["kolommen"]
+    rows = [("Kolom zonder vraag", key) for key in cols["niet_gekoppeld"]]
+    rows += [("Vraag zonder kolom", qid) for qid in cols["vragen_zonder_kolom"]]
+    return pd.DataFrame(rows, columns=["soort", "naam"])

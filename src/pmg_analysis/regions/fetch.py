@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 import requests
-from tqdm.auto import tqdm
+from tqdm import tqdm  # not tqdm.auto: no ipywidgets warning inside notebooks
 
 from pmg_analysis.errors import InputError
 from pmg_analysis.regions.load import CBS_SUBDIR, CBS_TABLE, cbs_data_path, pdok_path

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+
+import nbformat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,3 +91,18 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = P
     index = write_index(entries, reports_dir, data_stamp=stamp,
                         profiles_subdir=config.profiles_subdir)
     return [reports_dir / e.href for e in entries] + [index]
+
+
+def refresh_notebooks(notebooks: list[str] | None = None, *,
+                      notebooks_dir: Path = Path("notebooks"),
+                      config: ReportConfig = REPORT_CONFIG) -> list[Path]:
+    """Re-execute committed notebooks and save them with their (normalised) outputs, so that
+    nbval compares against current results. For developers after a deliberate change."""
+    sources = _resolve(notebooks, notebooks_dir, config.skip)
+    with tempfile.TemporaryDirectory(prefix="pmg-refresh-") as tmp:
+        for src in sources:
+            nb = execute_notebook(src, Path(tmp) / src.name, cwd=src.parent,
+                                  kernel_name=config.kernel_name,
+                                  cell_timeout=config.cell_timeout)
+            nbformat.write(nb, src)
+    return sources

@@ -45,8 +45,9 @@ def percent_formatter(decimals: int) -> Callable[[float], str]:
 
 def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
                percent: Sequence[str] = (), precision: int | None = None,
-               style: TableStyle = TABLE_STYLE) -> str:
-    """``data`` as an HTML table; ``percent`` lists columns holding shares (0..1)."""
+               index: bool = False, style: TableStyle = TABLE_STYLE) -> str:
+    """``data`` as an HTML table; ``percent`` lists columns holding shares (0..1); the
+    index is shown only when ``index`` (a default RangeIndex means nothing to a reader)."""
     uid = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "tabel"
     numbers = dict(decimal=style.decimal, thousands=style.thousands, na_rep=style.na_rep,
                    escape="html")
@@ -59,15 +60,21 @@ def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
                                **numbers)
     if caption:
         styler = styler.set_caption(html.escape(caption))
+    if not index:
+        styler = styler.hide(axis="index")
     return styler.to_html()
 
 
 def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
-               percent: Sequence[str] = (), precision: int | None = None) -> None:
+               percent: Sequence[str] = (), precision: int | None = None,
+               index: bool = False) -> None:
     """Display ``data`` with :func:`table_html` (plain text fallback for the console)."""
     from IPython.display import display
 
-    bundle = {"text/html": table_html(data, name=name, caption=caption, percent=percent,
-                                      precision=precision),
-              "text/plain": data.to_string()}
+    if data.empty:  # an empty table with only headers reads as an error
+        bundle = {"text/html": "<p><em>Geen.</em></p>", "text/plain": "Geen."}
+    else:
+        bundle = {"text/html": table_html(data, name=name, caption=caption, percent=percent,
+                                          precision=precision, index=index),
+                  "text/plain": data.to_string(index=index)}
     display(bundle, raw=True)
