@@ -193,11 +193,14 @@ def bar_chart(data: pd.DataFrame, *, category: str, value: str, colour: str | No
     return _finish(fig, title, _row_height(len(data), style))
 
 
-def _integer_ticks(values: pd.Series, share: bool, max_ticks: int = 8) -> dict:
-    """Whole-number tick steps for counts, so a small axis does not read "0 1 1 2 2"."""
+def _integer_ticks(values: pd.Series, share: bool, max_ticks: int = 8,
+                   small: int = 40) -> dict:
+    """Whole-number tick steps for small counts, so an axis up to 3 does not read
+    "0 1 1 2 2 3"; larger axes keep plotly's own (round) steps."""
     numbers = _floats(values)
     numbers = numbers[~np.isnan(numbers)]
-    if share or not len(numbers) or not np.all(numbers == np.round(numbers)):
+    if (share or not len(numbers) or numbers.max() > small
+            or not np.all(numbers == np.round(numbers))):
         return {}
     return {"tick0": 0, "dtick": max(1, int(np.ceil(numbers.max() / max_ticks)))}
 
