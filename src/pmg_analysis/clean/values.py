@@ -7,22 +7,21 @@ rows cost as much as the handful of labels they contain.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from pmg_analysis.io.normalize import normalize_text
+
 _NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\s*[-=.:)]\s*(.*))?\s*$")
 
 
 def normalise_label(text: str) -> str:
-    """Casefolded, accent-free, whitespace-collapsed text without surrounding punctuation."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    return " ".join(text.casefold().split()).strip(" .;,:")
+    """The readers' comparison key (casefolded, no accents, HTML or numbering such as
+    "4 - "), without surrounding punctuation."""
+    return normalize_text(str(text)).strip(" .;,:")
 
 
 def _uniques(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
