@@ -285,32 +285,38 @@ def position_map(municipalities: pd.DataFrame, geojson: Mapping, *, title: str |
     ``municipalities`` is :func:`pmg_analysis.regions.mapdata.map_frame` (gemeente_code,
     gemeente_naam, positie_cbs, respondent, lon, lat); ``geojson`` a FeatureCollection with
     ``properties.statcode`` (e.g. :func:`~pmg_analysis.regions.mapdata.display_geojson`). The
-    boundaries are embedded (no tile server): each type's trace carries only its own features,
-    so the figure holds every boundary once.
+    boundaries are embedded: each type's trace carries only its own features, so the figure
+    holds every boundary once.
+
+    Offline: plotly.js fetches a world topojson from its CDN for a geo subplot whose *first*
+    trace has a ``locationmode`` (as a GeoJSON choropleth has) or shows a base layer. The
+    first trace here is therefore an invisible scattergeo of the centroids (no
+    ``locationmode``) and every base layer is off (``visible=False``).
     """
     features = {f["properties"]["statcode"]: f for f in geojson["features"]}
-    types = municipalities["positie_cbs"].astype("string")
-    fig = go.Figure()
-    for typ in _ordered(municipalities["positie_cbs"]):
-        part = municipalities[types == typ]
-        codes = [c for c in part["gemeente_code"].astype(str) if c in features]
+    frame = municipalities[municipalities["gemeente_code"].astype(str).isin(features)]
+    types = frame["positie_cbs"].astype("string")
+    fig = go.Figure(go.Scattergeo(
+        lon=_floats(frame["lon"]), lat=_floats(frame["lat"]), mode="markers",
+        marker={"size": 1, "opacity": 0}, showlegend=False, name="", hoverinfo="skip"))
+    for typ in _ordered(frame["positie_cbs"]):
+        part = frame[types == typ]
+        codes = part["gemeente_code"].astype(str).tolist()
         colour = POSITION_COLOURS.get(typ, style.neutral_colour)
         name = POSITION_LABELS.get(typ, typ)
         fig.add_trace(go.Choropleth(
             geojson={"type": "FeatureCollection", "features": [features[c] for c in codes]},
             featureidkey="properties.statcode", locations=codes, z=[1] * len(codes),
             colorscale=[[0, colour], [1, colour]], showscale=False, name=name,
-            showlegend=True, marker={"line": {"width": 0.4, "color": "white"}},
-            text=part.set_index(part["gemeente_code"].astype(str)).loc[codes, "gemeente_naam"]
-            .astype(str).tolist(),
-            hovertemplate="%{text}<br>" + name + "<extra></extra>"))
-    marked = municipalities[municipalities["respondent"].astype(bool)]
-    if len(marked):
-        fig.add_trace(go.Scattergeo(
-            lon=_floats(marked["lon"]), lat=_floats(marked["lat"]), mode="markers",
-            name="Gemeente met respondenten", text=marked["gemeente_naam"].astype(str).tolist(),
-            marker={"size": 6, "color": style.font_colour, "line": {"width": 1, "color": "white"}},
-            hovertemplate="%{text} (respondenten)<extra></extra>"))
+            showlegend=True, text=part["gemeente_naam"].astype(str).tolist(),
+            hovertemplate="%{text}<br>" + name + "<extra></extra>",
+            marker={"line": {"width": 0.4, "color": "white"}}))
+    marked = frame[frame["respondent"].astype(bool)]
+    fig.add_trace(go.Scattergeo(
+        lon=_floats(marked["lon"]), lat=_floats(marked["lat"]), mode="markers",
+        name="Gemeente met respondenten", text=marked["gemeente_naam"].astype(str).tolist(),
+        hovertemplate="%{text} (respondenten)<extra></extra>",
+        marker={"size": 6, "color": style.font_colour, "line": {"width": 1, "color": "white"}}))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     fig = _finish(fig, title, height)
     fig.update_layout(margin={"l": 0, "r": 0, "t": style.margin["t"] if title else 10, "b": 0})

@@ -10,7 +10,8 @@ Typical use::
 
 Modules: ``load`` (file readers), ``sources`` (where the files are), ``fetch`` (download),
 ``geometry``, ``indicators``, ``typology``, ``build`` (tables, schema, cache), ``cluster``,
-``respondents``, ``map``.
+``respondents``; for display: ``overview`` and ``comparison`` (Dutch tables and sentences) and
+``mapdata`` (boundaries for the map, drawn by :func:`pmg_analysis.plots.position_map`).
 """
 
 from pmg_analysis.regions.build import (
@@ -29,9 +30,30 @@ from pmg_analysis.regions.cluster import (
     cluster_profiles,
     positie_per_gemeente,
 )
+from pmg_analysis.regions.comparison import (
+    agreement_sentence,
+    agreement_table,
+    cluster_crosstab,
+    cluster_sentence,
+    differences_table,
+    grouping_sentence,
+    indicator_cluster_summary,
+    profile_cluster_summary,
+    silhouette_table,
+)
 from pmg_analysis.regions.fetch import FetchConfig, FetchResult, fetch, fetch_summary
 from pmg_analysis.regions.geometry import GeometryConfig
 from pmg_analysis.regions.indicators import INDICATOR_COLUMNS, IndicatorConfig
+from pmg_analysis.regions.mapdata import MapConfig, display_geojson, map_frame
+from pmg_analysis.regions.overview import (
+    SEED_EXAMPLES,
+    TYPE_COUNT_SHARES,
+    getal,
+    indicator_table,
+    seed_table,
+    thresholds_table,
+    type_counts,
+)
 from pmg_analysis.regions.respondents import (
     Agreement,
     GroupingConfig,
@@ -51,4 +73,10 @@ __all__ = [
     "add_positie_cbs", "agreement", "answer_profiles", "build_tables", "buren_van", "classify",
     "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_summary", "load_tables",
     "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
+    # display
+    "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
+    "cluster_crosstab", "cluster_sentence", "differences_table", "display_geojson", "getal",
+    "grouping_sentence", "indicator_cluster_summary", "indicator_table", "map_frame",
+    "profile_cluster_summary", "seed_table", "silhouette_table", "thresholds_table",
+    "type_counts",
 ]

@@ -43,6 +43,9 @@ class ClusterConfig:
     min_per_cluster: int = 3
     # Sample-size wording for the Dutch note on the answer-profile clustering.
     min_n_verkennend: int = 30
+    # Below this best silhouette the clusters show no substantial structure (Kaufman &
+    # Rousseeuw 1990: < 0.25 "no substantial structure has been found").
+    min_silhouette_structuur: float = 0.25
 
 
 @dataclass
@@ -143,8 +146,10 @@ def cluster_indicators(gemeenten: pd.DataFrame, config: ClusterConfig = ClusterC
 
 
 def profile_note(n: int, k: int | None, ari: float | None,
-                 config: ClusterConfig = ClusterConfig()) -> str:
-    """An honest Dutch note on what ``n`` responding municipalities allow."""
+                 config: ClusterConfig = ClusterConfig(), silhouette: float | None = None
+                 ) -> str:
+    """An honest Dutch note on what ``n`` responding municipalities allow (and, given the best
+    ``silhouette``, whether the groups are more than a partition of a cloud)."""
     if k is None:
         return (f"Met {n} gemeenten met antwoorden is clusteren niet zinvol; de profielen zijn "
                 "alleen beschrijvend te bekijken.")
@@ -157,9 +162,14 @@ def profile_note(n: int, k: int | None, ari: float | None,
     else:
         text += ("De groepen zijn verkennend: ze beschrijven deze respondenten, niet alle "
                  "middelgrote gemeenten. ")
+    if silhouette is not None and silhouette < config.min_silhouette_structuur:
+        sil_nl = f"{silhouette:.2f}".replace(".", ",")
+        text += (f"Het silhouet ({sil_nl}) is laag: de profielen vormen geen duidelijk "
+                 "gescheiden groepen, de indeling knipt een doorlopende wolk in stukken. ")
     if ari is not None:
         strength = ("nauwelijks" if ari < 0.1 else "enigszins" if ari < 0.3 else "duidelijk")
-        text += (f"De overeenkomst met de positietypen (aangepaste Rand-index {ari:.2f}) is "
+        ari_nl = f"{ari:.2f}".replace(".", ",")
+        text += (f"De overeenkomst met de positietypen (aangepaste Rand-index {ari_nl}) is "
                  f"{strength}.")
     return text.strip()
 
@@ -174,7 +184,9 @@ def cluster_profiles(profiles: pd.DataFrame, positie_per_gemeente: pd.Series | N
     """
     features = profiles.drop(columns=["n_respondenten"], errors="ignore")
     result = cluster(features, positie_per_gemeente, config)
-    result.note = profile_note(len(features), result.k, result.ari, config)
+    best = (float(result.silhouette["silhouette"].max()) if result.k is not None
+            and not result.silhouette.empty else None)
+    result.note = profile_note(len(features), result.k, result.ari, config, silhouette=best)
     return result
 
 

@@ -1,0 +1,181 @@
+"""Dutch display tables of the typology: thresholds, seed examples, counts, indicators.
+
+Pure functions for the notebook "Positie in de regio": a DataFrame in, a small DataFrame with
+Dutch column names out (shown with :func:`pmg_analysis.report.show_table`). Type names are
+passed in as ``labels`` (the house labels live in :mod:`pmg_analysis.plots`, to the right of
+this package); without ``labels`` the codes are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass
+
+import pandas as pd
+
+from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig
+
+
+def getal(value: float | int, decimals: int | None = None) -> str:
+    """A number in Dutch notation: ``100000 -> "100.000"``, ``0.19 -> "0,19"``.
+
+    ``decimals`` None: integers without decimals, other numbers with up to 3 significant
+    decimals and no trailing zeros.
+    """
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 3
+        text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
+    else:
+        text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def labelled(values: pd.Series, labels: Mapping[str, str] | None) -> pd.Series:
+    """Codes replaced by their display names (codes without a name kept as they are)."""
+    text = values.astype("string")
+    return text.map(lambda v: labels.get(v, v), na_action="ignore") if labels else text
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """One row of the thresholds table: the setting's path in :class:`TypologyConfig`."""
+
+    onderdeel: str
+    omschrijving: str
+    instelling: str  # dotted attribute path, e.g. "indicators.straal_km"
+
+
+THRESHOLDS: tuple[Threshold, ...] = (
+    Threshold("Grotere stad", "minstens zoveel keer de inwoners van de gemeente",
+              "indicators.grotere_stad_factor"),
+    Threshold("Grotere stad", "en minstens zoveel inwoners",
+              "indicators.grotere_stad_min_inwoners"),
+    Threshold("Bereik", "bereik (km) van een stad met 100.000 inwoners",
+              "indicators.bereik_km_per_100k"),
+    Threshold("Dichtbij", "straal (km) tussen de middelpunten", "indicators.straal_km"),
+    Threshold("Vergelijkbare omvang", "hoogstens zoveel keer groter of kleiner",
+              "indicators.vergelijkbaar_factor"),
+    Threshold("Vergelijkbare omvang", "stedelijk: omgevingsadressendichtheid (adressen per km²) "
+              "minstens", "indicators.vergelijkbaar_min_oad"),
+    Threshold("Regel 1: nabij een grotere stad", "bereik_grotere_stad hoogstens",
+              "nabij_max_bereik"),
+    Threshold("Regel 2: polycentrisch", "aantal vergelijkbare gemeenten in de straal minstens",
+              "poly_min_vergelijkbaar"),
+    Threshold("Regel 2: polycentrisch", "en aandeel in de inwoners binnen de straal kleiner dan",
+              "poly_max_aandeel_straal"),
+    Threshold("Middelgroot", "inwoners minstens", "middelgroot_min_inwoners"),
+    Threshold("Middelgroot", "inwoners hoogstens", "middelgroot_max_inwoners"),
+)
+
+
+def _setting(config: object, path: str) -> float | int:
+    value = config
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def config_paths(config: object, prefix: str = "") -> list[str]:
+    """Every numeric setting of a (nested) config dataclass as a dotted path."""
+    paths: list[str] = []
+    for f in fields(config):
+        value = getattr(config, f.name)
+        if is_dataclass(value):
+            paths += config_paths(value, f"{prefix}{f.name}.")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            paths.append(prefix + f.name)
+    return paths
+
+
+DEFAULT_TYPOLOGY = TypologyConfig()
+
+
+def thresholds_table(config: TypologyConfig = DEFAULT_TYPOLOGY,
+                     rows: Sequence[Threshold] = THRESHOLDS) -> pd.DataFrame:
+    """The indicator definitions and rule thresholds with their current values (Dutch)."""
+    return pd.DataFrame({
+        "Onderdeel": [r.onderdeel for r in rows],
+        "Omschrijving": [r.omschrijving for r in rows],
+        "Waarde": [getal(_setting(config, r.instelling)) for r in rows],
+        "Instelling": [r.instelling for r in rows],
+    }).astype("string")
+
+
+@dataclass(frozen=True)
+class SeedExample:
+    """An example the seed presentation gives for a position (the municipality by code)."""
+
+    gemeente_code: str
+    voorbeeld: str
+    positie: str
+
+
+SEED_EXAMPLES: tuple[SeedExample, ...] = (
+    SeedExample("GM0355", "Zeist bij Utrecht", "nabij_grotere_stad"),
+    SeedExample("GM0345", "Veenendaal in FoodValley", "polycentrisch"),
+    SeedExample("GM0294", "Winterswijk in de Oost-Achterhoek", "monocentrisch"),
+)
+
+
+def seed_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None,
+               examples: Sequence[SeedExample] = SEED_EXAMPLES) -> pd.DataFrame:
+    """The seed's examples: the type the presentation gives and the type the rules derive."""
+    seed = pd.DataFrame([vars(e) for e in examples]).rename(columns={"positie": "positie_seed"})
+    g = gemeenten.assign(gemeente_code=gemeenten["gemeente_code"].astype(str))
+    rows = seed.merge(g, on="gemeente_code", how="left")
+    return pd.DataFrame({
+        "Voorbeeld in de presentatie": rows["voorbeeld"].astype("string"),
+        "Type in de presentatie": labelled(rows["positie_seed"], labels),
+        "Type volgens de regels": labelled(rows["positie_cbs"], labels),
+        "Inwoners": rows["inwoners"].astype("Int64"),
+        "Dichtstbijzijnde grotere stad": rows["grotere_stad_naam"].astype("string"),
+        "Bereik grotere stad": rows["bereik_grotere_stad"].astype("Float64"),
+        "Vergelijkbare gemeenten": rows["n_vergelijkbaar"].astype("Int64"),
+        "Aandeel in de straal": rows["aandeel_straal"].astype("Float64"),
+    })
+
+
+def type_counts(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None
+                ) -> pd.DataFrame:
+    """Municipalities per type: all, and the medium-sized ones; counts, shares and a total."""
+    types = pd.Categorical(gemeenten["positie_cbs"], categories=list(POSITIE_TYPES))
+    alle = pd.Series(types).value_counts(sort=False)
+    middel = pd.Series(types[gemeenten["middelgroot"].to_numpy(bool)]).value_counts(sort=False)
+    out = pd.DataFrame({
+        "Type": labelled(pd.Series(list(POSITIE_TYPES)), labels).tolist() + ["Totaal"],
+        "Alle gemeenten": [*alle.tolist(), int(alle.sum())],
+        "Aandeel alle": [*(alle / alle.sum()).tolist(), 1.0],
+        "Middelgrote gemeenten": [*middel.tolist(), int(middel.sum())],
+        "Aandeel middelgroot": [*(middel / max(int(middel.sum()), 1)).tolist(), 1.0],
+    })
+    return out.astype({"Type": "string", "Alle gemeenten": "Int64",
+                       "Middelgrote gemeenten": "Int64", "Aandeel alle": "Float64",
+                       "Aandeel middelgroot": "Float64"})
+
+
+TYPE_COUNT_SHARES: tuple[str, ...] = ("Aandeel alle", "Aandeel middelgroot")
+
+
+def indicator_table(gemeenten: pd.DataFrame, codes: pd.Series,
+                    labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The indicators of the municipalities in ``codes`` (e.g. the responding ones), one row
+    each, ordered by type and name."""
+    wanted = set(codes.dropna().astype(str))
+    g = gemeenten[gemeenten["gemeente_code"].astype(str).isin(wanted)]
+    g = g.assign(_type=pd.Categorical(g["positie_cbs"], categories=list(POSITIE_TYPES)).codes)
+    g = g.sort_values(["_type", "gemeente_naam", "gemeente_code"], ignore_index=True)
+    return pd.DataFrame({
+        "Gemeente": g["gemeente_naam"].astype("string"),
+        "Type": labelled(g["positie_cbs"], labels),
+        "Middelgroot": g["middelgroot"].map({True: "ja", False: "nee"}).astype("string"),
+        "Inwoners": g["inwoners"].astype("Int64"),
+        "Grotere stad": g["grotere_stad_naam"].astype("string"),
+        "Afstand (km)": g["afstand_grotere_stad_km"].astype("Float64"),
+        "Bereik": g["bereik_grotere_stad"].astype("Float64"),
+        "Grenst aan grotere stad": g["grotere_stad_is_buur"].map({True: "ja", False: "nee"})
+        .astype("string"),
+        "Vergelijkbaar": g["n_vergelijkbaar"].astype("Int64"),
+        "Gewicht inwoners": g["gewicht_inwoners"].astype("Float64"),
+        "Gewicht OAD": g["gewicht_oad"].astype("Float64"),
+        "Aandeel straal": g["aandeel_straal"].astype("Float64"),
+    })
