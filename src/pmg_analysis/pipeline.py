@@ -113,9 +113,17 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCE
     """The whole chain on one export (default: the bundled synthetic example) to reports/."""
     from pmg_analysis.report import build_reports
 
+    from pmg_analysis.report import REPORT_CONFIG
+
     result = run_clean(input_path, out_dir)
-    return build_reports(notebooks_dir=ROOT / "notebooks", reports_dir=reports_dir,
-                         data_stamp=result.manifest["data_date"])
+    positions = result.manifest["positie_in_de_regio"]
+    skip = REPORT_CONFIG.skip + (() if positions["cbs_beschikbaar"] else REPORT_CONFIG.needs_cbs)
+    notebooks = [p.stem for p in sorted((ROOT / "notebooks").glob("*.ipynb"))
+                 if p.stem not in skip]
+    # every page says where the positions in the region come from, in one plain sentence
+    stamp = f"{result.manifest['data_date']}. {positions['zin']}"
+    return build_reports(notebooks, notebooks_dir=ROOT / "notebooks", reports_dir=reports_dir,
+                         data_stamp=stamp)
 
 
 def load_manifest(out_dir: str | Path = PROCESSED) -> dict:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pmg_analysis import __version__
 from pmg_analysis.clean import rows
@@ -50,10 +52,16 @@ def _answered(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrumen
         q = instrument[c.question_id]
         if q.role == "answer":
             keys_by_q.setdefault(q.id, []).append(c.key)
+    def filled(col: pd.Series) -> np.ndarray:  # not missing and not only whitespace
+        arr = pa.array(col.astype("str"), from_pandas=True)
+        blank = pc.fill_null(pc.or_(pc.utf8_is_space(arr), pc.equal(pc.utf8_length(arr), 0)),
+                             True)
+        return ~blank.to_numpy(zero_copy_only=False) & arr.is_valid().to_numpy(
+            zero_copy_only=False)
+
     count = np.zeros(len(frame), dtype=np.int16)
     for keys in keys_by_q.values():
-        block = frame[keys].apply(lambda col: col.astype("str").str.strip().str.len() > 0)
-        count += block.fillna(False).any(axis=1).to_numpy()
+        count += np.logical_or.reduce([filled(frame[k]) for k in keys])
     return pd.Series(count, index=frame.index)
 
 
@@ -186,7 +194,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     quarantine["reden_code"] = quarantine["reden_code"].astype(reason.dtype)
 
     manifest = _manifest(export, instrument, mapping, reason, problems)
-    responses, answers, texts = validate_tables(responses, answers, texts, rid_dtype)
+    responses, answers, texts = validate_tables(responses, answers, texts)
     result = CleanResult(responses, answers, texts, problems, quarantine, manifest, mapping)
     check_counts(result)
     return result

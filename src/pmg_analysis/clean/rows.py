@@ -10,6 +10,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import normalise_label
@@ -24,28 +26,30 @@ REASONS: dict[str, str] = {
     "dubbel": "Dubbele inzending van dezelfde respondent (de laatste volledige telt)",
 }
 # Qualtrics response types that are not real responses (preview, test, spam), by code or label.
-_NOT_REAL_STATUS = re.compile(r"preview|test|spam|^(1|2|8|9|12)$", re.IGNORECASE)
+_NOT_REAL_STATUS = r"preview|test|spam|^(?:1|2|8|9|12)$"
 
 
-def _word_pattern(words: tuple[str, ...]) -> str:
-    return r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+def _matches(values: pd.Series, pattern: str) -> np.ndarray:
+    """Case-insensitive RE2 search over Arrow strings; missing values never match."""
+    arr = pa.array(values.astype("str"), type=pa.large_string(), from_pandas=True)
+    hit = pc.match_substring_regex(arr, pattern=pattern, ignore_case=True)
+    return pc.fill_null(hit, False).to_numpy(zero_copy_only=False)
 
 
 def is_test(municipality: pd.Series, texts: pd.DataFrame, status: pd.Series | None,
             config: CleanConfig) -> pd.Series:
     """Test submissions: a test word as the municipality, only test words as free text, or a
     tool status that marks previews, tests and spam."""
-    pattern = _word_pattern(config.test_words)
-    flag = municipality.fillna("").str.contains(pattern, regex=True)
+    words = "(?:" + "|".join(re.escape(w) for w in config.test_words) + ")"
+    flag = _matches(municipality, rf"\b{words}\b")
     if texts.shape[1]:
-        only_words = r"(?i)^\W*(?:" + "|".join(re.escape(w) for w in config.test_words) + r")(?:\W+(?:" \
-            + "|".join(re.escape(w) for w in config.test_words) + r"))*\W*$"
-        filled = texts.notna()
-        testy = texts.apply(lambda col: col.fillna("").str.match(only_words)) & filled
+        only_words = rf"^\W*{words}(?:\W+{words})*\W*$"
+        filled = texts.notna().to_numpy()
+        testy = np.column_stack([_matches(texts[c], only_words) for c in texts.columns])
         flag |= filled.any(axis=1) & (testy == filled).all(axis=1)
     if status is not None:
-        flag |= status.fillna("").astype("str").str.strip().str.contains(_NOT_REAL_STATUS)
-    return flag.astype(bool)
+        flag |= _matches(status.astype("str").str.strip(), _NOT_REAL_STATUS)
+    return pd.Series(flag, index=municipality.index)
 
 
 def identity_key(index: pd.Index, email: pd.Series | None, name: pd.Series | None,

@@ -1,4 +1,9 @@
-"""pandera schemas of the processed tables: checked where they leave ``clean``."""
+"""pandera schemas of the processed tables: checked where they leave ``clean``.
+
+Checks on categorical columns look at the categories (a few hundred values) rather than at
+every row, so validating a million responses costs little; dtype, nullability, uniqueness and
+ranges are checked on the rows themselves.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,38 @@ import pandera.pandas as pa
 
 from pmg_analysis.instrument import load_instrument
 
-_RID = r"^R[0-9a-f]{12}$"
+_RID = r"^R[0-9a-f]{16}$"
+
+
+def _categorical(*, allowed: list[str] | None = None, pattern: str | None = None,
+                 nullable: bool = False) -> pa.Column:
+    """A categorical column whose categories are ``allowed`` / match ``pattern``."""
+    checks = [pa.Check(lambda s: isinstance(s.dtype, pd.CategoricalDtype),
+                       element_wise=False, error="not categorical")]
+    if allowed is not None:
+        allowed_set = set(allowed)
+        checks.append(pa.Check(lambda s: set(s.cat.categories) <= allowed_set,
+                               element_wise=False, error=f"categories outside {sorted(allowed)}"))
+    if pattern is not None:
+        checks.append(pa.Check(lambda s: s.cat.categories.astype(str).str.match(pattern).all(),
+                               element_wise=False, error=f"categories not like {pattern}"))
+    return pa.Column(checks=checks, nullable=nullable)
 
 
 def responses_schema() -> pa.DataFrameSchema:
+    inst = load_instrument()
     return pa.DataFrameSchema(
         {
             "response_id": pa.Column(str, pa.Check.str_matches(_RID), unique=True),
             "raw_row": pa.Column("Int32", pa.Check.ge(1), unique=True),
             "submitted_at": pa.Column("datetime64[ns]", nullable=True),
-            "gemeente_code": pa.Column("category", pa.Check.str_matches(r"^GM\d{4}$")),
+            "gemeente_code": _categorical(pattern=r"^GM\d{4}$"),
             "gemeente_naam": pa.Column(str),
-            "gemeente_match": pa.Column("category"),
-            "functie": pa.Column("category", nullable=True),
-            "positie_zelf": pa.Column("category", nullable=True),
+            "gemeente_match": _categorical(allowed=["exact", "alias", "fuzzy"]),
+            "functie": _categorical(allowed=[o.id for o in inst["functie"].all_options],
+                                    nullable=True),
+            "positie_zelf": _categorical(allowed=[o.id for o in inst["positie"].all_options],
+                                         nullable=True),
             "is_partial": pa.Column(bool),
             "n_beantwoord": pa.Column("Int16", pa.Check.ge(1)),
             "source_sha256": pa.Column(str, pa.Check.str_length(64, 64)),
@@ -31,12 +54,13 @@ def responses_schema() -> pa.DataFrameSchema:
 
 def answers_schema() -> pa.DataFrameSchema:
     inst = load_instrument()
+    items = sorted({o.id for q in inst.questions for o in q.all_options + q.items})
     return pa.DataFrameSchema(
         {
-            "response_id": pa.Column("category"),
-            "question_id": pa.Column("category", pa.Check.isin([q.id for q in inst.questions])),
-            "theme": pa.Column("category", nullable=True),
-            "item": pa.Column("category", nullable=True),
+            "response_id": _categorical(pattern=_RID),
+            "question_id": _categorical(allowed=[q.id for q in inst.questions]),
+            "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
+            "item": _categorical(allowed=items, nullable=True),
             "value": pa.Column("Int8", pa.Check.in_range(1, 8), nullable=True),
             "label": pa.Column("category", nullable=True),
         },
@@ -45,11 +69,12 @@ def answers_schema() -> pa.DataFrameSchema:
 
 
 def texts_schema() -> pa.DataFrameSchema:
+    inst = load_instrument()
     return pa.DataFrameSchema(
         {
-            "response_id": pa.Column("category"),
-            "question_id": pa.Column("category"),
-            "theme": pa.Column("category", nullable=True),
+            "response_id": _categorical(pattern=_RID),
+            "question_id": _categorical(allowed=[q.id for q in inst.questions]),
+            "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
             "item": pa.Column("category", nullable=True),
             "text": pa.Column(str, pa.Check.str_length(min_value=1)),
         },
@@ -58,13 +83,15 @@ def texts_schema() -> pa.DataFrameSchema:
 
 
 def validate_tables(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataFrame,
-                    rid_dtype) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Validate the three tables and that the long tables refer to known responses only."""
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Validate the three tables, and that every row of the long tables belongs to a response
+    (their ``response_id`` categories are exactly the responses, no row is missing one)."""
     responses = responses_schema().validate(responses)
     answers = answers_schema().validate(answers)
     texts = texts_schema().validate(texts)
-    known = set(responses["response_id"])
+    ids = pd.Index(responses["response_id"])
     for name, table in (("answers", answers), ("texts", texts)):
-        if not set(table["response_id"].astype("str").unique()) <= known:
+        rid = table["response_id"]
+        if not rid.cat.categories.equals(ids) or (rid.cat.codes < 0).any():
             raise pa.errors.SchemaError(None, table, f"{name} refers to unknown responses")
     return responses, answers, texts

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import match_labels, ticked
@@ -84,7 +86,8 @@ class _Builder:
         self._label = {v: i for i, v in enumerate(self.book.labels)}
         self._aq = {v: i for i, v in enumerate(self.book.answer_questions)}
         self.answers = _Pieces()
-        self.text_rows: list[pd.DataFrame] = []
+        self._tq = {v: i for i, v in enumerate(self.book.text_questions)}
+        self.text_rows: list[tuple[np.ndarray, int, int, pa.Array]] = []
         self.problems: list[pd.DataFrame] = []
 
     # -- recording -------------------------------------------------------------------------
@@ -93,14 +96,16 @@ class _Builder:
             self.problems.append(pd.DataFrame({"pos": positions, "question_id": qid,
                                                "code": code}))
 
-    def text(self, positions: np.ndarray, texts: pd.Series | np.ndarray, qid: str,
-             item: str | None) -> None:
-        texts = pd.Series(np.asarray(texts, dtype=object)).astype("str")
-        keep = texts.str.strip().str.len().fillna(0).to_numpy() > 0
-        if keep.any():
-            self.text_rows.append(pd.DataFrame({
-                "pos": np.asarray(positions)[keep], "question_id": qid, "item": item,
-                "text": texts[keep].str.strip().to_numpy()}))
+    def text(self, texts: pd.Series, qid: str, item: str | None) -> None:
+        """Record the non-empty texts of a full-length column (Arrow strings stay Arrow)."""
+        arr = pa.array(texts.astype("str"), type=pa.large_string(), from_pandas=True)
+        arr = pc.utf8_trim_whitespace(arr)
+        keep = pc.fill_null(pc.greater(pc.utf8_length(arr), 0), False)
+        positions = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
+        if len(positions):
+            self.text_rows.append((positions, self._tq[qid],
+                                   self._item[item] if item is not None else -1,
+                                   arr.filter(keep)))
 
     def chosen(self, q: Question, positions: np.ndarray, option_index: np.ndarray) -> None:
         """Record option ``option_index`` (into q.all_options) as chosen at ``positions``."""
@@ -151,7 +156,7 @@ class _Builder:
                 if q.other is not None:
                     count += has_other
                     self.chosen(q, pos, np.full(len(pos), len(options)))
-                    self.text(pos, other.to_numpy()[pos], q.id, q.other.id)
+                    self.text(other, q.id, q.other.id)
                 else:
                     self.problem(pos, q.id, "onbekende_keuze")
         count += self._option_columns(q, [c for c in cols if c.item_id is not None
@@ -167,8 +172,7 @@ class _Builder:
             cells = self.frame[c.key]
             if c.part == "other_text":
                 if q.other is not None:
-                    self.text(np.arange(len(cells)), cells.to_numpy(dtype=object), q.id,
-                              q.other.id)
+                    self.text(cells, q.id, q.other.id)
                 continue
             opt = q.option_by_id(c.item_id)
             hit, own = ticked(cells, opt.text, truthy=self.config.truthy,
@@ -176,8 +180,7 @@ class _Builder:
             count += hit
             self.chosen(q, np.flatnonzero(hit), np.full(hit.sum(), ids.index(opt.id)))
             if q.other is not None and opt.id == q.other.id:
-                pos = np.flatnonzero(own.notna().to_numpy())
-                self.text(pos, own.to_numpy()[pos], q.id, q.other.id)
+                self.text(own, q.id, q.other.id)
         return count
 
     def ranking(self, q: Question, cols) -> None:
@@ -215,8 +218,7 @@ class _Builder:
                 continue
             if q.type == "open":
                 for c in cols:
-                    self.text(np.arange(len(self.frame)), self.frame[c.key].to_numpy(dtype=object),
-                              q.id, None)
+                    self.text(self.frame[c.key], q.id, None)
             elif q.type == "single":
                 self.single(q, cols)
             elif q.type in ("scale", "likert"):
@@ -250,38 +252,52 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
     rows = p.cat("rows", np.int64)
     qcodes = p.cat("questions", np.int16)
     icodes = p.cat("items", np.int16)
-    order = np.lexsort((icodes, qcodes, rows))
+    # pieces were added question by question in instrument order, each sorted by row: a stable
+    # sort on the row alone gives response, question, item order (merging sorted runs is cheap)
+    order = np.argsort(rows.astype(np.int32), kind="stable")
     rows, qcodes, icodes = rows[order], qcodes[order], icodes[order]
     values = p.cat("values", np.float64)[order]
     question = _cat(qcodes, book.answer_questions)
     item = _cat(icodes, book.items)
-    q_theme = pd.Series(question).map(theme_of).astype("str")
-    # for the theme ranking and the trekker question the item itself is a theme
-    theme = q_theme.fillna(pd.Series(item).astype("str").where(
-        pd.Series(item).isin(book.themes)))
+    # the theme of a row is its question's theme; for the theme ranking and the trekker
+    # question, where the item itself is a theme, the item's theme (all on integer codes)
+    theme_index = {t: i for i, t in enumerate(book.themes)}
+    q_theme = np.array([theme_index.get(theme_of[q], -1) for q in book.answer_questions],
+                       dtype=np.int16)
+    i_theme = np.array([theme_index.get(i, -1) for i in book.items] + [-1], dtype=np.int16)
+    tcodes = q_theme[qcodes] if len(qcodes) else np.array([], dtype=np.int16)
+    tcodes = np.where(tcodes >= 0, tcodes, i_theme[icodes])  # icodes -1 -> the trailing -1
     answers = pd.DataFrame({
         "response_id": pd.Categorical.from_codes(rows.astype(np.int32),
                                                  dtype=rid_dtype),
         "question_id": question,
-        "theme": pd.Categorical(theme, categories=book.themes),
+        "theme": _cat(tcodes, book.themes),
         "item": item,
         "value": pd.arrays.IntegerArray(np.where(np.isnan(values), 0, values).astype(np.int8),
                                         np.isnan(values)),
         "label": _cat(p.cat("labels", np.int16)[order], book.labels),
     })
 
-    texts = (pd.concat(b.text_rows, ignore_index=True) if b.text_rows
-             else pd.DataFrame({"pos": [], "question_id": [], "item": [], "text": []}))
-    texts["_q"] = pd.Categorical(texts["question_id"], categories=book.text_questions).codes
-    texts = texts.sort_values(["pos", "_q"], kind="stable")
+    if b.text_rows:
+        t_pos = np.concatenate([r[0] for r in b.text_rows])
+        t_q = np.concatenate([np.full(len(r[0]), r[1], dtype=np.int16) for r in b.text_rows])
+        t_item = np.concatenate([np.full(len(r[0]), r[2], dtype=np.int16) for r in b.text_rows])
+        t_text = pa.chunked_array([r[3] for r in b.text_rows], type=pa.large_string())
+    else:
+        t_pos, t_q, t_item = (np.array([], dtype=np.int64), np.array([], dtype=np.int16),
+                              np.array([], dtype=np.int16))
+        t_text = pa.chunked_array([], type=pa.large_string())
+    order = np.argsort(t_pos.astype(np.int32), kind="stable")
+    t_q = t_q[order]
+    text_question = _cat(t_q, book.text_questions)
     texts = pd.DataFrame({
-        "response_id": pd.Categorical.from_codes(texts["pos"].to_numpy(np.int32),
-                                                 dtype=rid_dtype),
-        "question_id": pd.Categorical(texts["question_id"], categories=book.text_questions),
-        "theme": pd.Categorical(texts["question_id"].map(theme_of), categories=book.themes),
-        "item": pd.Categorical(texts["item"], categories=book.items),
-        "text": texts["text"].astype("str").array,
-    }).reset_index(drop=True)
+        "response_id": pd.Categorical.from_codes(t_pos[order].astype(np.int32), dtype=rid_dtype),
+        "question_id": text_question,
+        "theme": pd.Categorical(pd.Series(text_question).map(theme_of),
+                                categories=book.themes),
+        "item": _cat(t_item[order], book.items),
+        "text": pd.array(t_text.take(pa.array(order)).cast(pa.string()), dtype="str"),
+    })
 
     problems = (pd.concat(b.problems, ignore_index=True) if b.problems
                 else pd.DataFrame({"pos": np.array([], dtype=np.int64), "question_id": [],

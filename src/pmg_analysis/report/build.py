@@ -29,6 +29,8 @@ class ReportConfig:
     kernel_name: str = "python3"
     build_dir: Path | None = None  # executed copies; None: a temporary directory
     skip: tuple[str, ...] = ("gemeenteprofiel",)  # parameterised, built per municipality
+    # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
+    needs_cbs: tuple[str, ...] = ("02_positie_in_de_regio",)
     cell_timeout: int | None = 1800  # seconds per cell
     manifest_path: Path = Path("data/processed/manifest.json")
     profiles_subdir: str = "gemeenten"
