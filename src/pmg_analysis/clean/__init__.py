@@ -137,9 +137,8 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     keys = (export.tool + "|" + tool_id.fillna("") + "|"
             + submitted.astype("str").fillna(""))
     response_id = pseudonymise(keys[kept], config)
-    kept_frame = frame[kept]
-    answers, texts, problems = build_long_tables(kept_frame, mapping, instrument,
-                                                 response_id, config)
+    answers, texts, problems = build_long_tables(frame, mapping, instrument, response_id,
+                                                 config, keep=kept)
     rid_dtype = answers["response_id"].dtype
 
     single = answers[answers["question_id"].isin(["functie", "positie"])]
@@ -154,7 +153,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
 
     responses = pd.DataFrame({
         "response_id": pd.array(response_id.to_numpy(), dtype="str"),
-        "raw_row": pd.array(kept_frame.index.to_numpy(), dtype="Int32"),
+        "raw_row": pd.array(frame.index[kept].to_numpy(), dtype="Int32"),
         "submitted_at": submitted[kept].to_numpy(dtype="datetime64[ns]"),
         "gemeente_code": match["gemeente_code"][kept].to_numpy(),
         "gemeente_naam": pd.array(match["gemeente_naam"][kept].astype("str").to_numpy(),

@@ -37,7 +37,8 @@ _MAY_HAVE_NUMBER = r"\d[ \-.()]{0,2}\d[ \-.()]{0,2}\d"
 
 
 def _to_arrow(text: pd.Series) -> pa.Array:
-    return pa.array(text.astype("str"), type=pa.large_string(), from_pandas=True)
+    arr = pa.array(text.astype("str"), type=pa.large_string(), from_pandas=True)
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
 
 def _to_series(arr: pa.Array, index: pd.Index) -> pd.Series:
@@ -76,31 +77,34 @@ def redact_patterns(text: pd.Series, config: CleanConfig | None = None) -> pd.Se
     return _to_series(arr, text.index)
 
 
-def name_pattern(name: str) -> str | None:
-    """A whole-word pattern for a person's full name (any case) and its distinctive parts.
-
-    Single parts match only as written with a capital ("Groot" in "Jeroen de Groot"), because
-    many Dutch surnames are ordinary words too ("groot", "bos", "visser").
-    """
+def _name_parts(name: str) -> tuple[list[str], list[str]]:
+    """The tokens of a name and its distinctive parts, capitalised as names are written."""
     tokens = [t for t in re.split(r"[\s,]+", name.strip()) if t]
-    parts = [t for t in tokens if t.casefold() not in _PARTICLES and len(t) >= 3
-             and any(ch.isalpha() for ch in t)]
+    parts = sorted({t[:1].upper() + t[1:] for t in tokens
+                    if t.casefold() not in _PARTICLES and len(t) >= 3
+                    and any(ch.isalpha() for ch in t)}, key=lambda p: (-len(p), p))
+    return tokens, parts
+
+
+def name_pattern(name: str) -> str | None:
+    """A whole-word pattern for a person's full name and its distinctive parts, as written
+    with capitals ("Groot" in "Jeroen de Groot", not the ordinary word "groot": many Dutch
+    surnames are ordinary words too)."""
+    tokens, parts = _name_parts(name)
     if not parts:
         return None
-    full = r"(?i:" + r"\s+".join(re.escape(t) for t in tokens) + ")"
-    capitalised = sorted({re.escape(p[:1].upper() + p[1:]) for p in parts},
-                         key=lambda p: (-len(p), p))
+    full = r"\s+".join(re.escape(t) for t in tokens)
     # \b in RE2 is ASCII-only; names with accents still match because the boundary sits on the
     # surrounding spaces/punctuation.
-    return r"\b(?:" + "|".join([full, *capitalised]) + r")\b"
+    return r"\b(?:" + "|".join([full, *(re.escape(p) for p in parts)]) + r")\b"
 
 
 def redact_names(text: pd.Series, names: pd.Series, config: CleanConfig | None = None) -> pd.Series:
     """Replace each row's own respondent name (``names``, aligned with ``text``) by ``[naam]``.
 
-    The texts of respondents with a name are grouped by that name and each group is replaced
-    with its own pattern, all in Arrow. (One combined pattern of all names as a prefilter is
-    far slower: RE2 falls back to its NFA for a thousand alternatives.)
+    One pass with the union of all names' parts (literal words, fast in RE2) finds the few
+    texts that may mention a respondent; those are grouped by their own respondent's name and
+    replaced with that name's pattern, all in Arrow.
     """
     config = config or CleanConfig()
     arr = _to_arrow(text)
@@ -109,7 +113,9 @@ def redact_names(text: pd.Series, names: pd.Series, config: CleanConfig | None =
     patterns = {n: p for n, p in patterns.items() if p is not None}
     if not patterns:
         return _to_series(arr, text.index)
-    candidates = has & names.astype("str").isin(list(patterns)).to_numpy()
+    union = sorted({p for n in patterns for p in _name_parts(n)[1]}, key=lambda p: (-len(p), p))
+    candidates = has & names.astype("str").isin(list(patterns)).to_numpy() & _candidates(
+        arr, r"\b(?:" + "|".join(re.escape(p) for p in union) + r")\b")
     rows = np.flatnonzero(candidates)
     if not len(rows):
         return _to_series(arr, text.index)

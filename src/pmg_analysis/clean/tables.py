@@ -57,23 +57,39 @@ class Codebook:
 
 @dataclass
 class _Pieces:
+    """Answer rows collected piece by piece: one question and one item per piece, rows and
+    values as arrays. Kept as lists and joined once (np.repeat for the per-piece codes)."""
+
     rows: list[np.ndarray] = field(default_factory=list)
-    questions: list[np.ndarray] = field(default_factory=list)
-    items: list[np.ndarray] = field(default_factory=list)
+    questions: list[int] = field(default_factory=list)
+    items: list[int] = field(default_factory=list)
     values: list[np.ndarray] = field(default_factory=list)
     labels: list[np.ndarray] = field(default_factory=list)
 
-    def add(self, rows, question, items, values, labels) -> None:
+    def add(self, rows, question: int, item: int, values, labels) -> None:
         n = len(rows)
         self.rows.append(np.asarray(rows, dtype=np.int64))
-        self.questions.append(np.full(n, question, dtype=np.int16))
-        self.items.append(np.broadcast_to(np.asarray(items, dtype=np.int16), (n,)))
-        self.values.append(np.broadcast_to(np.asarray(values, dtype=np.float64), (n,)))
+        self.questions.append(question)
+        self.items.append(item)
+        # NaN (no value, e.g. a single choice) becomes 0 here and NA in the table
+        v = np.nan_to_num(np.asarray(values, dtype=np.float32), nan=0)
+        self.values.append(np.broadcast_to(v.astype(np.int8), (n,)))
         self.labels.append(np.broadcast_to(np.asarray(labels, dtype=np.int16), (n,)))
 
-    def cat(self, name: str, dtype) -> np.ndarray:
-        parts = getattr(self, name)
-        return np.concatenate(parts) if parts else np.array([], dtype=dtype)
+    def joined(self) -> dict[str, np.ndarray]:
+        lengths = np.array([len(r) for r in self.rows], dtype=np.int64)
+        if not len(lengths):
+            empty = np.array([], dtype=np.int64)
+            return {"rows": empty, "questions": empty.astype(np.int16),
+                    "items": empty.astype(np.int16), "values": empty.astype(np.int8),
+                    "labels": empty.astype(np.int16)}
+        return {
+            "rows": np.concatenate(self.rows),
+            "questions": np.repeat(np.array(self.questions, dtype=np.int16), lengths),
+            "items": np.repeat(np.array(self.items, dtype=np.int16), lengths),
+            "values": np.concatenate(self.values),
+            "labels": np.concatenate(self.labels),
+        }
 
 
 class _Builder:
@@ -97,10 +113,10 @@ class _Builder:
                                                "code": code}))
 
     def text(self, texts: pd.Series, qid: str, item: str | None) -> None:
-        """Record the non-empty texts of a full-length column (Arrow strings stay Arrow)."""
+        """Record the non-blank texts of a full-length column as typed (Arrow stays Arrow)."""
         arr = pa.array(texts.astype("str"), type=pa.large_string(), from_pandas=True)
-        arr = pc.utf8_trim_whitespace(arr)
-        keep = pc.fill_null(pc.greater(pc.utf8_length(arr), 0), False)
+        blank = pc.or_(pc.utf8_is_space(arr), pc.equal(pc.utf8_length(arr), 0))
+        keep = pc.fill_null(pc.invert(blank), False)
         positions = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
         if len(positions):
             self.text_rows.append((positions, self._tq[qid],
@@ -234,75 +250,86 @@ def _cat(codes: np.ndarray, categories: list[str]) -> pd.Categorical:
 
 
 def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrument,
-                      response_ids: pd.Series, config: CleanConfig | None = None
+                      response_ids: pd.Series, config: CleanConfig | None = None,
+                      keep: np.ndarray | None = None
                       ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """``answers``, ``texts`` (not yet redacted) and ``problems`` for the rows of ``frame``.
+    """``answers``, ``texts`` (not yet redacted) and ``problems`` for the kept rows of ``frame``.
 
-    ``response_ids`` is aligned with ``frame``; the long tables carry it as a categorical in
-    the order of the responses. Rows are sorted by response, question and item.
+    ``keep`` (boolean, default all) selects the rows that are responses; ``response_ids`` is
+    aligned with them, and the long tables carry it as a categorical in the order of the
+    responses. The frame itself is not filtered (that would copy every column): rows are
+    dropped from the long pieces instead. Rows come question by question (see below).
     """
     config = config or CleanConfig()
+    keep = np.ones(len(frame), dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
+    remap = np.full(len(frame) + 1, -1, dtype=np.int64)  # position -> response number; -1 out
+    remap[np.flatnonzero(keep)] = np.arange(int(keep.sum()))
     b = _Builder(frame.reset_index(drop=True), instrument, config)
     b.run(mapping)
     book = b.book
     rid_dtype = pd.CategoricalDtype(response_ids.astype("str").tolist())
     theme_of = {q.id: q.theme for q in instrument.questions}
 
-    p = b.answers
-    rows = p.cat("rows", np.int64)
-    qcodes = p.cat("questions", np.int16)
-    icodes = p.cat("items", np.int16)
-    # pieces were added question by question in instrument order, each sorted by row: a stable
-    # sort on the row alone gives response, question, item order (merging sorted runs is cheap)
-    order = np.argsort(rows.astype(np.int32), kind="stable")
-    rows, qcodes, icodes = rows[order], qcodes[order], icodes[order]
-    values = p.cat("values", np.float64)[order]
-    question = _cat(qcodes, book.answer_questions)
-    item = _cat(icodes, book.items)
+    # Rows stay in the order they were built: question by question in instrument order, within
+    # a question option by option, then by response. Sorting 26 million rows of a million
+    # responses would cost more than building them; sort in pandas where an order matters.
+    j = b.answers.joined()
+    rows = remap[j["rows"]]
+    kept_rows = rows >= 0
+    if not kept_rows.all():
+        j = {k: v[kept_rows] for k, v in j.items()}
+        rows = rows[kept_rows]
+    qcodes, icodes = j["questions"], j["items"]
     # the theme of a row is its question's theme; for the theme ranking and the trekker
     # question, where the item itself is a theme, the item's theme (all on integer codes)
     theme_index = {t: i for i, t in enumerate(book.themes)}
     q_theme = np.array([theme_index.get(theme_of[q], -1) for q in book.answer_questions],
                        dtype=np.int16)
     i_theme = np.array([theme_index.get(i, -1) for i in book.items] + [-1], dtype=np.int16)
-    tcodes = q_theme[qcodes] if len(qcodes) else np.array([], dtype=np.int16)
+    tcodes = q_theme[qcodes]
     tcodes = np.where(tcodes >= 0, tcodes, i_theme[icodes])  # icodes -1 -> the trailing -1
+    values = j["values"]
     answers = pd.DataFrame({
-        "response_id": pd.Categorical.from_codes(rows.astype(np.int32),
-                                                 dtype=rid_dtype),
-        "question_id": question,
+        "response_id": pd.Categorical.from_codes(rows.astype(np.int32), dtype=rid_dtype),
+        "question_id": _cat(qcodes, book.answer_questions),
         "theme": _cat(tcodes, book.themes),
-        "item": item,
-        "value": pd.arrays.IntegerArray(np.where(np.isnan(values), 0, values).astype(np.int8),
-                                        np.isnan(values)),
-        "label": _cat(p.cat("labels", np.int16)[order], book.labels),
+        "item": _cat(icodes, book.items),
+        "value": pd.arrays.IntegerArray(values, values == 0),
+        "label": _cat(j["labels"], book.labels),
     })
 
     if b.text_rows:
         t_pos = np.concatenate([r[0] for r in b.text_rows])
         t_q = np.concatenate([np.full(len(r[0]), r[1], dtype=np.int16) for r in b.text_rows])
         t_item = np.concatenate([np.full(len(r[0]), r[2], dtype=np.int16) for r in b.text_rows])
-        t_text = pa.chunked_array([r[3] for r in b.text_rows], type=pa.large_string())
+        # from the chunks: pa.chunked_array of ChunkedArrays converts element by element
+        t_text = pa.chunked_array(
+            [c for r in b.text_rows
+             for c in (r[3].chunks if isinstance(r[3], pa.ChunkedArray) else [r[3]])],
+            type=pa.large_string())
+        t_pos = remap[t_pos]
+        t_keep = t_pos >= 0
+        t_pos, t_q, t_item = t_pos[t_keep], t_q[t_keep], t_item[t_keep]
+        t_text = t_text.filter(pa.array(t_keep))
     else:
         t_pos, t_q, t_item = (np.array([], dtype=np.int64), np.array([], dtype=np.int16),
                               np.array([], dtype=np.int16))
         t_text = pa.chunked_array([], type=pa.large_string())
-    order = np.argsort(t_pos.astype(np.int32), kind="stable")
-    t_q = t_q[order]
     text_question = _cat(t_q, book.text_questions)
-    texts = pd.DataFrame({
-        "response_id": pd.Categorical.from_codes(t_pos[order].astype(np.int32), dtype=rid_dtype),
+    texts = pd.DataFrame({  # in build order, like answers
+        "response_id": pd.Categorical.from_codes(t_pos.astype(np.int32), dtype=rid_dtype),
         "question_id": text_question,
         "theme": pd.Categorical(pd.Series(text_question).map(theme_of),
                                 categories=book.themes),
-        "item": _cat(t_item[order], book.items),
-        "text": pd.array(t_text.take(pa.array(order)).cast(pa.string()), dtype="str"),
+        "item": _cat(t_item, book.items),
+        "text": pd.array(t_text, dtype="str"),
     })
 
     problems = (pd.concat(b.problems, ignore_index=True) if b.problems
                 else pd.DataFrame({"pos": np.array([], dtype=np.int64), "question_id": [],
                                    "code": []}))
-    problems = problems.sort_values(["pos", "question_id"], kind="stable")
+    problems["pos"] = remap[problems["pos"].to_numpy(np.int64)]
+    problems = problems[problems["pos"] >= 0].sort_values(["pos", "question_id"], kind="stable")
     problems = pd.DataFrame({
         "response_id": pd.Categorical.from_codes(problems["pos"].to_numpy(np.int32),
                                                  dtype=rid_dtype),
