@@ -7,6 +7,7 @@ counts both so that counts in = counts out can be checked (and is, by :func:`che
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,31 +98,37 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
             "export van de PMG-vragenlijst is, of geef met --mapping aan welke kolom de gemeente "
             "bevat.", path=export.path)
 
-    n_answered = _answered(frame, mapping, instrument)
-    # partial relative to the questions this export asks (an export may hold a subset)
-    total = max(1, len({c.question_id for c in mapping.mapped
-                        if instrument[c.question_id].role == "answer"}))
-    is_partial = n_answered / total < config.partial_below
     open_keys = [c.key for c in mapping.mapped
                  if instrument[c.question_id].type == "open"
                  and instrument[c.question_id].role == "answer"]
     status_key = export.meta_key("status")
-    test = rows.is_test(frame[muni_key], frame[open_keys],
-                        frame[status_key] if status_key else None, config)
-    match = match_municipalities(frame[muni_key])
+    answer_keys = [c.key for c in mapping.mapped if c.key != muni_key
+                   and instrument[c.question_id].role == "answer"]
     email = _personal(frame, export, mapping, "email", "email")
     name = _personal(frame, export, mapping, "name", "naam")
+    # The Arrow-heavy row checks (their kernels release the GIL) run on a second core while
+    # this thread hashes the answers and matches municipalities.
+    with ThreadPoolExecutor(1) as pool:
+        answered_job = pool.submit(_answered, frame, mapping, instrument)
+        test_job = pool.submit(rows.is_test, frame[muni_key], frame[open_keys],
+                               frame[status_key] if status_key else None, config)
+        content = rows.content_hash(frame[answer_keys])
+        identity = rows.identity_key(frame.index, email, name, config)
+        match = match_municipalities(frame[muni_key])
+        n_answered, test = answered_job.result(), test_job.result()
+    # partial relative to the questions this export asks (an export may hold a subset)
+    total = max(1, len({c.question_id for c in mapping.mapped
+                        if instrument[c.question_id].role == "answer"}))
+    is_partial = n_answered / total < config.partial_below
     submitted_key = export.meta_key("submitted_at")
     submitted = _as_datetime(frame[submitted_key] if submitted_key
                              else pd.Series(pd.NaT, index=frame.index))
 
     pre_ok = (n_answered > 0) & ~test & match["match"].isin(["exact", "alias", "fuzzy"])
-    answer_keys = [c.key for c in mapping.mapped if c.key != muni_key
-                   and instrument[c.question_id].role == "answer"]
     candidates = pd.DataFrame({
         "gemeente_code": match["gemeente_code"].astype("str"),
-        "identity": rows.identity_key(frame.index, email, name, config),
-        "content_hash": rows.content_hash(frame[answer_keys]),
+        "identity": identity,
+        "content_hash": content,
         "is_partial": is_partial,
         "submitted_at": submitted,
     }, index=frame.index)[pre_ok]
@@ -139,17 +146,22 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     response_id = pseudonymise(keys[kept], config)
     answers, texts, problems = build_long_tables(frame, mapping, instrument, response_id,
                                                  config, keep=kept)
-    rid_dtype = answers["response_id"].dtype
-
-    single = answers[answers["question_id"].isin(["functie", "positie"])]
-    single = single.drop_duplicates(["response_id", "question_id"])
-    wide = single.pivot(index="response_id", columns="question_id", values="item")
-
     def choice(qid: str) -> pd.Categorical:
+        """The option chosen at single-choice question ``qid`` per response (the first one
+        recorded if a response has more), worked out on the answers' integer codes."""
         cats = [o.id for o in instrument[qid].all_options]
-        values = (wide[qid].reindex(response_id.to_numpy()).astype("str").to_numpy()
-                  if qid in wide.columns else np.full(len(response_id), None))
-        return pd.Categorical(values, categories=cats)
+        codes = np.full(len(response_id), -1, dtype=np.int8)
+        if qid in answers["question_id"].cat.categories:
+            at = answers["question_id"].cat.codes.to_numpy() == (
+                answers["question_id"].cat.categories.get_loc(qid))
+            rows = answers["response_id"].cat.codes.to_numpy()[at]
+            items = answers["item"].cat.codes.to_numpy()[at]
+            rows, first = np.unique(rows, return_index=True)
+            # item code -> option code (items of other questions cannot occur here)
+            to_option = np.array([cats.index(i) if i in cats else -1
+                                  for i in answers["item"].cat.categories] + [-1], dtype=np.int8)
+            codes[rows] = to_option[items[first]]
+        return pd.Categorical.from_codes(codes, categories=cats)
 
     responses = pd.DataFrame({
         "response_id": pd.array(response_id.to_numpy(), dtype="str"),
@@ -174,9 +186,9 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     if len(texts):
         text = redact_patterns(texts["text"], config)
         if name is not None:
-            own = pd.Series(name[kept].to_numpy(), index=response_id.to_numpy())
-            text = redact_names(text, own.reindex(texts["response_id"].astype("str")).set_axis(
-                texts.index), config)
+            # each text's own respondent's name, by the text's response number
+            own = name[kept].array.take(texts["response_id"].cat.codes.to_numpy())
+            text = redact_names(text, pd.Series(own, index=texts.index), config)
         texts["text"] = text
 
     # -- quarantine ---------------------------------------------------------------------------
@@ -236,7 +248,8 @@ def check_counts(result: CleanResult) -> None:
     """Counts in = counts out: every raw row is a response or quarantined, exactly once."""
     n = result.manifest["aantallen"]
     clean_n, q_n = len(result.responses), len(result.quarantine)
-    rows_seen = set(result.responses["raw_row"].tolist()) | set(result.quarantine["rij"].tolist())
+    rows_seen = np.unique(np.concatenate([result.responses["raw_row"].to_numpy(np.int64),
+                                          result.quarantine["rij"].to_numpy(np.int64)]))
     if (clean_n + q_n != n["rijen_in"] or clean_n != n["schoon"]
             or len(rows_seen) != n["rijen_in"]):
         raise AssertionError(  # a bug in this package, not a user error

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -41,19 +42,28 @@ def _to_arrow(text: pd.Series) -> pa.Array:
     return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
 
-def _to_series(arr: pa.Array, index: pd.Index) -> pd.Series:
+def _to_series(arr: pa.Array | pa.ChunkedArray, index: pd.Index) -> pd.Series:
     return pd.Series(pd.array(arr.cast(pa.string()), dtype="str"), index=index)
+
+
+# Regex work runs in two halves on two threads (Arrow's kernels release the GIL).
+_THREADS = 2
+
+
+def _in_halves(arr: pa.Array, work) -> pa.ChunkedArray:
+    """``work`` (Arrow array -> Arrow array, row by row) applied to two halves in parallel."""
+    half = (len(arr) + 1) // 2
+    parts = [arr.slice(0, half), arr.slice(half)]
+    with ThreadPoolExecutor(_THREADS) as pool:
+        return pa.chunked_array(list(pool.map(work, parts)), type=arr.type)
 
 
 def _replace_where(arr: pa.Array, candidates: np.ndarray, replace) -> pa.Array:
     """Apply ``replace`` (Arrow array -> Arrow array) to the rows in ``candidates`` only."""
-    rows = np.flatnonzero(candidates)
-    if not len(rows):
+    if not candidates.any():
         return arr
-    replaced = replace(arr.take(pa.array(rows)))
-    source = np.arange(len(arr))
-    source[rows] = len(arr) + np.arange(len(rows))
-    return pa.concat_arrays([arr, replaced]).take(pa.array(source))
+    mask = pa.array(candidates)
+    return pc.replace_with_mask(arr, mask, replace(arr.filter(mask)))
 
 
 def _candidates(arr: pa.Array, pattern: str) -> np.ndarray:
@@ -64,17 +74,18 @@ def _candidates(arr: pa.Array, pattern: str) -> np.ndarray:
 def redact_patterns(text: pd.Series, config: CleanConfig | None = None) -> pd.Series:
     """Replace e-mail addresses, Dutch phone numbers and IPv4 addresses by markers."""
     config = config or CleanConfig()
-    arr = _to_arrow(text)
 
     def sub(pattern: str, key: str):
         return lambda a: pc.replace_substring_regex(a, pattern=pattern,
                                                     replacement=config.markers[key])
 
-    # e-mail first: an address may contain digits that look like a phone number
-    arr = _replace_where(arr, _candidates(arr, _MAY_HAVE_EMAIL), sub(EMAIL, "email"))
-    numbers = _candidates(arr, _MAY_HAVE_NUMBER)
-    arr = _replace_where(arr, numbers, lambda a: sub(PHONE, "phone")(sub(IPV4, "ip")(a)))
-    return _to_series(arr, text.index)
+    def redact(arr: pa.Array) -> pa.Array:
+        # e-mail first: an address may contain digits that look like a phone number
+        arr = _replace_where(arr, _candidates(arr, _MAY_HAVE_EMAIL), sub(EMAIL, "email"))
+        numbers = _candidates(arr, _MAY_HAVE_NUMBER)
+        return _replace_where(arr, numbers, lambda a: sub(PHONE, "phone")(sub(IPV4, "ip")(a)))
+
+    return _to_series(_in_halves(_to_arrow(text), redact), text.index)
 
 
 def _name_parts(name: str) -> tuple[list[str], list[str]]:
@@ -114,8 +125,12 @@ def redact_names(text: pd.Series, names: pd.Series, config: CleanConfig | None =
     if not patterns:
         return _to_series(arr, text.index)
     union = sorted({p for n in patterns for p in _name_parts(n)[1]}, key=lambda p: (-len(p), p))
-    candidates = has & names.astype("str").isin(list(patterns)).to_numpy() & _candidates(
-        arr, r"\b(?:" + "|".join(re.escape(p) for p in union) + r")\b")
+    union_pattern = r"\b(?:" + "|".join(re.escape(p) for p in union) + r")\b"
+    with ThreadPoolExecutor(_THREADS) as pool:  # one big alternation: scan halves in parallel
+        half = (len(arr) + 1) // 2
+        mentions = np.concatenate(list(pool.map(lambda a: _candidates(a, union_pattern),
+                                                [arr.slice(0, half), arr.slice(half)])))
+    candidates = has & names.astype("str").isin(list(patterns)).to_numpy() & mentions
     rows = np.flatnonzero(candidates)
     if not len(rows):
         return _to_series(arr, text.index)

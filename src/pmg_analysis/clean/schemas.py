@@ -86,9 +86,10 @@ def validate_tables(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.Da
                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Validate the three tables, and that every row of the long tables belongs to a response
     (their ``response_id`` categories are exactly the responses, no row is missing one)."""
-    responses = responses_schema().validate(responses)
-    answers = answers_schema().validate(answers)
-    texts = texts_schema().validate(texts)
+    # inplace: the schemas coerce nothing, and a copy of 26 million answer rows is not free
+    responses = responses_schema().validate(responses, inplace=True)
+    answers = answers_schema().validate(answers, inplace=True)
+    texts = texts_schema().validate(texts, inplace=True)
     ids = pd.Index(responses["response_id"])
     for name, table in (("answers", answers), ("texts", texts)):
         rid = table["response_id"]

@@ -58,55 +58,79 @@ class Codebook:
 @dataclass
 class _Pieces:
     """Answer rows collected piece by piece: one question and one item per piece, rows and
-    values as arrays. Kept as lists and joined once (np.repeat for the per-piece codes)."""
+    values as arrays. Rows are response numbers (already mapped from frame positions, rows that
+    are not responses dropped); the per-piece codes are joined once with np.repeat."""
 
+    remap: np.ndarray  # frame position -> response number, -1 where the row is not kept
     rows: list[np.ndarray] = field(default_factory=list)
     questions: list[int] = field(default_factory=list)
     items: list[int] = field(default_factory=list)
+    themes: list[int] = field(default_factory=list)
     values: list[np.ndarray] = field(default_factory=list)
     labels: list[np.ndarray] = field(default_factory=list)
 
-    def add(self, rows, question: int, item: int, values, labels) -> None:
-        n = len(rows)
-        self.rows.append(np.asarray(rows, dtype=np.int64))
+    def add(self, positions, question: int, item: int, theme: int, values, labels) -> None:
+        rows = self.remap[np.asarray(positions, dtype=np.int64)]
+        kept = rows >= 0
+        all_kept = bool(kept.all())
+        n = int(kept.sum())
+
+        def per_row(x, dtype) -> np.ndarray:  # a constant stays a broadcast view (no copy)
+            x = np.asarray(x, dtype=dtype)
+            return np.broadcast_to(x, (n,)) if x.ndim == 0 or all_kept else x[kept]
+
+        self.rows.append(rows if all_kept else rows[kept])
         self.questions.append(question)
         self.items.append(item)
+        self.themes.append(theme)
         # NaN (no value, e.g. a single choice) becomes 0 here and NA in the table
-        v = np.nan_to_num(np.asarray(values, dtype=np.float32), nan=0)
-        self.values.append(np.broadcast_to(v.astype(np.int8), (n,)))
-        self.labels.append(np.broadcast_to(np.asarray(labels, dtype=np.int16), (n,)))
+        v = np.nan_to_num(np.asarray(values, dtype=np.float32), nan=0).astype(np.int8)
+        self.values.append(per_row(v, np.int8))
+        self.labels.append(per_row(labels, np.int16))
 
     def joined(self) -> dict[str, np.ndarray]:
         lengths = np.array([len(r) for r in self.rows], dtype=np.int64)
-        if not len(lengths):
-            empty = np.array([], dtype=np.int64)
-            return {"rows": empty, "questions": empty.astype(np.int16),
-                    "items": empty.astype(np.int16), "values": empty.astype(np.int8),
-                    "labels": empty.astype(np.int16)}
-        return {
-            "rows": np.concatenate(self.rows),
-            "questions": np.repeat(np.array(self.questions, dtype=np.int16), lengths),
-            "items": np.repeat(np.array(self.items, dtype=np.int16), lengths),
-            "values": np.concatenate(self.values),
-            "labels": np.concatenate(self.labels),
-        }
+
+        def per_piece(codes: list[int]) -> np.ndarray:
+            return np.repeat(np.array(codes, dtype=np.int16), lengths)
+
+        def cat(arrays: list[np.ndarray], dtype) -> np.ndarray:
+            return np.concatenate(arrays) if arrays else np.array([], dtype=dtype)
+
+        return {"rows": cat(self.rows, np.int32), "questions": per_piece(self.questions),
+                "items": per_piece(self.items), "themes": per_piece(self.themes),
+                "values": cat(self.values, np.int8), "labels": cat(self.labels, np.int16)}
 
 
 class _Builder:
-    def __init__(self, frame: pd.DataFrame, instrument: Instrument, config: CleanConfig):
+    def __init__(self, frame: pd.DataFrame, instrument: Instrument, config: CleanConfig,
+                 remap: np.ndarray):
         self.frame = frame
+        self.remap = remap
         self.instrument = instrument
         self.config = config
         self.book = Codebook.from_instrument(instrument)
         self._item = {v: i for i, v in enumerate(self.book.items)}
         self._label = {v: i for i, v in enumerate(self.book.labels)}
         self._aq = {v: i for i, v in enumerate(self.book.answer_questions)}
-        self.answers = _Pieces()
+        self.answers = _Pieces(remap)
+        # the theme of a piece is its question's theme; for the theme ranking and the trekker
+        # question, where the item itself is a theme, the item's theme
+        theme_index = {t: i for i, t in enumerate(self.book.themes)}
+        self._q_theme = {q.id: theme_index.get(q.theme, -1) for q in instrument.questions}
+        self._i_theme = [theme_index.get(i, -1) for i in self.book.items]
         self._tq = {v: i for i, v in enumerate(self.book.text_questions)}
-        self.text_rows: list[tuple[np.ndarray, int, int, pa.Array]] = []
+        # (response numbers, text question, item, theme, texts) per recorded column
+        self.text_rows: list[tuple[np.ndarray, int, int, int, pa.Array]] = []
         self.problems: list[pd.DataFrame] = []
 
     # -- recording -------------------------------------------------------------------------
+    def add(self, q: Question, positions, item: int, values, labels) -> None:
+        theme = self._q_theme[q.id]
+        if theme < 0 and item >= 0:
+            theme = self._i_theme[item]
+        self.answers.add(positions, self._aq[q.id], item, theme, values, labels)
+
     def problem(self, positions: np.ndarray, qid: str, code: str) -> None:
         if len(positions):
             self.problems.append(pd.DataFrame({"pos": positions, "question_id": qid,
@@ -116,12 +140,13 @@ class _Builder:
         """Record the non-blank texts of a full-length column as typed (Arrow stays Arrow)."""
         arr = pa.array(texts.astype("str"), type=pa.large_string(), from_pandas=True)
         blank = pc.or_(pc.utf8_is_space(arr), pc.equal(pc.utf8_length(arr), 0))
-        keep = pc.fill_null(pc.invert(blank), False)
-        positions = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
+        keep = pc.fill_null(pc.invert(blank), False).to_numpy(zero_copy_only=False)
+        keep &= self.remap[:-1] >= 0  # only rows that are responses
+        positions = np.flatnonzero(keep)
         if len(positions):
-            self.text_rows.append((positions, self._tq[qid],
+            self.text_rows.append((self.remap[positions], self._tq[qid],
                                    self._item[item] if item is not None else -1,
-                                   arr.filter(keep)))
+                                   self._q_theme[qid], arr.filter(pa.array(keep))))
 
     def chosen(self, q: Question, positions: np.ndarray, option_index: np.ndarray) -> None:
         """Record option ``option_index`` (into q.all_options) as chosen at ``positions``."""
@@ -129,8 +154,8 @@ class _Builder:
         for i, opt in enumerate(opts):
             at = positions[option_index == i]
             if len(at):
-                self.answers.add(at, self._aq[q.id], self._item[opt.id], 1.0 if q.type == "multi"
-                                 else np.nan, self._label[opt.text])
+                self.add(q, at, self._item[opt.id], 1.0 if q.type == "multi" else np.nan,
+                         self._label[opt.text])
 
     # -- per question type -------------------------------------------------------------------
     def single(self, q: Question, cols) -> None:
@@ -152,7 +177,7 @@ class _Builder:
             pos = np.flatnonzero(idx >= 0)
             item = self._item[c.item_id] if c.item_id else -1
             labels = np.array([self._label[s] for s in q.scale], dtype=np.int16)[idx[pos]]
-            self.answers.add(pos, self._aq[q.id], item, idx[pos] + 1.0, labels)
+            self.add(q, pos, item, idx[pos] + 1.0, labels)
             self.problem(np.flatnonzero(unmatched.to_numpy()), q.id, "onbekend_antwoord")
 
     def multi(self, q: Question, cols) -> None:
@@ -220,8 +245,7 @@ class _Builder:
         self.problem(np.flatnonzero(answered & ~valid), q.id, "rangschikking_ongeldig")
         pos = np.flatnonzero(valid)
         for j, it in enumerate(q.items):
-            self.answers.add(pos, self._aq[q.id], self._item[it.id], ranks[pos, j],
-                             self._label[it.text])
+            self.add(q, pos, self._item[it.id], ranks[pos, j], self._label[it.text])
 
     # -- assembly ------------------------------------------------------------------------------
     def run(self, mapping: ColumnMapping) -> None:
@@ -245,8 +269,17 @@ class _Builder:
                 self.ranking(q, cols)
 
 
-def _cat(codes: np.ndarray, categories: list[str]) -> pd.Categorical:
-    return pd.Categorical.from_codes(codes.astype(np.int32), categories=categories)
+def _cat(codes: np.ndarray, categories: list[str] | pd.CategoricalDtype) -> pd.Categorical:
+    """A categorical from codes that are valid by construction (indices into the codebook,
+    -1 for missing), so pandas' range check over millions of codes is skipped."""
+    dtype = (categories if isinstance(categories, pd.CategoricalDtype)
+             else pd.CategoricalDtype(categories))
+    return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+
+
+def _response_dtype(response_ids: pd.Series) -> pd.CategoricalDtype:
+    """The categories of ``response_id`` in the long tables: the responses, in order."""
+    return pd.CategoricalDtype(pd.Index(response_ids.astype("str").to_numpy(), dtype="str"))
 
 
 def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrument,
@@ -262,73 +295,50 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
     """
     config = config or CleanConfig()
     keep = np.ones(len(frame), dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
-    remap = np.full(len(frame) + 1, -1, dtype=np.int64)  # position -> response number; -1 out
-    remap[np.flatnonzero(keep)] = np.arange(int(keep.sum()))
-    b = _Builder(frame.reset_index(drop=True), instrument, config)
+    remap = np.full(len(frame) + 1, -1, dtype=np.int32)  # position -> response number; -1 out
+    remap[np.flatnonzero(keep)] = np.arange(int(keep.sum()), dtype=np.int32)
+    b = _Builder(frame.reset_index(drop=True), instrument, config, remap)
     b.run(mapping)
     book = b.book
-    rid_dtype = pd.CategoricalDtype(response_ids.astype("str").tolist())
-    theme_of = {q.id: q.theme for q in instrument.questions}
+    rid_dtype = _response_dtype(response_ids)
 
     # Rows stay in the order they were built: question by question in instrument order, within
     # a question option by option, then by response. Sorting 26 million rows of a million
     # responses would cost more than building them; sort in pandas where an order matters.
     j = b.answers.joined()
-    rows = remap[j["rows"]]
-    kept_rows = rows >= 0
-    if not kept_rows.all():
-        j = {k: v[kept_rows] for k, v in j.items()}
-        rows = rows[kept_rows]
-    qcodes, icodes = j["questions"], j["items"]
-    # the theme of a row is its question's theme; for the theme ranking and the trekker
-    # question, where the item itself is a theme, the item's theme (all on integer codes)
-    theme_index = {t: i for i, t in enumerate(book.themes)}
-    q_theme = np.array([theme_index.get(theme_of[q], -1) for q in book.answer_questions],
-                       dtype=np.int16)
-    i_theme = np.array([theme_index.get(i, -1) for i in book.items] + [-1], dtype=np.int16)
-    tcodes = q_theme[qcodes]
-    tcodes = np.where(tcodes >= 0, tcodes, i_theme[icodes])  # icodes -1 -> the trailing -1
     values = j["values"]
     answers = pd.DataFrame({
-        "response_id": pd.Categorical.from_codes(rows.astype(np.int32), dtype=rid_dtype),
-        "question_id": _cat(qcodes, book.answer_questions),
-        "theme": _cat(tcodes, book.themes),
-        "item": _cat(icodes, book.items),
+        "response_id": _cat(j["rows"], rid_dtype),
+        "question_id": _cat(j["questions"], book.answer_questions),
+        "theme": _cat(j["themes"], book.themes),
+        "item": _cat(j["items"], book.items),
         "value": pd.arrays.IntegerArray(values, values == 0),
         "label": _cat(j["labels"], book.labels),
     })
 
-    if b.text_rows:
-        t_pos = np.concatenate([r[0] for r in b.text_rows])
-        t_q = np.concatenate([np.full(len(r[0]), r[1], dtype=np.int16) for r in b.text_rows])
-        t_item = np.concatenate([np.full(len(r[0]), r[2], dtype=np.int16) for r in b.text_rows])
-        # from the chunks: pa.chunked_array of ChunkedArrays converts element by element
-        t_text = pa.chunked_array(
-            [c for r in b.text_rows
-             for c in (r[3].chunks if isinstance(r[3], pa.ChunkedArray) else [r[3]])],
-            type=pa.large_string())
-        t_pos = remap[t_pos]
-        t_keep = t_pos >= 0
-        t_pos, t_q, t_item = t_pos[t_keep], t_q[t_keep], t_item[t_keep]
-        t_text = t_text.filter(pa.array(t_keep))
-    else:
-        t_pos, t_q, t_item = (np.array([], dtype=np.int64), np.array([], dtype=np.int16),
-                              np.array([], dtype=np.int16))
-        t_text = pa.chunked_array([], type=pa.large_string())
-    text_question = _cat(t_q, book.text_questions)
+    lengths = np.array([len(r[0]) for r in b.text_rows], dtype=np.int64)
+
+    def per_piece(k: int) -> np.ndarray:
+        return np.repeat(np.array([r[k] for r in b.text_rows], dtype=np.int16), lengths)
+
+    # from the chunks: pa.chunked_array of ChunkedArrays converts element by element
+    t_text = pa.chunked_array(
+        [c for r in b.text_rows
+         for c in (r[4].chunks if isinstance(r[4], pa.ChunkedArray) else [r[4]])],
+        type=pa.large_string())
     texts = pd.DataFrame({  # in build order, like answers
-        "response_id": pd.Categorical.from_codes(t_pos.astype(np.int32), dtype=rid_dtype),
-        "question_id": text_question,
-        "theme": pd.Categorical(pd.Series(text_question).map(theme_of),
-                                categories=book.themes),
-        "item": _cat(t_item, book.items),
+        "response_id": _cat(np.concatenate([r[0] for r in b.text_rows]) if b.text_rows
+                            else np.array([], dtype=np.int32), rid_dtype),
+        "question_id": _cat(per_piece(1), book.text_questions),
+        "theme": _cat(per_piece(3), book.themes),
+        "item": _cat(per_piece(2), book.items),
         "text": pd.array(t_text, dtype="str"),
     })
 
     problems = (pd.concat(b.problems, ignore_index=True) if b.problems
                 else pd.DataFrame({"pos": np.array([], dtype=np.int64), "question_id": [],
                                    "code": []}))
-    problems["pos"] = remap[problems["pos"].to_numpy(np.int64)]
+    problems["pos"] = remap[problems["pos"].to_numpy(np.int64)]  # problems are few
     problems = problems[problems["pos"] >= 0].sort_values(["pos", "question_id"], kind="stable")
     problems = pd.DataFrame({
         "response_id": pd.Categorical.from_codes(problems["pos"].to_numpy(np.int32),
