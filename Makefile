@@ -28,6 +28,7 @@ processed: $(STAMP)
 	$(BIN)/pmg-analysis clean $(EXAMPLE) > /dev/null
 
 test: processed
+	$(BIN)/ruff check src tests notebooks
 	$(BIN)/python -m pytest
 
 # Re-execute the notebooks and save them with outputs (after a deliberate change).

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from pmg_analysis import load_instrument
 from pmg_analysis.clean import clean_export
 from pmg_analysis.io import read_export

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from pmg_analysis import load_instrument
 from pmg_analysis.pipeline import EXAMPLE_EXPORT
 

@@ -6,6 +6,7 @@ import re
 import tomllib
 
 import yaml
+
 from conftest import ROOT
 
 # conda-forge names that differ from PyPI names
@@ -19,7 +20,8 @@ def _split(spec: str) -> tuple[str, str]:
 
 def test_environment_yml_mirrors_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    pypi = dict(_split(s) for s in project["dependencies"] + project["optional-dependencies"]["dev"])
+    specs = project["dependencies"] + project["optional-dependencies"]["dev"]
+    pypi = dict(_split(s) for s in specs)
     env = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
     conda = dict(_split(s) for s in env["dependencies"] if isinstance(s, str))
     conda.pop("python")

@@ -116,9 +116,7 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCESSED,
                reports_dir: Path = ROOT / "reports") -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example) to reports/."""
-    from pmg_analysis.report import build_reports
-
-    from pmg_analysis.report import REPORT_CONFIG
+    from pmg_analysis.report import REPORT_CONFIG, build_reports
 
     result = run_clean(input_path, out_dir)
     positions = result.manifest["positie_in_de_regio"]

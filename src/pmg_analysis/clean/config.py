@@ -20,7 +20,8 @@ class CleanConfig:
     # Values the tools use for "no e-mail / no name" in anonymous forms: not a person.
     anonymous_values: tuple[str, ...] = ("anonymous", "anoniem", "anonym", "anonyme")
     # Cell values that mean "this option was chosen" in one-column-per-option layouts.
-    truthy: tuple[str, ...] = ("1", "y", "yes", "ja", "j", "x", "true", "waar", "checked", "selected")
+    truthy: tuple[str, ...] = ("1", "y", "yes", "ja", "j", "x", "true", "waar", "checked",
+                               "selected")
     falsy: tuple[str, ...] = ("0", "n", "no", "nee", "false", "onwaar", "not selected")
     # Key of the keyed hash that turns a tool's response id into a pseudonymous response id.
     # Override it (environment variable PMG_PSEUDONYM_KEY) to make ids unlinkable across projects.

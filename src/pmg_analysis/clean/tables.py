@@ -187,12 +187,13 @@ class _Builder:
         for c in cols:
             if c.item_id is None and c.part == "value":
                 split = split_choices(self.frame[c.key], [o.text for o in options])
-                for i, opt in enumerate(options):
+                for i in range(len(options)):
                     hit = split.iloc[:, i].fillna(False).to_numpy(dtype=bool)
                     count += hit
                     self.chosen(q, np.flatnonzero(hit), np.full(hit.sum(), i))
                 other = split["other"]
-                has_other = other.notna().to_numpy() & (other.fillna("").str.strip() != "").to_numpy()
+                has_other = (other.notna().to_numpy()
+                             & (other.fillna("").str.strip() != "").to_numpy())
                 pos = np.flatnonzero(has_other)
                 if q.other is not None:
                     count += has_other

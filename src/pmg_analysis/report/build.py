@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import tempfile
-
-import nbformat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import nbformat
 
 from pmg_analysis.errors import InputError
 from pmg_analysis.report.html import HtmlConfig, export_html
