@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from pmg_analysis.example import profiles as pr
@@ -131,8 +132,12 @@ def _chunk(rng: np.random.Generator, n: int, start_id: int, ins: Instrument, poo
     cols["Completion time"] = pa.array(start + dur)
     person = rng.integers(0, len(pools.names), n)
     anonymous = rng.random(n) < cfg.share_anonymous
-    cols["Email"] = _dict_column(np.where(anonymous, len(pools.emails), person),
-                                 pools.emails + ["anonymous"])
+    # every respondent has an own address (the response number in it), as in a real survey;
+    # pooled addresses would make the cleaning see tens of thousands of re-submissions
+    local = pc.take(pa.array([e.split("@")[0] for e in pools.emails]), pa.array(person))
+    own = pc.binary_join_element_wise(local, cols["ID"].cast(pa.string()),
+                                      "@gemeente.example.nl", "")
+    cols["Email"] = pc.if_else(pa.array(anonymous), "anonymous", own)
     cols["Name"] = _dict_column(np.where(anonymous, len(pools.names), person),
                                 pools.names + ["Anonymous"])
 
