@@ -27,6 +27,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pmg_analysis.errors import InputError
+from pmg_analysis.io.source import file_sha256
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
 from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
@@ -96,14 +97,6 @@ BUREN_SCHEMA = pa.DataFrameSchema(
     {"gemeente_code": pa.Column("category"), "buur_code": pa.Column("category")}, strict=True)
 
 _CATEGORY_COLUMNS = ("provincie_code", "corop_code", "arbeidsmarktregio_code")
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _validate(gemeenten: pd.DataFrame, buren: pd.DataFrame, path: Path | None) -> None:
