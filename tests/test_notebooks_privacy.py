@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from pmg_analysis.io import read_export
 from pmg_analysis.pipeline import EXAMPLE_EXPORT
 

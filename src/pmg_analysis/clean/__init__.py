@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from pmg_analysis import __version__
 from pmg_analysis.clean import rows
 from pmg_analysis.clean.config import CleanConfig
-from pmg_analysis.clean.pii import pseudonymise, redact_names, redact_patterns
+from pmg_analysis.clean.pii import pseudonymise, redact_patterns, redact_text
 from pmg_analysis.clean.schemas import validate_tables
 from pmg_analysis.clean.tables import PROBLEMS, build_long_tables
 from pmg_analysis.errors import InputError
@@ -184,12 +184,12 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
 
     # -- personal data out of the free text ----------------------------------------------------
     if len(texts):
-        text = redact_patterns(texts["text"], config)
+        own = None
         if name is not None:
             # each text's own respondent's name, by the text's response number
-            own = name[kept].array.take(texts["response_id"].cat.codes.to_numpy())
-            text = redact_names(text, pd.Series(own, index=texts.index), config)
-        texts["text"] = text
+            own = pd.Series(name[kept].array.take(texts["response_id"].cat.codes.to_numpy()),
+                            index=texts.index)
+        texts["text"] = redact_text(texts["text"], own, config)
 
     # -- quarantine ---------------------------------------------------------------------------
     q = ~kept

@@ -37,25 +37,55 @@ _MAY_HAVE_EMAIL = "@"
 _MAY_HAVE_NUMBER = r"\d[ \-.()]{0,2}\d[ \-.()]{0,2}\d"
 
 
-def _to_arrow(text: pd.Series) -> pa.Array:
+def _factorised(text: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """Codes into the distinct texts (-1 = missing) and those texts as one Arrow array.
+
+    Redaction works on distinct texts and maps back: many answers repeat ("nee", "n.v.t.", a
+    pasted standard text), and hashing the texts once is cheaper than a regex pass over all.
+    """
+    codes, uniques = pd.factorize(text.astype("str"), use_na_sentinel=True)
+    arr = pa.array(uniques, type=pa.large_string(), from_pandas=True)
+    return codes, arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def _expand(text: pd.Series, codes: np.ndarray, before: pa.Array, after: pa.Array
+            ) -> pd.Series:
+    """``text`` with the redacted distinct texts mapped back: ``after[codes]``.
+
+    ``before`` are the distinct texts as factorised, ``after`` the same after redaction (longer
+    when row-specific variants were appended). Only rows whose text changed are replaced: most
+    texts contain no personal data, and copying ``text`` is cheaper than gathering every row.
+    """
+    changed = np.ones(len(after), dtype=bool)
+    changed[:len(before)] = pc.not_equal(before, after.slice(0, len(before))).to_numpy(
+        zero_copy_only=False)
+    rows = codes >= 0
+    rows[rows] = changed[codes[rows]]
     arr = pa.array(text.astype("str"), type=pa.large_string(), from_pandas=True)
-    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
-
-
-def _to_series(arr: pa.Array | pa.ChunkedArray, index: pd.Index) -> pd.Series:
-    return pd.Series(pd.array(arr.cast(pa.string()), dtype="str"), index=index)
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    out, start = [], 0
+    for chunk in chunks:  # chunk by chunk: chunks without a change are kept as they are
+        hit = rows[start:start + len(chunk)]
+        if hit.any():
+            new = after.take(pa.array(codes[start:start + len(chunk)][hit]))
+            chunk = pc.replace_with_mask(chunk, pa.array(hit), new.cast(chunk.type))
+        out.append(chunk)
+        start += len(chunk)
+    return pd.Series(pd.array(pa.chunked_array(out, type=pa.large_string()), dtype="str"),
+                     index=text.index)
 
 
 # Regex work runs in two halves on two threads (Arrow's kernels release the GIL).
 _THREADS = 2
 
 
-def _in_halves(arr: pa.Array, work) -> pa.ChunkedArray:
+def _in_halves(arr: pa.Array, work) -> pa.Array:
     """``work`` (Arrow array -> Arrow array, row by row) applied to two halves in parallel."""
     half = (len(arr) + 1) // 2
-    parts = [arr.slice(0, half), arr.slice(half)]
     with ThreadPoolExecutor(_THREADS) as pool:
-        return pa.chunked_array(list(pool.map(work, parts)), type=arr.type)
+        parts = list(pool.map(work, [arr.slice(0, half), arr.slice(half)]))
+    return pa.concat_arrays([p.combine_chunks() if isinstance(p, pa.ChunkedArray) else p
+                             for p in parts])
 
 
 def _replace_where(arr: pa.Array, candidates: np.ndarray, replace) -> pa.Array:
@@ -71,21 +101,38 @@ def _candidates(arr: pa.Array, pattern: str) -> np.ndarray:
         zero_copy_only=False)
 
 
-def redact_patterns(text: pd.Series, config: CleanConfig | None = None) -> pd.Series:
-    """Replace e-mail addresses, Dutch phone numbers and IPv4 addresses by markers."""
-    config = config or CleanConfig()
-
+def _redact_patterns_arrow(arr: pa.Array, config: CleanConfig) -> pa.Array:
+    """E-mail addresses, phone numbers and IPv4 addresses replaced in an Arrow array."""
     def sub(pattern: str, key: str):
         return lambda a: pc.replace_substring_regex(a, pattern=pattern,
                                                     replacement=config.markers[key])
 
-    def redact(arr: pa.Array) -> pa.Array:
+    def redact(part: pa.Array) -> pa.Array:
         # e-mail first: an address may contain digits that look like a phone number
-        arr = _replace_where(arr, _candidates(arr, _MAY_HAVE_EMAIL), sub(EMAIL, "email"))
-        numbers = _candidates(arr, _MAY_HAVE_NUMBER)
-        return _replace_where(arr, numbers, lambda a: sub(PHONE, "phone")(sub(IPV4, "ip")(a)))
+        part = _replace_where(part, _candidates(part, _MAY_HAVE_EMAIL), sub(EMAIL, "email"))
+        numbers = _candidates(part, _MAY_HAVE_NUMBER)
+        return _replace_where(part, numbers, lambda a: sub(PHONE, "phone")(sub(IPV4, "ip")(a)))
 
-    return _to_series(_in_halves(_to_arrow(text), redact), text.index)
+    return _in_halves(arr, redact)
+
+
+def redact_patterns(text: pd.Series, config: CleanConfig | None = None) -> pd.Series:
+    """Replace e-mail addresses, Dutch phone numbers and IPv4 addresses by markers."""
+    config = config or CleanConfig()
+    codes, uniques = _factorised(text)
+    return _expand(text, codes, uniques, _redact_patterns_arrow(uniques, config))
+
+
+def redact_text(text: pd.Series, names: pd.Series | None,
+                config: CleanConfig | None = None) -> pd.Series:
+    """:func:`redact_patterns`, then :func:`redact_names` (when ``names`` is given), with the
+    distinct texts worked out once."""
+    config = config or CleanConfig()
+    codes, before = _factorised(text)
+    after = _redact_patterns_arrow(before, config)
+    if names is not None:
+        codes, after = _redact_names_coded(codes, after, names, config)
+    return _expand(text, codes, before, after)
 
 
 def _name_parts(name: str) -> tuple[list[str], list[str]]:
@@ -111,45 +158,55 @@ def name_pattern(name: str) -> str | None:
 
 
 def redact_names(text: pd.Series, names: pd.Series, config: CleanConfig | None = None) -> pd.Series:
-    """Replace each row's own respondent name (``names``, aligned with ``text``) by ``[naam]``.
-
-    One pass with the union of all names' parts (literal words, fast in RE2) finds the few
-    texts that may mention a respondent; those are grouped by their own respondent's name and
-    replaced with that name's pattern, all in Arrow.
-    """
+    """Replace each row's own respondent name (``names``, aligned with ``text``) by ``[naam]``."""
     config = config or CleanConfig()
-    arr = _to_arrow(text)
-    has = (names.notna() & text.notna()).to_numpy()
+    codes, before = _factorised(text)
+    codes, after = _redact_names_coded(codes, before, names, config)
+    return _expand(text, codes, before, after)
+
+
+def _redact_names_coded(codes: np.ndarray, uniques: pa.Array, names: pd.Series,
+                        config: CleanConfig) -> tuple[np.ndarray, pa.Array]:
+    """Name redaction on factorised texts (see :func:`_factorised`): new codes and uniques.
+
+    One pass with the union of all names' parts (literal words, fast in RE2) over the distinct
+    texts finds the few rows that may mention a respondent; their distinct (text, own name)
+    pairs are grouped by name and replaced with that name's pattern. The redacted variants are
+    appended to the distinct texts and those rows' codes point to them.
+    """
+    has = names.notna().to_numpy() & (codes >= 0)
     patterns = {n: name_pattern(n) for n in pd.unique(names[has].astype("str"))}
     patterns = {n: p for n, p in patterns.items() if p is not None}
     if not patterns:
-        return _to_series(arr, text.index)
+        return codes, uniques
     union = sorted({p for n in patterns for p in _name_parts(n)[1]}, key=lambda p: (-len(p), p))
     union_pattern = r"\b(?:" + "|".join(re.escape(p) for p in union) + r")\b"
+    half = (len(uniques) + 1) // 2
     with ThreadPoolExecutor(_THREADS) as pool:  # one big alternation: scan halves in parallel
-        half = (len(arr) + 1) // 2
         mentions = np.concatenate(list(pool.map(lambda a: _candidates(a, union_pattern),
-                                                [arr.slice(0, half), arr.slice(half)])))
-    candidates = has & names.astype("str").isin(list(patterns)).to_numpy() & mentions
+                                                [uniques.slice(0, half), uniques.slice(half)])))
+    candidates = has & mentions[np.maximum(codes, 0)]
+    candidates &= names.astype("str").isin(list(patterns)).to_numpy()
     rows = np.flatnonzero(candidates)
     if not len(rows):
-        return _to_series(arr, text.index)
-    own = names.iloc[rows].astype("str").to_numpy(dtype=object)
-
-    def replace(sub: pa.Array) -> pa.Array:
-        codes, uniques = pd.factorize(own, sort=True)
-        order = np.argsort(codes, kind="stable")
-        bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-        grouped = sub.take(pa.array(order))
-        pieces = []
-        for u, name in enumerate(uniques):
-            chunk = grouped.slice(bounds[u], bounds[u + 1] - bounds[u])
-            pattern = patterns.get(name)
-            pieces.append(chunk if pattern is None else pc.replace_substring_regex(
-                chunk, pattern=pattern, replacement=config.markers["name"]))
-        return pa.concat_arrays(pieces).take(pa.array(np.argsort(order)))
-
-    return _to_series(_replace_where(arr, candidates, replace), text.index)
+        return codes, uniques
+    name_codes, own = pd.factorize(names.iloc[rows].astype("str").to_numpy(dtype=object),
+                                   sort=True)
+    # distinct (text, name) pairs among the candidate rows, and per row its pair
+    pair_of_row, pairs = pd.factorize(codes[rows].astype(np.int64) * len(own) + name_codes)
+    pair_text, pair_name = pairs // len(own), pairs % len(own)
+    order = np.argsort(pair_name, kind="stable")
+    bounds = np.searchsorted(pair_name[order], np.arange(len(own) + 1))
+    grouped = uniques.take(pa.array(pair_text[order]))
+    pieces = []
+    for u, name in enumerate(own):
+        chunk = grouped.slice(bounds[u], bounds[u + 1] - bounds[u])
+        pieces.append(pc.replace_substring_regex(chunk, pattern=patterns[name],
+                                                 replacement=config.markers["name"]))
+    redacted = pa.concat_arrays(pieces).take(pa.array(np.argsort(order)))  # in pair order
+    codes = codes.copy()
+    codes[rows] = len(uniques) + pair_of_row
+    return codes, pa.concat_arrays([uniques, redacted.cast(uniques.type)])
 
 
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
@@ -166,7 +223,9 @@ def pseudonymise(keys: pd.Series, config: CleanConfig | None = None) -> pd.Serie
     config = config or CleanConfig()
     hash_key = hashlib.blake2b(config.pseudonym_key.encode("utf-8"), digest_size=8).hexdigest()
     hashed = pd.util.hash_array(keys.astype("str").to_numpy(dtype=object), hash_key=hash_key)
-    if len(np.unique(hashed)) != len(keys.drop_duplicates()):  # pragma: no cover
+    # all hashes distinct: no collision (the usual case; the keys need not be compared then)
+    n_hashes = len(pd.unique(hashed))
+    if n_hashes != len(keys) and n_hashes != len(keys.drop_duplicates()):  # pragma: no cover
         raise RuntimeError("pseudonymous ids collide; change CleanConfig.pseudonym_key")
     octets = hashed.astype(">u8").view(np.uint8).reshape(-1, 8)
     digits = np.empty((len(hashed), 16), dtype=np.uint8)
