@@ -7,6 +7,7 @@ ranges are checked on the rows themselves.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -30,11 +31,19 @@ def _categorical(*, allowed: list[str] | None = None, pattern: str | None = None
     return pa.Column(checks=checks, nullable=nullable)
 
 
+def _in_1_to_8(values: pd.Series) -> bool:
+    data = values.to_numpy(dtype=np.int8, na_value=1)
+    return bool(((data >= 1) & (data <= 8)).all())
+
+
 def responses_schema() -> pa.DataFrameSchema:
     inst = load_instrument()
     return pa.DataFrameSchema(
         {
-            "response_id": pa.Column(str, pa.Check.str_matches(_RID), unique=True),
+            # one vectorised check (pandera's str_matches + unique=True cost 2.5x as much)
+            "response_id": pa.Column(str, pa.Check(
+                lambda s: bool(s.str.fullmatch(_RID.strip("^$")).all()) and s.is_unique,
+                element_wise=False, error=f"response ids not unique or not like {_RID}")),
             "raw_row": pa.Column("Int32", pa.Check.ge(1), unique=True),
             "submitted_at": pa.Column("datetime64[ns]", nullable=True),
             "gemeente_code": _categorical(pattern=r"^GM\d{4}$"),
@@ -61,7 +70,9 @@ def answers_schema() -> pa.DataFrameSchema:
             "question_id": _categorical(allowed=[q.id for q in inst.questions]),
             "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
             "item": _categorical(allowed=items, nullable=True),
-            "value": pa.Column("Int8", pa.Check.in_range(1, 8), nullable=True),
+            # on plain int8 data: pandera's in_range drops the NAs first (a 28M-row copy)
+            "value": pa.Column("Int8", pa.Check(_in_1_to_8, element_wise=False,
+                                                error="values outside 1..8"), nullable=True),
             "label": pa.Column("category", nullable=True),
         },
         strict=True, ordered=True, name="answers",
