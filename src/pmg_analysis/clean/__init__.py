@@ -141,9 +141,8 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     rid_key = export.meta_key("response_id")
     tool_id = (frame[rid_key].astype("str") if rid_key
                else pd.Series(frame.index.astype(str), index=frame.index))
-    keys = (export.tool + "|" + tool_id.fillna("") + "|"
-            + submitted.astype("str").fillna(""))
-    response_id = pseudonymise(keys[kept], config)
+    keys = pd.DataFrame({"id": tool_id, "submitted_at": submitted})
+    response_id = pseudonymise(keys[kept], config, namespace=export.tool)
     answers, texts, problems = build_long_tables(frame, mapping, instrument, response_id,
                                                  config, keep=kept)
     def choice(qid: str) -> pd.Categorical:

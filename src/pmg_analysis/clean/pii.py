@@ -212,17 +212,20 @@ def _redact_names_coded(codes: np.ndarray, uniques: pa.Array, names: pd.Series,
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
 
 
-def pseudonymise(keys: pd.Series, config: CleanConfig | None = None) -> pd.Series:
-    """A stable pseudonymous id per key (the tool's response id and submission time).
+def pseudonymise(keys: pd.Series | pd.DataFrame, config: CleanConfig | None = None, *,
+                 namespace: str = "") -> pd.Series:
+    """A stable pseudonymous id per key (e.g. the tool's response id and submission time, as
+    the columns of a DataFrame; ``namespace`` e.g. the tool's name).
 
-    A keyed hash (SipHash-2-4 as in :func:`pandas.util.hash_array`, keyed with a digest of
-    ``config.pseudonym_key``): the same export gives the same ids on every run, and without the
-    key the id reveals nothing about the respondent. 64 bits, written as ``R`` + 16 hex digits;
-    a collision (probability ~3e-8 for a million responses) is detected and raises.
+    A keyed hash (SipHash-2-4 as in :func:`pandas.util.hash_pandas_object`, keyed with a digest
+    of ``config.pseudonym_key`` and ``namespace``): the same export gives the same ids on every
+    run, and without the key the id reveals nothing about the respondent. 64 bits, written as
+    ``R`` + 16 hex digits; a collision (probability ~3e-8 for a million responses) raises.
     """
     config = config or CleanConfig()
-    hash_key = hashlib.blake2b(config.pseudonym_key.encode("utf-8"), digest_size=8).hexdigest()
-    hashed = pd.util.hash_array(keys.astype("str").to_numpy(dtype=object), hash_key=hash_key)
+    secret = f"{config.pseudonym_key}|{namespace}".encode()
+    hash_key = hashlib.blake2b(secret, digest_size=8).hexdigest()
+    hashed = pd.util.hash_pandas_object(keys, index=False, hash_key=hash_key).to_numpy()
     # all hashes distinct: no collision (the usual case; the keys need not be compared then)
     n_hashes = len(pd.unique(hashed))
     if n_hashes != len(keys) and n_hashes != len(keys.drop_duplicates()):  # pragma: no cover
