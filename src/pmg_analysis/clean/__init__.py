@@ -53,12 +53,11 @@ def _answered(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrumen
         q = instrument[c.question_id]
         if q.role == "answer":
             keys_by_q.setdefault(q.id, []).append(c.key)
-    def filled(col: pd.Series) -> np.ndarray:  # not missing and not only whitespace
+
+    def filled(col: pd.Series) -> np.ndarray:
+        """Not missing and not only whitespace (readers already turn empty cells into NA)."""
         arr = pa.array(col.astype("str"), from_pandas=True)
-        blank = pc.fill_null(pc.or_(pc.utf8_is_space(arr), pc.equal(pc.utf8_length(arr), 0)),
-                             True)
-        return ~blank.to_numpy(zero_copy_only=False) & arr.is_valid().to_numpy(
-            zero_copy_only=False)
+        return ~pc.fill_null(pc.utf8_is_space(arr), True).to_numpy(zero_copy_only=False)
 
     count = np.zeros(len(frame), dtype=np.int16)
     for keys in keys_by_q.values():

@@ -17,6 +17,8 @@ class CleanConfig:
     # Free text that marks a test submission (whole-word, case-insensitive) when found in the
     # municipality field, or when every filled-in free-text answer consists only of such words.
     test_words: tuple[str, ...] = ("test", "testje", "testing", "proef", "probeer", "asdf", "xxx")
+    # Free text longer than this is never "only test words" (and is not searched for them).
+    test_text_max: int = 60
     # Values the tools use for "no e-mail / no name" in anonymous forms: not a person.
     anonymous_values: tuple[str, ...] = ("anonymous", "anoniem", "anonym", "anonyme")
     # Cell values that mean "this option was chosen" in one-column-per-option layouts.
