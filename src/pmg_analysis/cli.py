@@ -89,7 +89,7 @@ def cmd_cbs_fetch(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from pmg_analysis.bench import main as bench_main
 
-    return bench_main(n=args.n)
+    return bench_main(n=args.n, repeat=args.repeat)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="meet snelheid en geheugen")
     p.add_argument("--n", type=int, default=1_000_000, help="aantal antwoorden")
+    p.add_argument("--repeat", type=int, default=3, help="metingen per variant (de snelste telt)")
     p.set_defaults(func=cmd_bench)
     return parser
 
