@@ -20,7 +20,7 @@ from pmg_analysis.clean import rows
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.pii import pseudonymise, redact_patterns, redact_text
 from pmg_analysis.clean.schemas import validate_tables
-from pmg_analysis.clean.tables import PROBLEMS, build_long_tables
+from pmg_analysis.clean.tables import PROBLEMS, build_long_tables, chosen_option
 from pmg_analysis.errors import InputError
 from pmg_analysis.instrument import Instrument, load_instrument
 from pmg_analysis.io.export import Export
@@ -144,23 +144,6 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     response_id = pseudonymise(keys[kept], config, namespace=export.tool)
     answers, texts, problems = build_long_tables(frame, mapping, instrument, response_id,
                                                  config, keep=kept)
-    def choice(qid: str) -> pd.Categorical:
-        """The option chosen at single-choice question ``qid`` per response (the first one
-        recorded if a response has more), worked out on the answers' integer codes."""
-        cats = [o.id for o in instrument[qid].all_options]
-        codes = np.full(len(response_id), -1, dtype=np.int8)
-        if qid in answers["question_id"].cat.categories:
-            at = answers["question_id"].cat.codes.to_numpy() == (
-                answers["question_id"].cat.categories.get_loc(qid))
-            rows = answers["response_id"].cat.codes.to_numpy()[at]
-            items = answers["item"].cat.codes.to_numpy()[at]
-            rows, first = np.unique(rows, return_index=True)
-            # item code -> option code (items of other questions cannot occur here)
-            to_option = np.array([cats.index(i) if i in cats else -1
-                                  for i in answers["item"].cat.categories] + [-1], dtype=np.int8)
-            codes[rows] = to_option[items[first]]
-        return pd.Categorical.from_codes(codes, categories=cats)
-
     responses = pd.DataFrame({
         "response_id": pd.array(response_id.to_numpy(), dtype="str"),
         "raw_row": pd.array(frame.index[kept].to_numpy(), dtype="Int32"),
@@ -169,8 +152,8 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
         "gemeente_naam": pd.array(match["gemeente_naam"][kept].astype("str").to_numpy(),
                                   dtype="str"),
         "gemeente_match": match["match"][kept].astype("str").to_numpy(),
-        "functie": choice("functie"),
-        "positie_zelf": choice("positie"),
+        "functie": chosen_option(answers, instrument["functie"], len(response_id)),
+        "positie_zelf": chosen_option(answers, instrument["positie"], len(response_id)),
         "is_partial": is_partial[kept].to_numpy(dtype=bool),
         "n_beantwoord": pd.array(n_answered[kept].to_numpy(), dtype="Int16"),
         "source_sha256": pd.array([export.sha256] * int(kept.sum()), dtype="str"),
@@ -189,24 +172,30 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
                             index=texts.index)
         texts["text"] = redact_text(texts["text"], own, config)
 
-    # -- quarantine ---------------------------------------------------------------------------
-    q = ~kept
-    typed = frame[muni_key][q].astype("str")
-    quarantine = pd.DataFrame({
-        "rij": pd.array(frame.index[q].to_numpy(), dtype="Int32"),
-        "reden_code": reason[q].to_numpy(),
-        "reden": reason[q].map(rows.REASONS).astype("str").to_numpy(),
-        "gemeente_invoer": redact_patterns(typed, config).to_numpy() if q.any() else [],
-        "kandidaten": match["candidates"][q].astype("str").to_numpy(),
-        "vervangen_door_rij": pd.array(replaced_by[q].to_numpy(), dtype="Int32"),
-    })
-    quarantine["reden_code"] = quarantine["reden_code"].astype(reason.dtype)
-
+    quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by, config)
     manifest = _manifest(export, instrument, mapping, reason, problems)
     responses, answers, texts = validate_tables(responses, answers, texts)
     result = CleanResult(responses, answers, texts, problems, quarantine, manifest, mapping)
     check_counts(result)
     return result
+
+
+def _quarantine_table(typed: pd.Series, reason: pd.Series, match: pd.DataFrame,
+                      replaced_by: pd.Series, config: CleanConfig) -> pd.DataFrame:
+    """The quarantined rows: row number as the user sees it, reason (code and Dutch text), what
+    was typed as municipality (redacted), candidate municipalities, the row that replaced it."""
+    q = reason.notna().to_numpy()
+    quarantine = pd.DataFrame({
+        "rij": pd.array(typed.index[q].to_numpy(), dtype="Int32"),
+        "reden_code": reason[q].to_numpy(),
+        "reden": reason[q].map(rows.REASONS).astype("str").to_numpy(),
+        "gemeente_invoer": (redact_patterns(typed[q].astype("str"), config).to_numpy()
+                            if q.any() else []),
+        "kandidaten": match["candidates"][q].astype("str").to_numpy(),
+        "vervangen_door_rij": pd.array(replaced_by[q].to_numpy(), dtype="Int32"),
+    })
+    quarantine["reden_code"] = quarantine["reden_code"].astype(reason.dtype)
+    return quarantine
 
 
 def _manifest(export: Export, instrument: Instrument, mapping: ColumnMapping,

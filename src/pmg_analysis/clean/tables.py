@@ -349,3 +349,21 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
         "melding": problems["code"].map(PROBLEMS).astype("str").to_numpy(),
     }).reset_index(drop=True)
     return answers, texts, problems
+
+
+def chosen_option(answers: pd.DataFrame, question: Question, n_responses: int) -> pd.Categorical:
+    """The option chosen at single-choice ``question`` per response, in response order (the
+    first one recorded if a response has more), worked out on the answers' integer codes."""
+    options = [o.id for o in question.all_options]
+    codes = np.full(n_responses, -1, dtype=np.int8)
+    categories = answers["question_id"].cat.categories
+    if question.id in categories:
+        at = answers["question_id"].cat.codes.to_numpy() == categories.get_loc(question.id)
+        responses = answers["response_id"].cat.codes.to_numpy()[at]
+        items = answers["item"].cat.codes.to_numpy()[at]
+        responses, first = np.unique(responses, return_index=True)
+        # item code -> option code (items of other questions cannot occur here)
+        to_option = np.array([options.index(i) if i in options else -1
+                              for i in answers["item"].cat.categories] + [-1], dtype=np.int8)
+        codes[responses] = to_option[items[first]]
+    return pd.Categorical.from_codes(codes, categories=options)
