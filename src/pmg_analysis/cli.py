@@ -28,8 +28,11 @@ def _summary(result) -> str:
     cols = m["kolommen"]
     lines.append(f"Kolommen:     {cols['gekoppeld']} gekoppeld, "
                  f"{len(cols['niet_gekoppeld'])} niet gekoppeld")
-    for key in cols["niet_gekoppeld"][:8]:
+    shown = 8
+    for key in cols["niet_gekoppeld"][:shown]:
         lines.append(f"  - niet gekoppeld: {key}")
+    if len(cols["niet_gekoppeld"]) > shown:
+        lines.append(f"  … en nog {len(cols['niet_gekoppeld']) - shown} (zie manifest.json)")
     if cols["vragen_zonder_kolom"]:
         lines.append(f"Vragen zonder kolom: {', '.join(cols['vragen_zonder_kolom'])}")
     meldingen = {k: v for k, v in m["meldingen_per_soort"].items() if v}
