@@ -231,8 +231,12 @@ def pseudonymise(keys: pd.Series | pd.DataFrame, config: CleanConfig | None = No
     if n_hashes != len(keys) and n_hashes != len(keys.drop_duplicates()):  # pragma: no cover
         raise RuntimeError("pseudonymous ids collide; change CleanConfig.pseudonym_key")
     octets = hashed.astype(">u8").view(np.uint8).reshape(-1, 8)
-    digits = np.empty((len(hashed), 16), dtype=np.uint8)
-    digits[:, 0::2] = _HEX[octets >> 4]
-    digits[:, 1::2] = _HEX[octets & 15]
-    hexes = digits.view("S16").ravel().astype(str)
-    return "R" + pd.Series(hexes, index=keys.index, dtype="str")
+    digits = np.empty((len(hashed), 17), dtype=np.uint8)  # "R" + 16 hex digits per id
+    digits[:, 0] = ord("R")
+    digits[:, 1::2] = _HEX[octets >> 4]
+    digits[:, 2::2] = _HEX[octets & 15]
+    # the ASCII bytes become an Arrow string column as they are: fixed offsets, no Python str
+    offsets = np.arange(0, 17 * (len(hashed) + 1), 17, dtype=np.int64)
+    ids = pa.LargeStringArray.from_buffers(len(hashed), pa.py_buffer(offsets),
+                                           pa.py_buffer(digits.tobytes()))
+    return pd.Series(pd.array(ids, dtype="str"), index=keys.index)

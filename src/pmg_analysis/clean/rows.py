@@ -67,6 +67,16 @@ def is_test(municipality: pd.Series, texts: pd.DataFrame, status: pd.Series | No
     return pd.Series(flag, index=municipality.index)
 
 
+def _casefold(values: pd.Series) -> pd.Series:
+    """``str.casefold`` at Arrow speed: for ASCII text casefolding is lower-casing (an Arrow
+    kernel); only the non-ASCII values (few: "ß" -> "ss" and the like) go through Python."""
+    folded = values.str.lower()
+    other = (~values.str.isascii() & values.notna()).to_numpy(dtype=bool)
+    if other.any():
+        folded[other] = values[other].str.casefold()
+    return folded
+
+
 def identity_key(index: pd.Index, email: pd.Series | None, name: pd.Series | None,
                  config: CleanConfig) -> pd.Series:
     """Who submitted: a normalised e-mail address, else a normalised name; NA when anonymous."""
@@ -75,7 +85,7 @@ def identity_key(index: pd.Index, email: pd.Series | None, name: pd.Series | Non
     for col, prefix in ((name, "n:"), (email, "e:")):  # applied last wins: e-mail before name
         if col is None:
             continue
-        values = col.astype("str").str.strip().str.casefold()
+        values = _casefold(col.astype("str").str.strip())
         values = values.where(~values.isin(anonymous) & (values.str.len() > 0))
         key = (prefix + values).fillna(key)
     return key
@@ -91,12 +101,15 @@ def duplicates(candidates: pd.DataFrame) -> pd.Series:
     the later row in the file). Returns, per row, the raw row that replaces it (NA if kept).
     """
     df = candidates.assign(_raw=candidates.index.to_numpy())
-    df = df.sort_values(["is_partial", "submitted_at", "_raw"], ascending=[True, False, False],
-                        na_position="last", kind="stable")
     replaced_by = pd.Series(pd.NA, index=candidates.index, dtype="Int64")
     for keys in (["gemeente_code", "identity"], ["gemeente_code", "content_hash"]):
         usable = df.dropna(subset=keys)
-        usable = usable[~usable["_raw"].isin(replaced_by.dropna().index)]
+        usable = usable[replaced_by.reindex(usable.index).isna().to_numpy()]
+        # Most rows are alone in their group (and so kept): only the repeated keys are sorted.
+        usable = usable[usable.duplicated(keys, keep=False).to_numpy()]
+        usable = usable.sort_values(["is_partial", "submitted_at", "_raw"],
+                                    ascending=[True, False, False], na_position="last",
+                                    kind="stable")
         keeper = usable.groupby(keys, observed=True, sort=False)["_raw"].transform("first")
         dupe = keeper != usable["_raw"]
         replaced_by.loc[usable.index[dupe]] = keeper[dupe].to_numpy()
@@ -122,6 +135,16 @@ def decide(*, empty: pd.Series, test: pd.Series, match: pd.Series,
 
 def content_hash(frame: pd.DataFrame) -> pd.Series:
     """A hash of a row's answers, to recognise a form submitted twice without identity."""
-    if frame.shape[1] == 0:
-        return pd.Series(np.zeros(len(frame), dtype=np.uint64), index=frame.index)
-    return pd.util.hash_pandas_object(frame.astype("str"), index=False)
+    # Per column: the distinct texts are hashed (a few hundred, not a million) and the hashes
+    # mapped back by the factorize codes (Arrow's dictionary encoding); missing gets its own
+    # constant. The columns are combined FNV-style (wrapping uint64 arithmetic).
+    combined = np.zeros(len(frame), dtype=np.uint64)
+    for key in frame.columns:
+        col = frame[key]
+        if not isinstance(col.dtype, pd.StringDtype):
+            col = col.astype("str")
+        codes, uniques = pd.factorize(col, use_na_sentinel=True)
+        hashed = np.append(pd.util.hash_array(np.asarray(uniques, dtype=object)),
+                           np.uint64(0x9E3779B97F4A7C15))  # code -1 (missing) -> last
+        combined = (combined * np.uint64(0x100000001B3)) ^ hashed[codes]
+    return pd.Series(combined, index=frame.index)

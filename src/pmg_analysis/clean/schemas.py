@@ -18,16 +18,21 @@ _RID = r"^R[0-9a-f]{16}$"
 
 def _categorical(*, allowed: list[str] | None = None, pattern: str | None = None,
                  nullable: bool = False) -> pa.Column:
-    """A categorical column whose categories are ``allowed`` / match ``pattern``."""
-    checks = [pa.Check(lambda s: isinstance(s.dtype, pd.CategoricalDtype),
+    """A categorical column whose categories are ``allowed`` / match ``pattern``.
+
+    The checks look at the dtype and categories only, so missing values do not matter to
+    them: ``ignore_na=False`` spares pandera's dropna (a copy of every row of a long table)."""
+    checks = [pa.Check(lambda s: isinstance(s.dtype, pd.CategoricalDtype), ignore_na=False,
                        element_wise=False, error="not categorical")]
     if allowed is not None:
         allowed_set = set(allowed)
         checks.append(pa.Check(lambda s: set(s.cat.categories) <= allowed_set,
-                               element_wise=False, error=f"categories outside {sorted(allowed)}"))
+                               element_wise=False, ignore_na=False,
+                               error=f"categories outside {sorted(allowed)}"))
     if pattern is not None:
         checks.append(pa.Check(lambda s: s.cat.categories.astype(str).str.match(pattern).all(),
-                               element_wise=False, error=f"categories not like {pattern}"))
+                               element_wise=False, ignore_na=False,
+                               error=f"categories not like {pattern}"))
     return pa.Column(checks=checks, nullable=nullable)
 
 
@@ -71,7 +76,7 @@ def answers_schema() -> pa.DataFrameSchema:
             "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
             "item": _categorical(allowed=items, nullable=True),
             # on plain int8 data: pandera's in_range drops the NAs first (a 28M-row copy)
-            "value": pa.Column("Int8", pa.Check(_in_1_to_8, element_wise=False,
+            "value": pa.Column("Int8", pa.Check(_in_1_to_8, element_wise=False, ignore_na=False,
                                                 error="values outside 1..8"), nullable=True),
             "label": pa.Column("category", nullable=True),
         },

@@ -6,6 +6,7 @@ end, so the long table of a million responses stays small and fast to build.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -102,6 +103,16 @@ class _Pieces:
                 "values": cat(self.values, np.int8), "labels": cat(self.labels, np.int16)}
 
 
+def _nonblank(texts: pd.Series, remap: np.ndarray) -> tuple[np.ndarray, pa.Array]:
+    """Response numbers and texts of the non-blank cells of a full-length column that belong
+    to responses (``remap``: frame position -> response number, -1 = not a response)."""
+    arr = pa.array(texts.astype("str"), type=pa.large_string(), from_pandas=True)
+    blank = pc.or_(pc.utf8_is_space(arr), pc.equal(pc.utf8_length(arr), 0))
+    keep = pc.fill_null(pc.invert(blank), False).to_numpy(zero_copy_only=False)
+    keep &= remap[:-1] >= 0  # only rows that are responses
+    return remap[np.flatnonzero(keep)], arr.filter(pa.array(keep))
+
+
 class _Builder:
     def __init__(self, frame: pd.DataFrame, instrument: Instrument, config: CleanConfig,
                  remap: np.ndarray):
@@ -136,17 +147,15 @@ class _Builder:
             self.problems.append(pd.DataFrame({"pos": positions, "question_id": qid,
                                                "code": code}))
 
-    def text(self, texts: pd.Series, qid: str, item: str | None) -> None:
-        """Record the non-blank texts of a full-length column as typed (Arrow stays Arrow)."""
-        arr = pa.array(texts.astype("str"), type=pa.large_string(), from_pandas=True)
-        blank = pc.or_(pc.utf8_is_space(arr), pc.equal(pc.utf8_length(arr), 0))
-        keep = pc.fill_null(pc.invert(blank), False).to_numpy(zero_copy_only=False)
-        keep &= self.remap[:-1] >= 0  # only rows that are responses
-        positions = np.flatnonzero(keep)
-        if len(positions):
-            self.text_rows.append((self.remap[positions], self._tq[qid],
+    def text(self, texts: pd.Series | Future, qid: str, item: str | None) -> None:
+        """Record the non-blank texts of a full-length column as typed (Arrow stays Arrow);
+        ``texts`` may be a running :func:`_nonblank` of the column."""
+        rows, kept = (texts.result() if isinstance(texts, Future)
+                      else _nonblank(texts, self.remap))
+        if len(rows):
+            self.text_rows.append((rows, self._tq[qid],
                                    self._item[item] if item is not None else -1,
-                                   self._q_theme[qid], arr.filter(pa.array(keep))))
+                                   self._q_theme[qid], kept))
 
     def chosen(self, q: Question, positions: np.ndarray, option_index: np.ndarray) -> None:
         """Record option ``option_index`` (into q.all_options) as chosen at ``positions``."""
@@ -192,8 +201,8 @@ class _Builder:
                     count += hit
                     self.chosen(q, np.flatnonzero(hit), np.full(hit.sum(), i))
                 other = split["other"]
-                has_other = (other.notna().to_numpy()
-                             & (other.fillna("").str.strip() != "").to_numpy())
+                # split_choices strips the leftover text and gives NA when nothing is left
+                has_other = other.notna().to_numpy()
                 pos = np.flatnonzero(has_other)
                 if q.other is not None:
                     count += has_other
@@ -253,13 +262,23 @@ class _Builder:
         by_question: dict[str, list] = {}
         for c in mapping.mapped:
             by_question.setdefault(c.question_id, []).append(c)
+        # The open questions' texts are filtered by Arrow (which releases the GIL) on other
+        # threads while this one handles the closed questions; recorded in instrument order.
+        with ThreadPoolExecutor(2) as pool:
+            open_texts = {c.key: pool.submit(_nonblank, self.frame[c.key], self.remap)
+                          for q in self.instrument.questions
+                          if q.type == "open" and q.role == "answer"
+                          for c in by_question.get(q.id, [])}
+            self._run(by_question, open_texts)
+
+    def _run(self, by_question: dict[str, list], open_texts: dict[str, Future]) -> None:
         for q in self.instrument.questions:
             cols = by_question.get(q.id, [])
             if not cols or q.role != "answer":
                 continue
             if q.type == "open":
                 for c in cols:
-                    self.text(self.frame[c.key], q.id, None)
+                    self.text(open_texts[c.key], q.id, None)
             elif q.type == "single":
                 self.single(q, cols)
             elif q.type in ("scale", "likert"):
@@ -280,7 +299,8 @@ def _cat(codes: np.ndarray, categories: list[str] | pd.CategoricalDtype) -> pd.C
 
 def _response_dtype(response_ids: pd.Series) -> pd.CategoricalDtype:
     """The categories of ``response_id`` in the long tables: the responses, in order."""
-    return pd.CategoricalDtype(pd.Index(response_ids.astype("str").to_numpy(), dtype="str"))
+    # from the Arrow-backed array itself: .to_numpy() would make a million Python strings
+    return pd.CategoricalDtype(pd.Index(response_ids.astype("str").array, dtype="str"))
 
 
 def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrument,

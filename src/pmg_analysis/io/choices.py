@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 STRING = pd.StringDtype("pyarrow")
 DEFAULT_SEPARATORS = ";,"
@@ -93,8 +95,15 @@ def split_choices(cells: pd.Series, options: Sequence[str] | Mapping[str, str], 
         col = pd.array(chosen[codes, j], dtype="boolean")
         col[missing] = pd.NA
         frame[name] = col
-    frame["other"] = pd.array(other[codes], dtype=STRING)
+    frame["other"] = _take_text(other[:-1], codes)
     return pd.DataFrame(frame, index=cells.index)
+
+
+def _take_text(per_unique: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Texts per distinct value mapped back to the rows (code -1 -> NA), done by Arrow's take:
+    it builds the string column directly, without a million-element object array."""
+    dictionary = pa.array(per_unique, type=pa.large_string(), from_pandas=True)
+    return pd.array(pc.take(dictionary, pa.array(codes, mask=codes < 0)), dtype=STRING)
 
 
 def split_ranking(cells: pd.Series, items: Sequence[str] | Mapping[str, str], *,
@@ -121,5 +130,5 @@ def split_ranking(cells: pd.Series, items: Sequence[str] | Mapping[str, str], *,
         col = ranks[codes, j]
         frame[name] = pd.array(np.where(col > 0, col, 0), dtype="Int64")
         frame[name][col == 0] = pd.NA
-    frame["leftover"] = pd.array(leftover[codes], dtype=STRING)
+    frame["leftover"] = _take_text(leftover[:-1], codes)
     return pd.DataFrame(frame, index=cells.index)
