@@ -6,7 +6,8 @@ end, so the long table of a million responses stays small and fast to build.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+import copy
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -98,9 +99,15 @@ class _Pieces:
         def cat(arrays: list[np.ndarray], dtype) -> np.ndarray:
             return np.concatenate(arrays) if arrays else np.array([], dtype=dtype)
 
-        return {"rows": cat(self.rows, np.int32), "questions": per_piece(self.questions),
-                "items": per_piece(self.items), "themes": per_piece(self.themes),
-                "values": cat(self.values, np.int8), "labels": cat(self.labels, np.int16)}
+        jobs = {"rows": lambda: cat(self.rows, np.int32),
+                "questions": lambda: per_piece(self.questions),
+                "items": lambda: per_piece(self.items), "themes": lambda: per_piece(self.themes),
+                "values": lambda: cat(self.values, np.int8),
+                "labels": lambda: cat(self.labels, np.int16)}
+        # each is a copy into tens of millions of new rows; numpy releases the GIL for them
+        with ThreadPoolExecutor(2) as pool:
+            running = {name: pool.submit(job) for name, job in jobs.items()}
+            return {name: r.result() for name, r in running.items()}
 
 
 def _nonblank(texts: pd.Series, remap: np.ndarray) -> tuple[np.ndarray, pa.Array]:
@@ -147,11 +154,9 @@ class _Builder:
             self.problems.append(pd.DataFrame({"pos": positions, "question_id": qid,
                                                "code": code}))
 
-    def text(self, texts: pd.Series | Future, qid: str, item: str | None) -> None:
-        """Record the non-blank texts of a full-length column as typed (Arrow stays Arrow);
-        ``texts`` may be a running :func:`_nonblank` of the column."""
-        rows, kept = (texts.result() if isinstance(texts, Future)
-                      else _nonblank(texts, self.remap))
+    def text(self, texts: pd.Series, qid: str, item: str | None) -> None:
+        """Record the non-blank texts of a full-length column as typed (Arrow stays Arrow)."""
+        rows, kept = _nonblank(texts, self.remap)
         if len(rows):
             self.text_rows.append((rows, self._tq[qid],
                                    self._item[item] if item is not None else -1,
@@ -258,35 +263,50 @@ class _Builder:
             self.add(q, pos, self._item[it.id], ranks[pos, j], self._label[it.text])
 
     # -- assembly ------------------------------------------------------------------------------
+    def _for_question(self) -> _Builder:
+        """A builder sharing this one's frame and lookups (read only) with its own, empty
+        pieces, texts and problems: one question's work, safe to run on another thread."""
+        sub = copy.copy(self)
+        sub.answers = _Pieces(self.remap)
+        sub.text_rows, sub.problems = [], []
+        return sub
+
+    def _merge(self, sub: _Builder) -> None:
+        """Append ``sub``'s pieces after this builder's own (list order is output order)."""
+        for name in ("rows", "questions", "items", "themes", "values", "labels"):
+            getattr(self.answers, name).extend(getattr(sub.answers, name))
+        self.text_rows.extend(sub.text_rows)
+        self.problems.extend(sub.problems)
+
     def run(self, mapping: ColumnMapping) -> None:
         by_question: dict[str, list] = {}
         for c in mapping.mapped:
             by_question.setdefault(c.question_id, []).append(c)
-        # The open questions' texts are filtered by Arrow (which releases the GIL) on other
-        # threads while this one handles the closed questions; recorded in instrument order.
+        questions = [q for q in self.instrument.questions
+                     if q.role == "answer" and by_question.get(q.id)]
+        # Each question is built by its own sub-builder; much of the work (Arrow, numpy)
+        # releases the GIL, so two threads use both cores. The pieces are merged in
+        # instrument order, so the output is the same as building one question after another.
         with ThreadPoolExecutor(2) as pool:
-            open_texts = {c.key: pool.submit(_nonblank, self.frame[c.key], self.remap)
-                          for q in self.instrument.questions
-                          if q.type == "open" and q.role == "answer"
-                          for c in by_question.get(q.id, [])}
-            self._run(by_question, open_texts)
+            subs = [pool.submit(self._question, q, by_question[q.id]) for q in questions]
+            for sub in subs:
+                self._merge(sub.result())
 
-    def _run(self, by_question: dict[str, list], open_texts: dict[str, Future]) -> None:
-        for q in self.instrument.questions:
-            cols = by_question.get(q.id, [])
-            if not cols or q.role != "answer":
-                continue
-            if q.type == "open":
-                for c in cols:
-                    self.text(open_texts[c.key], q.id, None)
-            elif q.type == "single":
-                self.single(q, cols)
-            elif q.type in ("scale", "likert"):
-                self.scaled(q, cols)
-            elif q.type == "multi":
-                self.multi(q, cols)
-            elif q.type == "ranking":
-                self.ranking(q, cols)
+    def _question(self, q: Question, cols: list) -> _Builder:
+        """Build question ``q`` (its mapped columns ``cols``) on a sub-builder of its own."""
+        sub = self._for_question()
+        if q.type == "open":
+            for c in cols:
+                sub.text(self.frame[c.key], q.id, None)
+        elif q.type == "single":
+            sub.single(q, cols)
+        elif q.type in ("scale", "likert"):
+            sub.scaled(q, cols)
+        elif q.type == "multi":
+            sub.multi(q, cols)
+        elif q.type == "ranking":
+            sub.ranking(q, cols)
+        return sub
 
 
 def _cat(codes: np.ndarray, categories: list[str] | pd.CategoricalDtype) -> pd.Categorical:
@@ -335,7 +355,7 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
         "item": _cat(j["items"], book.items),
         "value": pd.arrays.IntegerArray(values, values == 0),
         "label": _cat(j["labels"], book.labels),
-    })
+    }, copy=False)  # the arrays are new: a dict is copied by default
 
     lengths = np.array([len(r[0]) for r in b.text_rows], dtype=np.int64)
 
@@ -354,7 +374,7 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
         "theme": _cat(per_piece(3), book.themes),
         "item": _cat(per_piece(2), book.items),
         "text": pd.array(t_text, dtype="str"),
-    })
+    }, copy=False)
 
     problems = (pd.concat(b.problems, ignore_index=True) if b.problems
                 else pd.DataFrame({"pos": np.array([], dtype=np.int64), "question_id": [],
