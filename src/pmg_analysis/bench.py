@@ -12,7 +12,7 @@ import subprocess
 import sys
 import textwrap
 
-from pmg_analysis.pipeline import ROOT
+from pmg_analysis.paths import ROOT
 
 WORK = ROOT / "benchmarks" / ".work"
 

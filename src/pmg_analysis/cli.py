@@ -74,10 +74,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
-    from pmg_analysis.pipeline import ROOT
+    from pmg_analysis.paths import NOTEBOOKS
     from pmg_analysis.report.build import refresh_notebooks
 
-    for path in refresh_notebooks(args.names or None, notebooks_dir=ROOT / "notebooks"):
+    for path in refresh_notebooks(args.names or None, notebooks_dir=NOTEBOOKS):
         print(f"opnieuw uitgevoerd en opgeslagen: {path}")
     return 0
 

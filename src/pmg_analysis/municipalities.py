@@ -22,7 +22,6 @@ hold a few thousand distinct spellings):
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -32,6 +31,8 @@ import numpy as np
 import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
+
+from pmg_analysis.io.normalize import strip_diacritics
 
 MATCH_KINDS: tuple[str, ...] = ("exact", "alias", "fuzzy", "ambiguous", "unknown", "empty")
 
@@ -76,8 +77,7 @@ _CODE = re.compile(r"^(?:gm ?)?(\d{1,4})$")
 
 def _plain(text: str) -> str:
     """Casefold, drop diacritics and turn punctuation into single spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = strip_diacritics(text.translate(_APOSTROPHES)).casefold()
     text = text.replace("&", " en ")
     return _NON_ALNUM.sub(" ", text).strip()
 

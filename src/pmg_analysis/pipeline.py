@@ -18,10 +18,8 @@ from pmg_analysis.clean import CleanConfig, CleanResult, clean_export
 from pmg_analysis.clean.outputs import write_csv, write_json, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
 from pmg_analysis.io import read_export
+from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE_EXPORT = ROOT / "data" / "raw" / "pmg_enquete_2017_synthetisch.xlsx"
-PROCESSED = ROOT / "data" / "processed"
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
 
 TABLES = ("responses", "answers", "texts", "meldingen")
@@ -114,18 +112,18 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
 
 
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCESSED,
-               reports_dir: Path = ROOT / "reports") -> list[Path]:
+               reports_dir: Path = REPORTS) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example) to reports/."""
     from pmg_analysis.report import REPORT_CONFIG, build_reports
 
     result = run_clean(input_path, out_dir)
     positions = result.manifest["positie_in_de_regio"]
     skip = REPORT_CONFIG.skip + (() if positions["cbs_beschikbaar"] else REPORT_CONFIG.needs_cbs)
-    notebooks = [p.stem for p in sorted((ROOT / "notebooks").glob("*.ipynb"))
+    notebooks = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))
                  if p.stem not in skip]
     # every page says where the positions in the region come from, in one plain sentence
     stamp = f"{result.manifest['data_date']}. {positions['zin']}"
-    return build_reports(notebooks, notebooks_dir=ROOT / "notebooks", reports_dir=reports_dir,
+    return build_reports(notebooks, notebooks_dir=NOTEBOOKS, reports_dir=reports_dir,
                          data_stamp=stamp)
 
 

@@ -19,8 +19,9 @@ from pmg_analysis.example.msforms import sheet_columns, to_sheet, write_xlsx
 from pmg_analysis.example.profiles import MEETUP_MUNICIPALITIES
 from pmg_analysis.example.responses import ExampleConfig, regular_responses
 from pmg_analysis.instrument import load_instrument
+from pmg_analysis.paths import EXAMPLE_EXPORT
 
-DEFAULT_PATH = Path("data/raw/pmg_enquete_2017_synthetisch.xlsx")
+DEFAULT_PATH = EXAMPLE_EXPORT
 
 __all__ = ["BenchmarkConfig", "DEFAULT_PATH", "ExampleConfig", "MEETUP_MUNICIPALITIES",
            "generate", "sheet_columns", "write_benchmark_csv", "write_example"]

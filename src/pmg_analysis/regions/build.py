@@ -28,10 +28,11 @@ import pandera.pandas as pa
 
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.source import file_sha256
+from pmg_analysis.paths import PROCESSED
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
 from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
-from pmg_analysis.regions.sources import repo_root, resolve_source
+from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
 CACHE_VERSION = 1
@@ -177,7 +178,7 @@ def load_tables(source_dir: Path | None = None, *, cache_dir: Path | None = None
         if source_dir is None:
             return None
     source_dir = Path(source_dir)
-    cache_dir = Path(cache_dir) if cache_dir is not None else repo_root() / "data" / "processed"
+    cache_dir = Path(cache_dir) if cache_dir is not None else PROCESSED
     for path in (cbs_data_path(source_dir), pdok_path(source_dir)):
         if not path.is_file():
             raise InputError("het bestand ontbreekt in de CBS/PDOK-map.", path=path)

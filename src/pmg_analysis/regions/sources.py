@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmg_analysis.paths import repo_root
 from pmg_analysis.regions.load import cbs_data_path, pdok_path
 
 ENV_VAR = "PMG_CBS_DIR"
@@ -24,15 +25,6 @@ ZIN_CBS = ("De positie in de regio is afgeleid uit openbare gegevens van het CBS
            "(Gebieden in Nederland 2017) en de gemeentegrenzen van PDOK.")
 ZIN_ZELF = ("De positie in de regio is alleen gebaseerd op wat respondenten zelf aankruisten; "
             "CBS-gegevens waren niet beschikbaar.")
-
-
-def repo_root() -> Path:
-    """The repository root (the folder with pyproject.toml), else the working directory."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").is_file():
-            return parent
-    return Path.cwd()
 
 
 @dataclass(frozen=True)

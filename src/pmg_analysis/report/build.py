@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from pmg_analysis.errors import InputError
+from pmg_analysis.paths import PROCESSED
 from pmg_analysis.report.html import HtmlConfig, export_html
 from pmg_analysis.report.index import (
     ReportEntry,
@@ -32,7 +33,7 @@ class ReportConfig:
     # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
     needs_cbs: tuple[str, ...] = ("02_positie_in_de_regio",)
     cell_timeout: int | None = 1800  # seconds per cell
-    manifest_path: Path = Path("data/processed/manifest.json")
+    manifest_path: Path = PROCESSED / "manifest.json"
     profiles_subdir: str = "gemeenten"
     html: HtmlConfig = field(default_factory=HtmlConfig)
 

@@ -1,0 +1,22 @@
+"""Where the project's folders are: one place for every module (no module guesses from cwd)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def repo_root() -> Path:
+    """The repository root (the folder with pyproject.toml above this package), else the
+    working directory (an installed, non-editable package)."""
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "pyproject.toml").is_file():
+            return parent
+    return Path.cwd()
+
+
+ROOT = repo_root()
+RAW = ROOT / "data" / "raw"
+PROCESSED = ROOT / "data" / "processed"
+NOTEBOOKS = ROOT / "notebooks"
+REPORTS = ROOT / "reports"
+EXAMPLE_EXPORT = RAW / "pmg_enquete_2017_synthetisch.xlsx"
