@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import json
 from pathlib import Path
@@ -222,3 +223,17 @@ def test_no_municipality_question_is_a_clear_error(tmp_path):
 def test_example_in_repo_is_the_documented_one():
     assert EXAMPLE_EXPORT == ROOT / "data" / "raw" / "pmg_enquete_2017_synthetisch.xlsx"
     assert EXAMPLE_EXPORT.exists()
+
+
+def test_categorical_or_text_answer_columns_clean_the_same(example):
+    """CSV answer columns arrive dictionary-encoded (categoricals), xlsx ones as text: the
+    cleaned tables must not depend on it (here with sorted categories, not file order)."""
+    export = read_export(EXAMPLE_EXPORT)
+    assert not any(isinstance(d, pd.CategoricalDtype) for d in export.data.dtypes)
+    data = export.data.copy()
+    for col in export.answer_columns:
+        data[col.key] = data[col.key].astype("category")
+    coded = clean_export(dataclasses.replace(export, data=data))
+    for name in ("responses", "answers", "texts", "problems", "quarantine"):
+        pd.testing.assert_frame_equal(getattr(coded, name), getattr(example, name), obj=name)
+    assert coded.manifest == example.manifest

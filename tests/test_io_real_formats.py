@@ -57,9 +57,13 @@ def test_real_export_shape(rel, tool, layout, header_rows, n_rows, n_cols, encod
     assert e.data.index.name == "raw_row" and e.data.index[0] == header_rows + 1
     assert len(e.columns) == n_cols and len({c.key for c in e.columns}) == n_cols
     assert len(e.sha256) == 64
-    for col in e.columns:
+    for col in e.columns:  # text, a categorical of texts (answer labels) or dates
         kind = e.data[col.key].dtype
+        if isinstance(kind, pd.CategoricalDtype):
+            kind = kind.categories.dtype
         assert kind == "string" or kind.kind == "M", (col.key, kind)
+        if col.meta is not None:  # metadata (ids, times, addresses) is never categorical
+            assert not isinstance(e.data[col.key].dtype, pd.CategoricalDtype), col.key
     # Other surveys: nothing maps to the PMG instrument, nothing is dropped silently.
     mapping = map_columns(e, INSTR)
     assert mapping.mapped == ()

@@ -32,6 +32,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
+from pmg_analysis.io.distinct import distinct
 from pmg_analysis.io.normalize import strip_diacritics
 
 MATCH_KINDS: tuple[str, ...] = ("exact", "alias", "fuzzy", "ambiguous", "unknown", "empty")
@@ -292,7 +293,8 @@ def match_municipalities(names: pd.Series, config: MatchConfig | None = None) ->
     """
     config = config or MatchConfig()
     ix = _index()
-    codes_u, uniques = pd.factorize(names.astype("string"), use_na_sentinel=True)
+    codes_u, uniques = distinct(names)
+    uniques = uniques.to_pylist()
     norms = [normalise_name(u) for u in uniques]
     results: list[_Result | None] = [_by_rules(n, ix) for n in norms]
     todo = [i for i, r in enumerate(results) if r is None]

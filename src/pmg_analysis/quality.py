@@ -48,7 +48,8 @@ def responses_per_municipality(responses: pd.DataFrame) -> pd.DataFrame:
                    gedeeltelijk=("is_partial", "sum"))
               .reset_index()
               .rename(columns={"gemeente_naam": "gemeente"}))
-    counts = counts.astype({"antwoorden": "Int64", "gedeeltelijk": "Int64"})
+    # names as text: a categorical would sort in register order, not alphabetically
+    counts = counts.astype({"gemeente": "str", "antwoorden": "Int64", "gedeeltelijk": "Int64"})
     return counts.sort_values(["antwoorden", "gemeente"], ascending=[False, True],
                               kind="stable").reset_index(drop=True)
 

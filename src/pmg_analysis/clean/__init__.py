@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from pmg_analysis import __version__
@@ -23,11 +22,14 @@ from pmg_analysis.clean.schemas import validate_tables
 from pmg_analysis.clean.tables import PROBLEMS, build_long_tables, chosen_option
 from pmg_analysis.errors import InputError
 from pmg_analysis.instrument import Instrument, load_instrument
+from pmg_analysis.io.distinct import distinct, per_row
 from pmg_analysis.io.export import Export
 from pmg_analysis.io.mapping import ColumnMapping, map_columns
 from pmg_analysis.municipalities import match_municipalities
 
 __all__ = ["CleanConfig", "CleanResult", "clean_export", "check_counts"]
+
+MATCHED = ["exact", "alias", "fuzzy"]  # municipality match kinds that make a response
 
 
 @dataclass
@@ -56,8 +58,9 @@ def _answered(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrumen
 
     def filled(col: pd.Series) -> np.ndarray:
         """Not missing and not only whitespace (readers already turn empty cells into NA)."""
-        arr = pa.array(col.astype("str"), from_pandas=True)
-        return ~pc.fill_null(pc.utf8_is_space(arr), True).to_numpy(zero_copy_only=False)
+        codes, uniques = distinct(col)
+        space = pc.fill_null(pc.utf8_is_space(uniques), True).to_numpy(zero_copy_only=False)
+        return per_row(codes, ~space, False)
 
     count = np.zeros(len(frame), dtype=np.int16)
     for keys in keys_by_q.values():
@@ -123,9 +126,9 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     submitted = _as_datetime(frame[submitted_key] if submitted_key
                              else pd.Series(pd.NaT, index=frame.index))
 
-    pre_ok = (n_answered > 0) & ~test & match["match"].isin(["exact", "alias", "fuzzy"])
+    pre_ok = (n_answered > 0) & ~test & match["match"].isin(MATCHED)
     candidates = pd.DataFrame({
-        "gemeente_code": match["gemeente_code"].astype("str"),
+        "gemeente_code": match["gemeente_code"],
         "identity": identity,
         "content_hash": content,
         "is_partial": is_partial,
@@ -148,19 +151,16 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
         "response_id": response_id.astype("str").array,  # Arrow-backed, no Python strings
         "raw_row": pd.array(frame.index[kept].to_numpy(), dtype="Int32"),
         "submitted_at": submitted[kept].to_numpy(dtype="datetime64[ns]"),
-        "gemeente_code": match["gemeente_code"][kept].to_numpy(),
-        "gemeente_naam": match["gemeente_naam"][kept].astype("str").array,
-        "gemeente_match": match["match"][kept].astype("str").to_numpy(),
+        "gemeente_code": match["gemeente_code"].array[kept],
+        "gemeente_naam": match["gemeente_naam"].array[kept],
+        "gemeente_match": match["match"].array[kept].set_categories(MATCHED),
         "functie": chosen_option(answers, instrument["functie"], len(response_id)),
         "positie_zelf": chosen_option(answers, instrument["positie"], len(response_id)),
         "is_partial": is_partial[kept].to_numpy(dtype=bool),
         "n_beantwoord": pd.array(n_answered[kept].to_numpy(), dtype="Int16"),
-        "source_sha256": pd.array([export.sha256] * int(kept.sum()), dtype="str"),
+        "source_sha256": pd.Categorical.from_codes(np.zeros(int(kept.sum()), dtype=np.int8),
+                                                   categories=[export.sha256]),
     })
-    responses["gemeente_code"] = responses["gemeente_code"].astype(
-        match["gemeente_code"].dtype)
-    responses["gemeente_match"] = responses["gemeente_match"].astype(
-        pd.CategoricalDtype(["exact", "alias", "fuzzy"]))
 
     # -- personal data out of the free text ----------------------------------------------------
     if len(texts):

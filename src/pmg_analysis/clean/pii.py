@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
+from pmg_analysis.io.distinct import categorical, distinct
 
 EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
 # Dutch phone numbers: 10 digits starting with 0 (06-12345678, 030 123 4567, 0301234567) or the
@@ -43,19 +44,20 @@ def _factorised(text: pd.Series) -> tuple[np.ndarray, pa.Array]:
     Redaction works on distinct texts and maps back: many answers repeat ("nee", "n.v.t.", a
     pasted standard text), and hashing the texts once is cheaper than a regex pass over all.
     """
-    codes, uniques = pd.factorize(text.astype("str"), use_na_sentinel=True)
-    arr = pa.array(uniques, type=pa.large_string(), from_pandas=True)
-    return codes, arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+    return distinct(text)
 
 
 def _expand(text: pd.Series, codes: np.ndarray, before: pa.Array, after: pa.Array
             ) -> pd.Series:
-    """``text`` with the redacted distinct texts mapped back: ``after[codes]``.
+    """``text`` with the redacted distinct texts mapped back: ``after[codes]`` (a categorical
+    ``text`` gives a categorical of the redacted texts that rows use: no original is kept).
 
     ``before`` are the distinct texts as factorised, ``after`` the same after redaction (longer
     when row-specific variants were appended). Only rows whose text changed are replaced: most
     texts contain no personal data, and copying ``text`` is cheaper than gathering every row.
     """
+    if isinstance(text.dtype, pd.CategoricalDtype):  # stays categorical: new categories
+        return pd.Series(categorical(codes, after), index=text.index)
     changed = np.ones(len(after), dtype=bool)
     changed[:len(before)] = pc.not_equal(before, after.slice(0, len(before))).to_numpy(
         zero_copy_only=False)

@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import normalise_label
+from pmg_analysis.io.distinct import distinct, per_row
 
 # Reason codes in the order the checks run, with the Dutch text written to quarantine.csv.
 REASONS: dict[str, str] = {
@@ -29,25 +30,20 @@ REASONS: dict[str, str] = {
 _NOT_REAL_STATUS = r"preview|test|spam|^(?:1|2|8|9|12)$"
 
 
-def _matches(values: pd.Series, pattern: str) -> np.ndarray:
-    """Case-insensitive RE2 search over Arrow strings; missing values never match."""
-    arr = pa.array(values.astype("str"), type=pa.large_string(), from_pandas=True)
-    hit = pc.match_substring_regex(arr, pattern=pattern, ignore_case=True)
-    return pc.fill_null(hit, False).to_numpy(zero_copy_only=False)
-
-
-def _matches_short(values: pd.Series, pattern: str, max_length: int) -> np.ndarray:
-    """:func:`_matches` on the texts of at most ``max_length`` characters; longer ones never
-    match (a text of only test words is short), and skipping them saves most of the work."""
-    arr = pa.array(values.astype("str"), type=pa.large_string(), from_pandas=True)
-    short = pc.fill_null(pc.less_equal(pc.utf8_length(arr), max_length), False)
-    hit = np.zeros(len(arr), dtype=bool)
-    rows = np.flatnonzero(short.to_numpy(zero_copy_only=False))
-    if len(rows):
-        sub = pc.match_substring_regex(arr.take(pa.array(rows)), pattern=pattern,
-                                       ignore_case=True)
-        hit[rows] = pc.fill_null(sub, False).to_numpy(zero_copy_only=False)
-    return hit
+def _matches(values: pd.Series, pattern: str, max_length: int | None = None) -> np.ndarray:
+    """Case-insensitive RE2 search over the distinct values; missing values never match, nor
+    (with ``max_length``) texts longer than that (a text of only test words is short)."""
+    codes, uniques = distinct(values)
+    hit = np.zeros(len(uniques), dtype=bool)
+    at = np.arange(len(uniques))
+    if max_length is not None:
+        at = np.flatnonzero(pc.fill_null(pc.less_equal(pc.utf8_length(uniques), max_length),
+                                         False).to_numpy(zero_copy_only=False))
+    if len(at):
+        found = pc.match_substring_regex(uniques.take(pa.array(at)), pattern=pattern,
+                                         ignore_case=True)
+        hit[at] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return per_row(codes, hit, False)
 
 
 def is_test(municipality: pd.Series, texts: pd.DataFrame, status: pd.Series | None,
@@ -59,7 +55,7 @@ def is_test(municipality: pd.Series, texts: pd.DataFrame, status: pd.Series | No
     if texts.shape[1]:
         only_words = rf"^\W*{words}(?:\W+{words})*\W*$"
         filled = texts.notna().to_numpy()
-        testy = np.column_stack([_matches_short(texts[c], only_words, config.test_text_max)
+        testy = np.column_stack([_matches(texts[c], only_words, config.test_text_max)
                                  for c in texts.columns])
         flag |= filled.any(axis=1) & (testy == filled).all(axis=1)
     if status is not None:
@@ -136,15 +132,12 @@ def decide(*, empty: pd.Series, test: pd.Series, match: pd.Series,
 def content_hash(frame: pd.DataFrame) -> pd.Series:
     """A hash of a row's answers, to recognise a form submitted twice without identity."""
     # Per column: the distinct texts are hashed (a few hundred, not a million) and the hashes
-    # mapped back by the factorize codes (Arrow's dictionary encoding); missing gets its own
-    # constant. The columns are combined FNV-style (wrapping uint64 arithmetic).
+    # mapped back by the rows' codes; missing gets its own constant. The columns are combined
+    # FNV-style (wrapping uint64 arithmetic).
     combined = np.zeros(len(frame), dtype=np.uint64)
     for key in frame.columns:
-        col = frame[key]
-        if not isinstance(col.dtype, pd.StringDtype):
-            col = col.astype("str")
-        codes, uniques = pd.factorize(col, use_na_sentinel=True)
-        hashed = np.append(pd.util.hash_array(np.asarray(uniques, dtype=object)),
-                           np.uint64(0x9E3779B97F4A7C15))  # code -1 (missing) -> last
-        combined = (combined * np.uint64(0x100000001B3)) ^ hashed[codes]
+        codes, uniques = distinct(frame[key])
+        hashed = pd.util.hash_array(uniques.to_numpy(zero_copy_only=False))
+        combined = ((combined * np.uint64(0x100000001B3))
+                    ^ per_row(codes, hashed, np.uint64(0x9E3779B97F4A7C15)))
     return pd.Series(combined, index=frame.index)

@@ -52,7 +52,7 @@ def responses_schema() -> pa.DataFrameSchema:
             "raw_row": pa.Column("Int32", pa.Check.ge(1), unique=True),
             "submitted_at": pa.Column("datetime64[ns]", nullable=True),
             "gemeente_code": _categorical(pattern=r"^GM\d{4}$"),
-            "gemeente_naam": pa.Column(str),
+            "gemeente_naam": _categorical(),
             "gemeente_match": _categorical(allowed=["exact", "alias", "fuzzy"]),
             "functie": _categorical(allowed=[o.id for o in inst["functie"].all_options],
                                     nullable=True),
@@ -60,7 +60,7 @@ def responses_schema() -> pa.DataFrameSchema:
                                          nullable=True),
             "is_partial": pa.Column(bool),
             "n_beantwoord": pa.Column("Int16", pa.Check.ge(1)),
-            "source_sha256": pa.Column(str, pa.Check.str_length(64, 64)),
+            "source_sha256": _categorical(pattern=r"^[0-9a-f]{64}$"),
         },
         strict=True, ordered=True, name="responses",
     )
@@ -92,7 +92,8 @@ def texts_schema() -> pa.DataFrameSchema:
             "question_id": _categorical(allowed=[q.id for q in inst.questions]),
             "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
             "item": pa.Column("category", nullable=True),
-            "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+            # the distinct texts that rows use, each with something other than whitespace
+            "text": _categorical(pattern=r"(?s).*\S"),
         },
         strict=True, ordered=True, name="texts",
     )

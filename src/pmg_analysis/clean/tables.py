@@ -19,6 +19,7 @@ from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import match_labels, ticked
 from pmg_analysis.instrument import Instrument, Question
 from pmg_analysis.io import ColumnMapping, split_choices, split_ranking
+from pmg_analysis.io.distinct import categorical, code_dtype, distinct, per_row
 
 PROBLEMS: dict[str, str] = {
     "onbekend_antwoord": "Antwoord past bij geen van de antwoordopties",
@@ -64,6 +65,7 @@ class _Pieces:
     are not responses dropped); the per-piece codes are joined once with np.repeat."""
 
     remap: np.ndarray  # frame position -> response number, -1 where the row is not kept
+    label_dtype: np.dtype  # codes of the labels in their final type (see ``code_dtype``)
     rows: list[np.ndarray] = field(default_factory=list)
     questions: list[int] = field(default_factory=list)
     items: list[int] = field(default_factory=list)
@@ -88,36 +90,39 @@ class _Pieces:
         # NaN (no value, e.g. a single choice) becomes 0 here and NA in the table
         v = np.nan_to_num(np.asarray(values, dtype=np.float32), nan=0).astype(np.int8)
         self.values.append(per_row(v, np.int8))
-        self.labels.append(per_row(labels, np.int16))
+        self.labels.append(per_row(labels, self.label_dtype))
 
-    def joined(self) -> dict[str, np.ndarray]:
+    def joined(self, book: Codebook) -> dict[str, np.ndarray]:
         lengths = np.array([len(r) for r in self.rows], dtype=np.int64)
 
-        def per_piece(codes: list[int]) -> np.ndarray:
-            return np.repeat(np.array(codes, dtype=np.int16), lengths)
+        def per_piece(codes: list[int], categories: list[str]) -> np.ndarray:
+            return np.repeat(np.array(codes, dtype=code_dtype(len(categories))), lengths)
 
         def cat(arrays: list[np.ndarray], dtype) -> np.ndarray:
             return np.concatenate(arrays) if arrays else np.array([], dtype=dtype)
 
         jobs = {"rows": lambda: cat(self.rows, np.int32),
-                "questions": lambda: per_piece(self.questions),
-                "items": lambda: per_piece(self.items), "themes": lambda: per_piece(self.themes),
+                "questions": lambda: per_piece(self.questions, book.answer_questions),
+                "items": lambda: per_piece(self.items, book.items),
+                "themes": lambda: per_piece(self.themes, book.themes),
                 "values": lambda: cat(self.values, np.int8),
-                "labels": lambda: cat(self.labels, np.int16)}
+                "labels": lambda: cat(self.labels, self.label_dtype)}
         # each is a copy into tens of millions of new rows; numpy releases the GIL for them
         with ThreadPoolExecutor(2) as pool:
             running = {name: pool.submit(job) for name, job in jobs.items()}
             return {name: r.result() for name, r in running.items()}
 
 
-def _nonblank(texts: pd.Series, remap: np.ndarray) -> tuple[np.ndarray, pa.Array]:
-    """Response numbers and texts of the non-blank cells of a full-length column that belong
-    to responses (``remap``: frame position -> response number, -1 = not a response)."""
-    arr = pa.array(texts.astype("str"), type=pa.large_string(), from_pandas=True)
-    blank = pc.or_(pc.utf8_is_space(arr), pc.equal(pc.utf8_length(arr), 0))
-    keep = pc.fill_null(pc.invert(blank), False).to_numpy(zero_copy_only=False)
+def _nonblank(texts: pd.Series, remap: np.ndarray) -> tuple[np.ndarray, np.ndarray, pa.Array]:
+    """Response numbers and texts (codes into the column's distinct texts, and those) of the
+    non-blank cells of a full-length column that belong to responses (``remap``: frame
+    position -> response number, -1 = not a response)."""
+    codes, uniques = distinct(texts)
+    blank = pc.or_(pc.utf8_is_space(uniques), pc.equal(pc.utf8_length(uniques), 0))
+    keep = per_row(codes, ~pc.fill_null(blank, True).to_numpy(zero_copy_only=False), False)
     keep &= remap[:-1] >= 0  # only rows that are responses
-    return remap[np.flatnonzero(keep)], arr.filter(pa.array(keep))
+    at = np.flatnonzero(keep)
+    return remap[at], codes[at], uniques
 
 
 class _Builder:
@@ -131,15 +136,15 @@ class _Builder:
         self._item = {v: i for i, v in enumerate(self.book.items)}
         self._label = {v: i for i, v in enumerate(self.book.labels)}
         self._aq = {v: i for i, v in enumerate(self.book.answer_questions)}
-        self.answers = _Pieces(remap)
+        self.answers = _Pieces(remap, code_dtype(len(self.book.labels)))
         # the theme of a piece is its question's theme; for the theme ranking and the trekker
         # question, where the item itself is a theme, the item's theme
         theme_index = {t: i for i, t in enumerate(self.book.themes)}
         self._q_theme = {q.id: theme_index.get(q.theme, -1) for q in instrument.questions}
         self._i_theme = [theme_index.get(i, -1) for i in self.book.items]
         self._tq = {v: i for i, v in enumerate(self.book.text_questions)}
-        # (response numbers, text question, item, theme, texts) per recorded column
-        self.text_rows: list[tuple[np.ndarray, int, int, int, pa.Array]] = []
+        # (response numbers, text question, item, theme, text codes, distinct texts) per column
+        self.text_rows: list[tuple[np.ndarray, int, int, int, np.ndarray, pa.Array]] = []
         self.problems: list[pd.DataFrame] = []
 
     # -- recording -------------------------------------------------------------------------
@@ -155,12 +160,12 @@ class _Builder:
                                                "code": code}))
 
     def text(self, texts: pd.Series, qid: str, item: str | None) -> None:
-        """Record the non-blank texts of a full-length column as typed (Arrow stays Arrow)."""
-        rows, kept = _nonblank(texts, self.remap)
+        """Record the non-blank texts of a full-length column as typed (as codes)."""
+        rows, codes, uniques = _nonblank(texts, self.remap)
         if len(rows):
             self.text_rows.append((rows, self._tq[qid],
                                    self._item[item] if item is not None else -1,
-                                   self._q_theme[qid], kept))
+                                   self._q_theme[qid], codes, uniques))
 
     def chosen(self, q: Question, positions: np.ndarray, option_index: np.ndarray) -> None:
         """Record option ``option_index`` (into q.all_options) as chosen at ``positions``."""
@@ -267,7 +272,7 @@ class _Builder:
         """A builder sharing this one's frame and lookups (read only) with its own, empty
         pieces, texts and problems: one question's work, safe to run on another thread."""
         sub = copy.copy(self)
-        sub.answers = _Pieces(self.remap)
+        sub.answers = _Pieces(self.remap, self.answers.label_dtype)
         sub.text_rows, sub.problems = [], []
         return sub
 
@@ -317,6 +322,27 @@ def _cat(codes: np.ndarray, categories: list[str] | pd.CategoricalDtype) -> pd.C
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
 
 
+def _concat(arrays: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.array([], dtype=dtype)
+
+
+def _text_piece_codes(text_rows: list[tuple], k: int, categories: list[str]) -> np.ndarray:
+    """Field ``k`` (a per-column code) of every recorded text column, repeated per text."""
+    lengths = np.array([len(r[0]) for r in text_rows], dtype=np.int64)
+    return np.repeat(np.array([r[k] for r in text_rows], dtype=code_dtype(len(categories))),
+                     lengths)
+
+
+def _text_categorical(text_rows: list[tuple]) -> pd.Categorical:
+    """The texts of all recorded columns as one categorical: each column's codes are shifted
+    past the distinct texts of the columns before it, and texts shared by columns merged."""
+    if not text_rows:
+        return pd.Categorical.from_codes([], dtype=pd.CategoricalDtype(pd.Index([], dtype="str")))
+    offsets = np.cumsum([0] + [len(r[5]) for r in text_rows[:-1]])
+    codes = np.concatenate([r[4] + offset for r, offset in zip(text_rows, offsets, strict=True)])
+    return categorical(codes, pa.concat_arrays([r[5] for r in text_rows]))
+
+
 def _response_dtype(response_ids: pd.Series) -> pd.CategoricalDtype:
     """The categories of ``response_id`` in the long tables: the responses, in order."""
     # from the Arrow-backed array itself: .to_numpy() would make a million Python strings
@@ -346,7 +372,7 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
     # Rows stay in the order they were built: question by question in instrument order, within
     # a question option by option, then by response. Sorting 26 million rows of a million
     # responses would cost more than building them; sort in pandas where an order matters.
-    j = b.answers.joined()
+    j = b.answers.joined(book)
     values = j["values"]
     answers = pd.DataFrame({
         "response_id": _cat(j["rows"], rid_dtype),
@@ -357,23 +383,14 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
         "label": _cat(j["labels"], book.labels),
     }, copy=False)  # the arrays are new: a dict is copied by default
 
-    lengths = np.array([len(r[0]) for r in b.text_rows], dtype=np.int64)
-
-    def per_piece(k: int) -> np.ndarray:
-        return np.repeat(np.array([r[k] for r in b.text_rows], dtype=np.int16), lengths)
-
-    # from the chunks: pa.chunked_array of ChunkedArrays converts element by element
-    t_text = pa.chunked_array(
-        [c for r in b.text_rows
-         for c in (r[4].chunks if isinstance(r[4], pa.ChunkedArray) else [r[4]])],
-        type=pa.large_string())
     texts = pd.DataFrame({  # in build order, like answers
-        "response_id": _cat(np.concatenate([r[0] for r in b.text_rows]) if b.text_rows
-                            else np.array([], dtype=np.int32), rid_dtype),
-        "question_id": _cat(per_piece(1), book.text_questions),
-        "theme": _cat(per_piece(3), book.themes),
-        "item": _cat(per_piece(2), book.items),
-        "text": pd.array(t_text, dtype="str"),
+        "response_id": _cat(_concat([r[0] for r in b.text_rows], np.int32), rid_dtype),
+        "question_id": _cat(_text_piece_codes(b.text_rows, 1, book.text_questions),
+                            book.text_questions),
+        "theme": _cat(_text_piece_codes(b.text_rows, 3, book.themes), book.themes),
+        "item": _cat(_text_piece_codes(b.text_rows, 2, book.items), book.items),
+        # the texts as a categorical of the distinct texts (as typed; redacted later)
+        "text": _text_categorical(b.text_rows),
     }, copy=False)
 
     problems = (pd.concat(b.problems, ignore_index=True) if b.problems

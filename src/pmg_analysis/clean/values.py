@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from pmg_analysis.io.distinct import distinct
 from pmg_analysis.io.normalize import normalize_text
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\s*[-=.:)]\s*(.*))?\s*$")
@@ -24,12 +25,11 @@ def normalise_label(text: str) -> str:
     return normalize_text(str(text)).strip(" .;,:")
 
 
-def _uniques(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _uniques(cells: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Codes into the distinct values (-1 = missing). An all-missing column gets one dummy
     distinct value so that ``result[np.maximum(codes, 0)]`` stays valid."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    uniques = np.asarray(uniques, dtype=object)
-    return codes, uniques if len(uniques) else np.array([""], dtype=object)
+    codes, uniques = distinct(cells)
+    return codes, uniques.to_pylist() or [""]
 
 
 def match_labels(cells: pd.Series, labels: Sequence[str], *, threshold: float = 90.0,

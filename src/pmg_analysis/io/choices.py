@@ -16,7 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-STRING = pd.StringDtype("pyarrow")
+from pmg_analysis.io.distinct import STRING, distinct
+
 DEFAULT_SEPARATORS = ";,"
 
 
@@ -62,8 +63,8 @@ def _match(cell: str, pattern: re.Pattern[str], lookup: dict[str, int], seps: st
 
 def _unique_split(cells: pd.Series, texts: Sequence[str], seps: str,
                   ) -> tuple[np.ndarray, list, list[tuple[list[tuple[int, int]], str | None]]]:
-    values = cells.astype(STRING)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = distinct(cells)
+    uniques = uniques.to_pylist()
     pattern = _pattern(texts, seps)
     lookup = {_norm(t): i for i, t in enumerate(texts)}
     results = [_match(str(u), pattern, lookup, seps) for u in uniques]

@@ -1,7 +1,8 @@
 """The canonical form every survey-tool reader returns.
 
 A reader turns one export file into an :class:`Export`: the responses as a frame (one row per
-response, answer cells as strings exactly as exported, metadata dates parsed), and a description
+response, answer cells as text exactly as exported — columns with few distinct values as
+categoricals of those texts —, metadata dates parsed), and a description
 of every column (question text, sub-item, the tool's own code, which standard metadata field it
 holds). Readers do not clean, judge or drop anything; mapping columns to the instrument's
 question ids is done by :mod:`pmg_analysis.io.mapping`.
@@ -9,6 +10,7 @@ question ids is done by :mod:`pmg_analysis.io.mapping`.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -55,14 +57,19 @@ class Export:
 
     ``data`` has one row per response in file order. Its index, named ``raw_row``, is the row
     number a user sees when opening the file in a spreadsheet (1-based, header rows counted), so
-    messages and the quarantine can point at it. Answer columns have pandas' string dtype with
-    missing values as NA (empty cells are NA); metadata date columns are ``datetime64``.
+    messages and the quarantine can point at it. Answer columns hold text (pandas' string
+    dtype, or a categorical of texts where a column has few distinct values) with missing values
+    as NA (empty cells are NA); metadata date columns are ``datetime64``.
+
+    ``digest`` is the file's SHA-256, or the future that is still computing it (the reader
+    hashes the file on a second core while the caller gets on with the data): :attr:`sha256`
+    gives the digest itself, waiting for it if need be.
     """
 
     path: Path
     tool: str
     layout: str
-    sha256: str
+    digest: str | Future[str]
     data: pd.DataFrame
     columns: tuple[ExportColumn, ...]
     encoding: str | None = None
@@ -70,6 +77,10 @@ class Export:
     header_rows: int = 1
     notes: list[str] = field(default_factory=list)
     timezone: str | None = None  # time zone the export declares for its dates (dates stay naive)
+
+    @property
+    def sha256(self) -> str:
+        return self.digest if isinstance(self.digest, str) else self.digest.result()
 
     def column(self, key: str) -> ExportColumn:
         return next(c for c in self.columns if c.key == key)

@@ -14,12 +14,13 @@ import pyarrow as pa
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.dates import ParsedDates, parse_object_dates, parse_text_dates
 from pmg_analysis.io.detect import parse_layout
+from pmg_analysis.io.distinct import STRING, from_arrow
 from pmg_analysis.io.export import Export, ExportColumn
 from pmg_analysis.io.headers import unique_keys
 from pmg_analysis.io.layout import Layout
 from pmg_analysis.io.normalize import clean_label
 from pmg_analysis.io.source import Source, file_sha256, inspect_source, sample_rows
-from pmg_analysis.io.table import STRING, Body, read_csv_body, read_xlsx
+from pmg_analysis.io.table import Body, read_csv_body, read_xlsx
 
 HEAD_ROWS = 30
 DATE_META = ("started_at", "submitted_at")
@@ -36,10 +37,12 @@ def read_export(path: str | Path, format: str | None = None, *,
     """
     path = Path(path)
     src = inspect_source(path)
-    with ThreadPoolExecutor(max_workers=1) as pool:  # hashing releases the GIL: overlap it
-        sha256 = pool.submit(file_sha256, path)
-        export = _read(src, format, sheet)
-        export.sha256 = sha256.result()
+    export = _read(src, format, sheet)
+    # The file is hashed on another thread (hashlib releases the GIL) while the caller works on
+    # the data, not while it is parsed (the parser uses every core): ``Export.sha256`` waits.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+    export.digest = pool.submit(file_sha256, path)
+    pool.shutdown(wait=False)
     return export
 
 
@@ -59,7 +62,8 @@ def _read(src: Source, format: str | None, sheet: str | int | None) -> Export:
         if not head:
             raise InputError("geen herkenbare tabel gevonden.", path=path)
         layout = parse_layout(head, "csv", format, path)
-        body = read_csv_body(src, layout.header_rows, len(layout.columns))
+        metadata = frozenset(i for i, c in enumerate(layout.columns) if c.meta is not None)
+        body = read_csv_body(src, layout.header_rows, len(layout.columns), plain=metadata)
         encoding, delimiter = body.encoding, src.delimiter
     if body.n_rows == 0:
         raise InputError(f"het bestand bevat alleen {_rows_word(layout.header_rows)} en geen "
@@ -72,7 +76,7 @@ def _read(src: Source, format: str | None, sheet: str | int | None) -> Export:
         notes.append(f"werkblad '{book.name}' gelezen")
     data.index = pd.RangeIndex(layout.header_rows + 1, layout.header_rows + 1 + len(data),
                                name="raw_row")
-    return Export(path=path, tool=layout.tool, layout=layout.layout, sha256="",
+    return Export(path=path, tool=layout.tool, layout=layout.layout, digest="",
                   data=data, columns=tuple(columns), encoding=encoding, delimiter=delimiter,
                   header_rows=layout.header_rows, notes=notes,
                   timezone=layout.timezone or zone)
@@ -135,9 +139,7 @@ def _dates(body: Body, i: int, meta: str | None) -> ParsedDates | None:
 
 def _strings(body: Body, i: int) -> pd.Series:
     if body.table is not None:
-        column = body.table.column(i)
-        return column.to_pandas(types_mapper={pa.string(): STRING,
-                                              pa.large_string(): STRING}.get)
+        return from_arrow(body.table.column(i))
     codes, uniques = pd.factorize(body.frame.iloc[:, i], use_na_sentinel=True)
     texts = np.array([_text(v) for v in uniques] + [None], dtype=object)
     return pd.Series(texts[codes], dtype=STRING)

@@ -2,6 +2,10 @@
 
 CSV bodies go through ``pyarrow.csv`` (multi-threaded, no Python per row); a Python ``csv``
 fallback handles ragged rows. XLSX sheets are read with openpyxl in read-only mode.
+
+Answer columns of a CSV body are dictionary-encoded while they are parsed: a survey answer
+column holds a handful of distinct labels, and everything downstream works on those (see
+:mod:`pmg_analysis.io.distinct`). Metadata columns (ids, times, e-mail) are read as plain text.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ import pyarrow.csv as pv
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.source import Source
 
-STRING = pd.StringDtype("pyarrow")
 BLOCK_SIZE = 1 << 22
 # Below this size quoted newlines are always allowed (safe, and speed does not matter);
 # above it they are allowed when the first 64 KB show one, or after a failed fast attempt.
@@ -61,7 +64,10 @@ def header_end(text: str, n_records: int) -> int:
     return i
 
 
-def read_csv_body(src: Source, header_rows: int, width: int) -> Body:
+def read_csv_body(src: Source, header_rows: int, width: int,
+                  plain: frozenset[int] = frozenset()) -> Body:
+    """The body below ``header_rows``; columns at the positions in ``plain`` are read as plain
+    text, the others dictionary-encoded."""
     utf8 = src.encoding in ("utf-8", "utf-8-sig")
     try:
         end_chars = header_end(src.text, header_rows)
@@ -72,11 +78,10 @@ def read_csv_body(src: Source, header_rows: int, width: int) -> Body:
         offset = bom + len(src.text[:end_chars].encode("utf-8"))
         if src.size - offset <= 0:
             return Body(frame=pd.DataFrame(columns=_names(width)), encoding=src.encoding)
-        mapped = pa.memory_map(str(src.path)).read_buffer()
         multiline = src.size < SAFE_PARSE_BYTES or _quoted_newline(src)
         for newlines in dict.fromkeys((multiline, True)):
             try:
-                return Body(table=_arrow(mapped.slice(offset), src, width, newlines),
+                return Body(table=_arrow(src, offset, width, newlines, plain),
                             encoding=src.encoding)
             except pa.ArrowInvalid:
                 continue  # ragged rows or bad UTF-8: the slow path below decides
@@ -91,16 +96,25 @@ def _quoted_newline(src: Source) -> bool:
         return True
 
 
-def _arrow(data: pa.Buffer | bytes, src: Source, width: int, newlines: bool) -> pa.Table:
+_DICT = pa.dictionary(pa.int32(), pa.large_string())
+
+
+def _arrow(src: Source, offset: int, width: int, newlines: bool,
+           plain: frozenset[int]) -> pa.Table:
     names = _names(width)
-    return pv.read_csv(
-        pa.BufferReader(data),
-        read_options=pv.ReadOptions(column_names=names, block_size=BLOCK_SIZE),
-        parse_options=pv.ParseOptions(delimiter=src.delimiter, newlines_in_values=newlines),
-        convert_options=pv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.large_string()), null_values=[""],
-            strings_can_be_null=True, quoted_strings_can_be_null=True),
-    )
+    # a stream from ``offset`` (not a memory map): parsed blocks are freed as the parser goes
+    with pa.OSFile(str(src.path)) as stream:
+        stream.seek(offset)
+        return pv.read_csv(
+            stream,
+            read_options=pv.ReadOptions(column_names=names, block_size=BLOCK_SIZE),
+            parse_options=pv.ParseOptions(delimiter=src.delimiter,
+                                          newlines_in_values=newlines),
+            convert_options=pv.ConvertOptions(
+                column_types={n: pa.large_string() if i in plain else _DICT
+                              for i, n in enumerate(names)},
+                null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True),
+        )
 
 
 def _python_body(src: Source, header_rows: int, width: int) -> Body:

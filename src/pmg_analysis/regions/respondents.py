@@ -90,8 +90,8 @@ def agreement(responses: pd.DataFrame) -> Agreement:
     differ = both & (zelf.astype("string") != responses["positie_cbs"].astype("string"))
     verschillen = (responses.loc[differ, ["gemeente_code", "gemeente_naam", "positie_zelf",
                                           "positie_cbs"]]
-                   .astype({"gemeente_code": "string", "positie_zelf": "string",
-                            "positie_cbs": "string"})
+                   .astype({"gemeente_code": "string", "gemeente_naam": "string",
+                            "positie_zelf": "string", "positie_cbs": "string"})
                    .groupby(["gemeente_code", "gemeente_naam", "positie_zelf", "positie_cbs"],
                             observed=True, dropna=False)
                    .size().rename("n_respondenten").reset_index()
