@@ -71,7 +71,8 @@ def answers_schema() -> pa.DataFrameSchema:
     items = sorted({o.id for q in inst.questions for o in q.all_options + q.items})
     return pa.DataFrameSchema(
         {
-            "response_id": _categorical(pattern=_RID),
+            # its categories are the responses' ids (checked in validate_tables)
+            "response_id": _categorical(),
             "question_id": _categorical(allowed=[q.id for q in inst.questions]),
             "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
             "item": _categorical(allowed=items, nullable=True),
@@ -88,7 +89,8 @@ def texts_schema() -> pa.DataFrameSchema:
     inst = load_instrument()
     return pa.DataFrameSchema(
         {
-            "response_id": _categorical(pattern=_RID),
+            # its categories are the responses' ids (checked in validate_tables)
+            "response_id": _categorical(),
             "question_id": _categorical(allowed=[q.id for q in inst.questions]),
             "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
             "item": pa.Column("category", nullable=True),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 STRING = pd.StringDtype("pyarrow")
 # A dictionary-encoded column becomes a categorical when it has at most this share of distinct
@@ -41,7 +42,7 @@ def from_arrow(column: pa.ChunkedArray) -> pd.Series:
             chunks = column.chunks
             dictionary = (chunks[0].dictionary if chunks
                           else pa.array([], column.type.value_type))
-            codes = (np.concatenate([c.indices.fill_null(-1).to_numpy() for c in chunks])
+            codes = (pc.fill_null(pa.chunked_array([c.indices for c in chunks]), -1).to_numpy()
                      if chunks else np.array([], dtype=np.int32))
             dtype = pd.CategoricalDtype(pd.Index(pd.array(dictionary, dtype=STRING)))
             return pd.Series(pd.Categorical.from_codes(codes, dtype=dtype, validate=False))
@@ -68,8 +69,8 @@ def per_row(codes: np.ndarray, per_value: np.ndarray, missing) -> np.ndarray:
     """A result per distinct value (``per_value``) spread to the rows by their ``codes``;
     rows without a value (code -1) get ``missing``."""
     per_value = np.asarray(per_value)
-    out = np.append(per_value, np.asarray([missing], dtype=per_value.dtype))
-    return out[np.where(codes >= 0, codes, len(per_value))]
+    # code -1 takes the last element: ``missing``, appended
+    return np.append(per_value, np.asarray([missing], dtype=per_value.dtype))[codes]
 
 
 def code_dtype(n_categories: int) -> np.dtype:

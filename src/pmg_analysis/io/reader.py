@@ -103,8 +103,17 @@ def _assemble(layout: Layout, body: Body, head: list[list[str]],
     keys = unique_keys(c.key or f"kolom {i + 1}" for c, i in zip(cols, keep, strict=True))
     cols = [dataclasses.replace(c, key=k, question=clean_label(c.question) if c.meta is None
                                 else c.question) for c, k in zip(cols, keys, strict=True)]
+    # text columns are converted on two threads (Arrow releases the GIL while unifying
+    # dictionaries); dates below in column order, as the notes are
+    with ThreadPoolExecutor(2) as pool:
+        texts = {col.key: pool.submit(_strings, body, i) for col, i in zip(cols, keep, strict=True)
+                 if col.meta not in (*DATE_META, "other_meta")}
+        texts = {key: job.result() for key, job in texts.items()}
     series: dict[str, pd.Series] = {}
     for col, i in zip(cols, keep, strict=True):
+        if col.key in texts:
+            series[col.key] = texts[col.key]
+            continue
         parsed = _dates(body, i, col.meta)
         if parsed is not None:
             if parsed.timezone:
