@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pmg_analysis.clean.pii import pseudonymise, redact_names, redact_patterns
+from pmg_analysis.clean.pii import pseudonymise, redact_names, redact_patterns, redact_text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -57,3 +57,18 @@ def test_pseudonyms_are_stable_distinct_and_keyed():
     from pmg_analysis.clean.config import CleanConfig
     other = pseudonymise(keys, CleanConfig(pseudonym_key="ander project"))
     assert not other.equals(ids)  # another key gives unlinkable ids
+
+
+def test_categorical_texts_keep_no_unredacted_category():
+    """Texts kept as a categorical (as in the texts table): the redacted result has only the
+    redacted texts as categories, so no original with personal data is written as a category,
+    and the own name of each row is redacted where that row's respondent wrote it."""
+    texts = pd.Series(["Mail j.jansen@zeist.nl", "Groet, Jan Jansen", "Groet, Jan Jansen", "Geen"],
+                      dtype="category")
+    names = pd.Series(["Jan Jansen", "Jan Jansen", "Piet Bakker", None])
+    out = redact_text(texts, names)
+    assert isinstance(out.dtype, pd.CategoricalDtype)
+    assert out.tolist() == ["Mail [e-mail]", "Groet, [naam]", "Groet, Jan Jansen", "Geen"]
+    assert sorted(out.cat.categories) == ["Geen", "Groet, Jan Jansen", "Groet, [naam]",
+                                          "Mail [e-mail]"]
+    assert not any("@" in c for c in out.cat.categories)
