@@ -38,22 +38,14 @@ _MAY_HAVE_EMAIL = "@"
 _MAY_HAVE_NUMBER = r"\d[ \-.()]{0,2}\d[ \-.()]{0,2}\d"
 
 
-def _factorised(text: pd.Series) -> tuple[np.ndarray, pa.Array]:
-    """Codes into the distinct texts (-1 = missing) and those texts as one Arrow array.
-
-    Redaction works on distinct texts and maps back: many answers repeat ("nee", "n.v.t.", a
-    pasted standard text), and hashing the texts once is cheaper than a regex pass over all.
-    """
-    return distinct(text)
-
-
 def _expand(text: pd.Series, codes: np.ndarray, before: pa.Array, after: pa.Array
             ) -> pd.Series:
     """``text`` with the redacted distinct texts mapped back: ``after[codes]`` (a categorical
     ``text`` gives a categorical of the redacted texts that rows use: no original is kept).
 
-    ``before`` are the distinct texts as factorised, ``after`` the same after redaction (longer
-    when row-specific variants were appended). Only rows whose text changed are replaced: most
+    ``before`` are the distinct texts (redaction works on those, as many answers repeat, and
+    maps back), ``after`` the same after redaction (longer when row-specific variants were
+    appended). Only rows whose text changed are replaced: most
     texts contain no personal data, and copying ``text`` is cheaper than gathering every row.
     """
     if isinstance(text.dtype, pd.CategoricalDtype):  # stays categorical: new categories
@@ -121,7 +113,7 @@ def _redact_patterns_arrow(arr: pa.Array, config: CleanConfig) -> pa.Array:
 def redact_patterns(text: pd.Series, config: CleanConfig | None = None) -> pd.Series:
     """Replace e-mail addresses, Dutch phone numbers and IPv4 addresses by markers."""
     config = config or CleanConfig()
-    codes, uniques = _factorised(text)
+    codes, uniques = distinct(text)
     return _expand(text, codes, uniques, _redact_patterns_arrow(uniques, config))
 
 
@@ -130,7 +122,7 @@ def redact_text(text: pd.Series, names: pd.Series | None,
     """:func:`redact_patterns`, then :func:`redact_names` (when ``names`` is given), with the
     distinct texts worked out once."""
     config = config or CleanConfig()
-    codes, before = _factorised(text)
+    codes, before = distinct(text)
     after = _redact_patterns_arrow(before, config)
     if names is not None:
         codes, after = _redact_names_coded(codes, after, names, config)
@@ -162,14 +154,15 @@ def name_pattern(name: str) -> str | None:
 def redact_names(text: pd.Series, names: pd.Series, config: CleanConfig | None = None) -> pd.Series:
     """Replace each row's own respondent name (``names``, aligned with ``text``) by ``[naam]``."""
     config = config or CleanConfig()
-    codes, before = _factorised(text)
+    codes, before = distinct(text)
     codes, after = _redact_names_coded(codes, before, names, config)
     return _expand(text, codes, before, after)
 
 
 def _redact_names_coded(codes: np.ndarray, uniques: pa.Array, names: pd.Series,
                         config: CleanConfig) -> tuple[np.ndarray, pa.Array]:
-    """Name redaction on factorised texts (see :func:`_factorised`): new codes and uniques.
+    """Name redaction on texts as codes into distinct texts (see
+    :func:`~pmg_analysis.io.distinct.distinct`): new codes and distinct texts.
 
     One pass with the union of all names' parts (literal words, fast in RE2) over the distinct
     texts finds the few rows that may mention a respondent; their distinct (text, own name)

@@ -93,20 +93,13 @@ class _Pieces:
         self.labels.append(per_row(labels, self.label_dtype))
 
     def joined(self, book: Codebook) -> dict[str, np.ndarray]:
-        lengths = np.array([len(r) for r in self.rows], dtype=np.int64)
-
-        def per_piece(codes: list[int], categories: list[str]) -> np.ndarray:
-            return np.repeat(np.array(codes, dtype=code_dtype(len(categories))), lengths)
-
-        def cat(arrays: list[np.ndarray], dtype) -> np.ndarray:
-            return np.concatenate(arrays) if arrays else np.array([], dtype=dtype)
-
-        jobs = {"rows": lambda: cat(self.rows, np.int32),
-                "questions": lambda: per_piece(self.questions, book.answer_questions),
-                "items": lambda: per_piece(self.items, book.items),
-                "themes": lambda: per_piece(self.themes, book.themes),
-                "values": lambda: cat(self.values, np.int8),
-                "labels": lambda: cat(self.labels, self.label_dtype)}
+        lengths = [len(r) for r in self.rows]
+        jobs = {"rows": lambda: _concat(self.rows, np.int32),
+                "questions": lambda: _repeat(self.questions, lengths, book.answer_questions),
+                "items": lambda: _repeat(self.items, lengths, book.items),
+                "themes": lambda: _repeat(self.themes, lengths, book.themes),
+                "values": lambda: _concat(self.values, np.int8),
+                "labels": lambda: _concat(self.labels, self.label_dtype)}
         # each is a copy into tens of millions of new rows; numpy releases the GIL for them
         with ThreadPoolExecutor(2) as pool:
             running = {name: pool.submit(job) for name, job in jobs.items()}
@@ -330,11 +323,15 @@ def _concat(arrays: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(arrays) if arrays else np.array([], dtype=dtype)
 
 
+def _repeat(codes: list[int], lengths: list[int], categories: list[str]) -> np.ndarray:
+    """One code per piece repeated for the piece's rows, in the code type pandas keeps."""
+    return np.repeat(np.array(codes, dtype=code_dtype(len(categories))),
+                     np.array(lengths, dtype=np.int64))
+
+
 def _text_piece_codes(text_rows: list[tuple], k: int, categories: list[str]) -> np.ndarray:
     """Field ``k`` (a per-column code) of every recorded text column, repeated per text."""
-    lengths = np.array([len(r[0]) for r in text_rows], dtype=np.int64)
-    return np.repeat(np.array([r[k] for r in text_rows], dtype=code_dtype(len(categories))),
-                     lengths)
+    return _repeat([r[k] for r in text_rows], [len(r[0]) for r in text_rows], categories)
 
 
 def _text_categorical(text_rows: list[tuple]) -> pd.Categorical:

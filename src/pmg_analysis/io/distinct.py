@@ -94,5 +94,5 @@ def categorical(codes: np.ndarray, values: pa.Array) -> pd.Categorical:
     to_new = np.full(len(values) + 1, -1, dtype=np.int64)
     to_new[np.flatnonzero(used)] = new_codes
     dtype = pd.CategoricalDtype(pd.Index(categories, dtype=STRING))
-    out = to_new[np.where(present, codes, len(values))].astype(code_dtype(len(categories)))
+    out = to_new[codes].astype(code_dtype(len(categories)))  # code -1 -> last: -1
     return pd.Categorical.from_codes(out, dtype=dtype, validate=False)

@@ -24,6 +24,8 @@ from pmg_analysis.io.table import Body, read_csv_body, read_xlsx
 
 HEAD_ROWS = 30
 DATE_META = ("started_at", "submitted_at")
+# metadata columns that may hold dates (any other column is text)
+MAY_HOLD_DATES = (*DATE_META, "other_meta")
 
 
 def read_export(path: str | Path, format: str | None = None, *,
@@ -107,7 +109,7 @@ def _assemble(layout: Layout, body: Body, head: list[list[str]],
     # dictionaries); dates below in column order, as the notes are
     with ThreadPoolExecutor(2) as pool:
         texts = {col.key: pool.submit(_strings, body, i) for col, i in zip(cols, keep, strict=True)
-                 if col.meta not in (*DATE_META, "other_meta")}
+                 if col.meta not in MAY_HOLD_DATES}
         texts = {key: job.result() for key, job in texts.items()}
     series: dict[str, pd.Series] = {}
     for col, i in zip(cols, keep, strict=True):
@@ -135,7 +137,7 @@ def _all_null(body: Body, i: int) -> bool:
 
 
 def _dates(body: Body, i: int, meta: str | None) -> ParsedDates | None:
-    if meta is None or meta not in (*DATE_META, "other_meta"):
+    if meta not in MAY_HOLD_DATES:
         return None
     serial = meta in DATE_META
     if body.table is not None:
