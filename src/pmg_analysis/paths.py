@@ -16,6 +16,7 @@ def repo_root() -> Path:
 
 ROOT = repo_root()
 RAW = ROOT / "data" / "raw"
+CBS_RAW = RAW / "cbs"  # where `pmg-analysis cbs fetch` saves the CBS/PDOK files
 PROCESSED = ROOT / "data" / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 
 from pmg_analysis.errors import InputError
-from pmg_analysis.paths import PROCESSED
+from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
 from pmg_analysis.report.html import HtmlConfig, export_html
 from pmg_analysis.report.index import (
     ReportEntry,
@@ -38,9 +38,6 @@ class ReportConfig:
     html: HtmlConfig = field(default_factory=HtmlConfig)
 
 
-REPORT_CONFIG = ReportConfig()
-
-
 def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, ...]) -> list[Path]:
     if not Path(notebooks_dir).is_dir():
         raise InputError("de map met notebooks bestaat niet.", path=notebooks_dir)
@@ -57,7 +54,7 @@ def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, 
 
 def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: dict | None = None,
                  data_stamp: str | None = None, index_href: str | None = "index.html",
-                 config: ReportConfig = REPORT_CONFIG) -> ReportEntry:
+                 config: ReportConfig = ReportConfig()) -> ReportEntry:
     """Execute one notebook (cwd = its folder) into ``build_dir`` and write its HTML page."""
     notebook = Path(notebook)
     nb = execute_notebook(notebook, Path(build_dir) / notebook.name, cwd=notebook.parent,
@@ -72,10 +69,10 @@ def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: d
     return ReportEntry(href=Path(output).name, title=title, description=notebook_description(nb))
 
 
-def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = Path("notebooks"),
-                  reports_dir: Path = Path("reports"), parameters: dict | None = None,
+def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = NOTEBOOKS,
+                  reports_dir: Path = REPORTS, parameters: dict | None = None,
                   data_stamp: str | None = None,
-                  config: ReportConfig = REPORT_CONFIG) -> list[Path]:
+                  config: ReportConfig = ReportConfig()) -> list[Path]:
     """Build ``reports_dir/<notebook>.html`` for each notebook, then ``reports_dir/index.html``.
 
     ``notebooks`` are names in ``notebooks_dir`` (with or without ``.ipynb``); default: all
@@ -97,8 +94,8 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = P
 
 
 def refresh_notebooks(notebooks: list[str] | None = None, *,
-                      notebooks_dir: Path = Path("notebooks"),
-                      config: ReportConfig = REPORT_CONFIG) -> list[Path]:
+                      notebooks_dir: Path = NOTEBOOKS,
+                      config: ReportConfig = ReportConfig()) -> list[Path]:
     """Re-execute committed notebooks and save them with their (normalised) outputs, so that
     nbval compares against current results. For developers after a deliberate change."""
     sources = _resolve(notebooks, notebooks_dir, config.skip)

@@ -39,9 +39,6 @@ class HtmlConfig:
     index_text: str = "Overzicht van de rapporten"
 
 
-HTML_CONFIG = HtmlConfig()
-
-
 def templates_dir() -> Path:
     return Path(str(resources.files("pmg_analysis").joinpath("templates")))
 
@@ -71,7 +68,7 @@ def uses_plotly(nb: nbformat.NotebookNode) -> bool:
 
 def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
                 index_href: str | None = "index.html", footer: str | None = None,
-                config: HtmlConfig = HTML_CONFIG) -> str:
+                config: HtmlConfig = HtmlConfig()) -> str:
     """The HTML page for an executed notebook: no code cells or prompts, ``<html lang="nl">``,
     ``title`` as page title, plotly.js inlined once when the page has figures."""
     nb = copy.deepcopy(nb)
