@@ -68,9 +68,21 @@ def cmd_clean(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from pmg_analysis.pipeline import run_report
 
+    _fetch_cbs_if_missing()
     for path in run_report():
         print(f"geschreven: {path}")
     return 0
+
+
+def _fetch_cbs_if_missing() -> None:
+    """Before a report: fetch missing CBS/PDOK files (progress bar, short time limit); when
+    that fails, say in one Dutch sentence why and how to fetch later (the report then uses the
+    positions respondents ticked)."""
+    from pmg_analysis.regions import fetch_if_missing
+
+    attempt = fetch_if_missing()
+    if attempt.sentence:
+        print(attempt.sentence, file=sys.stderr)
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
