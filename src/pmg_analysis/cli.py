@@ -78,8 +78,11 @@ def _fetch_cbs_if_missing() -> None:
     """Before a report: fetch missing CBS/PDOK files (progress bar, short time limit); when
     that fails, say in one Dutch sentence why and how to fetch later (the report then uses the
     positions respondents ticked)."""
-    from pmg_analysis.regions import fetch_if_missing
+    from pmg_analysis.regions import fetch_if_missing, resolve_source
 
+    if not resolve_source().available:
+        print("CBS/PDOK-gegevens ontbreken; ze worden nu opgehaald (hooguit twee minuten).",
+              file=sys.stderr)
     attempt = fetch_if_missing()
     if attempt.sentence:
         print(attempt.sentence, file=sys.stderr)

@@ -163,12 +163,9 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
 
     # -- personal data out of the free text ----------------------------------------------------
     if len(texts):
-        own = None
-        if name is not None:
-            # each text's own respondent's name, by the text's response number
-            own = pd.Series(name[kept].array.take(texts["response_id"].cat.codes.to_numpy()),
-                            index=texts.index)
-        texts["text"] = redact_text(texts["text"], own, config)
+        # the names given in any response's name field (also quarantined ones), in any text
+        given = distinct(name)[1].to_pylist() if name is not None else []
+        texts["text"] = redact_text(texts["text"], [n for n in given if n], config)
 
     quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by, config)
     manifest = build_manifest(export, instrument, mapping, reason, problems)
