@@ -7,7 +7,6 @@ The CLI and ``make report`` call these functions; notebooks read the processed t
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from pmg_analysis.clean.manifest import Manifest, Positions
 from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
 from pmg_analysis.io import read_export
+from pmg_analysis.parallel import in_parallel
 from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
@@ -52,11 +52,10 @@ def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[
     paths.out_dir.mkdir(parents=True, exist_ok=True)
     tables = {"responses": result.responses, "answers": result.answers, "texts": result.texts,
               "problems": result.problems}
-    # Parquet encoding releases the GIL: the big ``answers`` table on one core, the rest on
-    # the other (same files, same order, whatever finishes first)
-    with ThreadPoolExecutor(2) as pool:
-        written = list(pool.map(lambda item: write_parquet(item[1], paths.table(item[0])),
-                                tables.items()))
+    # Parquet encoding releases the GIL: the tables are written two at a time (same files,
+    # same order, whatever finishes first)
+    written = in_parallel([lambda name=name, frame=frame: write_parquet(frame, paths.table(name))
+                           for name, frame in tables.items()])
     written.append(write_csv(result.quarantine, paths.quarantine))
     too_big = max(len(f) for f in tables.values()) > EXCEL_MAX_ROWS
     manifest = replace(result.manifest, excel=(

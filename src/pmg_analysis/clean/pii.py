@@ -37,15 +37,14 @@ def _expand(text: pd.Series, codes: np.ndarray, before: pa.Array, after: pa.Arra
     ``text`` gives a categorical of the redacted texts that rows use: no original is kept).
 
     ``before`` are the distinct texts (redaction works on those, as many answers repeat, and
-    maps back), ``after`` the same after redaction (longer when row-specific variants were
-    appended). Only rows whose text changed are replaced: most
-    texts contain no personal data, and copying ``text`` is cheaper than gathering every row.
+    maps back), ``after`` the same texts after redaction. Only rows whose text changed are
+    replaced: most texts contain no personal data, and copying ``text`` is cheaper than
+    gathering every row.
     """
     if isinstance(text.dtype, pd.CategoricalDtype):  # stays categorical: new categories
         return pd.Series(categorical(codes, after), index=text.index)
-    changed = np.ones(len(after), dtype=bool)
-    changed[:len(before)] = pc.not_equal(before, after.slice(0, len(before))).to_numpy(
-        zero_copy_only=False)
+    # which distinct texts redaction changed, and so which rows need their text replaced
+    changed = pc.fill_null(pc.not_equal(before, after), False).to_numpy(zero_copy_only=False)
     rows = codes >= 0
     rows[rows] = changed[codes[rows]]
     arr = pa.array(text.astype("str"), type=pa.large_string(), from_pandas=True)
@@ -186,12 +185,15 @@ def pseudonymise(keys: pd.Series | pd.DataFrame, config: CleanConfig = CleanConf
     n_hashes = len(pd.unique(hashed))
     if n_hashes != len(keys) and n_hashes != len(keys.drop_duplicates()):  # pragma: no cover
         raise RuntimeError("pseudonymous ids collide; change CleanConfig.pseudonym_key")
+    # Write each 64-bit hash as "R" + 16 hex digits, for all ids at once: the hash's 8 bytes
+    # (big-endian, as the hex is read), each byte's high and low half looked up in "0-9a-f".
     octets = hashed.astype(">u8").view(np.uint8).reshape(-1, 8)
-    digits = np.empty((len(hashed), 17), dtype=np.uint8)  # "R" + 16 hex digits per id
+    digits = np.empty((len(hashed), 17), dtype=np.uint8)  # one row of ASCII codes per id
     digits[:, 0] = ord("R")
     digits[:, 1::2] = _HEX[octets >> 4]
     digits[:, 2::2] = _HEX[octets & 15]
-    # the ASCII bytes become an Arrow string column as they are: fixed offsets, no Python str
+    # Those ASCII rows, laid end to end, are the bytes of an Arrow string column whose i-th
+    # string starts at byte 17 * i: no Python string is made for a million ids.
     offsets = np.arange(0, 17 * (len(hashed) + 1), 17, dtype=np.int64)
     ids = pa.LargeStringArray.from_buffers(len(hashed), pa.py_buffer(offsets),
                                            pa.py_buffer(digits.tobytes()))
