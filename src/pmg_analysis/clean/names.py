@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pyarrow as pa
@@ -46,12 +46,18 @@ def name_words() -> NameWords:
 
 # -- names from the name field ------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
+def _is_place(token: str) -> bool:
+    """:func:`is_municipality_name`, remembered: name fields repeat the same few tokens."""
+    return is_municipality_name(token)
+
+
 def name_parts(name: str) -> tuple[list[str], list[str]]:
     """The tokens of a name and its distinctive parts: at least three letters, no particle,
     no municipality name (a respondent called "Ede" must not remove the municipality)."""
     tokens = [t for t in re.split(r"[\s,]+", name.strip()) if t]
     parts = sorted({t for t in tokens if t.casefold() not in PARTICLES and len(t) >= 3
-                    and any(ch.isalpha() for ch in t) and not is_municipality_name(t)},
+                    and any(ch.isalpha() for ch in t) and not _is_place(t)},
                    key=lambda p: (-len(p), p.casefold(), p))
     return tokens, parts
 
@@ -115,8 +121,8 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern:
 
 def may_have_cue(cues: Iterable[str]) -> str:
     """An RE2 pattern every text with a cue word matches (a cheap filter before Python)."""
-    first = sorted({re.escape(c.split()[0].rstrip(".")) for c in cues})
-    return r"(?i)\b(?:" + "|".join(first) + r")"
+    phrases = sorted({r"\s+".join(re.escape(w) for w in c.rstrip(".").split()) for c in cues})
+    return r"(?i)\b(?:" + "|".join(phrases) + r")"
 
 
 # one word: starts with a letter, may hold apostrophes and hyphens ("Jansen-de Boer"); an
@@ -128,7 +134,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 def _starts_with_municipality(text: str) -> bool:
     """Whether ``text`` begins with a municipality name of one to four words."""
     tokens = text.split(maxsplit=4)[:4]
-    return any(is_municipality_name(" ".join(tokens[:k]).rstrip(".,;:!?"))
+    return any(_is_place(" ".join(tokens[:k]).rstrip(".,;:!?"))
                for k in range(1, len(tokens) + 1))
 
 
