@@ -61,3 +61,9 @@ def test_categorical_texts_keep_no_unredacted_category():
     assert out.tolist() == ["Mail [e-mail]", "Groet, [naam]", "Groet, [naam]", "Geen"]
     assert sorted(out.cat.categories) == ["Geen", "Groet, [naam]", "Mail [e-mail]"]
     assert not any("@" in c or "Jansen" in c for c in out.cat.categories)
+
+
+def test_an_organisation_typed_as_a_name_does_not_remove_municipalities_or_words():
+    texts = pd.Series(["De gemeente Zeist en de Gemeente Ede werken samen met Jansen."])
+    out = redact_names(texts, ["Gemeente Zeist", "Jansen"]).iloc[0]
+    assert out == "De gemeente Zeist en de Gemeente Ede werken samen met [naam]."

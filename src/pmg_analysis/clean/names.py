@@ -80,15 +80,20 @@ def known_names_pattern(names: Iterable[str], words: NameWords | None = None) ->
     capitalised: set[str] = set()
     for name in names:
         tokens, parts = name_parts(str(name))
-        if len(tokens) > 1:
+        # what was typed may be no person's name at all ("Gemeente Zeist"): then a municipality
+        # or a word such as "gemeente" is in it, and only its other parts count
+        if len(tokens) > 1 and not any(_is_place(t) or t.casefold() in words.not_names
+                                       for t in tokens if t.casefold() not in PARTICLES):
             full.add(r"\s+".join(re.escape(t.casefold()) for t in tokens))
-        # a surname with its particles ("van den Berg", "El Haddou") is distinctive as a whole
-        particle = next((i for i, t in enumerate(tokens) if i and t.casefold() in PARTICLES),
-                        None)
-        if particle is not None and particle < len(tokens) - 1:
-            full.add(r"\s+".join(re.escape(t.casefold()) for t in tokens[particle:]))
+            # a surname with its particles ("van den Berg", "El Haddou") is distinctive too
+            particle = next((i for i, t in enumerate(tokens)
+                             if i and t.casefold() in PARTICLES), None)
+            if particle is not None and particle < len(tokens) - 1:
+                full.add(r"\s+".join(re.escape(t.casefold()) for t in tokens[particle:]))
         for part in parts:
-            if part.casefold() in words.ordinary or part.casefold() in words.not_names:
+            if part.casefold() in words.not_names:
+                continue
+            if part.casefold() in words.ordinary:
                 capitalised.add(re.escape(part[:1].upper() + part[1:].casefold()))
             else:
                 any_case.add(re.escape(part.casefold()))
