@@ -9,10 +9,11 @@ this package); without ``labels`` the codes are shown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
+from pmg_analysis.regions.borderline import numeric_paths
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig
 
 
@@ -53,16 +54,16 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("Bereik", "bereik (km) van een stad met 100.000 inwoners",
               "indicators.bereik_km_per_100k"),
     Threshold("Dichtbij", "straal (km) tussen de middelpunten", "indicators.straal_km"),
-    Threshold("Vergelijkbare omvang", "hoogstens zoveel keer groter of kleiner",
-              "indicators.vergelijkbaar_factor"),
-    Threshold("Vergelijkbare omvang", "stedelijk: omgevingsadressendichtheid (adressen per km²) "
+    Threshold("Vergelijkbare omvang", "hoogstens zoveel keer groter of kleiner (alleen de "
+              "beschrijvende kolom n_vergelijkbaar)", "indicators.vergelijkbaar_factor"),
+    Threshold("Stad in de omgeving", "stedelijk: omgevingsadressendichtheid (adressen per km²) "
               "minstens", "indicators.vergelijkbaar_min_oad"),
     Threshold("Regel 1: nabij een grotere stad", "bereik_grotere_stad hoogstens",
               "nabij_max_bereik"),
-    Threshold("Regel 2: polycentrisch", "aantal vergelijkbare gemeenten in de straal minstens",
-              "poly_min_vergelijkbaar"),
-    Threshold("Regel 2: polycentrisch", "en aandeel in de inwoners binnen de straal kleiner dan",
-              "poly_max_aandeel_straal"),
+    Threshold("Regel 2: polycentrisch", "dominantie kleiner dan (anders monocentrisch)",
+              "mono_min_dominantie"),
+    Threshold("Regel 2: polycentrisch", "en zelf stedelijk: omgevingsadressendichtheid minstens",
+              "poly_min_oad"),
     Threshold("Middelgroot", "inwoners minstens", "middelgroot_min_inwoners"),
     Threshold("Middelgroot", "inwoners hoogstens", "middelgroot_max_inwoners"),
 )
@@ -77,14 +78,7 @@ def _setting(config: object, path: str) -> float | int:
 
 def config_paths(config: object, prefix: str = "") -> list[str]:
     """Every numeric setting of a (nested) config dataclass as a dotted path."""
-    paths: list[str] = []
-    for f in fields(config):
-        value = getattr(config, f.name)
-        if is_dataclass(value):
-            paths += config_paths(value, f"{prefix}{f.name}.")
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            paths.append(prefix + f.name)
-    return paths
+    return numeric_paths(config, prefix)
 
 
 DEFAULT_TYPOLOGY = TypologyConfig()
@@ -130,8 +124,9 @@ def seed_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None,
         "Inwoners": rows["inwoners"].astype("Int64"),
         "Dichtstbijzijnde grotere stad": rows["grotere_stad_naam"].astype("string"),
         "Bereik grotere stad": rows["bereik_grotere_stad"].astype("Float64"),
-        "Vergelijkbare gemeenten": rows["n_vergelijkbaar"].astype("Int64"),
-        "Aandeel in de straal": rows["aandeel_straal"].astype("Float64"),
+        "Grootste andere stad in de regio": rows["stedelijke_buur_naam"].astype("string"),
+        "Dominantie": rows["dominantie"].astype("Float64"),
+        "Grensgeval": rows["grensgeval"].map({True: "ja", False: "nee"}).astype("string"),
     })
 
 
@@ -174,8 +169,10 @@ def indicator_table(gemeenten: pd.DataFrame, codes: pd.Series,
         "Bereik": g["bereik_grotere_stad"].astype("Float64"),
         "Grenst aan grotere stad": g["grotere_stad_is_buur"].map({True: "ja", False: "nee"})
         .astype("string"),
+        "Stedelijk (OAD)": g["oad"].astype("Int64"),
+        "Grootste andere stad": g["stedelijke_buur_naam"].astype("string"),
+        "Dominantie": g["dominantie"].astype("Float64"),
         "Vergelijkbaar": g["n_vergelijkbaar"].astype("Int64"),
-        "Gewicht inwoners": g["gewicht_inwoners"].astype("Float64"),
-        "Gewicht OAD": g["gewicht_oad"].astype("Float64"),
         "Aandeel straal": g["aandeel_straal"].astype("Float64"),
+        "Grensgeval": g["grensgeval"].map({True: "ja", False: "nee"}).astype("string"),
     })

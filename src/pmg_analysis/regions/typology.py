@@ -1,16 +1,28 @@
 """Rules that turn the indicators into the three positions of the seed.
 
+The seed's wording, read literally:
+
+* *nabij een grotere stad* — "in de nabijheid van een grotere stad";
+* *polycentrisch* — "in een polycentrische regio met steden van vergelijkbare omvang";
+* *monocentrisch* — "monocentrische gemeente in een regio met voornamelijk kleinere gemeenten".
+
 The rules are applied in order; the first that holds decides:
 
 1. ``nabij_grotere_stad`` — a larger city (>= 2x the population and >= 100,000 inhabitants)
    lies within its reach: ``bereik_grotere_stad <= nabij_max_bereik`` (Zeist, 10 km from Utrecht).
-2. ``polycentrisch`` — no such city, but at least ``poly_min_vergelijkbaar`` urban
-   municipalities of comparable size within the radius, and the municipality does not dominate
-   its surroundings (``aandeel_straal < poly_max_aandeel_straal``): Veenendaal with Ede and
-   Wageningen in FoodValley.
-3. ``monocentrisch`` — otherwise: the municipality is the town of its own region, surrounded by
-   smaller or rural municipalities (Winterswijk, with Aalten and Oost Gelre), or it holds so
-   large a share of the people around it that a comparable town nearby does not change that.
+2. ``polycentrisch`` — the municipality is itself a town (``oad >= poly_min_oad``) and it does
+   not dominate its daily urban system: a peer town (urban, within the radius, in the same
+   labour-market region, less than twice as large) has at least ``1 / mono_min_dominantie``
+   of its population (``dominantie < mono_min_dominantie``). The regional functions are
+   shared between towns of comparable size: Veenendaal with Ede in FoodValley.
+3. ``monocentrisch`` — otherwise: the municipality is the town of its own daily urban system,
+   at least ``mono_min_dominantie`` times as large as any peer town, or it has no peer
+   (Winterswijk, whose neighbours Aalten and Oost Gelre are villages, not towns); or it is
+   itself rural and belongs to the region of a town.
+
+Dominance is measured against towns, not against the total population of a circle: a rural
+surrounding does not make two comparable towns a monocentric region, and many small
+municipalities around a centre do not make it polycentric (the two patterns of issue 10).
 
 Every threshold lives in :class:`TypologyConfig` (indicator definitions in
 :class:`~pmg_analysis.regions.indicators.IndicatorConfig`). No municipality is named anywhere.
@@ -37,15 +49,20 @@ class TypologyConfig:
     # Purmerend, Helmond); towns only in a larger city's wider orbit (Veenendaal, 20 km from
     # Amersfoort: 1.6) are not "next to" it.
     nabij_max_bereik: float = 1.0
-    # One comparable urban municipality nearby already makes a region polycentric: two
-    # similar towns in one daily urban system share the regional functions.
-    poly_min_vergelijkbaar: int = 1
-    # ... unless the municipality holds about a fifth (>= 0.19) of all inhabitants within the
-    # radius (0.19 lies in a gap of the distribution: 0.185 | 0.199 Lelystad, Amersfoort):
-    # then it is the centre of its region and its comparable neighbour a second town in it
-    # (Roermond, Heerenveen, Roosendaal: 0.22-0.24), whereas towns in a network of similar
-    # towns hold a tenth or less (Veenendaal 0.10, Ede 0.16, Hengelo and Almelo 0.16-0.17).
-    poly_max_aandeel_straal: float = 0.19
+    # Monocentric when at least 1.5x the largest other urban municipality within the radius:
+    # a town of at most two-thirds of its size is clearly a smaller town of its region (the
+    # seed's "voornamelijk kleinere gemeenten"); one between two-thirds and 1.5x is a town "van
+    # vergelijkbare omvang" (within +-50%), one still larger but not a "larger city" in reach
+    # (rule 1) a town the municipality shares its region with. The old factor 2 counted a town
+    # at two-thirds of the size as comparable, which made regional centres polycentric.
+    # Equal to ``IndicatorConfig.vergelijkbaar_factor`` (the descriptive ``n_vergelijkbaar``).
+    mono_min_dominantie: float = 1.5
+    # A polycentric region is one "met steden van vergelijkbare omvang": the municipality must
+    # itself be a town. OAD >= 1,000 addresses/km² is CBS's lower bound of "matig stedelijk"
+    # (stedelijkheid 1-3), the same bound that makes a neighbour a town
+    # (``IndicatorConfig.vergelijkbaar_min_oad``). A rural municipality of villages near a
+    # town belongs to that town's region and is not one of the region's centres.
+    poly_min_oad: int = 1_000
     # "Medium-sized" municipalities (the PMG target group): 25,000 to 150,000 inhabitants.
     # Around 25,000-30,000 a municipality usually has one town with regional facilities; the
     # seed's own monocentric example Winterswijk has 28,900, so the bound is 25,000 rather than
@@ -56,10 +73,22 @@ class TypologyConfig:
 
 
 def classify(indicators: pd.DataFrame, config: TypologyConfig = TypologyConfig()) -> pd.Series:
-    """``positie_cbs`` (categorical of ``POSITIE_TYPES``) from the indicator columns."""
+    """``positie_cbs`` (categorical of ``POSITIE_TYPES``) from the indicator columns.
+
+    Needs ``bereik_grotere_stad``, ``dominantie`` (NA: no larger city / no other town) and
+    ``oad``.
+
+    Examples
+    --------
+    >>> ind = pd.DataFrame({"bereik_grotere_stad": [0.7, 1.6, None, 1.6],
+    ...                     "dominantie": [1.0, 0.6, None, 0.6],
+    ...                     "oad": [1500, 1500, 1500, 700]})
+    >>> classify(ind).astype(str).tolist()
+    ['nabij_grotere_stad', 'polycentrisch', 'monocentrisch', 'monocentrisch']
+    """
     near = (indicators["bereik_grotere_stad"].fillna(np.inf) <= config.nabij_max_bereik)
-    poly = ((indicators["n_vergelijkbaar"].fillna(0) >= config.poly_min_vergelijkbaar)
-            & (indicators["aandeel_straal"].fillna(1.0) < config.poly_max_aandeel_straal))
+    poly = ((indicators["dominantie"].fillna(np.inf) < config.mono_min_dominantie)
+            & (indicators["oad"].fillna(0) >= config.poly_min_oad))
     labels = np.select([near.to_numpy(bool), poly.to_numpy(bool)],
                        ["nabij_grotere_stad", "polycentrisch"], default="monocentrisch")
     return pd.Series(pd.Categorical(labels, dtype=PositieDtype), index=indicators.index,
