@@ -86,14 +86,14 @@ from pmg_analysis.regions.validation_report import (
 )
 
 __all__ = [
-    "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "BorderlineConfig",
-    "CbsSource",
+    "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "CbsSource",
     "ClusterConfig", "ClusterResult", "FetchConfig", "FetchResult", "GeometryConfig",
     "GroupingConfig", "IndicatorConfig", "RegionTables", "RegionsConfig", "TypologyConfig",
     "add_positie_cbs", "agreement", "answer_profiles", "build_tables", "buren_van", "classify",
     "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_summary", "load_tables",
     "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
-    "accuracy", "accuracy_per_type", "borderline", "load_validation", "validate",
+    "BorderlineConfig", "accuracy", "accuracy_per_type", "borderline", "load_validation",
+    "validate",
     # display
     "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
     "cluster_crosstab", "cluster_sentence", "differences_table", "display_geojson", "getal",

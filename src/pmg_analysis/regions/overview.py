@@ -9,11 +9,10 @@ this package); without ``labels`` the codes are shown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 
 import pandas as pd
 
-from pmg_analysis.regions.borderline import numeric_paths
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig
 
 
@@ -78,7 +77,14 @@ def _setting(config: object, path: str) -> float | int:
 
 def config_paths(config: object, prefix: str = "") -> list[str]:
     """Every numeric setting of a (nested) config dataclass as a dotted path."""
-    return numeric_paths(config, prefix)
+    paths: list[str] = []
+    for f in fields(config):
+        value = getattr(config, f.name)
+        if is_dataclass(value):
+            paths += config_paths(value, f"{prefix}{f.name}.")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            paths.append(prefix + f.name)
+    return paths
 
 
 DEFAULT_TYPOLOGY = TypologyConfig()
