@@ -68,6 +68,12 @@ def test_validation_accuracy_is_measured_and_printed(real_gemeenten, report_metr
 
 
 @pytest.mark.shared
+def test_validation_municipalities_are_medium_sized_in_2017(real_gemeenten):
+    validated = regions.validate(real_gemeenten)
+    assert validated["inwoners"].between(25_000, 150_000).all()
+
+
+@pytest.mark.shared
 def test_seed_exemplars_and_every_miss_explained(real_gemeenten):
     validated = regions.validate(real_gemeenten)
     seed = validated.set_index("gemeente_naam").loc[["Zeist", "Veenendaal", "Winterswijk"]]
