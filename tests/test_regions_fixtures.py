@@ -88,13 +88,22 @@ def test_twin_towns_holding_half_their_circle_are_polycentric_not_dominant():
 
 def test_classify_rules_in_order():
     ind = pd.DataFrame({
-        "bereik_grotere_stad": pd.array([0.5, 0.5, 1.5, 1.5, 1.5, 1.5, None], dtype="Float64"),
-        "dominantie": pd.array([0.8, None, 1.2, 1.6, 0.5, None, 1.0], dtype="Float64"),
-        "oad": pd.array([2000, 2000, 1500, 1500, 800, 1500, 1500], dtype="Int64"),
+        "gemeente_code": [f"GM900{i}" for i in range(10)],
+        "bereik_grotere_stad": pd.array([0.5, 0.5, 1.5, 1.5, 1.5, 1.5, None, 1.5, 1.5, 1.5],
+                                        dtype="Float64"),
+        "dominantie": pd.array([0.8, None, 1.2, 1.6, 1.2, None, 1.0, 1.6, None, 0.8],
+                               dtype="Float64"),
+        "centrum_code": ["GM9000", None, "GM9002", "GM9003", "GM9002", "GM9005", "GM9006",
+                         "GM9003", None, "GM9000"],
+        "oad": pd.array([2000, 2000, 1500, 1500, 800, 1500, 1500, 800, 800, 800], dtype="Int64"),
     })
+    # Rural municipalities (oad < 1,000) take the type of their central town: polycentric for
+    # GM9004 (centre GM9002 shares its region), monocentric for GM9007 (centre GM9003 dominates),
+    # GM9008 (no town) and GM9009 (its centre GM9000 is itself next to a larger city).
     assert classify(ind).astype(str).tolist() == [
         "nabij_grotere_stad", "nabij_grotere_stad", "polycentrisch", "monocentrisch",
-        "monocentrisch", "monocentrisch", "polycentrisch"]
+        "polycentrisch", "monocentrisch", "polycentrisch", "monocentrisch", "monocentrisch",
+        "monocentrisch"]
 
 
 def test_cache_is_reused_and_rebuilt_when_an_input_changes(source, tmp_path):

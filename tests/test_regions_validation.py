@@ -63,8 +63,9 @@ def test_validation_accuracy_is_measured_and_printed(real_gemeenten, report_metr
                   + ", ".join(f"{r.positie} {r.goed}/{r.aantal}" for r in per.itertuples())
                   + f"); gemist: {misses}")
     # The issue's target is 85%; the measured figure is reported above. This bound guards
-    # against a regression to the old rules (41 of 58, 71%, on this set).
-    assert acc >= 0.80
+    # against a regression to earlier rules (41 of 58 with the share of the radius population,
+    # 47 with dominance over the single largest other town; 48 now).
+    assert acc >= 0.82
 
 
 @pytest.mark.shared
@@ -90,9 +91,10 @@ def test_twin_towns_in_thin_regions_and_regional_centres_come_out_right(real_gem
     # The two patterns of issue 10 on their clearest cases.
     g = real_gemeenten.set_index("gemeente_naam")["positie_cbs"].astype(str)
     for twin in ("Heerenveen", "Smallingerland", "Roosendaal", "Bergen op Zoom", "Middelburg",
-                 "Vlissingen"):
+                 "Vlissingen", "Ede", "Veenendaal", "Hengelo", "Almelo", "Heerlen", "Kerkrade"):
         assert g[twin] == "polycentrisch", twin
-    for centre in ("Leeuwarden", "Venlo", "Roermond", "Doetinchem", "Emmen", "Terneuzen"):
+    for centre in ("Leeuwarden", "Venlo", "Roermond", "Doetinchem", "Emmen", "Terneuzen",
+                   "Gouda", "Gorinchem", "Harderwijk"):
         assert g[centre] == "monocentrisch", centre
 
 
@@ -131,19 +133,19 @@ def _flags(towns: pd.DataFrame,
                           "buur_code": pd.Series([], dtype=str)})
 
     def relabel(c: TypologyConfig) -> pd.Series:
-        return classify(pd.concat([towns, compute_indicators(towns, buren, c.indicators)],
-                                  axis=1), c)
+        ind = compute_indicators(towns, buren, c.indicators, c.nabij_max_bereik)
+        return classify(pd.concat([towns, ind], axis=1), c)
 
     labels = relabel(config)
     return pd.concat([labels, borderline(labels, relabel, config)], axis=1)
 
 
 def test_a_centre_just_over_the_dominance_threshold_is_borderline():
-    # 46,000 is 1.53x 30,000: monocentric, but polycentric with the threshold 10% higher.
-    # The smaller town stays polycentric either way (it never dominates the larger one).
+    # 46,000 is 1.53x 30,000: a monocentric region, but a polycentric one with the threshold 10%
+    # higher. The smaller town is in the region of that centre and changes with it.
     flags = _flags(_towns([46_000, 30_000], [1_500, 1_500], [100, 110]))
-    assert flags["positie_cbs"].astype(str).tolist() == ["monocentrisch", "polycentrisch"]
-    assert flags["grensgeval"].tolist() == [True, False]
+    assert flags["positie_cbs"].astype(str).tolist() == ["monocentrisch", "monocentrisch"]
+    assert flags["grensgeval"].tolist() == [True, True]
     assert "mono_min_dominantie +10% -> polycentrisch" in flags["grensgeval_drempels"][0]
 
 
@@ -162,6 +164,37 @@ def test_a_twin_just_inside_the_radius_is_borderline_on_the_radius():
     assert flags["positie_cbs"].astype(str).tolist() == ["polycentrisch"] * 2
     assert flags["grensgeval_drempels"].str.contains("indicators.straal_km -10% -> "
                                                      "monocentrisch").all()
+
+
+def test_the_largest_town_of_a_network_is_polycentric_when_the_others_together_weigh_enough():
+    # 113,000 is 1.76x 64,000 but only 1.1x 64,000 + 38,000 together (Ede, Veenendaal,
+    # Wageningen): no single centre, a network of towns.
+    flags = _flags(_towns([113_000, 64_000, 38_000], [1_500, 2_000, 2_000], [0, 13, 12]))
+    assert flags["positie_cbs"].astype(str).tolist() == ["polycentrisch"] * 3
+    # With only the second town the largest dominates (1.76 >= 1.5): a monocentric region.
+    flags = _flags(_towns([113_000, 64_000], [1_500, 2_000], [0, 13]))
+    assert flags["positie_cbs"].astype(str).tolist() == ["monocentrisch"] * 2
+
+
+def test_suburbs_of_a_large_city_are_not_towns_of_a_centres_region():
+    # A centre of 70,000 at 25 km from a city of 400,000 (reach 20 km: not next to it) with two
+    # towns of 30,000 between them, 10 and 8 km from the city (within its reach): those two are
+    # its satellites, so the centre has no other town in its region and is monocentric.
+    towns = _towns([400_000, 70_000, 30_000, 30_000], [3_000, 2_000, 1_500, 1_500],
+                   [0, 25, 10, 8]).assign(arbeidsmarktregio_code=["AM02", "AM01", "AM01", "AM01"])
+    flags = _flags(towns)
+    assert flags["positie_cbs"].astype(str).tolist() == [
+        "monocentrisch", "monocentrisch", "nabij_grotere_stad", "nabij_grotere_stad"]
+
+
+def test_a_rural_municipality_takes_the_position_of_its_central_town():
+    # Rural municipalities (OAD 600) next to a network of two comparable towns, and next to a
+    # town that dominates its region.
+    towns = _towns([50_000, 48_000, 20_000, 60_000, 25_000, 20_000],
+                   [2_000, 2_000, 600, 2_000, 1_200, 600], [0, 10, 5, 200, 210, 205])
+    assert _flags(towns)["positie_cbs"].astype(str).tolist() == [
+        "polycentrisch", "polycentrisch", "polycentrisch",
+        "monocentrisch", "monocentrisch", "monocentrisch"]
 
 
 def test_a_town_in_another_labour_market_region_is_not_a_peer():

@@ -37,7 +37,7 @@ from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries,
 from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
-CACHE_VERSION = 2  # 2: dominance rule (issue 10), grensgeval columns
+CACHE_VERSION = 3  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks
 GEMEENTEN_FILE = "gemeenten.parquet"
 BUREN_FILE = "buren.parquet"
 SIDECAR_FILE = "gemeenten.json"
@@ -93,6 +93,9 @@ GEMEENTEN_SCHEMA = pa.DataFrameSchema(
         "dominantie": pa.Column("Float64", pa.Check.gt(0), nullable=True),
         "stedelijke_buur_code": pa.Column("string", nullable=True),
         "stedelijke_buur_naam": pa.Column("string", nullable=True),
+        "n_steden": pa.Column("Int16", pa.Check.ge(0)),
+        "centrum_code": pa.Column("string", nullable=True),
+        "centrum_naam": pa.Column("string", nullable=True),
         "middelgroot": pa.Column("bool"),
         "positie_cbs": pa.Column(pd.CategoricalDtype(list(POSITIE_TYPES))),
         "grensgeval": pa.Column("bool"),
@@ -138,11 +141,11 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
     base = table
 
     def relabel(typology: TypologyConfig) -> pd.Series:
-        ind = compute_indicators(base, buren, typology.indicators)
+        ind = compute_indicators(base, buren, typology.indicators, typology.nabij_max_bereik)
         return classify(pd.concat([base, ind], axis=1), typology)
 
-    table = pd.concat([table, compute_indicators(table, buren, config.typology.indicators)],
-                      axis=1)
+    table = pd.concat([table, compute_indicators(table, buren, config.typology.indicators,
+                                                 config.typology.nabij_max_bereik)], axis=1)
     table["middelgroot"] = is_middelgroot(table["inwoners"], config.typology)
     table["positie_cbs"] = classify(table, config.typology)
     table = pd.concat([table, borderline(table["positie_cbs"], relabel, config.typology)],

@@ -68,7 +68,8 @@ def validate(gemeenten: pd.DataFrame, validatie: pd.DataFrame | None = None) -> 
         raise KeyError(f"validation codes not in the municipality table: {missing}")
     keep = ["gemeente_code", "inwoners", "oad", "positie_cbs", "grensgeval",
             "grensgeval_drempels", "grotere_stad_naam", "afstand_grotere_stad_km",
-            "bereik_grotere_stad", "dominantie", "stedelijke_buur_naam"]
+            "bereik_grotere_stad", "dominantie", "stedelijke_buur_naam", "n_steden",
+            "centrum_code", "centrum_naam"]
     out = validatie.merge(g[keep], on="gemeente_code", how="left", validate="one_to_one")
     out["positie"] = out["positie"].astype(PositieDtype)
     out["positie_cbs"] = out["positie_cbs"].astype(PositieDtype)

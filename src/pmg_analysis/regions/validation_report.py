@@ -60,26 +60,43 @@ def miss_reason(row: pd.Series,
                 f"regels een stad van die omvang geven (bereik {_kort(row['bereik_grotere_stad'])}"
                 f" > {getal(config.nabij_max_bereik)}).")
     dominantie, buur = row["dominantie"], row["stedelijke_buur_naam"]
+    centrum, zelf = row["centrum_naam"], row["centrum_code"] == row["gemeente_code"]
+    systeem = (f"binnen {getal(ind.straal_km)} km, in haar arbeidsmarktregio en geen satelliet "
+               "van een grotere stad")
     if bron == "polycentrisch":
         if row["oad"] < config.poly_min_oad:
             return (f"De gemeente als geheel is niet stedelijk (omgevingsadressendichtheid "
                     f"{getal(int(row['oad']))} < {getal(config.poly_min_oad)}), doordat haar "
                     "stad met veel dorpen één gemeente vormt; de regels zien haar daarom niet als "
-                    "een van de steden van de regio.")
+                    "een van de steden van de regio, en "
+                    + (f"{centrum}, de stad in haar omgeving waarvan zij de positie overneemt, "
+                       "ligt niet in een stedennetwerk." if not pd.isna(centrum) else
+                       f"binnen {getal(ind.straal_km)} km in haar arbeidsmarktregio ligt geen "
+                       "stad (die geen satelliet van een grotere stad is) waarvan zij de positie "
+                       "kan overnemen."))
         if pd.isna(dominantie):
-            return (f"Binnen {getal(ind.straal_km)} km en in dezelfde arbeidsmarktregio ligt "
-                    "geen andere stedelijke gemeente die minder dan tweemaal zo groot is; de "
-                    "partnerstad uit de bron ligt verder weg, is meer dan tweemaal zo groot of "
-                    "hoort bij een andere arbeidsmarktregio.")
-        return (f"De gemeente is {_kort(dominantie)} keer zo groot als {buur}, de grootste andere "
-                f"stad binnen {getal(ind.straal_km)} km in haar arbeidsmarktregio; de regels lezen "
-                f"dat (≥ {getal(config.mono_min_dominantie)}) als overwicht.")
+            return (f"Binnen {getal(ind.straal_km)} km (tussen de middelpunten) en in dezelfde "
+                    "arbeidsmarktregio ligt geen andere stad die geen satelliet van een grotere "
+                    "stad is; de partnersteden uit de bron liggen verder weg of horen bij een "
+                    "andere arbeidsmarktregio.")
+        wie = (f"De gemeente is {_kort(dominantie)} keer zo groot als de andere steden van haar "
+               f"stedelijk systeem samen ({systeem}; de grootste: {buur})" if zelf else
+               f"{centrum} is {_kort(dominantie)} keer zo groot als de andere steden van het "
+               f"stedelijk systeem van de gemeente samen ({systeem}; de gemeente zelf meegeteld)")
+        return (f"{wie}, wat de regels (≥ {getal(config.mono_min_dominantie)}) als overwicht "
+                f"lezen; verdere partnersteden uit de bron liggen meer dan "
+                f"{getal(ind.straal_km)} km weg (tussen de middelpunten) of in een andere "
+                "arbeidsmarktregio.")
     # source monocentric, rules polycentric
-    omvang = ("van vergelijkbare omvang" if float(dominantie) >= 1
-              else "die groter is maar geen tweemaal zo groot")
-    return (f"{buur} heeft {getal(100 / float(dominantie), 0)}% van haar inwonertal en ligt binnen "
-            f"{getal(ind.straal_km)} km in dezelfde arbeidsmarktregio, dus delen voor de regels "
-            f"twee steden de regio: {buur} is een stad {omvang}.")
+    if row["oad"] < config.poly_min_oad:
+        return (f"De gemeente is niet stedelijk en neemt de positie over van {centrum}, de "
+                "grootste stad in haar omgeving, die met de andere steden daar een "
+                "polycentrisch netwerk vormt.")
+    wie = "de gemeente zelf" if zelf else f"{centrum}, de grootste stad,"
+    return (f"Binnen {getal(ind.straal_km)} km in dezelfde arbeidsmarktregio liggen ook andere "
+            f"steden (de grootste: {buur}) en {wie} is maar {_kort(dominantie)} keer zo groot als "
+            f"de andere samen (< {getal(config.mono_min_dominantie)}), dus delen voor de regels "
+            "meerdere steden de regio.")
 
 
 def misses_table(validated: pd.DataFrame, labels: Mapping[str, str] | None = None,
