@@ -59,7 +59,8 @@ class IndicatorConfig:
     # (844,000) 29 km. 10 km is about the distance from the centroid of a city of 100,000 to
     # the centroids of the municipalities that border it. With 12 km, regional centres 30 km
     # from Amsterdam (Hoorn, Alkmaar) would count as its suburbs; with 8 km, Helmond (14 km
-    # from Eindhoven) would not.
+    # from Eindhoven) would not. The same reach marks satellites: a town within a larger city's
+    # reach is not counted as a town of another centre's urban system.
     bereik_km_per_100k: float = 10.0
     # "Nearby" for comparable municipalities and population shares: 20 km between centroids,
     # the scale of a daily urban system (commuting, shopping) in the Netherlands.
@@ -70,9 +71,10 @@ class IndicatorConfig:
     # factor) counted it as comparable and made regional centres look polycentric. The rule
     # itself uses the same notion through ``TypologyConfig.mono_min_dominantie``.
     vergelijkbaar_factor: float = 1.5
-    # A comparable municipality must itself be urban: OAD >= 1,000 addresses/km² (CBS
-    # stedelijkheid classes 1-3). This separates a town from a rural municipality of the same
-    # population made of villages (Winterswijk's neighbours Aalten and Oost Gelre).
+    # A town of an urban system (and a comparable municipality) must itself be urban: OAD >=
+    # 1,000 addresses/km² (CBS stedelijkheid classes 1-3). This separates a town from a rural
+    # municipality of the same population made of villages (Winterswijk's neighbours Aalten
+    # and Oost Gelre).
     vergelijkbaar_min_oad: int = 1_000
     # The functional region a town shares with its peers (column of the municipality table):
     # the CBS labour-market region (arbeidsmarktregio, 35 regions delineated on commuting).
