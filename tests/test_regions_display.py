@@ -26,7 +26,7 @@ from pmg_analysis.regions.cluster import profile_note
 from pmg_analysis.regions.overview import THRESHOLDS, config_paths, getal
 
 OK = Path(__file__).parent / "fixtures" / "regions" / "ok"
-CONFIG = RegionsConfig(typology=TypologyConfig(poly_max_aandeel_straal=0.6))
+CONFIG = RegionsConfig()
 LABELS = plots.POSITION_LABELS
 
 
@@ -52,9 +52,9 @@ def test_getal_dutch_notation(value, decimals, text):
 
 def test_thresholds_table_shows_every_setting_with_its_current_value():
     assert sorted(r.instelling for r in THRESHOLDS) == sorted(config_paths(TypologyConfig()))
-    table = regions.thresholds_table(TypologyConfig(poly_max_aandeel_straal=0.25))
+    table = regions.thresholds_table(TypologyConfig(mono_min_dominantie=1.75))
     values = dict(zip(table["Instelling"], table["Waarde"], strict=True))
-    assert values["poly_max_aandeel_straal"] == "0,25"
+    assert values["mono_min_dominantie"] == "1,75"
     assert values["indicators.grotere_stad_min_inwoners"] == "100.000"
     assert values["middelgroot_max_inwoners"] == "150.000"
 

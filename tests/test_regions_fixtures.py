@@ -26,8 +26,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "regions"
 OK = FIXTURES / "ok"
 CBS = OK / "cbs-83553NED" / "data.csv"
 PDOK = OK / "pdok" / "gemeente_2017_gegeneraliseerd.geojson"
-# The made-up region is small: a twin town holds half its 20 km circle, so allow that.
-CONFIG = RegionsConfig(typology=TypologyConfig(poly_max_aandeel_straal=0.6))
+# A configuration other than the default (the cache key must differ between the two).
+CONFIG = RegionsConfig(typology=TypologyConfig(nabij_max_bereik=0.9))
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_read_boundaries_polygons_and_multipolygons():
 
 
 def test_build_table_geometry_neighbours_and_types():
-    tables = build_tables(OK, CONFIG)
+    tables = build_tables(OK)
     g = tables.gemeenten.set_index(tables.gemeenten["gemeente_code"].astype(str))
     # A 0.1° x 0.06° square at 52° N is about 6.9 km x 6.7 km.
     assert g.loc["GM9001", "oppervlakte_km2"] == pytest.approx(45.8, abs=1.0)
@@ -69,25 +69,41 @@ def test_build_table_geometry_neighbours_and_types():
     assert g.loc["GM9003", "n_vergelijkbaar"] == 1
     assert g.loc["GM9005", "n_vergelijkbaar"] == 0  # its neighbour is a rural 8,000
     assert g.loc["GM9003", "aandeel_straal"] == pytest.approx(60 / 110)
+    assert g.loc["GM9003", "dominantie"] == pytest.approx(60 / 50)
+    assert g.loc["GM9003", "stedelijke_buur_code"] == "GM9004"
+    assert pd.isna(g.loc["GM9005", "dominantie"])  # no other town in its region
     assert g["positie_cbs"].astype(str).to_dict() == {
         "GM9001": "monocentrisch", "GM9002": "nabij_grotere_stad", "GM9003": "polycentrisch",
         "GM9004": "polycentrisch", "GM9005": "monocentrisch", "GM9006": "monocentrisch"}
 
 
-def test_default_share_threshold_turns_a_dominant_twin_monocentric():
-    g = build_tables(OK).gemeenten
-    assert (g.loc[g["gemeente_code"] == "GM9003", "positie_cbs"] == "monocentrisch").all()
+def test_twin_towns_holding_half_their_circle_are_polycentric_not_dominant():
+    # GM9003 (60,000) and GM9004 (50,000) hold 55% and 45% of the people within 20 km: the old
+    # share-of-radius rule read that as dominance; two towns of comparable size are polycentric.
+    g = build_tables(OK).gemeenten.set_index("gemeente_code")
+    assert g.loc["GM9003", "aandeel_straal"] > 0.5
+    assert g.loc["GM9003", "positie_cbs"] == g.loc["GM9004", "positie_cbs"] == "polycentrisch"
+    assert not g["grensgeval"].any()
 
 
 def test_classify_rules_in_order():
     ind = pd.DataFrame({
-        "bereik_grotere_stad": pd.array([0.5, 0.5, 1.5, 1.5, 1.5, None], dtype="Float64"),
-        "n_vergelijkbaar": pd.array([0, 3, 2, 2, 0, 0], dtype="Int16"),
-        "aandeel_straal": pd.array([0.1, 0.1, 0.1, 0.3, 0.1, 0.9], dtype="Float64"),
+        "gemeente_code": [f"GM900{i}" for i in range(10)],
+        "bereik_grotere_stad": pd.array([0.5, 0.5, 1.5, 1.5, 1.5, 1.5, None, 1.5, 1.5, 1.5],
+                                        dtype="Float64"),
+        "dominantie": pd.array([0.8, None, 1.2, 1.6, 1.2, None, 1.0, 1.6, None, 0.8],
+                               dtype="Float64"),
+        "centrum_code": ["GM9000", None, "GM9002", "GM9003", "GM9002", "GM9005", "GM9006",
+                         "GM9003", None, "GM9000"],
+        "oad": pd.array([2000, 2000, 1500, 1500, 800, 1500, 1500, 800, 800, 800], dtype="Int64"),
     })
+    # Rural municipalities (oad < 1,000) take the type of their central town: polycentric for
+    # GM9004 (centre GM9002 shares its region), monocentric for GM9007 (centre GM9003 dominates),
+    # GM9008 (no town) and GM9009 (its centre GM9000 is itself next to a larger city).
     assert classify(ind).astype(str).tolist() == [
         "nabij_grotere_stad", "nabij_grotere_stad", "polycentrisch", "monocentrisch",
-        "monocentrisch", "monocentrisch"]
+        "polycentrisch", "monocentrisch", "polycentrisch", "monocentrisch", "monocentrisch",
+        "monocentrisch"]
 
 
 def test_cache_is_reused_and_rebuilt_when_an_input_changes(source, tmp_path):

@@ -76,8 +76,9 @@ def test_area_and_centroid_in_rd_new(tables):
 
 
 def test_every_type_occurs_in_sizeable_numbers(tables):
+    # Enough municipalities of every type for the per-position comparisons of the reports.
     counts = tables.gemeenten["positie_cbs"].value_counts()
-    assert (counts >= 50).all()
+    assert (counts >= 25).all()
     medium = tables.gemeenten[tables.gemeenten["middelgroot"]]["positie_cbs"].value_counts()
     assert (medium >= 20).all()
 

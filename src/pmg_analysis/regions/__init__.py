@@ -9,11 +9,14 @@ Typical use::
     responses["positie"] = regions.positie(responses)
 
 Modules: ``load`` (file readers), ``sources`` (where the files are), ``fetch`` (download),
-``geometry``, ``indicators``, ``typology``, ``build`` (tables, schema, cache), ``cluster``,
-``respondents``; for display: ``overview`` and ``comparison`` (Dutch tables and sentences) and
+``geometry``, ``indicators``, ``typology``, ``borderline`` (types that flip when a threshold
+moves ±10%), ``build`` (tables, schema, cache), ``validation`` (the published-sources check),
+``cluster``, ``respondents``; for display: ``overview``, ``comparison`` and
+``validation_report`` (Dutch tables and sentences) and
 ``mapdata`` (boundaries for the map, drawn by :func:`pmg_analysis.plots.position_map`).
 """
 
+from pmg_analysis.regions.borderline import BorderlineConfig, borderline
 from pmg_analysis.regions.build import (
     GEMEENTEN_SCHEMA,
     RegionsConfig,
@@ -73,6 +76,22 @@ from pmg_analysis.regions.respondents import (
 )
 from pmg_analysis.regions.sources import CbsSource, positie_bron_zin, resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify
+from pmg_analysis.regions.validation import (
+    accuracy,
+    accuracy_per_type,
+    load_validation,
+    validate,
+)
+from pmg_analysis.regions.validation_report import (
+    borderline_counts,
+    borderline_table,
+    borderline_thresholds_table,
+    miss_reason,
+    misses_table,
+    validation_per_type_table,
+    validation_sentence,
+    validation_set_table,
+)
 
 __all__ = [
     "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "AutoFetchConfig",
@@ -83,10 +102,14 @@ __all__ = [
     "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_if_missing",
     "fetch_summary", "load_tables",
     "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
+    "BorderlineConfig", "accuracy", "accuracy_per_type", "borderline", "load_validation",
+    "validate",
     # display
     "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
     "cluster_crosstab", "cluster_sentence", "differences_table", "display_geojson", "getal",
     "grouping_sentence", "indicator_cluster_summary", "indicator_table", "map_frame",
     "profile_cluster_summary", "seed_table", "silhouette_table", "thresholds_table",
-    "type_counts",
+    "type_counts", "borderline_counts", "borderline_table", "borderline_thresholds_table",
+    "miss_reason", "misses_table", "validation_per_type_table", "validation_sentence",
+    "validation_set_table",
 ]

@@ -6,7 +6,8 @@
     corop_code (category), corop_naam, arbeidsmarktregio_code (category),
     arbeidsmarktregio_naam, stedelijkheid (Int8 1..5), inwoners (Int64), oad (Int64),
     oppervlakte_km2, centroid_x, centroid_y (Float64, RD New metres), n_buren (Int16),
-    the indicator columns (see ``indicators``), middelgroot (bool), positie_cbs (category).
+    the indicator columns (see ``indicators``), middelgroot (bool), positie_cbs (category),
+    grensgeval (bool) and grensgeval_drempels (string; see ``borderline``).
 
 ``buren``: the neighbours as a long table (one row per ordered pair, both directions):
 ``gemeente_code``, ``buur_code`` (categories = the municipality codes). A long table rather than
@@ -29,13 +30,14 @@ import pandera.pandas as pa
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.source import file_sha256
 from pmg_analysis.paths import PROCESSED
+from pmg_analysis.regions.borderline import borderline
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
 from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
 from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
-CACHE_VERSION = 1
+CACHE_VERSION = 3  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks
 GEMEENTEN_FILE = "gemeenten.parquet"
 BUREN_FILE = "buren.parquet"
 SIDECAR_FILE = "gemeenten.json"
@@ -88,8 +90,16 @@ GEMEENTEN_SCHEMA = pa.DataFrameSchema(
         "gewicht_inwoners": _float,
         "gewicht_oad": _float,
         "aandeel_straal": pa.Column("Float64", pa.Check.in_range(0, 1)),
+        "dominantie": pa.Column("Float64", pa.Check.gt(0), nullable=True),
+        "stedelijke_buur_code": pa.Column("string", nullable=True),
+        "stedelijke_buur_naam": pa.Column("string", nullable=True),
+        "n_steden": pa.Column("Int16", pa.Check.ge(0)),
+        "centrum_code": pa.Column("string", nullable=True),
+        "centrum_naam": pa.Column("string", nullable=True),
         "middelgroot": pa.Column("bool"),
         "positie_cbs": pa.Column(pd.CategoricalDtype(list(POSITIE_TYPES))),
+        "grensgeval": pa.Column("bool"),
+        "grensgeval_drempels": pa.Column("string", nullable=True),
     },
     strict=True,
     ordered=True,
@@ -128,10 +138,18 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
     table = cbs.merge(shapes, on="gemeente_code", how="left", validate="one_to_one")
     counts = buren["gemeente_code"].value_counts()
     table["n_buren"] = table["gemeente_code"].map(counts).fillna(0).astype("Int16")
-    table = pd.concat([table, compute_indicators(table, buren, config.typology.indicators)],
-                      axis=1)
+    base = table
+
+    def relabel(typology: TypologyConfig) -> pd.Series:
+        ind = compute_indicators(base, buren, typology.indicators, typology.nabij_max_bereik)
+        return classify(pd.concat([base, ind], axis=1), typology)
+
+    table = pd.concat([table, compute_indicators(table, buren, config.typology.indicators,
+                                                 config.typology.nabij_max_bereik)], axis=1)
     table["middelgroot"] = is_middelgroot(table["inwoners"], config.typology)
     table["positie_cbs"] = classify(table, config.typology)
+    table = pd.concat([table, borderline(table["positie_cbs"], relabel, config.typology)],
+                      axis=1)
 
     code_dtype = pd.CategoricalDtype(sorted(table["gemeente_code"]))
     table["gemeente_code"] = table["gemeente_code"].astype(code_dtype)

@@ -13,13 +13,29 @@ of the surroundings (``oad``), ``d_ij`` = distance in km between the centroids i
   a larger city relative to that city's reach. A city's pull falls with distance squared and
   grows with its size (gravity model), so the distance at which it is equally strong grows
   with ``sqrt(P_j)``; values <= 1 mean *i* lies within the reach of a larger city.
-* ``n_vergelijkbaar``: the number of *j != i* with ``d_ij <= radius_km``,
-  ``1/factor <= P_j / P_i <= factor`` and ``O_j >= min_oad_stad`` (an urban municipality of
-  comparable size nearby; 1,000 addresses/km² is CBS's lower bound of "matig stedelijk").
+* *towns*: municipalities with ``O_j >= min_oad_stad`` (1,000 addresses/km² is CBS's lower
+  bound of "matig stedelijk"). A *satellite* is a town within the reach of a larger city
+  (``bereik_grotere_stad <= satelliet_max_bereik``, rule 1 of the typology): a suburb or growth
+  centre of that city, not a centre of its own region.
+* *peers* of *i* (``R(i)`` = its functional region, by default the arbeidsmarktregio): the towns
+  *j != i* with ``d_ij <= radius_km`` and ``R(j) = R(i)`` that are not satellites. Together with
+  *i* itself when it is a town they are the towns of its daily urban system, ``S(i)``
+  (``n_steden`` = ``|S(i)|``).
+* ``centrum_code``/``_naam``: the largest town of ``S(i)`` (*i* itself when it is the largest;
+  NA when ``S(i)`` is empty).
+* ``dominantie`` = ``P_c / sum_{j in S(i), j != c} P_j`` for that centre *c*: how many times
+  larger the centre is than the other towns of the system *together* (NA when ``S(i)`` has fewer
+  than two towns). A network of several towns (Ede with Veenendaal and Wageningen) is not
+  dominated by its largest member even when each of the others is much smaller; villages around
+  a town (Winterswijk's rural neighbours) and suburbs of a large city do not count, however many
+  inhabitants their municipalities have.
+* ``stedelijke_buur_code``/``_naam``: the largest peer (descriptive).
+* ``n_vergelijkbaar``: the number of peers with ``1/factor <= P_j / P_i <= factor`` (towns of
+  comparable size in the municipality's daily urban system).
 * ``gewicht_inwoners`` = ``P_i / mean_{j in N(i)} P_j``; ``gewicht_oad`` likewise with ``O``:
   the municipality's weight relative to its neighbours (> 1: heavier than its average neighbour).
 * ``aandeel_straal`` = ``P_i / sum_{j: d_ij <= radius_km} P_j`` (*i* included): its share of
-  the population within the radius.
+  the population within the radius (descriptive; the rules do not use it).
 
 Everything is computed with dense ``n x n`` arrays (388 municipalities: ~150,000 cells).
 """
@@ -43,32 +59,52 @@ class IndicatorConfig:
     # (844,000) 29 km. 10 km is about the distance from the centroid of a city of 100,000 to
     # the centroids of the municipalities that border it. With 12 km, regional centres 30 km
     # from Amsterdam (Hoorn, Alkmaar) would count as its suburbs; with 8 km, Helmond (14 km
-    # from Eindhoven) would not.
+    # from Eindhoven) would not. The same reach marks satellites: a town within a larger city's
+    # reach is not counted as a town of another centre's urban system.
     bereik_km_per_100k: float = 10.0
     # "Nearby" for comparable municipalities and population shares: 20 km between centroids,
     # the scale of a daily urban system (commuting, shopping) in the Netherlands.
     straal_km: float = 20.0
-    # "Comparable size": at most a factor 2 larger or smaller (the same factor that makes a
-    # city "larger" above, so the two notions do not overlap).
-    vergelijkbaar_factor: float = 2.0
-    # A comparable municipality must itself be urban: OAD >= 1,000 addresses/km² (CBS
-    # stedelijkheid classes 1-3). This separates a town from a rural municipality of the same
-    # population made of villages (Winterswijk's neighbours Aalten and Oost Gelre).
+    # "Comparable size" (``n_vergelijkbaar``, descriptive): at most a factor 1.5 larger or
+    # smaller. A town at two-thirds of a municipality's size is clearly the smaller of the two
+    # (the seed's "voornamelijk kleinere gemeenten"); the old factor 2 (the "larger city"
+    # factor) counted it as comparable and made regional centres look polycentric. The rule
+    # itself uses the same notion through ``TypologyConfig.mono_min_dominantie``.
+    vergelijkbaar_factor: float = 1.5
+    # A town of an urban system (and a comparable municipality) must itself be urban: OAD >=
+    # 1,000 addresses/km² (CBS stedelijkheid classes 1-3). This separates a town from a rural
+    # municipality of the same population made of villages (Winterswijk's neighbours Aalten
+    # and Oost Gelre).
     vergelijkbaar_min_oad: int = 1_000
+    # The functional region a town shares with its peers (column of the municipality table):
+    # the CBS labour-market region (arbeidsmarktregio, 35 regions delineated on commuting).
+    # Together with the radius it bounds the daily urban system: a town just across a
+    # labour-market boundary (another region's centre) is not a peer, and in the large
+    # one-region provinces (Friesland, Zeeland) the radius still keeps it local. COROP areas
+    # are too coarse here (COROP Utrecht is the whole province) and split FoodValley, whose
+    # towns the seed names as one region. None: the radius alone.
+    functionele_regio: str | None = "arbeidsmarktregio_code"
 
 
 INDICATOR_COLUMNS: tuple[str, ...] = (
     "afstand_grotere_stad_km", "grotere_stad_code", "grotere_stad_naam",
     "grotere_stad_is_buur", "bereik_grotere_stad", "n_vergelijkbaar", "gewicht_inwoners",
-    "gewicht_oad", "aandeel_straal",
+    "gewicht_oad", "aandeel_straal", "dominantie", "stedelijke_buur_code",
+    "stedelijke_buur_naam", "n_steden", "centrum_code", "centrum_naam",
 )
 
 
 def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
-                       config: IndicatorConfig = IndicatorConfig()) -> pd.DataFrame:
+                       config: IndicatorConfig = IndicatorConfig(),
+                       satelliet_max_bereik: float = 1.0) -> pd.DataFrame:
     """The indicator columns (``INDICATOR_COLUMNS``) for every row of ``gemeenten``.
 
-    ``gemeenten`` needs gemeente_code, gemeente_naam, inwoners, oad, centroid_x, centroid_y;
+    ``satelliet_max_bereik`` is the typology's ``nabij_max_bereik`` (a town within the reach of
+    a larger city is a satellite, not a peer); :func:`~pmg_analysis.regions.typology.classify`
+    callers pass the same value.
+
+    ``gemeenten`` needs gemeente_code, gemeente_naam, inwoners, oad, centroid_x, centroid_y
+    and the ``functionele_regio`` column;
     ``buren`` is the long neighbour table (gemeente_code, buur_code). Returns a frame with the
     same index as ``gemeenten``.
     """
@@ -95,10 +131,24 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
 
     within = dist <= config.straal_km
     ratio = pop[None, :] / pop[:, None]
-    comparable = (within & ~np.eye(n, dtype=bool)
-                  & (ratio >= 1 / config.vergelijkbaar_factor)
-                  & (ratio <= config.vergelijkbaar_factor)
-                  & (oad[None, :] >= config.vergelijkbaar_min_oad))
+    town = oad >= config.vergelijkbaar_min_oad
+    satellite = reach_ratio <= satelliet_max_bereik
+    peers = within & ~np.eye(n, dtype=bool) & (town & ~satellite)[None, :]
+    if config.functionele_regio is not None:
+        region = gemeenten[config.functionele_regio].astype("string").to_numpy(dtype=object)
+        peers &= region[:, None] == region[None, :]
+    comparable = (peers & (ratio >= 1 / config.vergelijkbaar_factor)
+                  & (ratio <= config.vergelijkbaar_factor))
+
+    pop_peer = np.where(peers, pop[None, :], -np.inf)
+    largest_urban = pop_peer.argmax(axis=1)
+    has_urban = peers.any(axis=1)
+    system = peers | (np.eye(n, dtype=bool) & town[:, None])
+    n_steden = system.sum(axis=1)
+    centre = np.where(system, pop[None, :], -np.inf).argmax(axis=1)
+    rest = np.where(system, pop[None, :], 0.0).sum(axis=1) - pop[centre]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dominantie = pop[centre] / rest
 
     n_buren = adj.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -122,4 +172,12 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
                                        dtype="Float64")
     out["gewicht_oad"] = pd.array(np.where(n_buren > 0, gewicht_oad, np.nan), dtype="Float64")
     out["aandeel_straal"] = pd.array(aandeel, dtype="Float64")
+    out["dominantie"] = pd.array(np.where(n_steden >= 2, dominantie, np.nan), dtype="Float64")
+    out["stedelijke_buur_code"] = pd.array(np.where(has_urban, codes[largest_urban], None),
+                                           dtype="string")
+    out["stedelijke_buur_naam"] = pd.array(np.where(has_urban, names[largest_urban], None),
+                                           dtype="string")
+    out["n_steden"] = pd.array(n_steden, dtype="Int16")
+    out["centrum_code"] = pd.array(np.where(n_steden > 0, codes[centre], None), dtype="string")
+    out["centrum_naam"] = pd.array(np.where(n_steden > 0, names[centre], None), dtype="string")
     return out

@@ -53,16 +53,16 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("Bereik", "bereik (km) van een stad met 100.000 inwoners",
               "indicators.bereik_km_per_100k"),
     Threshold("Dichtbij", "straal (km) tussen de middelpunten", "indicators.straal_km"),
-    Threshold("Vergelijkbare omvang", "hoogstens zoveel keer groter of kleiner",
-              "indicators.vergelijkbaar_factor"),
-    Threshold("Vergelijkbare omvang", "stedelijk: omgevingsadressendichtheid (adressen per km²) "
+    Threshold("Vergelijkbare omvang", "hoogstens zoveel keer groter of kleiner (alleen de "
+              "beschrijvende kolom n_vergelijkbaar)", "indicators.vergelijkbaar_factor"),
+    Threshold("Stad in de omgeving", "stedelijk: omgevingsadressendichtheid (adressen per km²) "
               "minstens", "indicators.vergelijkbaar_min_oad"),
     Threshold("Regel 1: nabij een grotere stad", "bereik_grotere_stad hoogstens",
               "nabij_max_bereik"),
-    Threshold("Regel 2: polycentrisch", "aantal vergelijkbare gemeenten in de straal minstens",
-              "poly_min_vergelijkbaar"),
-    Threshold("Regel 2: polycentrisch", "en aandeel in de inwoners binnen de straal kleiner dan",
-              "poly_max_aandeel_straal"),
+    Threshold("Regel 2: polycentrisch", "dominantie (de grootste stad gedeeld door de andere "
+              "steden samen) kleiner dan (anders monocentrisch)", "mono_min_dominantie"),
+    Threshold("Regel 2: polycentrisch", "en zelf stedelijk: omgevingsadressendichtheid minstens",
+              "poly_min_oad"),
     Threshold("Middelgroot", "inwoners minstens", "middelgroot_min_inwoners"),
     Threshold("Middelgroot", "inwoners hoogstens", "middelgroot_max_inwoners"),
 )
@@ -127,8 +127,9 @@ def seed_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None,
         "Inwoners": rows["inwoners"].astype("Int64"),
         "Dichtstbijzijnde grotere stad": rows["grotere_stad_naam"].astype("string"),
         "Bereik grotere stad": rows["bereik_grotere_stad"].astype("Float64"),
-        "Vergelijkbare gemeenten": rows["n_vergelijkbaar"].astype("Int64"),
-        "Aandeel in de straal": rows["aandeel_straal"].astype("Float64"),
+        "Centrum van de regio": rows["centrum_naam"].astype("string"),
+        "Dominantie van het centrum": rows["dominantie"].astype("Float64"),
+        "Grensgeval": rows["grensgeval"].map({True: "ja", False: "nee"}).astype("string"),
     })
 
 
@@ -171,8 +172,11 @@ def indicator_table(gemeenten: pd.DataFrame, codes: pd.Series,
         "Bereik": g["bereik_grotere_stad"].astype("Float64"),
         "Grenst aan grotere stad": g["grotere_stad_is_buur"].map({True: "ja", False: "nee"})
         .astype("string"),
+        "Stedelijk (OAD)": g["oad"].astype("Int64"),
+        "Grootste andere stad": g["stedelijke_buur_naam"].astype("string"),
+        "Centrum": g["centrum_naam"].astype("string"),
+        "Dominantie van het centrum": g["dominantie"].astype("Float64"),
         "Vergelijkbaar": g["n_vergelijkbaar"].astype("Int64"),
-        "Gewicht inwoners": g["gewicht_inwoners"].astype("Float64"),
-        "Gewicht OAD": g["gewicht_oad"].astype("Float64"),
         "Aandeel straal": g["aandeel_straal"].astype("Float64"),
+        "Grensgeval": g["grensgeval"].map({True: "ja", False: "nee"}).astype("string"),
     })

@@ -1,16 +1,34 @@
 """Rules that turn the indicators into the three positions of the seed.
 
+The seed's wording, read literally:
+
+* *nabij een grotere stad* — "in de nabijheid van een grotere stad";
+* *polycentrisch* — "in een polycentrische regio met steden van vergelijkbare omvang";
+* *monocentrisch* — "monocentrische gemeente in een regio met voornamelijk kleinere gemeenten".
+
 The rules are applied in order; the first that holds decides:
 
 1. ``nabij_grotere_stad`` — a larger city (>= 2x the population and >= 100,000 inhabitants)
    lies within its reach: ``bereik_grotere_stad <= nabij_max_bereik`` (Zeist, 10 km from Utrecht).
-2. ``polycentrisch`` — no such city, but at least ``poly_min_vergelijkbaar`` urban
-   municipalities of comparable size within the radius, and the municipality does not dominate
-   its surroundings (``aandeel_straal < poly_max_aandeel_straal``): Veenendaal with Ede and
-   Wageningen in FoodValley.
-3. ``monocentrisch`` — otherwise: the municipality is the town of its own region, surrounded by
-   smaller or rural municipalities (Winterswijk, with Aalten and Oost Gelre), or it holds so
-   large a share of the people around it that a comparable town nearby does not change that.
+2. ``polycentrisch`` — the municipality lies in a daily urban system whose towns share the
+   regional functions: the largest town of the system (``centrum``) is less than
+   ``mono_min_dominantie`` times as large as the other towns of the system together
+   (``dominantie``; towns: urban, within the radius, in the same labour-market region, not a
+   satellite of a larger city). A town of such a network is polycentric even when it is its
+   largest member (Ede with Veenendaal and Wageningen in FoodValley: 1.1x the other two together);
+   Veenendaal is the seed's example. A rural municipality (``oad < poly_min_oad``) is not one of
+   the towns; it takes the position of the central town of its system ("een gemeente in een
+   polycentrische regio"): polycentric when that town is.
+3. ``monocentrisch`` — otherwise: the municipality is the town of its own daily urban system, at
+   least ``mono_min_dominantie`` times as large as the other towns together, or it has no other
+   town (Winterswijk, whose neighbours Aalten and Oost Gelre are villages, not towns); or it is a
+   smaller town or a rural municipality in the region of such a centre.
+
+Dominance is measured against towns, not against the total population of a circle: a rural
+surrounding does not make two comparable towns a monocentric region, and many villages or the
+suburbs of a large city around a centre do not make it polycentric (the two patterns of issue
+10). Measuring it against the other towns *together* rather than against the largest one reads
+a network of several towns as the seed's "regio met steden van vergelijkbare omvang".
 
 Every threshold lives in :class:`TypologyConfig` (indicator definitions in
 :class:`~pmg_analysis.regions.indicators.IndicatorConfig`). No municipality is named anywhere.
@@ -37,15 +55,21 @@ class TypologyConfig:
     # Purmerend, Helmond); towns only in a larger city's wider orbit (Veenendaal, 20 km from
     # Amersfoort: 1.6) are not "next to" it.
     nabij_max_bereik: float = 1.0
-    # One comparable urban municipality nearby already makes a region polycentric: two
-    # similar towns in one daily urban system share the regional functions.
-    poly_min_vergelijkbaar: int = 1
-    # ... unless the municipality holds about a fifth (>= 0.19) of all inhabitants within the
-    # radius (0.19 lies in a gap of the distribution: 0.185 | 0.199 Lelystad, Amersfoort):
-    # then it is the centre of its region and its comparable neighbour a second town in it
-    # (Roermond, Heerenveen, Roosendaal: 0.22-0.24), whereas towns in a network of similar
-    # towns hold a tenth or less (Veenendaal 0.10, Ede 0.16, Hengelo and Almelo 0.16-0.17).
-    poly_max_aandeel_straal: float = 0.19
+    # Monocentric when the central town of the daily urban system is at least 1.5x the other
+    # towns of the system together. For two towns this is the comparability band: a town of at
+    # most two-thirds of the centre's size is clearly a smaller town of its region (the seed's
+    # "voornamelijk kleinere gemeenten"), one between two-thirds and 1.5x is a town "van
+    # vergelijkbare omvang" (within +-50%); for three or more towns it asks whether the others
+    # together weigh as much as a comparable town would. The old factor 2 counted a town at
+    # two-thirds of the size as comparable, which made regional centres polycentric. Equal to
+    # ``IndicatorConfig.vergelijkbaar_factor`` (the descriptive ``n_vergelijkbaar``).
+    mono_min_dominantie: float = 1.5
+    # A polycentric region is one "met steden van vergelijkbare omvang": a municipality is one
+    # of those towns when OAD >= 1,000 addresses/km², CBS's lower bound of "matig stedelijk"
+    # (stedelijkheid 1-3), the same bound that makes a neighbour a town
+    # (``IndicatorConfig.vergelijkbaar_min_oad``). A rural municipality of villages is not one
+    # of the region's towns; it belongs to the region of its central town and takes its type.
+    poly_min_oad: int = 1_000
     # "Medium-sized" municipalities (the PMG target group): 25,000 to 150,000 inhabitants.
     # Around 25,000-30,000 a municipality usually has one town with regional facilities; the
     # seed's own monocentric example Winterswijk has 28,900, so the bound is 25,000 rather than
@@ -56,12 +80,34 @@ class TypologyConfig:
 
 
 def classify(indicators: pd.DataFrame, config: TypologyConfig = TypologyConfig()) -> pd.Series:
-    """``positie_cbs`` (categorical of ``POSITIE_TYPES``) from the indicator columns."""
-    near = (indicators["bereik_grotere_stad"].fillna(np.inf) <= config.nabij_max_bereik)
-    poly = ((indicators["n_vergelijkbaar"].fillna(0) >= config.poly_min_vergelijkbaar)
-            & (indicators["aandeel_straal"].fillna(1.0) < config.poly_max_aandeel_straal))
-    labels = np.select([near.to_numpy(bool), poly.to_numpy(bool)],
-                       ["nabij_grotere_stad", "polycentrisch"], default="monocentrisch")
+    """``positie_cbs`` (categorical of ``POSITIE_TYPES``) from the indicator columns.
+
+    Needs ``gemeente_code``, ``bereik_grotere_stad``, ``dominantie`` (NA: fewer than two towns
+    in the system), ``centrum_code`` (NA: no town in the system) and ``oad``.
+
+    Examples
+    --------
+    >>> ind = pd.DataFrame({"gemeente_code": ["A", "B", "C", "D", "E"],
+    ...                     "bereik_grotere_stad": [0.7, 1.6, None, 1.6, 1.6],
+    ...                     "dominantie": [1.0, 1.1, None, 1.1, 2.5],
+    ...                     "centrum_code": ["A", "B", "C", "B", "E"],
+    ...                     "oad": [1500, 1500, 1500, 700, 700]})
+    >>> classify(ind).astype(str).tolist()
+    ['nabij_grotere_stad', 'polycentrisch', 'monocentrisch', 'polycentrisch', 'monocentrisch']
+    """
+    near = (indicators["bereik_grotere_stad"].fillna(np.inf) <= config.nabij_max_bereik
+            ).to_numpy(bool)
+    shared = (indicators["dominantie"].fillna(np.inf) < config.mono_min_dominantie
+              ).to_numpy(bool)
+    town = (indicators["oad"].fillna(0) >= config.poly_min_oad).to_numpy(bool)
+    poly_town = town & shared & ~near
+    # A rural municipality takes the type of its central town (a town of the same table).
+    codes = pd.Index(indicators["gemeente_code"].astype("string"))
+    centre = codes.get_indexer(pd.Index(indicators["centrum_code"].astype("string")))
+    centre_poly = np.where(centre >= 0, poly_town[np.maximum(centre, 0)], False)
+    poly = poly_town | (~town & centre_poly)
+    labels = np.select([near, poly], ["nabij_grotere_stad", "polycentrisch"],
+                       default="monocentrisch")
     return pd.Series(pd.Categorical(labels, dtype=PositieDtype), index=indicators.index,
                      name="positie_cbs")
 

@@ -1,0 +1,93 @@
+"""The typology checked against an independent labelling from published sources.
+
+``data/positie_validatie.csv`` (package data) holds medium-sized municipalities (25,000-150,000
+inhabitants in 2017, all twelve provinces) with the position that published regional
+structures support: CBS's COROP-plus areas (stadsgewesten and agglomeraties around the large
+cities) for *nabij een grotere stad*; regional cooperation (Regio Foodvalley, Netwerkstad
+Twente, Stedendriehoek, Parkstad Limburg, ...), the Nota Ruimte's urban networks and provincial
+plans for *polycentrisch* and *monocentrisch*. Columns: ``gemeente_code``, ``gemeente_naam``,
+``provincie``, ``positie``, ``bron`` (the source) and ``toelichting`` (one Dutch sentence). The
+set was written before the rules were applied to these municipalities and is never used to set
+a threshold.
+
+:func:`validate` joins it to the municipality table; :func:`accuracy` is the share right.
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pmg_analysis.regions.typology import POSITIE_TYPES, PositieDtype
+
+VALIDATIE_FILE = "data/positie_validatie.csv"
+
+VALIDATIE_SCHEMA = pa.DataFrameSchema(
+    {
+        "gemeente_code": pa.Column("string", pa.Check.str_matches(r"^GM\d{4}$"), unique=True),
+        "gemeente_naam": pa.Column("string"),
+        "provincie": pa.Column("string"),
+        "positie": pa.Column(PositieDtype),
+        "bron": pa.Column("string", pa.Check.str_length(min_value=10)),
+        "toelichting": pa.Column("string", pa.Check.str_length(min_value=20)),
+    },
+    strict=True,
+    ordered=True,
+)
+
+
+def load_validation() -> pd.DataFrame:
+    """The validation set (one row per municipality), checked against its schema.
+
+    Examples
+    --------
+    >>> v = load_validation()
+    >>> v["provincie"].nunique()
+    12
+    """
+    text = resources.files("pmg_analysis").joinpath(VALIDATIE_FILE).read_text("utf-8")
+    frame = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
+    frame["positie"] = frame["positie"].astype(PositieDtype)
+    return VALIDATIE_SCHEMA.validate(frame)
+
+
+def validate(gemeenten: pd.DataFrame, validatie: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The validation set beside what the rules derive, one row per municipality.
+
+    Columns: those of the validation set, ``positie_cbs``, ``goed`` (bool), ``grensgeval`` and
+    the indicator columns the explanations need. Rows in the order of the validation file.
+    A code missing from ``gemeenten`` raises ``KeyError`` (nothing is dropped silently).
+    """
+    validatie = load_validation() if validatie is None else validatie
+    g = gemeenten.assign(gemeente_code=gemeenten["gemeente_code"].astype("string"))
+    missing = sorted(set(validatie["gemeente_code"]) - set(g["gemeente_code"]))
+    if missing:
+        raise KeyError(f"validation codes not in the municipality table: {missing}")
+    keep = ["gemeente_code", "inwoners", "oad", "positie_cbs", "grensgeval",
+            "grensgeval_drempels", "grotere_stad_naam", "afstand_grotere_stad_km",
+            "bereik_grotere_stad", "dominantie", "stedelijke_buur_naam", "n_steden",
+            "centrum_code", "centrum_naam"]
+    out = validatie.merge(g[keep], on="gemeente_code", how="left", validate="one_to_one")
+    out["positie"] = out["positie"].astype(PositieDtype)
+    out["positie_cbs"] = out["positie_cbs"].astype(PositieDtype)
+    out["goed"] = (out["positie"].astype("string") == out["positie_cbs"].astype("string")
+                   ).fillna(False).astype(bool)
+    return out
+
+
+def accuracy(validated: pd.DataFrame) -> float:
+    """Share of the validation set the rules get right (0..1)."""
+    return float(validated["goed"].mean())
+
+
+def accuracy_per_type(validated: pd.DataFrame) -> pd.DataFrame:
+    """Per position in the validation set: number, number right, share right."""
+    per = (validated.assign(positie=pd.Categorical(validated["positie"],
+                                                   categories=list(POSITIE_TYPES)))
+           .groupby("positie", observed=False)["goed"].agg(["size", "sum"]))
+    return pd.DataFrame({"positie": per.index.astype("string"),
+                         "aantal": per["size"].astype("Int64").to_numpy(),
+                         "goed": per["sum"].astype("Int64").to_numpy()})

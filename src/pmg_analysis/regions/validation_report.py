@@ -1,0 +1,175 @@
+"""Dutch tables and sentences about the validation set and the borderline municipalities.
+
+Pure display functions for notebook 02: computed frames in (from
+:func:`~pmg_analysis.regions.validation.validate` and the municipality table), Dutch out. Each
+miss is explained in one sentence generated from the indicators that decided it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from pmg_analysis.regions.overview import getal, labelled
+from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig
+from pmg_analysis.regions.validation import accuracy, accuracy_per_type
+
+
+def validation_sentence(validated: pd.DataFrame) -> str:
+    """One Dutch sentence: how many municipalities, how many right, the share."""
+    n, goed = len(validated), int(validated["goed"].sum())
+    return (f"Van de {n} gemeenten in de toetsset krijgen er {goed} van de regels dezelfde "
+            f"positie als in de gepubliceerde bronnen: {getal(100 * accuracy(validated), 0)}%.")
+
+
+def validation_per_type_table(validated: pd.DataFrame,
+                              labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Per position in the validation set: number, right, share right (Dutch columns)."""
+    per = accuracy_per_type(validated)
+    return pd.DataFrame({
+        "Positie volgens de bron": labelled(per["positie"], labels),
+        "Gemeenten": per["aantal"],
+        "Goed": per["goed"],
+        "Aandeel goed": (per["goed"] / per["aantal"].where(per["aantal"] > 0)).astype("Float64"),
+    })
+
+
+def _kort(value: object) -> str:
+    return getal(float(value), 2)
+
+
+def miss_reason(row: pd.Series,
+                config: TypologyConfig = TypologyConfig()) -> str:  # noqa: B008
+    """One Dutch sentence: why the rules gave ``positie_cbs`` where the source says ``positie``.
+
+    ``row`` is a row of :func:`~pmg_analysis.regions.validation.validate` (a miss).
+    """
+    ind = config.indicators
+    bron, regels = str(row["positie"]), str(row["positie_cbs"])
+    stad, afstand = row["grotere_stad_naam"], row["afstand_grotere_stad_km"]
+    if regels == "nabij_grotere_stad":
+        return (f"{stad} ligt op {getal(float(afstand), 0)} km en valt voor de regels nog binnen "
+                f"het bereik van een grotere stad (bereik {_kort(row['bereik_grotere_stad'])} ≤ "
+                f"{getal(config.nabij_max_bereik)}), terwijl de bron de gemeente als eigen "
+                "centrum ziet.")
+    if bron == "nabij_grotere_stad":
+        if pd.isna(stad):
+            return "Er is geen gemeente die tweemaal zo groot is met minstens 100.000 inwoners."
+        return (f"{stad} ligt op {getal(float(afstand), 0)} km, net buiten het bereik dat de "
+                f"regels een stad van die omvang geven (bereik {_kort(row['bereik_grotere_stad'])}"
+                f" > {getal(config.nabij_max_bereik)}).")
+    dominantie, buur = row["dominantie"], row["stedelijke_buur_naam"]
+    centrum, zelf = row["centrum_naam"], row["centrum_code"] == row["gemeente_code"]
+    systeem = (f"binnen {getal(ind.straal_km)} km, in haar arbeidsmarktregio en geen satelliet "
+               "van een grotere stad")
+    if bron == "polycentrisch":
+        if row["oad"] < config.poly_min_oad:
+            return (f"De gemeente als geheel is niet stedelijk (omgevingsadressendichtheid "
+                    f"{getal(int(row['oad']))} < {getal(config.poly_min_oad)}), doordat haar "
+                    "stad met veel dorpen één gemeente vormt; de regels zien haar daarom niet als "
+                    "een van de steden van de regio, en "
+                    + (f"{centrum}, de stad in haar omgeving waarvan zij de positie overneemt, "
+                       "ligt niet in een stedennetwerk." if not pd.isna(centrum) else
+                       f"binnen {getal(ind.straal_km)} km in haar arbeidsmarktregio ligt geen "
+                       "stad (die geen satelliet van een grotere stad is) waarvan zij de positie "
+                       "kan overnemen."))
+        if pd.isna(dominantie):
+            return (f"Binnen {getal(ind.straal_km)} km (tussen de middelpunten) en in dezelfde "
+                    "arbeidsmarktregio ligt geen andere stad die geen satelliet van een grotere "
+                    "stad is; de partnersteden uit de bron liggen verder weg of horen bij een "
+                    "andere arbeidsmarktregio.")
+        wie = (f"De gemeente is {_kort(dominantie)} keer zo groot als de andere steden van haar "
+               f"stedelijk systeem samen ({systeem}; de grootste: {buur})" if zelf else
+               f"{centrum} is {_kort(dominantie)} keer zo groot als de andere steden van het "
+               f"stedelijk systeem van de gemeente samen ({systeem}; de gemeente zelf meegeteld)")
+        return (f"{wie}, wat de regels (≥ {getal(config.mono_min_dominantie)}) als overwicht "
+                f"lezen; verdere partnersteden uit de bron liggen meer dan "
+                f"{getal(ind.straal_km)} km weg (tussen de middelpunten) of in een andere "
+                "arbeidsmarktregio.")
+    # source monocentric, rules polycentric
+    if row["oad"] < config.poly_min_oad:
+        return (f"De gemeente is niet stedelijk en neemt de positie over van {centrum}, de "
+                "grootste stad in haar omgeving, die met de andere steden daar een "
+                "polycentrisch netwerk vormt.")
+    wie = "de gemeente zelf" if zelf else f"{centrum}, de grootste stad,"
+    return (f"Binnen {getal(ind.straal_km)} km in dezelfde arbeidsmarktregio liggen ook andere "
+            f"steden (de grootste: {buur}) en {wie} is maar {_kort(dominantie)} keer zo groot als "
+            f"de andere samen (< {getal(config.mono_min_dominantie)}), dus delen voor de regels "
+            "meerdere steden de regio.")
+
+
+def misses_table(validated: pd.DataFrame, labels: Mapping[str, str] | None = None,
+                 config: TypologyConfig = TypologyConfig(),  # noqa: B008
+                 ) -> pd.DataFrame:
+    """Every municipality the rules get wrong, with the source and a one-sentence reason."""
+    miss = validated[~validated["goed"]]
+    return pd.DataFrame({
+        "Gemeente": miss["gemeente_naam"].astype("string"),
+        "Volgens de bron": labelled(miss["positie"], labels),
+        "Volgens de regels": labelled(miss["positie_cbs"], labels),
+        "Grensgeval": miss["grensgeval"].map({True: "ja", False: "nee"}).astype("string"),
+        "Waarom de regels afwijken": pd.array([miss_reason(r, config) for _, r in miss.iterrows()],
+                                              dtype="string"),
+        "Bron": miss["bron"].astype("string"),
+    }).reset_index(drop=True)
+
+
+def validation_set_table(validated: pd.DataFrame,
+                         labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The whole validation set: municipality, province, both positions, source, reasoning."""
+    return pd.DataFrame({
+        "Gemeente": validated["gemeente_naam"].astype("string"),
+        "Provincie": validated["provincie"].astype("string"),
+        "Inwoners": validated["inwoners"].astype("Int64"),
+        "Volgens de bron": labelled(validated["positie"], labels),
+        "Volgens de regels": labelled(validated["positie_cbs"], labels),
+        "Bron": validated["bron"].astype("string"),
+        "Toelichting": validated["toelichting"].astype("string"),
+    })
+
+
+def borderline_counts(gemeenten: pd.DataFrame,
+                      labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Per type: municipalities, borderline ones (all and medium-sized), and a total row."""
+    types = pd.Categorical(gemeenten["positie_cbs"], categories=list(POSITIE_TYPES))
+    frame = pd.DataFrame({"type": types, "grens": gemeenten["grensgeval"].to_numpy(bool),
+                          "middel": gemeenten["middelgroot"].to_numpy(bool)})
+    per = frame.groupby("type", observed=False).agg(
+        alle=("grens", "size"), grens=("grens", "sum"),
+        middel=("middel", "sum"),
+        grens_middel=("grens", lambda s: int((s & frame.loc[s.index, "middel"]).sum())))
+    per.loc["Totaal"] = per.sum()
+    return pd.DataFrame({
+        "Type": labelled(pd.Series(per.index.astype(str)), labels).to_numpy(),
+        "Gemeenten": per["alle"].astype("Int64").to_numpy(),
+        "Grensgevallen": per["grens"].astype("Int64").to_numpy(),
+        "Middelgroot": per["middel"].astype("Int64").to_numpy(),
+        "Middelgrote grensgevallen": per["grens_middel"].astype("Int64").to_numpy(),
+    }).astype({"Type": "string"})
+
+
+def borderline_thresholds_table(gemeenten: pd.DataFrame) -> pd.DataFrame:
+    """Per threshold and direction: how many municipalities change type (most first)."""
+    notes = gemeenten["grensgeval_drempels"].dropna().str.split("; ").explode()
+    moves = notes.str.split(" -> ").str[0]
+    counts = moves.value_counts()
+    out = pd.DataFrame({"Instelling en verschuiving": counts.index.astype("string"),
+                        "Gemeenten die van type wisselen": counts.astype("Int64").to_numpy()})
+    return out.sort_values(["Gemeenten die van type wisselen", "Instelling en verschuiving"],
+                           ascending=[False, True], ignore_index=True)
+
+
+def borderline_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None,
+                     only_medium: bool = True) -> pd.DataFrame:
+    """The borderline municipalities (by default the medium-sized ones): type and what moves it."""
+    g = gemeenten[gemeenten["grensgeval"].to_numpy(bool)]
+    if only_medium:
+        g = g[g["middelgroot"].to_numpy(bool)]
+    g = g.assign(_t=pd.Categorical(g["positie_cbs"], categories=list(POSITIE_TYPES)).codes)
+    g = g.sort_values(["_t", "gemeente_naam"], ignore_index=True)
+    return pd.DataFrame({
+        "Gemeente": g["gemeente_naam"].astype("string"),
+        "Type": labelled(g["positie_cbs"], labels),
+        "Wisselt bij (instelling ±10% -> type)": g["grensgeval_drempels"].astype("string"),
+    })
