@@ -423,3 +423,30 @@ def test_the_workbook_has_both_sheets_and_no_cell_starts_a_formula(tmp_path):
     assert all(c.data_type != "f" for sheet in book for r in sheet.iter_rows() for c in r)
     again = write_programme_xlsx(programme, proposal, tmp_path / "opnieuw.xlsx")
     assert again.read_bytes() == path.read_bytes()
+
+
+# --- for readers ------------------------------------------------------------------------------
+
+def test_the_points_of_the_parts_add_up_to_the_score(small):
+    from pmg_analysis.prioritise.tables import contributions, programme_table
+
+    programme = programme_from_inputs(small)
+    points = contributions(programme).groupby("onderwerp", observed=True)["punten"].sum()
+    assert points.tolist() == pytest.approx((programme["score"] * 100).tolist())
+    assert points.index.tolist()[2] == "LV1 · bedrijven en onderwijs"
+    table = programme_table(programme)
+    assert table.columns.tolist() == [
+        "rang", "onderwerp", "score", "Vraag", "Urgentie", "Breedte", "Trekker", "Vorm",
+        "gemeenten", "voorgestelde vorm", "kandidaat-trekkers", "gevoelig"]
+    assert table["kandidaat-trekkers"].tolist() == ["Assen", "Assen; Breda", "Assen", "geen"]
+
+
+def test_the_sensitivity_sentence_names_the_sensitive_items():
+    parts = parts_frame({"W": [1, 1, 1, 1, 1], "X": [1, 0, .5, .5, .5],
+                         "Y": [.5, .75, .5, .5, .5], "Z": [0, 0, 0, 0, 0]})
+    programme = parts.join(stability(parts), on="item").assign(
+        label=["w", "x", "y", "z"], rang=[1, 3, 2, 4])
+    assert sensitivity_summary(programme) == (
+        "Elk gewicht is om de beurt 25% lager en 25% hoger gezet. Bij de leervragen schuift de "
+        "plaats van y (Y) en x (X): die volgorde hangt af van de precieze gewichten (gemarkeerd "
+        "als gevoelig).")

@@ -12,11 +12,11 @@ from pmg_analysis.prioritise.programme import (
     work_programme,
 )
 from pmg_analysis.prioritise.score import score_parts
-from pmg_analysis.prioritise.sensitivity import sensitivity, stability, top_table
+from pmg_analysis.prioritise.sensitivity import sensitivity, stability
 
 __all__ = [
     "PARTS", "Leerkringen", "PriorityConfig", "PriorityInputs", "leerkringen",
     "priority_inputs", "programme_from_inputs", "programme_sheets", "propose_leerkringen",
-    "score_parts", "sensitivity", "stability", "top_table", "work_programme",
+    "score_parts", "sensitivity", "stability", "work_programme",
     "write_work_programme",
 ]

@@ -79,18 +79,3 @@ def stability(parts: pd.DataFrame, config: PriorityConfig = PriorityConfig()) ->
     out["gevoelig"] = out["rang_min"] != out["rang_max"]
     return out
 
-
-def top_table(parts: pd.DataFrame, config: PriorityConfig = PriorityConfig()) -> pd.DataFrame:
-    """Wide: one row per item in the base top ``config.top_n`` or in any variant's top, one
-    column per variant holding its rank there - for showing which items stay on top."""
-    long = sensitivity(parts, config)
-    if long.empty:
-        return pd.DataFrame()
-    in_top = long.loc[long["rang"] <= config.top_n, "item"].unique()
-    names = [name for name, _, _ in variants(config)]
-    base = long[long["variant"] == BASIS].set_index("item")
-    wide = (long[long["item"].isin(in_top)]
-            .pivot(index="item", columns="variant", values="rang").reindex(columns=names))
-    wide.insert(0, "soort", base["soort"].reindex(wide.index))
-    wide = wide.assign(_r=base["rang"].reindex(wide.index)).sort_values(["soort", "_r"])
-    return wide.drop(columns="_r").reset_index()
