@@ -28,6 +28,7 @@ from pmg_analysis.instrument import load_instrument
 from pmg_analysis.prioritise import sentences
 from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.prioritise.inputs import LEERVRAAG, PriorityInputs, form_labels
+from pmg_analysis.prioritise.schemas import groups_schema
 from pmg_analysis.regions.typology import POSITIE_TYPES
 
 GROUP_COLUMNS = ["leerkring", "item", "label", "theme", "rang", "n_gemeenten", "gemeenten",
@@ -173,9 +174,9 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
     zonder = pd.DataFrame(without, columns=WITHOUT_COLUMNS) if without \
         else _empty(WITHOUT_COLUMNS)
     ints = {"leerkring": "Int64", "rang": "Int64", "n_gemeenten": "Int64"}
+    groepen = groepen.astype({**{c: "string" for c in GROUP_COLUMNS if c not in ints}, **ints})
     return Leerkringen(
-        groepen=groepen.astype({**{c: "string" for c in GROUP_COLUMNS if c not in ints},
-                                **ints}),
+        groepen=groups_schema(config).validate(groepen),
         leden=leden.astype({"leerkring": "Int64", "item": "string", "gemeente_code": "string",
                             "gemeente_naam": "string", "rol": "string"}),
         zonder_groep=zonder.astype({"item": "string", "label": "string", "rang": "Int64",

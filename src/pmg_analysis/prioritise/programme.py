@@ -18,6 +18,7 @@ from pmg_analysis.prioritise.inputs import (
     theme_interest,
 )
 from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
+from pmg_analysis.prioritise.schemas import programme_schema
 from pmg_analysis.prioritise.score import rank_items, score_parts
 from pmg_analysis.prioritise.sensitivity import stability
 
@@ -65,7 +66,7 @@ def programme_from_inputs(inputs: PriorityInputs, config: PriorityConfig = Prior
     out = ranked.join(stable, on="item")
     out["gevoelig"] = out["gevoelig"].astype(bool)
     out["blijft_in_top"] = out["blijft_in_top"].astype(bool)
-    return out[PROGRAMME_COLUMNS].reset_index(drop=True)
+    return programme_schema().validate(out[PROGRAMME_COLUMNS].reset_index(drop=True))
 
 
 def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
