@@ -16,6 +16,7 @@ from pmg_analysis.prioritise import (
     PriorityConfig,
     PriorityInputs,
     leerkringen,
+    plan,
     programme_from_inputs,
     propose_leerkringen,
     stability,
@@ -391,6 +392,12 @@ def test_work_programme_from_processed_tables_reads_urgency_trekkers_and_forms()
     proposal = leerkringen(answers, responses, clusters)
     assert proposal.groepen[["item", "n_gemeenten", "trekker", "vorm"]].values.tolist() == [
         ["LV1", 5, "Assen", "Leerkringen"]]
+    result = plan(answers, responses, clusters)
+    pd.testing.assert_frame_equal(result.programma, programme)
+    pd.testing.assert_frame_equal(result.leerkringen.leden, proposal.leden)
+    base = result.gevoeligheid[result.gevoeligheid["variant"] == "basis"]
+    assert base["item"].tolist() == programme["item"].tolist()
+    assert base["rang"].tolist() == programme["rang"].tolist()
 
 
 def test_empty_input_gives_the_four_themes_without_interest_and_no_leerkringen():

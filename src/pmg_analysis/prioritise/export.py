@@ -41,12 +41,10 @@ def write_work_programme(tables: Mapping[str, pd.DataFrame], out_dir: Path = PRO
     ``tables`` holds the processed ``responses``, ``answers`` and ``texts`` (as returned by
     ``pipeline.load_processed`` or a clean run).
     """
-    from pmg_analysis.prioritise.leerkringen import propose_leerkringen
-    from pmg_analysis.prioritise.programme import priority_inputs, programme_from_inputs
+    from pmg_analysis.prioritise.programme import plan
     from pmg_analysis.text import learning_clusters
 
-    clusters = learning_clusters(tables["texts"], tables["responses"])
-    inputs = priority_inputs(tables["answers"], tables["responses"], clusters, config)
-    programme = programme_from_inputs(inputs, config)
-    proposal = propose_leerkringen(programme, inputs, config)
-    return write_programme_xlsx(programme, proposal, Path(out_dir) / WORKBOOK)
+    clusters = learning_clusters(tables["texts"], tables["responses"], cache_dir=Path(out_dir))
+    result = plan(tables["answers"], tables["responses"], clusters, config=config)
+    return write_programme_xlsx(result.programma, result.leerkringen,
+                                Path(out_dir) / WORKBOOK)

@@ -3,6 +3,7 @@ ranked work programme and the proposed leerkringen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -20,7 +21,7 @@ from pmg_analysis.prioritise.inputs import (
 from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
 from pmg_analysis.prioritise.schemas import programme_schema
 from pmg_analysis.prioritise.score import rank_items, score_parts
-from pmg_analysis.prioritise.sensitivity import stability
+from pmg_analysis.prioritise.sensitivity import sensitivity, stability
 
 if TYPE_CHECKING:
     from pmg_analysis.text import LearningClusters
@@ -120,3 +121,34 @@ def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: Learni
     """
     inputs = priority_inputs(answers, responses, clusters, config)
     return propose_leerkringen(programme_from_inputs(inputs, config), inputs, config)
+
+
+@dataclass(frozen=True)
+class WorkProgramme:
+    """Everything of one prioritisation run, computed once: ``programma`` (see
+    :func:`work_programme`), ``leerkringen`` (:class:`Leerkringen`), ``gevoeligheid`` (the rank
+    of every item under every weight variant, :func:`~pmg_analysis.prioritise.sensitivity`)
+    and the ``inputs`` they were computed from."""
+
+    programma: pd.DataFrame
+    leerkringen: Leerkringen
+    gevoeligheid: pd.DataFrame
+    inputs: PriorityInputs
+
+
+def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningClusters, *,
+         config: PriorityConfig = PriorityConfig()) -> WorkProgramme:
+    """The programme, its sensitivity and the leerkringen in one call (for notebooks, reports
+    and the Excel export).
+
+    Examples
+    --------
+    >>> result = plan(tables["answers"], tables["responses"], clusters)  # doctest: +SKIP
+    >>> result.leerkringen.groepen  # doctest: +SKIP
+    """
+    inputs = priority_inputs(answers, responses, clusters, config)
+    programme = programme_from_inputs(inputs, config)
+    return WorkProgramme(programma=programme,
+                         leerkringen=propose_leerkringen(programme, inputs, config),
+                         gevoeligheid=sensitivity(score_parts(inputs, config), config),
+                         inputs=inputs)
