@@ -400,6 +400,19 @@ def test_work_programme_from_processed_tables_reads_urgency_trekkers_and_forms()
     assert base["rang"].tolist() == programme["rang"].tolist()
 
 
+def test_permuted_processed_rows_give_the_same_programme_and_leerkringen():
+    answers, responses, clusters = processed(9)
+    rng = np.random.default_rng(7)
+    mixed = (answers.iloc[rng.permutation(len(answers))],
+             responses.iloc[rng.permutation(len(responses))],
+             Clusters(clusters.clusters, clusters.members.iloc[::-1], clusters.quotes))
+    pd.testing.assert_frame_equal(work_programme(*mixed), work_programme(answers, responses,
+                                                                          clusters))
+    a, b = leerkringen(*mixed), leerkringen(answers, responses, clusters)
+    pd.testing.assert_frame_equal(a.groepen, b.groepen)
+    pd.testing.assert_frame_equal(a.leden, b.leden)
+
+
 def test_empty_input_gives_the_four_themes_without_interest_and_no_leerkringen():
     answers, responses, clusters = processed()
     empty = Clusters(clusters.clusters.iloc[:0], clusters.members.iloc[:0],
