@@ -114,9 +114,11 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCESSED,
                reports_dir: Path = REPORTS) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example) to reports/."""
+    from pmg_analysis.prioritise import write_work_programme
     from pmg_analysis.report import REPORT_CONFIG, build_reports
 
     result = run_clean(input_path, out_dir)
+    write_work_programme(load_processed(out_dir), out_dir)  # werkprogramma.xlsx
     positions = result.manifest["positie_in_de_regio"]
     skip = REPORT_CONFIG.skip + (() if positions["cbs_beschikbaar"] else REPORT_CONFIG.needs_cbs)
     notebooks = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))
