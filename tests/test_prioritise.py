@@ -66,6 +66,8 @@ def make_inputs(items: list[tuple[str, str, str, str]],
         "gemeente_code": pd.array([p[0] for p in pairs], dtype="string"),
         "theme": pd.array([p[1] for p in pairs], dtype="string"),
         "urgentie": pd.array([urgency.get(p) for p in pairs], dtype="Float64"),
+        "urgent": pd.array([None if urgency.get(p) is None else float(urgency[p] >= 4)
+                            for p in pairs], dtype="Float64"),
         "trekker": pd.array([p in lead_set for p in pairs], dtype="boolean")})
     form_frame = pd.DataFrame([(code, f) for code, fs in (forms or {}).items() for f in fs],
                               columns=["gemeente_code", "vorm"], dtype="string")
