@@ -508,22 +508,3 @@ def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_pat
     assert book.sheetnames == ["programma", "leerkringen"]
     items = [r[2] for r in book["programma"].iter_rows(min_row=2, values_only=True)]
     assert items[:4] == ["EA", "LD", "SV", "EF"] and items[4].startswith("LV")
-
-
-def test_a_municipality_page_lists_its_leerkringen_and_its_role():
-    from pmg_analysis.prioritise.sentences import municipality_leerkringen_sentence
-    from pmg_analysis.prioritise.tables import municipality_leerkringen
-
-    proposal = propose(leerkring_inputs([5, 6], overlap=True, leads=[("G00", "EA")]))
-    assen = municipality_leerkringen(proposal.groepen, proposal.leden, "G00")
-    # LV2 (six municipalities) ranks first, so it gets leerkring 1
-    assert assen[["leerkring", "rol", "met"]].values.tolist() == [
-        [1, "trekker", "Breda; Cuijk; Delft; Ede; Goes"],
-        [2, "trekker", "Breda; Cuijk; Delft; Ede"]]
-    assert municipality_leerkringen_sentence(assen, "Assen") == (
-        "Assen is voorgesteld voor 2 leerkringen: LV2 · vraag 2 en LV1 · vraag 1. Assen is "
-        "daarin voorgesteld als trekker van LV2 · vraag 2 en LV1 · vraag 1.")
-    nobody = municipality_leerkringen(proposal.groepen, proposal.leden, "G19")
-    assert nobody.empty
-    assert municipality_leerkringen_sentence(nobody, "Epe").startswith(
-        "Epe is (nog) niet voor een leerkring voorgesteld")

@@ -164,20 +164,3 @@ def leerkringen_summary(groups: pd.DataFrame, without: pd.DataFrame,
         out.append(f"Voor {_count(len(without), 'leervraag', 'leervragen')} zijn te weinig "
                    "gemeenten voor een leerkring (zie de tabel daaronder).")
     return " ".join(out)
-
-
-def municipality_leerkringen_sentence(table: pd.DataFrame, gemeente_naam: str) -> str:
-    """One sentence for a municipality's page; ``table`` is
-    :func:`pmg_analysis.prioritise.tables.municipality_leerkringen`."""
-    if table.empty:
-        return (f"{gemeente_naam} is (nog) niet voor een leerkring voorgesteld: de leerkringen "
-                "zijn voor de leervragen met de hoogste score, met gemeenten die die vragen "
-                "stelden.")
-    leads = table[table["rol"] == "trekker"]
-    text = (f"{gemeente_naam} is voorgesteld voor "
-            f"{_count(len(table), 'leerkring', 'leerkringen')}: "
-            f"{names(table['leervraag'].tolist())}.")
-    if len(leads):
-        text += (f" {gemeente_naam} is daarin voorgesteld als trekker van "
-                 f"{names(leads['leervraag'].tolist())}.")
-    return text

@@ -96,22 +96,3 @@ def without_group_table(without: pd.DataFrame) -> pd.DataFrame:
         "leervraag": (without["item"] + " · " + without["label"]).to_numpy(),
         "toelichting": without["toelichting"].to_numpy(),
     })
-
-
-def municipality_leerkringen(groups: pd.DataFrame, members: pd.DataFrame,
-                             gemeente_code: str) -> pd.DataFrame:
-    """The leerkringen one municipality is proposed for (for its own page): ``leerkring``,
-    ``leervraag``, ``rol``, ``trekker``, ``vorm``, ``gemeenten`` (the other members)."""
-    mine = members[members["gemeente_code"].astype("string") == str(gemeente_code)]
-    rows = groups.merge(mine[["leerkring", "rol", "gemeente_naam"]], on="leerkring")
-    others = [
-        "; ".join(n for n in str(names).split("; ") if n != own)
-        for names, own in zip(rows["gemeenten"], rows["gemeente_naam"], strict=True)]
-    return pd.DataFrame({
-        "leerkring": rows["leerkring"].to_numpy(),
-        "leervraag": (rows["item"] + " · " + rows["label"]).to_numpy(),
-        "rol": rows["rol"].to_numpy(),
-        "trekker": rows["trekker"].replace("", "nog geen").to_numpy(),
-        "vorm": rows["vorm"].to_numpy(),
-        "met": others,
-    })
