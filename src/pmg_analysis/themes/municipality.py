@@ -209,12 +209,14 @@ def combine(values: pd.DataFrame, responses: pd.DataFrame, *, keys: list[str],
     respondents who answered). ``keys`` are the columns besides response_id that identify a
     value (e.g. ``["theme", "measure"]``). Returns ``unit`` + keys + ``value``."""
     if unit == "respondent":
-        return values.rename(columns={"response_id": "unit"})[["unit", *keys, "value"]]
-    lookup = pd.Series(responses["gemeente_code"].astype("string").to_numpy(),
-                       index=responses["response_id"].astype("string").to_numpy())
-    keyed = values.assign(unit=values["response_id"].map(lookup)).dropna(subset=["unit"])
-    return (keyed.groupby(["unit", *keys], sort=True, observed=True)["value"].mean()
-            .reset_index())
+        out = values.rename(columns={"response_id": "unit"})[["unit", *keys, "value"]]
+    else:
+        lookup = pd.Series(responses["gemeente_code"].astype("string").to_numpy(),
+                           index=responses["response_id"].astype("string").to_numpy())
+        keyed = values.assign(unit=values["response_id"].map(lookup)).dropna(subset=["unit"])
+        out = (keyed.groupby(["unit", *keys], sort=True, observed=True)["value"].mean()
+               .reset_index())
+    return out.astype({"unit": "string", "value": float})
 
 
 def gemeente_scores(answers: pd.DataFrame, responses: pd.DataFrame, *,
