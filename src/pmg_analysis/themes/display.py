@@ -12,6 +12,8 @@ import pandas as pd
 
 from pmg_analysis.regions.overview import getal
 from pmg_analysis.themes.sentences import (
+    COUNT_MEASURES,
+    SHARE_MEASURES,
     group_name,
     interval_text,
     measure_name,
@@ -119,3 +121,24 @@ def statement_legend(distribution: pd.DataFrame) -> pd.DataFrame:
                          for s in pairs["stelling"]]),
         "Tekst": pairs["stelling_tekst"].astype("string").reset_index(drop=True),
     })
+
+
+def plot_format(measure: str) -> str:
+    """The d3-format for a measure's axis in a figure: shares as %, counts whole, means 2 dec."""
+    if measure in SHARE_MEASURES:
+        return ".0%"
+    return ",.0f" if measure in COUNT_MEASURES else ",.2f"
+
+
+def interval_frame(scores: pd.DataFrame, measure: str,
+                   labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The rows of one measure from :func:`~pmg_analysis.themes.scores.theme_scores`, with a
+    display ``label`` ("Thema" or "Thema · groep" when there are several groups), ordered by
+    theme and group, for :func:`pmg_analysis.plots.interval_plot` (``colour="theme"``)."""
+    rows = scores[scores["measure"].astype(str).eq(measure)].sort_values(
+        ["theme", "group"], kind="stable")
+    several = rows["group"].nunique() > 1
+    label = [theme_name(t) + (f" · {group_name(g, labels)}" if several else "")
+             for t, g in zip(rows["theme"], rows["group"], strict=True)]
+    return rows.assign(label=pd.Series(label, index=rows.index, dtype="string"),
+                       theme=rows["theme"].astype("string")).reset_index(drop=True)

@@ -82,7 +82,8 @@ def anders_texts(texts: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``theme`` (categorical), ``text`` (string, stripped), ``n_gemeenten`` and
-        ``n_respondenten`` (Int64), ordered by theme, then most municipalities, then text.
+        ``n_respondenten`` (Int64), ordered by theme, then most municipalities (and
+        respondents), then text.
         Shown in HTML only through an escaping table (``report.show_table``).
     """
     themes = theme_codes()
@@ -103,5 +104,6 @@ def anders_texts(texts: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
            .reset_index())
     out["theme"] = pd.Categorical(out["theme"], categories=themes)
     out = out.astype({"text": "string", "n_gemeenten": "Int64", "n_respondenten": "Int64"})
-    return out.sort_values(["theme", "n_gemeenten", "text"], ascending=[True, False, True],
-                           kind="stable", ignore_index=True)
+    return out.sort_values(["theme", "n_gemeenten", "n_respondenten", "text"],
+                           ascending=[True, False, False, True], kind="stable",
+                           ignore_index=True)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.regions.overview import getal
+from pmg_analysis.themes.config import ThemeConfig
 
 MEASURE_NAMES: dict[str, str] = {
     "urgentie": "gemiddelde urgentie (1–5)",
@@ -93,10 +94,16 @@ def dominance_sentences(scores: pd.DataFrame) -> list[str]:
             out.append(f"{name}: niemand beantwoordde deze vraag.")
             continue
         first = known.iloc[0]
-        text = (f"{name}: {theme_name(first['theme'])} staat bovenaan "
-                f"({value_text(first['estimate'], measure)}; 95%-interval "
-                f"{interval_text(first['lower'], first['upper'], measure)}).")
-        if len(known) > 1:
+        tied = known[known["estimate"] == first["estimate"]]
+        if len(tied) > 1:
+            names = " en ".join(theme_name(t) for t in tied["theme"])
+            text = (f"{name}: {names} staan gelijk bovenaan "
+                    f"({value_text(first['estimate'], measure)}).")
+        else:
+            text = (f"{name}: {theme_name(first['theme'])} staat bovenaan "
+                    f"({value_text(first['estimate'], measure)}; 95%-interval "
+                    f"{interval_text(first['lower'], first['upper'], measure)}).")
+        if len(known) > 1 and len(tied) == 1:
             second = known.iloc[1]
             if pd.notna(second["upper"]) and pd.notna(first["lower"]) \
                     and second["upper"] < first["lower"]:
@@ -161,3 +168,22 @@ def group_test_sentence(tests: pd.DataFrame, alpha: float = 0.05) -> str:
              f"{theme_name(r['theme'])} (p = {getal(float(r['p_bh']), 3)})"
              for _, r in hits.iterrows()]
     return intro + ": " + "; ".join(parts) + "."
+
+
+def method_sentence(config: ThemeConfig = ThemeConfig()) -> str:
+    """How the figures are made, in Dutch, with the settings actually used."""
+    return (f"Elke gemeente telt één keer. Elk cijfer heeft een "
+            f"{getal(round(config.confidence * 100), 0)}%-interval uit "
+            f"{getal(config.n_resamples, 0)} bootstrap-steekproeven van gemeenten (vaste seed "
+            f"{config.seed}); een groep met minder dan {config.min_group} gemeenten krijgt een "
+            "waarschuwing.")
+
+
+def small_group_text(frame: pd.DataFrame, labels: Mapping[str, str] | None = None,
+                     min_group: int = 5) -> str:
+    """:func:`small_group_warnings` as one text, or a sentence that every group is large
+    enough (so the report always says whether it checked)."""
+    warnings = small_group_warnings(frame, labels, min_group)
+    if warnings:
+        return "\n".join(warnings)
+    return f"Elke groep telt minstens {min_group} gemeenten."
