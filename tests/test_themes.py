@@ -198,3 +198,16 @@ def test_scores_per_position_type_resample_within_each_type(five_and_one):
     assert cell(scores, "EA", "eerste", "monocentrisch")["estimate"] == 0.0
     empty = cell(scores, "EA", "eerste", "nabij_grotere_stad")
     assert pd.isna(empty["estimate"]) and empty["n_gemeenten"] == 0 and bool(empty["klein"])
+
+
+def test_outputs_carry_the_columns_of_the_interface_contract(five_and_one):
+    answers, responses = five_and_one
+    assert list(gemeente_scores(answers, responses).columns) == [
+        "gemeente_code", "theme", "urgentie", "urgent", "borda", "eerste", "trekker", "positie",
+        "n_respondenten"]
+    assert {"theme", "measure", "group", "estimate", "lower", "upper", "n_gemeenten"} <= set(
+        theme_scores(answers, responses).columns)
+    from pmg_analysis.themes import opgave_scores
+
+    assert {"theme", "opgave", "opgave_tekst", "group", "estimate", "lower", "upper",
+            "n_gemeenten"} <= set(opgave_scores(answers, responses).columns)
