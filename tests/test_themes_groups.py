@@ -171,3 +171,19 @@ def test_diverging_bar_puts_disagreement_left_and_splits_neutral():
     assert fig.data[0].y == ("K1 · Schakels",)
     assert fig.layout.barmode == "relative"
     assert sum(t.showlegend is not False for t in fig.data) == 5
+
+
+def test_stellingen_group_test_compares_the_mean_answers_per_position():
+    people, rows = [], []
+    for i in range(5):
+        people += [(f"p{i}", f"GM01{i:02d}", "polycentrisch"),
+                   (f"m{i}", f"GM02{i:02d}", "monocentrisch")]
+        rows += stelling(f"p{i}", {"K1": 5, "Z1": 3}) + stelling(f"m{i}", {"K1": 1, "Z1": 3})
+    tests = themes.statement_tests(make_answers(rows), make_responses(people),
+                                   config=ThemeConfig(n_permutations=999))
+    k1 = tests[tests["stelling"] == "K1"].iloc[0]
+    z1 = tests[tests["stelling"] == "Z1"].iloc[0]
+    assert k1["p_waarde"] < 0.01 and z1["p_waarde"] == 1.0
+    assert pd.isna(tests[tests["stelling"] == "K2"].iloc[0]["p_waarde"])  # nobody answered
+    assert "stelling K1" in themes.group_test_sentence(tests)
+    assert themes.test_table(tests)["Stelling"].tolist()[:2] == ["K1", "K2"]

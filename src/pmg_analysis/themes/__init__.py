@@ -47,7 +47,11 @@ from pmg_analysis.themes.sentences import (
     small_group_text,
     small_group_warnings,
 )
-from pmg_analysis.themes.statements import statement_distribution, statement_scores
+from pmg_analysis.themes.statements import (
+    statement_distribution,
+    statement_scores,
+    statement_tests,
+)
 
 __all__ = [
     "MEASURES",
@@ -76,6 +80,7 @@ __all__ = [
     "statement_distribution",
     "statement_legend",
     "statement_scores",
+    "statement_tests",
     "test_table",
     "theme_scores",
 ]

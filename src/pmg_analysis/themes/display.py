@@ -55,15 +55,19 @@ def score_table(scores: pd.DataFrame, labels: Mapping[str, str] | None = None,
 
 
 def test_table(tests: pd.DataFrame) -> pd.DataFrame:
-    """:func:`~pmg_analysis.themes.compare.group_tests` as a Dutch table."""
+    """:func:`~pmg_analysis.themes.compare.group_tests` (or ``statement_tests``) as a Dutch
+    table."""
     rows = tests.reset_index(drop=True)
 
     def p(value: object) -> str:
         return "–" if pd.isna(value) else getal(float(value), 3)
 
+    subject = ({"Thema": _texts([theme_name(t) for t in rows["theme"]])}
+               if "theme" in rows.columns else
+               {"Stelling": rows["stelling"].astype("string")})
     return pd.DataFrame({
         "Maat": _texts([measure_name(str(m)) for m in rows["measure"]]),
-        "Thema": _texts([theme_name(t) for t in rows["theme"]]),
+        **subject,
         "H (Kruskal–Wallis)": _texts(["–" if pd.isna(h) else getal(float(h), 2)
                                       for h in rows["statistic"]]),
         "p (permutatie)": _texts([p(v) for v in rows["p_waarde"]]),

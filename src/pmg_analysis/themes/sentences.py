@@ -151,22 +151,28 @@ def small_group_warnings(frame: pd.DataFrame, labels: Mapping[str, str] | None =
 
 
 def group_test_sentence(tests: pd.DataFrame, alpha: float = 0.05) -> str:
-    """One Dutch paragraph on :func:`~pmg_analysis.themes.compare.group_tests`: where the
-    position types differ after the Benjamini-Hochberg correction, or that they do not."""
+    """One Dutch paragraph on :func:`~pmg_analysis.themes.compare.group_tests` (or
+    ``statement_tests``): where the position types differ after the Benjamini-Hochberg
+    correction, or that they do not."""
     tested = tests[tests["p_bh"].notna()]
     if tested.empty:
         return ("Er zijn te weinig gemeenten met een bekende positie in minstens twee groepen "
                 "om de posities te vergelijken.")
     hits = tested[tested["p_bh"] < alpha]
-    intro = (f"Van de {len(tested)} vergelijkingen (thema × maat) laten er {len(hits)} een "
+    what = "stellingen" if "stelling" in tests.columns else "vergelijkingen (thema × maat)"
+    intro = (f"Van de {len(tested)} {what} laten er {len(hits)} een "
              "verschil tussen de posities zien dat niet goed door toeval te verklaren is "
              f"(Kruskal–Wallis, p < {getal(alpha, 2)} na correctie voor het aantal toetsen)")
     if hits.empty:
         return intro + "."
     names = {**MEASURE_NAMES, "trekker": "de bereidheid om trekker te zijn"}
-    parts = [f"{names.get(str(r['measure']), r['measure'])} bij "
-             f"{theme_name(r['theme'])} (p = {getal(float(r['p_bh']), 3)})"
-             for _, r in hits.iterrows()]
+    if "stelling" in tests.columns:
+        parts = [f"stelling {r['stelling']} (p = {getal(float(r['p_bh']), 3)})"
+                 for _, r in hits.iterrows()]
+    else:
+        parts = [f"{names.get(str(r['measure']), r['measure'])} bij "
+                 f"{theme_name(r['theme'])} (p = {getal(float(r['p_bh']), 3)})"
+                 for _, r in hits.iterrows()]
     return intro + ": " + "; ".join(parts) + "."
 
 
