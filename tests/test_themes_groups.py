@@ -187,3 +187,11 @@ def test_stellingen_group_test_compares_the_mean_answers_per_position():
     assert pd.isna(tests[tests["stelling"] == "K2"].iloc[0]["p_waarde"])  # nobody answered
     assert "stelling K1" in themes.group_test_sentence(tests)
     assert themes.test_table(tests)["Stelling"].tolist()[:2] == ["K1", "K2"]
+
+
+def test_respondent_tables_count_respondents_not_municipalities(two_types):
+    answers, responses = two_types
+    table = themes.score_table(themes.theme_scores(answers, responses, unit="respondent"),
+                               unit="respondent")
+    assert "Respondenten" in table.columns and "Gemeenten" not in table.columns
+    assert "Aantal respondenten dat trekker wil zijn" in set(table["Maat"])

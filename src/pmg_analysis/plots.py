@@ -408,7 +408,7 @@ def diverging_bar(data: pd.DataFrame, *, category: str, level: str, value: str,
         fig.add_trace(go.Bar(
             y=y, x=sign * full, customdata=full, name=str(levels[i]), orientation="h",
             marker_color=colours[i], legendrank=i + 1,
-            texttemplate=f"%{{customdata:{fmt}}}", textposition="inside",
+            texttemplate=f"%{{customdata:{fmt}}}", textposition="inside", textangle=0,
             insidetextanchor="middle",
             hovertemplate=f"{levels[i]}: %{{customdata:{fmt}}}<extra>%{{y}}</extra>",
         ))
