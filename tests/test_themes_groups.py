@@ -195,3 +195,11 @@ def test_respondent_tables_count_respondents_not_municipalities(two_types):
                                unit="respondent")
     assert "Respondenten" in table.columns and "Gemeenten" not in table.columns
     assert "Aantal respondenten dat trekker wil zijn" in set(table["Maat"])
+
+
+def test_ranking_note_says_how_many_rankings_were_left_out():
+    meldingen = pd.DataFrame({"code": ["rangschikking_ongeldig", "te_veel_keuzes",
+                                       "rangschikking_ongeldig"]})
+    assert themes.ranking_note(meldingen).startswith("2 rangschikkingen waren ongeldig")
+    assert themes.ranking_note(meldingen.iloc[:0]) == (
+        "Alle ingevulde rangschikkingen waren geldig.")

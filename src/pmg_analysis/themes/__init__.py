@@ -44,6 +44,7 @@ from pmg_analysis.themes.sentences import (
     group_test_sentence,
     measure_name,
     method_sentence,
+    ranking_note,
     small_group_text,
     small_group_warnings,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "opgave_table",
     "opgave_values",
     "plot_format",
+    "ranking_note",
     "respondent_values",
     "score_table",
     "small_group_text",

@@ -193,3 +193,17 @@ def small_group_text(frame: pd.DataFrame, labels: Mapping[str, str] | None = Non
     if warnings:
         return "\n".join(warnings)
     return f"Elke groep telt minstens {min_group} gemeenten."
+
+
+def ranking_note(meldingen: pd.DataFrame) -> str:
+    """How many rankings ``clean`` left out as invalid (from the ``meldingen`` table), so the
+    Borda figures say what they do not count."""
+    codes = meldingen["code"].astype("string") if "code" in meldingen.columns else pd.Series(
+        dtype="string")
+    n = int(codes.eq("rangschikking_ongeldig").sum())
+    if n == 0:
+        return "Alle ingevulde rangschikkingen waren geldig."
+    wat, tellen = ("rangschikking was", "telt") if n == 1 else ("rangschikkingen waren", "tellen")
+    return (f"{n} {wat} ongeldig (niet precies 1 t/m 4) en {tellen} niet mee voor de "
+            "Bordascore en de eerste plaats; de andere antwoorden van die respondenten tellen "
+            "wel mee.")
