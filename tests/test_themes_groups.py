@@ -203,3 +203,25 @@ def test_ranking_note_says_how_many_rankings_were_left_out():
     assert themes.ranking_note(meldingen).startswith("2 rangschikkingen waren ongeldig")
     assert themes.ranking_note(meldingen.iloc[:0]) == (
         "Alle ingevulde rangschikkingen waren geldig.")
+
+
+def test_every_report_function_handles_empty_input_with_dutch_text():
+    answers, responses = make_answers([]), make_responses([])
+    texts = pd.DataFrame({c: pd.Series(dtype="category") for c in
+                          ["response_id", "question_id", "theme", "item", "text"]})
+    scores = themes.theme_scores(answers, responses, by="positie")
+    assert themes.small_group_text(scores, plots.POSITION_LABELS).startswith(
+        "Let op: de groep ‘Nabij een grotere stad’ telt geen gemeenten")
+    assert set(themes.score_table(scores)["Schatting"]) == {"–"}
+    tests = themes.group_tests(answers, responses)
+    assert themes.group_test_sentence(tests).startswith("Er zijn te weinig gemeenten")
+    assert len(themes.test_table(tests)) == 20
+    opg = themes.opgave_scores(answers, responses, by="positie")
+    assert themes.opgave_matrix(opg).isna().all().all()
+    assert themes.opgave_table(opg)["Gekozen door"].eq("–").all()
+    assert themes.anders_table(themes.anders_texts(texts, responses)).empty
+    dist = themes.statement_distribution(answers, responses, by="positie")
+    fig = plots.diverging_bar(dist, category="stelling", level="label", value="share",
+                              group="group")
+    assert len(fig.data) == 6
+    assert themes.statement_tests(answers, responses)["p_waarde"].isna().all()
