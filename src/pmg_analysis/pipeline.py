@@ -114,10 +114,12 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCESSED,
                reports_dir: Path = REPORTS) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example) to reports/."""
+    from pmg_analysis.prioritise import write_work_programme
     from pmg_analysis.report import ReportConfig, build_reports
 
     config = ReportConfig()
     result = run_clean(input_path, out_dir)
+    write_work_programme(load_processed(out_dir), out_dir)  # werkprogramma.xlsx
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     notebooks = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))
