@@ -131,3 +131,30 @@ def centroids(passages: dict[str, Sequence[str]], *, cache_dir: Path | None) -> 
         rows[key] = mean / np.linalg.norm(mean)
         start += len(texts)
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def seed_similarity(vectors: np.ndarray, passages: dict[str, Sequence[str]], *, k: int,
+                    centroid_weight: float, cache_dir: Path | None) -> np.ndarray:
+    """Similarity of each vector to each key's seed passages (n × len(passages)).
+
+    ``centroid_weight`` × the cosine to the key's centroid plus ``1 - centroid_weight`` × the
+    mean cosine to its ``k`` nearest seed passages: the centroid sees the theme as a whole, the
+    nearest passages let a text that matches one facet of a broad theme (say, heat networks
+    under EF) score well without being pulled to the middle. Seeds are embedded with the same
+    ``query:`` prefix as the texts: the e5 model card asks for ``query:`` on both sides of a
+    symmetric comparison (similarity, classification), ``passage:`` only for retrieval corpora.
+
+    Examples
+    --------
+    >>> seed_similarity(np.zeros((0, DIM)), {}, k=5, centroid_weight=0.5, cache_dir=None).shape
+    (0, 0)
+    """
+    cols = []
+    for texts in passages.values():
+        seeds = embed(list(texts), cache_dir=cache_dir)
+        sims = vectors @ seeds.T
+        mean = seeds.mean(axis=0)
+        central = vectors @ (mean / np.linalg.norm(mean))
+        nearest = np.sort(sims, axis=1)[:, -min(k, len(texts)):].mean(axis=1)
+        cols.append(centroid_weight * central + (1 - centroid_weight) * nearest)
+    return np.column_stack(cols) if cols else np.zeros((len(vectors), 0))
