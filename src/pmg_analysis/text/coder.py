@@ -14,8 +14,9 @@ Two signals, combined in one documented way (:class:`TextConfig`):
 Theme score = ``(1 - w) * embedding share + w * lexicon share`` with ``w =
 TextConfig.lexicon_weight``; when the lexicon finds nothing, the embedding share alone; without
 embeddings, the lexicon share alone (and no theme when it finds nothing). Scores of a text sum
-to 1. The opgave is chosen the same way among the opgaven of the best theme; ``opgave_score`` is
-its share among them. The label comes from the content only, never from the question answered.
+to 1. The opgave is chosen the same way among the opgaven of the best theme (centroids of the
+opgave's passages, lexicon weight ``TextConfig.opgave_lexicon_weight``); ``opgave_score`` is its
+share among them. The label comes from the content only, never from the question answered.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ class TextConfig:
     # (0.62 macro-F1 alone on passages written later). The embedding stays in front (it
     # generalises beyond listed words) while a clear lexicon hit still decides a close call.
     lexicon_weight: float = 0.2
+    # Weight of the lexicon among the opgaven of the best theme. Kept at the first pass's 0.4:
+    # an opgave's seed passages are one or a few short bullets, so its centroid is weaker than a
+    # theme's and a named lexicon word (say "acquisitie" for EA5) should decide more often.
+    opgave_lexicon_weight: float = 0.4
     # A theme's embedding similarity mixes the cosine to the centroid of its seed passages
     # (weight `centroid_weight`) with the mean cosine to its `nearest_seeds` closest seed
     # passages. On the first 160 passages (embedding alone) the centroid alone gave 0.89, the
@@ -146,7 +151,7 @@ def _score(texts: list[str], config: TextConfig, cache_dir: Path | None) -> _Sco
         emb_o = None if emb_o_sims is None else _softmax(emb_o_sims[np.ix_(rows, cols)],
                                                         config.temperature)
         opg[np.ix_(rows, cols)] = _combine(emb_o, lex_o[np.ix_(rows, cols)],
-                                           config.lexicon_weight)
+                                           config.opgave_lexicon_weight)
     return _Scores(themes, opg, vectors)
 
 
