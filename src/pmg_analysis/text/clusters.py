@@ -62,6 +62,8 @@ class ClusterConfig:
     lexical_distance_threshold: float = 0.75
     # Words in a label: three are readable at a glance and usually tell the question apart.
     n_terms: int = 3
+    # Weight of a lexicon word in a label against other words: labels should name the subject.
+    topic_boost: float = 1.5
     # Quotes per cluster (the issue asks 2–3; a cluster of one text has one).
     n_quotes: int = 3
     # Sentences that frame an answer but ask nothing (matched at the start, case-insensitive).
@@ -189,12 +191,18 @@ def _labels(uniq: list[str], ids: np.ndarray, config: ClusterConfig) -> dict[int
         per_cluster.setdefault(int(cid), Counter()).update(s for s in stems if len(s) > 2)
     df = Counter(s for counts in per_cluster.values() for s in counts)
     n = len(per_cluster)
+    topical = {s for e in config.text.lexicon().entries for s in e.stems}
     out = {}
     for cid, counts in per_cluster.items():
         # c-TF-IDF: how many of the cluster's texts use the word, times how rare it is among
-        # the clusters; ties: more texts, then alphabetical
-        ranked = sorted(counts, key=lambda s: (-round(counts[s] * math.log(1 + n / df[s]), 9),
-                                               -counts[s], surface.get(s, s)))
+        # the clusters, times config.topic_boost for a lexicon word (a subject such as
+        # "energietransitie" reads better than a verb such as "raakt"); ties: more texts, then
+        # alphabetical
+        def score(s: str, counts: Counter[str] = counts) -> float:
+            boost = config.topic_boost if s in topical else 1.0
+            return round(counts[s] * math.log(1 + n / df[s]) * boost, 9)
+
+        ranked = sorted(counts, key=lambda s: (-score(s), -counts[s], surface.get(s, s)))
         out[cid] = ", ".join(surface.get(s, s) for s in ranked[:config.n_terms]) or "(geen woorden)"
     return out
 

@@ -160,10 +160,12 @@ def lexicon_table(found: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
 
 
 def unmatched_table(coded: pd.DataFrame, found: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
-    """Texts in which the lexicon found nothing (the embedding alone labelled them): candidates
-    for new lexicon words. ``coded`` and ``found`` must share the text index."""
+    """Answers to theme questions in which the lexicon found nothing (the embedding alone
+    labelled them): candidates for new lexicon words. Closing remarks (opmerkingen) are left
+    out: they are about the survey, not a theme. ``coded`` and ``found`` share the text index."""
     names = _theme_names()
-    texts = coded[coded["text"].astype(str).str.strip() != ""]
+    texts = coded[(coded["text"].astype(str).str.strip() != "")
+                  & coded["question_theme"].notna()]
     missing = texts[~texts.index.isin(found["tekst"])]
     missing = missing.drop_duplicates("text").sort_values("text").head(n)
     return pd.DataFrame({
