@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# make report INPUT=pad/naar/export.xlsx  (zonder INPUT: de voorbeelddata)
+INPUT ?= $(EXAMPLE)
 report: $(STAMP)
-	$(BIN)/pmg-analysis report
+	$(BIN)/pmg-analysis report "$(INPUT)"
 
 # The notebooks read data/processed/, which is rebuilt from the bundled example first.
 processed: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -16,7 +17,10 @@ def repo_root() -> Path:
 
 ROOT = repo_root()
 RAW = ROOT / "data" / "raw"
-PROCESSED = ROOT / "data" / "processed"
+# ``pmg-analysis report`` on data outside the repository (a test's temporary folder) runs the
+# notebook kernels with PMG_PROCESSED_DIR set, so ``load_processed()`` reads that folder there.
+PROCESSED_ENV = "PMG_PROCESSED_DIR"
+PROCESSED = Path(os.environ.get(PROCESSED_ENV) or ROOT / "data" / "processed")
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 EXAMPLE_EXPORT = RAW / "pmg_enquete_2017_synthetisch.xlsx"

@@ -6,6 +6,7 @@ The CLI and ``make report`` call these functions; notebooks read the processed t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -95,9 +96,11 @@ def data_stamp(manifest: dict, responses: pd.DataFrame) -> str:
 def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               format: str | None = None, mapping_file: str | Path | None = None,
               config: CleanConfig | None = None,
-              step: Callable[[str], None] | None = None) -> CleanResult:
+              step: Callable[[str], None] | None = None,
+              say: Callable[[str], None] | None = None) -> CleanResult:
     """Read an export, clean it, add the positions in the region and write the processed
-    tables. ``step`` reports progress."""
+    tables. ``step`` reports progress; ``say`` gets the Dutch line when the tables of another
+    export in ``out_dir`` are replaced. A wrong input raises before anything is written."""
     step = step or (lambda _msg: None)
     out_dir = Path(out_dir)
     step("inlezen")
@@ -107,30 +110,51 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
                          out_dir)
     result.manifest["data_date"] = data_stamp(result.manifest, result.responses)
     step("wegschrijven")
+    note = replaced_tables_note(out_dir, result.manifest)
+    if note and say:
+        say(note)
     write_clean_outputs(result, out_dir)
     return result
 
 
-def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCESSED,
-               reports_dir: Path = REPORTS) -> list[Path]:
-    """The whole chain on one export (default: the bundled synthetic example) to reports/."""
+def replaced_tables_note(out_dir: Path, manifest: dict) -> str | None:
+    """The Dutch line saying whose processed tables in ``out_dir`` a new run replaces (None
+    when there are none, or when they come from the same file)."""
+    from pmg_analysis.quality import replaced_tables_sentence
+
+    path = Paths(Path(out_dir)).manifest
+    try:
+        previous = json.loads(path.read_text("utf-8")) if path.is_file() else None
+    except (OSError, ValueError):
+        previous = {}
+    return replaced_tables_sentence(previous, manifest, out_dir)
+
+
+def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = None,
+               mapping_file: str | Path | None = None, out_dir: Path = PROCESSED,
+               reports_dir: Path = REPORTS, notebooks_dir: Path = NOTEBOOKS,
+               say: Callable[[str], None] | None = None) -> list[Path]:
+    """The whole chain on one export (default: the bundled synthetic example): clean into
+    ``out_dir``, then every notebook's page and a page per responding municipality into
+    ``reports_dir``. A wrong input stops before any table or report is written."""
     from pmg_analysis.report import REPORT_CONFIG, build_reports
 
-    result = run_clean(input_path, out_dir)
+    result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say)
     positions = result.manifest["positie_in_de_regio"]
     skip = REPORT_CONFIG.skip + (() if positions["cbs_beschikbaar"] else REPORT_CONFIG.needs_cbs)
-    notebooks = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))
+    notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))
                  if p.stem not in skip]
+    has_profile = (Path(notebooks_dir) / f"{REPORT_CONFIG.profile_notebook}.ipynb").is_file()
+    profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
+                if has_profile else [])
     # every page says where the positions in the region come from, in one plain sentence
     stamp = f"{result.manifest['data_date']}. {positions['zin']}"
-    return build_reports(notebooks, notebooks_dir=NOTEBOOKS, reports_dir=reports_dir,
-                         data_stamp=stamp)
+    return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
+                         data_stamp=stamp, profiles=profiles, processed_dir=out_dir)
 
 
 def load_manifest(out_dir: str | Path = PROCESSED) -> dict:
     """The manifest of the last clean run (counts, source, column mapping)."""
-    import json
-
     path = Paths(Path(out_dir)).manifest
     if not path.exists():
         raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report'.",

@@ -114,3 +114,18 @@ def columns_table(manifest: dict) -> pd.DataFrame:
     rows = [("Kolom zonder vraag", key) for key in cols["niet_gekoppeld"]]
     rows += [("Vraag zonder kolom", qid) for qid in cols["vragen_zonder_kolom"]]
     return pd.DataFrame(rows, columns=["soort", "naam"])
+
+
+def replaced_tables_sentence(previous: dict | None, current: dict, out_dir) -> str | None:
+    """The Dutch line saying that the processed tables of one export are replaced by those of
+    another (None when nothing was there or it came from the same file). ``previous`` is the
+    old manifest (``{}`` when it cannot be read)."""
+    if previous is None:
+        return None
+    old, new = previous.get("bron", {}), current["bron"]
+    if old.get("sha256") == new["sha256"]:
+        return None
+    before = (f"{old['bestand']} (sha256 {str(old.get('sha256', ''))[:12]})"
+              if old.get("bestand") else "een eerdere verwerking")
+    return (f"Let op: de verwerkte tabellen in {out_dir} kwamen van {before}; ze worden nu "
+            f"vervangen door die van {new['bestand']} (sha256 {new['sha256'][:12]}).")
