@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from pmg_analysis import load_instrument
-from pmg_analysis.clean import clean_export
+from pmg_analysis.clean import Manifest, clean_export
 from pmg_analysis.io import read_export
 from pmg_analysis.pipeline import EXAMPLE_EXPORT, write_clean_outputs
 
@@ -29,10 +29,10 @@ def example():
 # -- the example export ------------------------------------------------------------------------
 
 def test_counts_in_equal_counts_out(example):
-    n = example.manifest["aantallen"]
-    assert n["rijen_in"] == 60
-    assert n["schoon"] + n["quarantaine"] == 60
-    assert len(example.responses) == n["schoon"]
+    n = example.manifest.counts
+    assert n.rows_in == 60
+    assert n.clean + n.quarantined == 60 and n.add_up
+    assert len(example.responses) == n.clean
     assert sorted(example.responses["raw_row"].tolist() + example.quarantine["rij"].tolist()) \
         == list(range(2, 62))
 
@@ -135,8 +135,8 @@ def test_outputs_are_byte_identical_and_formula_safe(example, tmp_path):
     again = clean_export(read_export(EXAMPLE_EXPORT))
     write_clean_outputs(again, b)
     files = sorted(p.name for p in a.iterdir())
-    assert {"responses.parquet", "answers.parquet", "texts.parquet", "quarantine.csv",
-            "manifest.json", "pmg_schoon.xlsx"} <= set(files)
+    assert {"responses.parquet", "answers.parquet", "texts.parquet", "problems.parquet",
+            "quarantine.csv", "manifest.json", "pmg_schoon.xlsx"} == set(files)
     for name in files:
         assert hashlib.sha256((a / name).read_bytes()).digest() == \
             hashlib.sha256((b / name).read_bytes()).digest(), name
@@ -147,9 +147,14 @@ def test_outputs_are_byte_identical_and_formula_safe(example, tmp_path):
         for col in sheet.columns:
             cells = sheet[col].dropna()
             assert not cells.str.match(r"^[=+\-@]").any(), col
+    assert set(book) == {"responses", "answers", "texts", "problems", "quarantine"}
+    # manifest.json is plain JSON with the Dutch keys, and reads back as the same object
     manifest = json.loads((a / "manifest.json").read_text("utf-8"))
     assert manifest["bron"]["sha256"] == hashlib.sha256(EXAMPLE_EXPORT.read_bytes()).hexdigest()
     assert manifest["vragenlijst_versie"] == INSTRUMENT.version
+    assert manifest["excel"] == "pmg_schoon.xlsx"
+    assert Manifest.read(a / "manifest.json") == dataclasses.replace(example.manifest,
+                                                                      excel="pmg_schoon.xlsx")
 
 
 def test_html_in_free_text_is_kept_as_text(example):

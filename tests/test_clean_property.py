@@ -57,10 +57,10 @@ def test_every_row_is_clean_or_quarantined_once(tmp_path_factory, rows):
     export = read_export(path)
     n_in = len(export.data)
     result = clean_export(export)
-    counts = result.manifest["aantallen"]
-    assert counts["rijen_in"] == n_in
+    counts = result.manifest.counts
+    assert counts.rows_in == n_in
     assert len(result.responses) + len(result.quarantine) == n_in
-    assert sum(counts["quarantaine_per_reden"].values()) == len(result.quarantine)
+    assert sum(counts.per_reason.values()) == len(result.quarantine) and counts.add_up
     seen = result.responses["raw_row"].tolist() + result.quarantine["rij"].tolist()
     assert sorted(seen) == sorted(export.data.index.tolist())
     assert result.quarantine["reden"].notna().all()

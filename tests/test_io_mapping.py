@@ -9,7 +9,7 @@ import pytest
 from pmg_analysis.errors import InputError
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.io import MappingConfig, map_columns, read_export
-from pmg_analysis.io.normalize import normalize_text
+from pmg_analysis.io.normalise import normalise_text
 
 INSTR = load_instrument()
 
@@ -24,10 +24,10 @@ def _csv(tmp_path: Path, headers: list[str]) -> Path:
     return path
 
 
-def test_normalize_text():
-    assert normalize_text("12. <b>Wat  is uw\u00a0functie?</b> *") == "wat is uw functie?"
-    assert normalize_text("Differentiëren – “variatie”") == 'differentieren - "variatie"'
-    assert normalize_text("Q3: Hoe urgent - Selected Choice") == "hoe urgent"
+def test_normalise_text():
+    assert normalise_text("12. <b>Wat  is uw\u00a0functie?</b> *") == "wat is uw functie?"
+    assert normalise_text("Differentiëren – “variatie”") == 'differentieren - "variatie"'
+    assert normalise_text("Q3: Hoe urgent - Selected Choice") == "hoe urgent"
 
 
 def test_edited_texts_map_fuzzily_without_theme_cross_mapping(tmp_path):

@@ -18,7 +18,7 @@ from pmg_analysis.municipalities import (
 )
 
 
-def match_one(name: str | None, config: MatchConfig | None = None) -> pd.Series:
+def match_one(name: str | None, config: MatchConfig = MatchConfig()) -> pd.Series:
     return match_municipalities(pd.Series([name], dtype="string"), config).iloc[0]
 
 

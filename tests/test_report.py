@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from pmg_analysis import InputError, plots
+from pmg_analysis.clean.manifest import Columns, Counts, Manifest, Source
 from pmg_analysis.report import (
     ReportBuildError,
     ReportEntry,
@@ -224,13 +226,20 @@ def test_index_escapes_titles_and_lists_profiles(tmp_path):
     assert '<a href="gemeenten/GM0307.html">Amersfoort (GM0307)</a>' in index
 
 
-def test_data_stamp_from_manifest(tmp_path):
-    manifest = tmp_path / "manifest.json"
-    assert data_stamp_from_manifest(manifest) is None
-    manifest.write_text(json.dumps({"input_hash": "abcdef0123456789"}))
-    assert data_stamp_from_manifest(manifest) == "invoer abcdef012345"
-    manifest.write_text(json.dumps({"data_date": "2017-06-01", "input_hash": "x"}))
-    assert data_stamp_from_manifest(manifest) == "2017-06-01"
+def test_data_stamp_from_manifest_prefers_the_data_line_over_the_short_hash(tmp_path):
+    path = tmp_path / "manifest.json"
+    assert data_stamp_from_manifest(path) is None
+    path.write_text(json.dumps({"input_hash": "abcdef0123456789"}))  # not a manifest
+    assert data_stamp_from_manifest(path) is None
+    manifest = Manifest(source=Source(file="export.csv", sha256="abcdef0123456789",
+                                      tool="msforms", layout="wide"),
+                        counts=Counts(rows_in=3, clean=3, quarantined=0),
+                        columns=Columns(mapped=10), instrument_version="2017",
+                        package_version="0.1.0")
+    manifest.write(path)
+    assert data_stamp_from_manifest(path) == "invoer abcdef012345"
+    dataclasses.replace(manifest, data_date="export.csv, 3 van 3 inzendingen").write(path)
+    assert data_stamp_from_manifest(path) == "export.csv, 3 van 3 inzendingen"
 
 
 def test_unknown_notebook_is_a_dutch_input_error(tmp_path):

@@ -11,33 +11,33 @@ from pmg_analysis.errors import InputError
 
 def _summary(result) -> str:
     m = result.manifest
-    n = m["aantallen"]
+    n = m.counts
     lines = [
-        f"Bestand:      {m['bron']['bestand']} ({m['bron']['tool']}, {m['bron']['layout']})",
-        f"Rijen in:     {n['rijen_in']}",
-        f"Schoon:       {n['schoon']} antwoorden van "
+        f"Bestand:      {m.source.file} ({m.source.tool}, {m.source.layout})",
+        f"Rijen in:     {n.rows_in}",
+        f"Schoon:       {n.clean} antwoorden van "
         f"{result.responses['gemeente_code'].nunique()} gemeenten"
         f" ({int(result.responses['is_partial'].sum())} gedeeltelijk ingevuld)",
-        f"Quarantaine:  {n['quarantaine']}",
+        f"Quarantaine:  {n.quarantined}",
     ]
-    for code, count in n["quarantaine_per_reden"].items():
+    for code, count in n.per_reason.items():
         if count:
-            lines.append(f"  - {m['redenen'][code]}: {count}")
-    lines.append(f"Controle:     {n['schoon']} + {n['quarantaine']} = {n['rijen_in']} "
+            lines.append(f"  - {m.reasons[code]}: {count}")
+    lines.append(f"Controle:     {n.clean} + {n.quarantined} = {n.rows_in} "
                  "(niets kwijtgeraakt)")
-    cols = m["kolommen"]
-    lines.append(f"Kolommen:     {cols['gekoppeld']} gekoppeld, "
-                 f"{len(cols['niet_gekoppeld'])} niet gekoppeld")
+    cols = m.columns
+    lines.append(f"Kolommen:     {cols.mapped} gekoppeld, "
+                 f"{len(cols.unmapped)} niet gekoppeld")
     shown = 8
-    for key in cols["niet_gekoppeld"][:shown]:
+    for key in cols.unmapped[:shown]:
         lines.append(f"  - niet gekoppeld: {key}")
-    if len(cols["niet_gekoppeld"]) > shown:
-        lines.append(f"  … en nog {len(cols['niet_gekoppeld']) - shown} (zie manifest.json)")
-    if cols["vragen_zonder_kolom"]:
-        lines.append(f"Vragen zonder kolom: {', '.join(cols['vragen_zonder_kolom'])}")
-    meldingen = {k: v for k, v in m["meldingen_per_soort"].items() if v}
-    if meldingen:
-        lines.append("Meldingen:    " + ", ".join(f"{k} {v}" for k, v in meldingen.items()))
+    if len(cols.unmapped) > shown:
+        lines.append(f"  … en nog {len(cols.unmapped) - shown} (zie manifest.json)")
+    if cols.questions_without_column:
+        lines.append(f"Vragen zonder kolom: {', '.join(cols.questions_without_column)}")
+    problems = {k: v for k, v in m.problems_per_kind.items() if v}
+    if problems:
+        lines.append("Meldingen:    " + ", ".join(f"{k} {v}" for k, v in problems.items()))
     return "\n".join(lines)
 
 
@@ -104,7 +104,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from pmg_analysis.io.export import TOOLS
-    from pmg_analysis.paths import EXAMPLE_EXPORT, PROCESSED, REPORTS
+    from pmg_analysis.paths import CBS_RAW, EXAMPLE_EXPORT, PROCESSED, REPORTS
 
     parser = argparse.ArgumentParser(
         prog="pmg-analysis",
@@ -136,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     cbs = sub.add_parser("cbs", help="CBS- en PDOK-gegevens")
     cbs_sub = cbs.add_subparsers(dest="cbs_command", required=True)
     p = cbs_sub.add_parser("fetch", help="download CBS 83553NED en PDOK-gemeentegrenzen 2017")
-    p.add_argument("--dest", default="data/raw/cbs", help="map om in op te slaan")
+    p.add_argument("--dest", default=str(CBS_RAW), help="map om in op te slaan")
     p.set_defaults(func=cmd_cbs_fetch)
 
     p = sub.add_parser("bench", help="meet snelheid en geheugen")

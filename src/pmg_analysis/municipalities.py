@@ -33,7 +33,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from pmg_analysis.io.distinct import distinct
-from pmg_analysis.io.normalize import strip_diacritics
+from pmg_analysis.io.normalise import strip_diacritics
 
 MATCH_KINDS: tuple[str, ...] = ("exact", "alias", "fuzzy", "ambiguous", "unknown", "empty")
 
@@ -282,7 +282,7 @@ def _by_score(queries: list[str], ix: _Index, config: MatchConfig) -> list[_Resu
     return results
 
 
-def match_municipalities(names: pd.Series, config: MatchConfig | None = None) -> pd.DataFrame:
+def match_municipalities(names: pd.Series, config: MatchConfig = MatchConfig()) -> pd.DataFrame:
     """Match typed municipality names to the 2017 register.
 
     Returns a frame with the index of ``names`` and columns ``gemeente_code`` and
@@ -291,7 +291,6 @@ def match_municipalities(names: pd.Series, config: MatchConfig | None = None) ->
     (Float64, 0–100; NA for empty names) and ``candidates`` (string, "naam (code)" joined by
     "; " for ambiguous names and unknown names with near misses, else NA).
     """
-    config = config or MatchConfig()
     ix = _index()
     codes_u, uniques = distinct(names)
     uniques = uniques.to_pylist()

@@ -17,6 +17,7 @@ def repo_root() -> Path:
 
 ROOT = repo_root()
 RAW = ROOT / "data" / "raw"
+CBS_RAW = RAW / "cbs"  # where `pmg-analysis cbs fetch` saves the CBS/PDOK files
 # ``pmg-analysis report`` on data outside the repository (a test's temporary folder) runs the
 # notebook kernels with PMG_PROCESSED_DIR set, so ``load_processed()`` reads that folder there.
 PROCESSED_ENV = "PMG_PROCESSED_DIR"

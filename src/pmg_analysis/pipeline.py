@@ -9,21 +9,22 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from pmg_analysis import regions
 from pmg_analysis.clean import CleanConfig, CleanResult, clean_export
-from pmg_analysis.clean.outputs import write_csv, write_json, write_parquet, write_xlsx
+from pmg_analysis.clean.manifest import Manifest, Positions
+from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
 from pmg_analysis.io import read_export
 from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
 
-TABLES = ("responses", "answers", "texts", "meldingen")
+TABLES = ("responses", "answers", "texts", "problems")
 
 
 @dataclass(frozen=True)
@@ -51,21 +52,21 @@ def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[
     paths = Paths(Path(out_dir))
     paths.out_dir.mkdir(parents=True, exist_ok=True)
     tables = {"responses": result.responses, "answers": result.answers, "texts": result.texts,
-              "meldingen": result.problems}
+              "problems": result.problems}
     # Parquet encoding releases the GIL: the big ``answers`` table on one core, the rest on
     # the other (same files, same order, whatever finishes first)
     with ThreadPoolExecutor(2) as pool:
         written = list(pool.map(lambda item: write_parquet(item[1], paths.table(item[0])),
                                 tables.items()))
     written.append(write_csv(result.quarantine, paths.quarantine))
-    manifest = dict(result.manifest)
     too_big = max(len(f) for f in tables.values()) > EXCEL_MAX_ROWS
-    manifest["excel"] = ("niet geschreven: meer rijen dan een Excel-werkblad aankan"
-                         if too_big else paths.workbook.name)
+    manifest = replace(result.manifest, excel=(
+        "niet geschreven: meer rijen dan een Excel-werkblad aankan" if too_big
+        else paths.workbook.name))
     if not too_big:
-        written.append(write_xlsx({**tables, "quarantaine": result.quarantine},
+        written.append(write_xlsx({**tables, "quarantine": result.quarantine},
                                   paths.workbook))
-    written.append(write_json(manifest, paths.manifest))
+    written.append(manifest.write(paths.manifest))
     return written
 
 
@@ -77,25 +78,24 @@ def add_regions(result: CleanResult, out_dir: Path = PROCESSED) -> CleanResult:
         else None
     result.responses = regions.add_positie_cbs(result.responses,
                                                tables.gemeenten if tables else None)
-    result.manifest["positie_in_de_regio"] = {
-        "cbs_beschikbaar": tables is not None,
-        "zin": regions.positie_bron_zin(tables is not None),
-    }
+    result.manifest = replace(result.manifest, positions=Positions(
+        cbs_available=tables is not None,
+        sentence=regions.positie_bron_zin(tables is not None)))
     return result
 
 
-def data_stamp(manifest: dict, responses: pd.DataFrame) -> str:
+def data_stamp(manifest: Manifest, responses: pd.DataFrame) -> str:
     """One Dutch line that identifies the data a report was made from (no wall-clock time)."""
-    n = manifest["aantallen"]
+    n = manifest.counts
     last = responses["submitted_at"].max()
     when = f", laatste inzending {last:%d-%m-%Y}" if pd.notna(last) else ""
-    return (f"{manifest['bron']['bestand']} (sha256 {manifest['bron']['sha256'][:12]}), "
-            f"{n['schoon']} van {n['rijen_in']} inzendingen meegeteld{when}")
+    return (f"{manifest.source.file} (sha256 {manifest.source.sha256[:12]}), "
+            f"{n.clean} van {n.rows_in} inzendingen meegeteld{when}")
 
 
 def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               format: str | None = None, mapping_file: str | Path | None = None,
-              config: CleanConfig | None = None,
+              config: CleanConfig = CleanConfig(),
               step: Callable[[str], None] | None = None,
               say: Callable[[str], None] | None = None) -> CleanResult:
     """Read an export, clean it, add the positions in the region and write the processed
@@ -108,7 +108,8 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
     step("koppelen en opschonen")
     result = add_regions(clean_export(export, mapping_file=mapping_file, config=config),
                          out_dir)
-    result.manifest["data_date"] = data_stamp(result.manifest, result.responses)
+    result.manifest = replace(result.manifest,
+                              data_date=data_stamp(result.manifest, result.responses))
     step("wegschrijven")
     note = replaced_tables_note(out_dir, result.manifest)
     if note and say:
@@ -117,17 +118,19 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
     return result
 
 
-def replaced_tables_note(out_dir: Path, manifest: dict) -> str | None:
+def replaced_tables_note(out_dir: Path, manifest: Manifest) -> str | None:
     """The Dutch line saying whose processed tables in ``out_dir`` a new run replaces (None
     when there are none, or when they come from the same file)."""
     from pmg_analysis.quality import replaced_tables_sentence
 
     path = Paths(Path(out_dir)).manifest
     try:
-        previous = json.loads(path.read_text("utf-8")) if path.is_file() else None
-    except (OSError, ValueError):
+        previous = json.loads(path.read_text("utf-8")).get("bron", {}) if path.is_file() \
+            else None
+    except (OSError, ValueError, AttributeError):
         previous = {}
-    return replaced_tables_sentence(previous, manifest, out_dir)
+    return replaced_tables_sentence(previous, manifest.source.file, manifest.source.sha256,
+                                    out_dir)
 
 
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = None,
@@ -137,33 +140,34 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     """The whole chain on one export (default: the bundled synthetic example): clean into
     ``out_dir``, then every notebook's page and a page per responding municipality into
     ``reports_dir``. A wrong input stops before any table or report is written."""
-    from pmg_analysis.report import REPORT_CONFIG, build_reports
+    from pmg_analysis.report import ReportConfig, build_reports
 
+    config = ReportConfig()
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say)
-    positions = result.manifest["positie_in_de_regio"]
-    skip = REPORT_CONFIG.skip + (() if positions["cbs_beschikbaar"] else REPORT_CONFIG.needs_cbs)
+    positions = result.manifest.positions
+    skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))
                  if p.stem not in skip]
-    has_profile = (Path(notebooks_dir) / f"{REPORT_CONFIG.profile_notebook}.ipynb").is_file()
+    has_profile = (Path(notebooks_dir) / f"{config.profile_notebook}.ipynb").is_file()
     profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
                 if has_profile else [])
     # every page says where the positions in the region come from, in one plain sentence
-    stamp = f"{result.manifest['data_date']}. {positions['zin']}"
+    stamp = f"{result.manifest.data_date}. {positions.sentence}"
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
                          data_stamp=stamp, profiles=profiles, processed_dir=out_dir)
 
 
-def load_manifest(out_dir: str | Path = PROCESSED) -> dict:
-    """The manifest of the last clean run (counts, source, column mapping)."""
+def load_manifest(out_dir: str | Path = PROCESSED) -> Manifest:
+    """The manifest of the last clean run (counts, source, column mapping, positions)."""
     path = Paths(Path(out_dir)).manifest
     if not path.exists():
         raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report'.",
                          path=path)
-    return json.loads(path.read_text("utf-8"))
+    return Manifest.read(path)
 
 
 def load_processed(out_dir: str | Path = PROCESSED) -> dict[str, pd.DataFrame]:
-    """The processed tables, for notebooks: responses, answers, texts, meldingen, quarantine."""
+    """The processed tables, for notebooks: responses, answers, texts, problems, quarantine."""
     paths = Paths(Path(out_dir))
     if not paths.manifest.exists():
         raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report' of "

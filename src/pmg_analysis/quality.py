@@ -8,27 +8,22 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pmg_analysis.clean.manifest import Manifest
 from pmg_analysis.instrument import Instrument, load_instrument
 
 TYPE_LABELS = {"open": "open", "single": "één keuze", "multi": "meerkeuze",
                "likert": "stellingen", "scale": "schaal", "ranking": "rangorde"}
 
 
-def intake(manifest: dict) -> pd.DataFrame:
+def intake(manifest: Manifest) -> pd.DataFrame:
     """Counts in and out: rows read, clean, quarantined per reason — and that they add up."""
-    n = manifest["aantallen"]
-    rows = [("Rijen in de export", n["rijen_in"]), ("Schoon (telt mee)", n["schoon"])]
-    rows += [(f"Quarantaine: {manifest['redenen'][code]}", count)
-             for code, count in n["quarantaine_per_reden"].items() if count]
+    n = manifest.counts
+    rows = [("Rijen in de export", n.rows_in), ("Schoon (telt mee)", n.clean)]
+    rows += [(f"Quarantaine: {manifest.reasons[code]}", count)
+             for code, count in n.per_reason.items() if count]
     frame = pd.DataFrame(rows, columns=["stap", "aantal"])
     frame["aantal"] = frame["aantal"].astype("Int64")
     return frame
-
-
-def counts_add_up(manifest: dict) -> bool:
-    n = manifest["aantallen"]
-    return (n["schoon"] + n["quarantaine"] == n["rijen_in"]
-            and sum(n["quarantaine_per_reden"].values()) == n["quarantaine"])
 
 
 def quarantine_table(quarantine: pd.DataFrame) -> pd.DataFrame:
@@ -77,55 +72,53 @@ def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataF
     return frame
 
 
-def problems_summary(meldingen: pd.DataFrame) -> pd.DataFrame:
+def problems_summary(problems: pd.DataFrame) -> pd.DataFrame:
     """Problems found in answers that were kept: kind, question, count."""
-    if meldingen.empty:
+    if problems.empty:
         return pd.DataFrame({"melding": pd.Series(dtype="str"), "vraag": pd.Series(dtype="str"),
                              "aantal": pd.Series(dtype="Int64")})
-    out = (meldingen.groupby(["melding", "question_id"], observed=True).size()
+    out = (problems.groupby(["melding", "question_id"], observed=True).size()
            .rename("aantal").reset_index().rename(columns={"question_id": "vraag"}))
     out["aantal"] = out["aantal"].astype("Int64")
     return out.sort_values(["aantal", "vraag"], ascending=[False, True]).reset_index(drop=True)
 
 
-def counts_sentence(manifest: dict) -> str:
+def counts_sentence(manifest: Manifest) -> str:
     """The check that nothing was lost, as one Dutch sentence for the report."""
-    n = manifest["aantallen"]
-    verdict = ("Er is niets kwijtgeraakt." if counts_add_up(manifest)
+    n = manifest.counts
+    verdict = ("Er is niets kwijtgeraakt." if n.add_up
                else "LET OP: de aantallen sluiten niet; neem contact op met de beheerder.")
-    return (f"Van de {n['rijen_in']} rijen in de export tellen er {n['schoon']} mee en staan er "
-            f"{n['quarantaine']} in quarantaine: {n['schoon']} + {n['quarantaine']} = "
-            f"{n['rijen_in']}. {verdict}")
+    return (f"Van de {n.rows_in} rijen in de export tellen er {n.clean} mee en staan er "
+            f"{n.quarantined} in quarantaine: {n.clean} + {n.quarantined} = "
+            f"{n.rows_in}. {verdict}")
 
 
-def source_table(manifest: dict) -> pd.DataFrame:
+def source_table(manifest: Manifest) -> pd.DataFrame:
     """What came in: file, tool and layout, checksum, codebook version."""
-    b = manifest["bron"]
-    rows = [("Bestand", b["bestand"]), ("Programma (herkend)", b["tool"]),
-            ("Indeling", b["layout"]), ("SHA-256", b["sha256"]),
-            ("Versie vragenlijst", manifest["vragenlijst_versie"])]
-    rows += [("Opmerking bij inlezen", note) for note in b.get("opmerkingen", [])]
+    b = manifest.source
+    rows = [("Bestand", b.file), ("Programma (herkend)", b.tool),
+            ("Indeling", b.layout), ("SHA-256", b.sha256),
+            ("Versie vragenlijst", manifest.instrument_version)]
+    rows += [("Opmerking bij inlezen", note) for note in b.notes]
     return pd.DataFrame(rows, columns=["", "waarde"])
 
 
-def columns_table(manifest: dict) -> pd.DataFrame:
+def columns_table(manifest: Manifest) -> pd.DataFrame:
     """Columns that could not be linked to a question, and questions without a column."""
-    cols = manifest["kolommen"]
-    rows = [("Kolom zonder vraag", key) for key in cols["niet_gekoppeld"]]
-    rows += [("Vraag zonder kolom", qid) for qid in cols["vragen_zonder_kolom"]]
+    cols = manifest.columns
+    rows = [("Kolom zonder vraag", key) for key in cols.unmapped]
+    rows += [("Vraag zonder kolom", qid) for qid in cols.questions_without_column]
     return pd.DataFrame(rows, columns=["soort", "naam"])
 
 
-def replaced_tables_sentence(previous: dict | None, current: dict, out_dir) -> str | None:
+def replaced_tables_sentence(previous: dict | None, file: str, sha256: str,
+                             out_dir) -> str | None:
     """The Dutch line saying that the processed tables of one export are replaced by those of
     another (None when nothing was there or it came from the same file). ``previous`` is the
-    old manifest (``{}`` when it cannot be read)."""
-    if previous is None:
+    old manifest's ``bron`` (``{}`` when it cannot be read)."""
+    if previous is None or previous.get("sha256") == sha256:
         return None
-    old, new = previous.get("bron", {}), current["bron"]
-    if old.get("sha256") == new["sha256"]:
-        return None
-    before = (f"{old['bestand']} (sha256 {str(old.get('sha256', ''))[:12]})"
-              if old.get("bestand") else "een eerdere verwerking")
+    before = (f"{previous['bestand']} (sha256 {str(previous.get('sha256', ''))[:12]})"
+              if previous.get("bestand") else "een eerdere verwerking")
     return (f"Let op: de verwerkte tabellen in {out_dir} kwamen van {before}; ze worden nu "
-            f"vervangen door die van {new['bestand']} (sha256 {new['sha256'][:12]}).")
+            f"vervangen door die van {file} (sha256 {sha256[:12]}).")

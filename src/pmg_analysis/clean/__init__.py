@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
-from pmg_analysis import __version__
 from pmg_analysis.clean import rows
 from pmg_analysis.clean.config import CleanConfig
+from pmg_analysis.clean.manifest import Manifest, build_manifest
 from pmg_analysis.clean.pii import pseudonymise, redact_patterns, redact_text
 from pmg_analysis.clean.schemas import validate_tables
-from pmg_analysis.clean.tables import PROBLEMS, build_long_tables, chosen_option
+from pmg_analysis.clean.tables import build_long_tables, chosen_option
 from pmg_analysis.errors import InputError
 from pmg_analysis.instrument import Instrument, load_instrument
 from pmg_analysis.io.distinct import distinct, per_row
@@ -27,7 +27,7 @@ from pmg_analysis.io.export import Export
 from pmg_analysis.io.mapping import ColumnMapping, map_columns
 from pmg_analysis.municipalities import match_municipalities
 
-__all__ = ["CleanConfig", "CleanResult", "clean_export", "check_counts"]
+__all__ = ["CleanConfig", "CleanResult", "Manifest", "clean_export", "check_counts"]
 
 MATCHED = ["exact", "alias", "fuzzy"]  # municipality match kinds that make a response
 
@@ -39,7 +39,7 @@ class CleanResult:
     texts: pd.DataFrame
     problems: pd.DataFrame
     quarantine: pd.DataFrame
-    manifest: dict
+    manifest: Manifest
     mapping: ColumnMapping
 
 
@@ -86,10 +86,9 @@ def _as_datetime(values: pd.Series) -> pd.Series:
 
 def clean_export(export: Export, instrument: Instrument | None = None, *,
                  mapping: ColumnMapping | None = None, mapping_file=None,
-                 config: CleanConfig | None = None) -> CleanResult:
+                 config: CleanConfig = CleanConfig()) -> CleanResult:
     """Validate, deduplicate, pseudonymise and reshape one export. Pure: writes nothing."""
     instrument = instrument or load_instrument()
-    config = config or CleanConfig()
     mapping = mapping or map_columns(export, instrument, mapping=mapping_file)
     frame = export.data
     muni_q = instrument.municipality_question
@@ -172,7 +171,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
         texts["text"] = redact_text(texts["text"], own, config)
 
     quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by, config)
-    manifest = _manifest(export, instrument, mapping, reason, problems)
+    manifest = build_manifest(export, instrument, mapping, reason, problems)
     responses, answers, texts = validate_tables(responses, answers, texts)
     result = CleanResult(responses, answers, texts, problems, quarantine, manifest, mapping)
     check_counts(result)
@@ -197,48 +196,14 @@ def _quarantine_table(typed: pd.Series, reason: pd.Series, match: pd.DataFrame,
     return quarantine
 
 
-def _manifest(export: Export, instrument: Instrument, mapping: ColumnMapping,
-              reason: pd.Series, problems: pd.DataFrame) -> dict:
-    counts = reason.value_counts(sort=False).reindex(list(rows.REASONS), fill_value=0)
-    return {
-        "bron": {
-            "bestand": export.path.name,
-            "sha256": export.sha256,
-            "tool": export.tool,
-            "layout": export.layout,
-            "encoding": export.encoding,
-            "scheidingsteken": export.delimiter,
-            "opmerkingen": list(export.notes),
-        },
-        "vragenlijst_versie": instrument.version,
-        "pmg_analysis_versie": __version__,
-        "aantallen": {
-            "rijen_in": int(len(reason)),
-            "schoon": int(reason.isna().sum()),
-            "quarantaine": int(reason.notna().sum()),
-            "quarantaine_per_reden": {k: int(v) for k, v in counts.items()},
-        },
-        "kolommen": {
-            "gekoppeld": len(mapping.mapped),
-            "niet_gekoppeld": list(mapping.unmapped),
-            "vragen_zonder_kolom": list(mapping.missing),
-        },
-        "meldingen_per_soort": {
-            k: int((problems["code"] == k).sum()) for k in PROBLEMS
-        },
-        "redenen": dict(rows.REASONS),
-    }
-
-
 def check_counts(result: CleanResult) -> None:
     """Counts in = counts out: every raw row is a response or quarantined, exactly once."""
-    n = result.manifest["aantallen"]
+    n = result.manifest.counts
     clean_n, q_n = len(result.responses), len(result.quarantine)
     # distinct rows by sorting (numpy 2.4's np.unique hashes, 15x slower on a million ints)
     rows_seen = np.sort(np.concatenate([result.responses["raw_row"].to_numpy(np.int64),
                                         result.quarantine["rij"].to_numpy(np.int64)]))
     n_seen = int(len(rows_seen) > 0) + int(np.count_nonzero(np.diff(rows_seen)))
-    if (clean_n + q_n != n["rijen_in"] or clean_n != n["schoon"]
-            or n_seen != n["rijen_in"]):
+    if clean_n + q_n != n.rows_in or clean_n != n.clean or n_seen != n.rows_in:
         raise AssertionError(  # a bug in this package, not a user error
-            f"row counts do not add up: in={n['rijen_in']} clean={clean_n} quarantine={q_n}")
+            f"row counts do not add up: in={n.rows_in} clean={clean_n} quarantine={q_n}")

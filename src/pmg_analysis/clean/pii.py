@@ -110,18 +110,16 @@ def _redact_patterns_arrow(arr: pa.Array, config: CleanConfig) -> pa.Array:
     return _in_halves(arr, redact)
 
 
-def redact_patterns(text: pd.Series, config: CleanConfig | None = None) -> pd.Series:
+def redact_patterns(text: pd.Series, config: CleanConfig = CleanConfig()) -> pd.Series:
     """Replace e-mail addresses, Dutch phone numbers and IPv4 addresses by markers."""
-    config = config or CleanConfig()
     codes, uniques = distinct(text)
     return _expand(text, codes, uniques, _redact_patterns_arrow(uniques, config))
 
 
 def redact_text(text: pd.Series, names: pd.Series | None,
-                config: CleanConfig | None = None) -> pd.Series:
+                config: CleanConfig = CleanConfig()) -> pd.Series:
     """:func:`redact_patterns`, then :func:`redact_names` (when ``names`` is given), with the
     distinct texts worked out once."""
-    config = config or CleanConfig()
     codes, before = distinct(text)
     after = _redact_patterns_arrow(before, config)
     if names is not None:
@@ -151,9 +149,9 @@ def name_pattern(name: str) -> str | None:
     return r"\b(?:" + "|".join([full, *(re.escape(p) for p in parts)]) + r")\b"
 
 
-def redact_names(text: pd.Series, names: pd.Series, config: CleanConfig | None = None) -> pd.Series:
+def redact_names(text: pd.Series, names: pd.Series,
+                 config: CleanConfig = CleanConfig()) -> pd.Series:
     """Replace each row's own respondent name (``names``, aligned with ``text``) by ``[naam]``."""
-    config = config or CleanConfig()
     codes, before = distinct(text)
     codes, after = _redact_names_coded(codes, before, names, config)
     return _expand(text, codes, before, after)
@@ -207,7 +205,7 @@ def _redact_names_coded(codes: np.ndarray, uniques: pa.Array, names: pd.Series,
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
 
 
-def pseudonymise(keys: pd.Series | pd.DataFrame, config: CleanConfig | None = None, *,
+def pseudonymise(keys: pd.Series | pd.DataFrame, config: CleanConfig = CleanConfig(), *,
                  namespace: str = "") -> pd.Series:
     """A stable pseudonymous id per key (e.g. the tool's response id and submission time, as
     the columns of a DataFrame; ``namespace`` e.g. the tool's name).
@@ -217,7 +215,6 @@ def pseudonymise(keys: pd.Series | pd.DataFrame, config: CleanConfig | None = No
     run, and without the key the id reveals nothing about the respondent. 64 bits, written as
     ``R`` + 16 hex digits; a collision (probability ~3e-8 for a million responses) raises.
     """
-    config = config or CleanConfig()
     secret = f"{config.pseudonym_key}|{namespace}".encode()
     hash_key = hashlib.blake2b(secret, digest_size=8).hexdigest()
     hashed = pd.util.hash_pandas_object(keys, index=False, hash_key=hash_key).to_numpy()

@@ -351,7 +351,7 @@ def _response_dtype(response_ids: pd.Series) -> pd.CategoricalDtype:
 
 
 def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrument,
-                      response_ids: pd.Series, config: CleanConfig | None = None,
+                      response_ids: pd.Series, config: CleanConfig = CleanConfig(),
                       keep: np.ndarray | None = None
                       ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``answers``, ``texts`` (not yet redacted) and ``problems`` for the kept rows of ``frame``.
@@ -361,7 +361,6 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
     responses. The frame itself is not filtered (that would copy every column): rows are
     dropped from the long pieces instead. Rows come question by question (see below).
     """
-    config = config or CleanConfig()
     keep = np.ones(len(frame), dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
     remap = np.full(len(frame) + 1, -1, dtype=np.int32)  # position -> response number; -1 out
     remap[np.flatnonzero(keep)] = np.arange(int(keep.sum()), dtype=np.int32)

@@ -14,7 +14,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from pmg_analysis.io.distinct import distinct
-from pmg_analysis.io.normalize import normalize_text
+from pmg_analysis.io.normalise import normalise_text
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\s*[-=.:)]\s*(.*))?\s*$")
 
@@ -22,7 +22,7 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\s*[-=.:)]\s*(.*))?\s*$")
 def normalise_label(text: str) -> str:
     """The readers' comparison key (casefolded, no accents, HTML or numbering such as
     "4 - "), without surrounding punctuation."""
-    return normalize_text(str(text)).strip(" .;,:")
+    return normalise_text(str(text)).strip(" .;,:")
 
 
 def _uniques(cells: pd.Series) -> tuple[np.ndarray, list[str]]:

@@ -27,23 +27,21 @@ __all__ = ["BenchmarkConfig", "DEFAULT_PATH", "ExampleConfig", "MEETUP_MUNICIPAL
            "generate", "sheet_columns", "write_benchmark_csv", "write_example"]
 
 
-def generate(seed: int = 2017, config: ExampleConfig | None = None) -> pd.DataFrame:
+def generate(seed: int = 2017, config: ExampleConfig = ExampleConfig()) -> pd.DataFrame:
     """The synthetic export sheet: one row per response in submission order, the export's
     header texts as columns (ID Int64, times datetime64, all other cells string/NA)."""
-    cfg = config or ExampleConfig()
     instrument = load_instrument()
     rng = np.random.default_rng(seed)
-    responses = add_mess(regular_responses(rng, instrument, cfg), rng, instrument, cfg)
+    responses = add_mess(regular_responses(rng, instrument, config), rng, instrument, config)
     responses.sort(key=lambda r: (r.end, r.start))
-    ids = (i for i in range(1, 10 * len(responses)) if i not in cfg.deleted_ids)
+    ids = (i for i in range(1, 10 * len(responses)) if i not in config.deleted_ids)
     for r, i in zip(responses, ids, strict=False):
         r.id = i
     return to_sheet(responses, instrument)
 
 
 def write_example(path: str | Path = DEFAULT_PATH, seed: int = 2017,
-                  config: ExampleConfig | None = None) -> Path:
+                  config: ExampleConfig = ExampleConfig()) -> Path:
     """Write the synthetic export as an .xlsx in the Microsoft Forms layout; same bytes on
     every run for the same seed and config."""
-    cfg = config or ExampleConfig()
-    return write_xlsx(generate(seed, cfg), path, cfg.title)
+    return write_xlsx(generate(seed, config), path, config.title)

@@ -204,19 +204,18 @@ def _chunk(rng: np.random.Generator, n: int, start_id: int, ins: Instrument, poo
 
 
 def write_benchmark_csv(path: str | Path, n_responses: int = 1_000_000, seed: int = 2017,
-                        config: BenchmarkConfig | None = None) -> Path:
+                        config: BenchmarkConfig = BenchmarkConfig()) -> Path:
     """Write ``n_responses`` synthetic responses as a UTF-8 CSV in the MS Forms column layout."""
-    cfg = config or BenchmarkConfig()
     ins = load_instrument()
     rng = np.random.default_rng(seed)
-    pools = _Pools(rng, ins, cfg)
+    pools = _Pools(rng, ins, config)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = None
     try:
-        for first in range(0, n_responses, cfg.chunk_rows):
-            n = min(cfg.chunk_rows, n_responses - first)
-            table = _chunk(rng, n, first + 1, ins, pools, cfg)
+        for first in range(0, n_responses, config.chunk_rows):
+            n = min(config.chunk_rows, n_responses - first)
+            table = _chunk(rng, n, first + 1, ins, pools, config)
             if writer is None:
                 writer = pacsv.CSVWriter(str(path), table.schema)
             writer.write_table(table)

@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
-from pmg_analysis.io.normalize import meta_key, tidy_label
+from pmg_analysis.io.normalise import meta_key, tidy_label
 
 # Metadata headers (as `meta_key`) in the languages the tools export: EN, NL, DE, some JA/AR.
 _META: dict[str, tuple[str, ...]] = {

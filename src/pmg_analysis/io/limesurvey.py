@@ -8,7 +8,7 @@ import re
 from pmg_analysis.io.export import ExportColumn
 from pmg_analysis.io.headers import clean, meta_field, split_brackets
 from pmg_analysis.io.layout import Layout, NotThisTool
-from pmg_analysis.io.normalize import meta_key
+from pmg_analysis.io.normalise import meta_key
 
 _CODE_META = {"id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"}
 _TEXT_META = {"responseid", "datesubmitted", "lastpage", "startlanguage", "seed", "datestarted",

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from pmg_analysis.errors import InputError
 from pmg_analysis.instrument import Instrument, Option, Question
 from pmg_analysis.io.export import Export, ExportColumn
-from pmg_analysis.io.normalize import normalize_text
+from pmg_analysis.io.normalise import normalise_text
 
 Part = Literal["value", "other_text"]
 Method = Literal["exact", "fuzzy", "mapping_file"]
@@ -121,7 +121,7 @@ def _theme_ok(question: Question, text: str, instrument: Instrument) -> bool:
     """For per-theme questions: this theme's name must fit the header better than any other."""
     if question.theme is None:
         return True
-    scores = {t.code: fuzz.partial_ratio(normalize_text(t.name), text)
+    scores = {t.code: fuzz.partial_ratio(normalise_text(t.name), text)
               for t in instrument.themes}
     mine = scores.pop(question.theme)
     return all(mine > other for other in scores.values())
@@ -130,9 +130,9 @@ def _theme_ok(question: Question, text: str, instrument: Instrument) -> bool:
 def _pool(question: Question) -> dict[str, str]:
     """Item id -> normalised text of what a split column's item may name."""
     options: tuple[Option, ...] = question.all_options + question.items
-    pool = {o.id: normalize_text(o.text) for o in options}
+    pool = {o.id: normalise_text(o.text) for o in options}
     if question.type == "scale" and not pool:  # expanded scale: one column per scale point
-        pool = {str(i): normalize_text(label) for i, label in enumerate(question.scale, 1)}
+        pool = {str(i): normalise_text(label) for i, label in enumerate(question.scale, 1)}
     return pool
 
 
@@ -140,7 +140,7 @@ def _match_column(col: ExportColumn, instrument: Instrument, questions: dict[str
                   cfg: MappingConfig) -> tuple[MappedColumn | None, str | None]:
     found = None
     for text in dict.fromkeys([col.question, col.header]):
-        query = normalize_text(text)
+        query = normalise_text(text)
         found = _best(query, questions, cfg.threshold, cfg.min_margin)
         if found and (found[2] == "exact" or _theme_ok(instrument[found[0]], query, instrument)):
             break
@@ -154,8 +154,8 @@ def _match_column(col: ExportColumn, instrument: Instrument, questions: dict[str
         item = question.other.id if col.is_other_text and question.other else None
         return MappedColumn(col.key, qid, item, part, score, method), None
     pool = _pool(question)
-    item_found = _best(normalize_text(col.item), pool, cfg.item_threshold, cfg.min_margin)
-    if item_found is None and question.other is not None and normalize_text(col.item).startswith(
+    item_found = _best(normalise_text(col.item), pool, cfg.item_threshold, cfg.min_margin)
+    if item_found is None and question.other is not None and normalise_text(col.item).startswith(
             _OTHER_WORDS):
         item_found = (question.other.id, 100.0, "exact")
     if item_found is None:
@@ -172,11 +172,10 @@ def _match_column(col: ExportColumn, instrument: Instrument, questions: dict[str
 
 def map_columns(export: Export, instrument: Instrument, *,
                 mapping: str | Path | Mapping | None = None,
-                config: MappingConfig | None = None) -> ColumnMapping:
+                config: MappingConfig = MappingConfig()) -> ColumnMapping:
     """Map every answer column of ``export`` to a question (and item) of ``instrument``."""
-    cfg = config or MappingConfig()
     manual = load_mapping(mapping, instrument)
-    questions = {q.id: normalize_text(q.text) for q in instrument.questions}
+    questions = {q.id: normalise_text(q.text) for q in instrument.questions}
     mapped: list[MappedColumn] = []
     unmapped: list[str] = []
     ignored: list[str] = []
@@ -191,7 +190,7 @@ def map_columns(export: Export, instrument: Instrument, *,
             mapped.append(MappedColumn(col.key, entry["question"], entry.get("item"),
                                        entry.get("part", "value"), 100.0, "mapping_file"))
             continue
-        result, note = _match_column(col, instrument, questions, cfg)
+        result, note = _match_column(col, instrument, questions, config)
         if result is None:
             unmapped.append(col.key)
             if note:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pmg_analysis.io.export import ExportColumn
 from pmg_analysis.io.headers import clean, meta_field, split_brackets, split_runs
 from pmg_analysis.io.layout import Layout, NotThisTool
-from pmg_analysis.io.normalize import meta_key
+from pmg_analysis.io.normalise import meta_key
 
 _MSF_START = {"starttime", "begintijd", "starttijd", "startzeit", "開始時刻", "وقتالبدء"}
 _MSF_END = {"completiontime", "tijdstipvanvoltooien", "tijdvanvoltooien", "voltooiingstijd",

@@ -18,7 +18,7 @@ from pmg_analysis.io.distinct import STRING, from_arrow
 from pmg_analysis.io.export import Export, ExportColumn
 from pmg_analysis.io.headers import unique_keys
 from pmg_analysis.io.layout import Layout
-from pmg_analysis.io.normalize import clean_label
+from pmg_analysis.io.normalise import clean_label
 from pmg_analysis.io.source import Source, file_sha256, inspect_source, sample_rows
 from pmg_analysis.io.table import Body, read_csv_body, read_xlsx
 

@@ -11,7 +11,7 @@ import re
 from pmg_analysis.io.export import ExportColumn
 from pmg_analysis.io.headers import clean, meta_field
 from pmg_analysis.io.layout import Layout, NotThisTool, cell
-from pmg_analysis.io.normalize import meta_key
+from pmg_analysis.io.normalise import meta_key
 
 _PLAIN = {"response", "open-ended response", "antwoord", "open antwoord", "antwort",
           "offene antwort"}

@@ -142,10 +142,7 @@ def differences_table(agreement: Agreement, labels: Mapping[str, str] | None = N
     })
 
 
-DEFAULT_GROUPING = GroupingConfig()
-
-
-def grouping_sentence(config: GroupingConfig = DEFAULT_GROUPING) -> str:
+def grouping_sentence(config: GroupingConfig = GroupingConfig()) -> str:
     """The Dutch sentence saying which position groups the analyses downstream."""
     if config.bron == "zelf":
         return ("De verdere analyses groeperen de antwoorden naar de positie die respondenten "

@@ -36,10 +36,7 @@ class MapConfig:
     decimals: int = 4
 
 
-MAP_CONFIG = MapConfig()
-
-
-def simplify_boundaries(geoms: np.ndarray, config: MapConfig = MAP_CONFIG) -> np.ndarray:
+def simplify_boundaries(geoms: np.ndarray, config: MapConfig = MapConfig()) -> np.ndarray:
     """Lon/lat (Multi)Polygons simplified in RD New and returned in lon/lat, rounded."""
     back = Transformer.from_crs(config.geometry.target_crs, config.geometry.source_crs,
                                 always_xy=True)
@@ -54,7 +51,7 @@ def simplify_boundaries(geoms: np.ndarray, config: MapConfig = MAP_CONFIG) -> np
     return shapely.orient_polygons(lonlat, exterior_cw=True)
 
 
-def display_geojson(source_dir: Path | None = None, config: MapConfig = MAP_CONFIG) -> dict:
+def display_geojson(source_dir: Path | None = None, config: MapConfig = MapConfig()) -> dict:
     """The PDOK boundaries as a small FeatureCollection for the map (property ``statcode``).
 
     ``source_dir`` defaults to :func:`~pmg_analysis.regions.sources.resolve_source`; raises
@@ -71,7 +68,7 @@ def display_geojson(source_dir: Path | None = None, config: MapConfig = MAP_CONF
 
 
 def map_frame(gemeenten: pd.DataFrame, responding: pd.Series | None = None,
-              config: MapConfig = MAP_CONFIG) -> pd.DataFrame:
+              config: MapConfig = MapConfig()) -> pd.DataFrame:
     """One row per municipality for the map.
 
     Columns: ``gemeente_code`` (string), ``gemeente_naam``, ``positie_cbs``, ``respondent``

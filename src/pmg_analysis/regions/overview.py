@@ -87,10 +87,7 @@ def config_paths(config: object, prefix: str = "") -> list[str]:
     return paths
 
 
-DEFAULT_TYPOLOGY = TypologyConfig()
-
-
-def thresholds_table(config: TypologyConfig = DEFAULT_TYPOLOGY,
+def thresholds_table(config: TypologyConfig = TypologyConfig(),
                      rows: Sequence[Threshold] = THRESHOLDS) -> pd.DataFrame:
     """The indicator definitions and rule thresholds with their current values (Dutch)."""
     return pd.DataFrame({

@@ -49,8 +49,6 @@ class ReportConfig:
     html: HtmlConfig = field(default_factory=HtmlConfig)
 
 
-REPORT_CONFIG = ReportConfig()
-
 
 def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, ...]) -> list[Path]:
     if not Path(notebooks_dir).is_dir():
@@ -86,7 +84,7 @@ def processed_for_kernels(processed_dir: Path) -> Iterator[None]:
 
 def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: dict | None = None,
                  data_stamp: str | None = None, index_href: str | None = "index.html",
-                 config: ReportConfig = REPORT_CONFIG) -> ReportEntry:
+                 config: ReportConfig = ReportConfig()) -> ReportEntry:
     """Execute one notebook (cwd = its folder) into ``build_dir`` and write its HTML page."""
     notebook = Path(notebook)
     nb = execute_notebook(notebook, Path(build_dir) / notebook.name, cwd=notebook.parent,
@@ -98,7 +96,7 @@ def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: d
 
 def _write_page(nb: nbformat.NotebookNode, output: Path, *, name: str, title: str,
                 data_stamp: str | None, index_href: str | None, asset_prefix: str = "",
-                config: ReportConfig = REPORT_CONFIG) -> ReportEntry:
+                config: ReportConfig = ReportConfig()) -> ReportEntry:
     footer = f"Gegevens: {data_stamp}" if data_stamp else None
     html = export_html(nb, title=title, name=name, index_href=index_href, footer=footer,
                        asset_prefix=asset_prefix, config=config.html)
@@ -109,7 +107,7 @@ def _write_page(nb: nbformat.NotebookNode, output: Path, *, name: str, title: st
 
 def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Path,
                    build_dir: Path, data_stamp: str | None,
-                   config: ReportConfig = REPORT_CONFIG) -> list[Path]:
+                   config: ReportConfig = ReportConfig()) -> list[Path]:
     """``reports_dir/<subdir>/<code>.html`` for each municipality code: the parameterised
     profile notebook run in one kernel, one page per code (title: "<title>: <naam>")."""
     from pmg_analysis.report.index import municipality_names
@@ -136,7 +134,7 @@ def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Pa
     return written
 
 
-def publish(staging: Path, reports_dir: Path, *, config: ReportConfig = REPORT_CONFIG) -> None:
+def publish(staging: Path, reports_dir: Path, *, config: ReportConfig = ReportConfig()) -> None:
     """Replace the previous build in ``reports_dir`` (its pages, the municipality folder and
     plotly.js; other files stay) by the finished build in ``staging``."""
     reports_dir.mkdir(parents=True, exist_ok=True)
@@ -155,7 +153,7 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
                   reports_dir: Path = REPORTS, parameters: dict | None = None,
                   data_stamp: str | None = None, profiles: Sequence[str] = (),
                   processed_dir: Path = PROCESSED,
-                  config: ReportConfig = REPORT_CONFIG) -> list[Path]:
+                  config: ReportConfig = ReportConfig()) -> list[Path]:
     """Build ``reports_dir/<notebook>.html`` for each notebook, a municipality page for each
     code in ``profiles``, ``plotly.min.js`` and ``reports_dir/index.html``.
 
@@ -193,7 +191,7 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
 
 def refresh_notebooks(notebooks: list[str] | None = None, *,
                       notebooks_dir: Path = NOTEBOOKS,
-                      config: ReportConfig = REPORT_CONFIG) -> list[Path]:
+                      config: ReportConfig = ReportConfig()) -> list[Path]:
     """Re-execute committed notebooks and save them with their (normalised) outputs, so that
     nbval compares against current results. For developers after a deliberate change. The
     municipality profile is saved run for the municipality in its ``parameters`` cell."""

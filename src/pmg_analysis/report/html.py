@@ -50,8 +50,6 @@ class HtmlConfig:
     toc_title: str = "Inhoud"
 
 
-HTML_CONFIG = HtmlConfig()
-
 
 def templates_dir() -> Path:
     return Path(str(resources.files("pmg_analysis").joinpath("templates")))
@@ -65,7 +63,7 @@ def plotlyjs() -> str:
     return get_plotlyjs()
 
 
-def write_plotlyjs(reports_dir: Path, config: HtmlConfig = HTML_CONFIG) -> Path:
+def write_plotlyjs(reports_dir: Path, config: HtmlConfig = HtmlConfig()) -> Path:
     """Write the plotly.js bundle of the installed plotly package once into ``reports_dir``
     (every page with figures loads it by a relative path); returns its path."""
     path = Path(reports_dir) / config.plotlyjs_file
@@ -90,7 +88,7 @@ def uses_plotly(nb: nbformat.NotebookNode) -> bool:
 
 def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
                 index_href: str | None = "index.html", footer: str | None = None,
-                asset_prefix: str = "", config: HtmlConfig = HTML_CONFIG) -> str:
+                asset_prefix: str = "", config: HtmlConfig = HtmlConfig()) -> str:
     """The HTML page for an executed notebook: no code cells or prompts, ``<html lang="nl">``,
     ``title`` as page title, a table of contents and the data stamp (``footer``) under the
     first heading, and ``<asset_prefix>plotly.min.js`` loaded when the page has figures
@@ -131,7 +129,7 @@ def anchor(text: str) -> str:
 
 
 def add_contents(body: str, *, stamp: str | None = None,
-                 config: HtmlConfig = HTML_CONFIG) -> str:
+                 config: HtmlConfig = HtmlConfig()) -> str:
     """Give every heading a readable unique anchor and put the data stamp and a table of
     contents after the page's title (its first heading)."""
     seen: Counter[str] = Counter()
@@ -167,7 +165,7 @@ def add_contents(body: str, *, stamp: str | None = None,
     return body[:at] + "\n".join(block) + "\n" + body[at:]
 
 
-def check_page(html: str, *, name: str, config: HtmlConfig = HTML_CONFIG) -> None:
+def check_page(html: str, *, name: str, config: HtmlConfig = HtmlConfig()) -> None:
     """Refuse pages that would need the internet or that reuse a figure id. The only script a
     page may load is the local plotly.js beside the reports (a relative path)."""
     allowed = re.compile(r"(\.\./)*" + re.escape(config.plotlyjs_file))

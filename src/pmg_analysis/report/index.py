@@ -6,7 +6,6 @@ reports were made from, never the wall-clock time, so rebuilding gives the same 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
+from pmg_analysis.clean.manifest import Manifest
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.report.html import house_css, templates_dir
 
@@ -30,24 +30,15 @@ class ReportEntry:
 
 
 def data_stamp_from_manifest(path: Path) -> str | None:
-    """A short Dutch description of the data version from the cleaning manifest, if any.
-
-    Looks for ``data_date`` (or ``generated_from``) first, then an input hash
-    (``input_hash`` / ``source_hash``, shortened to 12 characters).
-    """
+    """A short Dutch description of the data version from the cleaning manifest, if any:
+    its ``data_date`` line, else the input's shortened SHA-256; None without a readable one."""
     if not Path(path).is_file():
         return None
     try:
-        manifest = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, ValueError):
+        manifest = Manifest.read(path)
+    except (OSError, ValueError, KeyError):
         return None
-    for key in ("data_date", "generated_from"):
-        if manifest.get(key):
-            return str(manifest[key])
-    for key in ("input_hash", "source_hash"):
-        if manifest.get(key):
-            return f"invoer {str(manifest[key])[:12]}"
-    return None
+    return manifest.data_date or f"invoer {manifest.source.sha256[:12]}"
 
 
 def municipality_names() -> dict[str, str]:

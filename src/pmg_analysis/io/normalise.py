@@ -34,7 +34,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def normalize_text(text: str) -> str:
+def normalise_text(text: str) -> str:
     """Comparison key for question/option texts: casefolded, no numbering/HTML/diacritics/tool
     suffixes, unified quotes and dashes, collapsed whitespace."""
     text = clean_label(text).translate(_QUOTES)
