@@ -341,3 +341,84 @@ __all__: Sequence[str] = [
     "POSITION_COLOURS", "POSITION_LABELS", "house_template", "div_id", "mimebundle", "show",
     "bar_chart", "stacked_bar", "heatmap", "interval_plot", "position_map",
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Diverging stacked bars (Likert answers)
+# --------------------------------------------------------------------------------------------
+
+# ColorBrewer "RdBu" (5 classes, colour-blind safe) with a grey middle: disagree red, agree blue.
+LIKERT_COLOURS: tuple[str, ...] = ("#CA0020", "#F4A582", "#BBBBBB", "#92C5DE", "#0571B0")
+
+
+def diverging_bar(data: pd.DataFrame, *, category: str, level: str, value: str,
+                  group: str | None = None, labels: Mapping[str, str] | None = None,
+                  group_labels: Mapping[str, str] | None = None,
+                  colours: Sequence[str] = LIKERT_COLOURS, title: str | None = None,
+                  value_title: str | None = None, style: HouseStyle = STYLE) -> go.Figure:
+    """Diverging stacked bars: per row the shares (0..1) of ordered answer levels, the
+    disagreeing levels to the left of 0 and the agreeing ones to the right.
+
+    ``data`` is long: one row per ``category`` (and ``group``) and ``level``. ``level`` must be
+    an ordered categorical from most negative to most positive; with an odd number of levels
+    the middle one (neutral) is split in half around 0. With ``group`` each category gets one
+    bar per group, labelled "category · group". Rows follow the categorical order of the
+    columns (else first appearance); ``colours`` has one colour per level. Shares are printed
+    in the bars; the hover shows each level's full share.
+    """
+    fmt = style.share_format
+    levels = list(data[level].cat.categories)
+    if len(colours) < len(levels):
+        raise ValueError(f"{len(levels)} levels but only {len(colours)} colours")
+    middle = len(levels) // 2 if len(levels) % 2 else None
+    categories = _ordered(data[category])
+    groups = _ordered(data[group]) if group else [None]
+    keys = [(c, g) for c in categories for g in groups]
+    names = _labels(pd.Series(categories), labels)
+    group_names = (_labels(pd.Series(groups), group_labels) if group else [""])
+    y = [names[categories.index(c)] + (f" · {group_names[groups.index(g)]}" if group else "")
+         for c, g in keys]
+    index = [data[category].astype("string").eq(str(c))
+             & (data[group].astype("string").eq(str(g)) if group else True) for c, g in keys]
+
+    def shares(lvl: object) -> np.ndarray:
+        out = []
+        for mask in index:
+            rows = data[mask & data[level].eq(lvl)]
+            out.append(_floats(rows[value])[0] if len(rows) else np.nan)
+        return np.array(out, dtype=float)
+
+    fig = go.Figure()
+    # Negative side from the middle outwards, then the positive side: "relative" stacking
+    # puts the first trace of each sign next to 0.
+    negative = list(range(len(levels) // 2))[::-1]
+    positive = list(range(len(levels) // 2 + (1 if middle is not None else 0), len(levels)))
+    if middle is not None:
+        full = shares(levels[middle])
+        for half, sign in (("links", -1), ("rechts", 1)):
+            fig.add_trace(go.Bar(
+                y=y, x=sign * full / 2, customdata=full, name=str(levels[middle]),
+                orientation="h", marker_color=colours[middle], legendgroup="midden",
+                showlegend=half == "rechts", legendrank=middle + 1,
+                hovertemplate=f"{levels[middle]}: %{{customdata:{fmt}}}<extra>%{{y}}</extra>",
+            ))
+    for i in [*negative, *positive]:
+        full = shares(levels[i])
+        sign = -1 if i in negative else 1
+        fig.add_trace(go.Bar(
+            y=y, x=sign * full, customdata=full, name=str(levels[i]), orientation="h",
+            marker_color=colours[i], legendrank=i + 1,
+            texttemplate=f"%{{customdata:{fmt}}}", textposition="inside",
+            insidetextanchor="middle",
+            hovertemplate=f"{levels[i]}: %{{customdata:{fmt}}}<extra>%{{y}}</extra>",
+        ))
+    ticks = [-1.0, -0.5, 0.0, 0.5, 1.0]
+    fig.update_layout(barmode="relative", legend={"traceorder": "normal"})
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title={"text": value_title or ""}, range=[-1, 1], tickvals=ticks,
+                     ticktext=[f"{abs(t):.0%}" for t in ticks], zeroline=True,
+                     zerolinecolor=style.neutral_colour)
+    return _finish(fig, title, _row_height(len(keys), style) + 40)
+
+
+__all__ = [*__all__, "LIKERT_COLOURS", "diverging_bar"]
