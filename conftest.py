@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 # Notebooks whose committed outputs are only valid with the CBS/PDOK data (regions.resolve_source).
-CBS_NOTEBOOKS = ("02_positie_in_de_regio.ipynb",)
+CBS_NOTEBOOKS = ("02_positie_in_de_regio.ipynb",
+                 # its breadth part counts CBS-derived positions
+                 "05_werkprogramma.ipynb")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

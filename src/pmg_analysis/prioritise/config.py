@@ -1,0 +1,94 @@
+"""The one place for the weights and thresholds of the work programme, each with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+# Score part column -> the config field holding its weight (table order = order of the parts).
+WEIGHT_FIELDS: dict[str, str] = {
+    "deel_vraag": "weight_demand",
+    "deel_urgentie": "weight_urgency",
+    "deel_breedte": "weight_breadth",
+    "deel_trekker": "weight_lead",
+    "deel_vorm": "weight_form",
+}
+PARTS: tuple[str, ...] = tuple(WEIGHT_FIELDS)
+
+
+@dataclass(frozen=True)
+class PriorityConfig:
+    """Weights of the five score parts and the rules for leerkringen.
+
+    The score of an item is ``sum(weight * part) / sum(weights)``: every part lies in 0..1, so
+    the score does too, and only the ratios of the weights matter (a weight of 0 drops a part).
+
+    Example
+    -------
+    >>> PriorityConfig(weight_demand=0.5).weights["deel_vraag"]
+    0.5
+    """
+
+    # --- weights (see pmg_analysis.prioritise.score for how each part is normalised) ---
+    # Demand is the heaviest: the programme exists for what many members ask; a question that
+    # one municipality asks is better answered bilaterally than in a PMG programme.
+    weight_demand: float = 0.35
+    # Urgency second: among items with similar demand, take up first what members find most
+    # pressing now (the survey's "hoe urgent" question).
+    weight_urgency: float = 0.25
+    # Breadth across the three position types: PMG's added value is comparing municipalities in
+    # different regional positions; an item only one type asks for suits a smaller network.
+    weight_breadth: float = 0.15
+    # Willingness to lead: without a trekker a werkgroep or leerkring does not start; as
+    # important as breadth, but it can still be found later, so less than demand or urgency.
+    weight_lead: float = 0.15
+    # Agreement on the form: an item whose municipalities want the same form is easy to
+    # organise; the lightest weight because the form follows the content, not the reverse.
+    weight_form: float = 0.10
+
+    # --- normalisation ---
+    # Interest in a theme counts from "Urgent" (4 on the 1-5 scale, the combined score of the
+    # municipality): "Enigszins urgent" is too weak to commit time to a programme.
+    urgent_from: float = 4.0
+    # Two candidate trekkers are enough (part = 1): one leads, one can take over; more do not
+    # make an item easier to start.
+    enough_leads: int = 2
+
+    # --- sensitivity ---
+    # Each weight is varied by this share up and down, one at a time (the issue: +-25%).
+    sensitivity_step: float = 0.25
+    # The top that the sensitivity reports on (the programme team can take up about five
+    # items a year).
+    top_n: int = 5
+
+    # --- leerkringen ---
+    # Groups are proposed for this many top learning questions (about one leerkring per
+    # programme month of a team of two, as in the 2017 programme).
+    leerkring_items: int = 5
+    # 4-8 municipalities: fewer gives too little to compare, more leaves no room for each
+    # municipality's own case in a session (the issue's range).
+    group_min: int = 4
+    group_max: int = 8
+    # A municipality joins at most two leerkringen: a medium-sized municipality has one or two
+    # policy staff per theme and cannot attend more groups each season.
+    max_groups_per_municipality: int = 2
+
+    def __post_init__(self) -> None:
+        weights = list(self.weights.values())
+        if any(w < 0 for w in weights) or sum(weights) <= 0:
+            raise ValueError("weights must be >= 0 and not all 0")
+        if not 0 < self.sensitivity_step < 1:
+            raise ValueError("sensitivity_step must lie between 0 and 1")
+        if not 1 <= self.group_min <= self.group_max:
+            raise ValueError("need 1 <= group_min <= group_max")
+        if self.max_groups_per_municipality < 1 or self.enough_leads < 1:
+            raise ValueError("max_groups_per_municipality and enough_leads must be >= 1")
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Part column -> weight, in part order."""
+        return {part: float(getattr(self, name)) for part, name in WEIGHT_FIELDS.items()}
+
+    def scaled(self, part: str, factor: float) -> PriorityConfig:
+        """A copy with the weight of ``part`` multiplied by ``factor``."""
+        name = WEIGHT_FIELDS[part]
+        return replace(self, **{name: getattr(self, name) * factor})

@@ -1,0 +1,184 @@
+"""Proposed leerkringen: groups of interested municipalities for the top learning questions.
+
+For the ``config.leerkring_items`` learning questions with the highest score, in rank order:
+
+1. the candidates are the municipalities that asked the question and are not yet in
+   ``config.max_groups_per_municipality`` groups (higher-ranked questions fill first);
+2. fewer than ``config.group_min`` candidates: no group, with a Dutch explanation;
+3. otherwise ``ceil(n / group_max)`` groups of nearly equal size (so 4..8 each): the
+   candidates are dealt out in turn - first those willing to lead the question's theme (so each
+   group gets a trekker while there are enough), then the others ordered by position in the
+   region and name (so every group gets a mix of positions);
+4. per group: the trekker (first willing municipality by name; a sentence when none), the form
+   most chosen by its members (ties: questionnaire order) and the mix of positions.
+
+Everything is ordered by codes, names and ranks: no randomness, the same input rows in any
+order give the same groups.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pmg_analysis.instrument import load_instrument
+from pmg_analysis.prioritise import sentences
+from pmg_analysis.prioritise.config import PriorityConfig
+from pmg_analysis.prioritise.inputs import LEERVRAAG, PriorityInputs, form_labels
+from pmg_analysis.prioritise.schemas import groups_schema
+from pmg_analysis.regions.typology import POSITIE_TYPES
+
+GROUP_COLUMNS = ["leerkring", "item", "label", "theme", "rang", "n_gemeenten", "gemeenten",
+                 "gemeente_codes", "trekker", "vorm", "posities", "toelichting"]
+MEMBER_COLUMNS = ["leerkring", "item", "gemeente_code", "gemeente_naam", "rol"]
+WITHOUT_COLUMNS = ["item", "label", "rang", "n_gemeenten", "n_beschikbaar", "toelichting"]
+TREKKER, DEELNEMER = "trekker", "deelnemer"
+
+
+@dataclass(frozen=True)
+class Leerkringen:
+    """The proposal.
+
+    * ``groepen``: one row per group - ``leerkring`` (1, 2, ...), ``item``, ``label``,
+      ``theme``, ``rang`` (of the learning question), ``n_gemeenten``, ``gemeenten`` (names,
+      "; "), ``gemeente_codes`` (";"), ``trekker`` (name, "" when none), ``vorm``,
+      ``posities`` (Dutch, e.g. "3 nabij een grotere stad, 2 polycentrische regio"),
+      ``toelichting`` (Dutch: no trekker, municipalities left out for the limit);
+    * ``leden``: long - ``leerkring``, ``item``, ``gemeente_code``, ``gemeente_naam``, ``rol``
+      ("trekker"/"deelnemer"), for the per-municipality pages;
+    * ``zonder_groep``: top learning questions without a group - ``item``, ``label``, ``rang``,
+      ``n_gemeenten``, ``n_beschikbaar``, ``toelichting`` (Dutch: too few municipalities).
+    """
+
+    groepen: pd.DataFrame
+    leden: pd.DataFrame
+    zonder_groep: pd.DataFrame
+
+
+def _deal(candidates: list[str], leads: set[str], positie: dict[str, str | None],
+          naam: dict[str, str], n_groups: int) -> list[list[str]]:
+    """Deal the candidates over ``n_groups`` groups in turn: leads first, then by position."""
+    order = {p: i for i, p in enumerate(POSITIE_TYPES)}
+    first = sorted((c for c in candidates if c in leads), key=lambda c: (naam[c].casefold(), c))
+    rest = sorted((c for c in candidates if c not in leads),
+                  key=lambda c: (order.get(positie.get(c) or "", len(order)),
+                                 naam[c].casefold(), c))
+    groups: list[list[str]] = [[] for _ in range(n_groups)]
+    for i, code in enumerate(first + rest):
+        groups[i % n_groups].append(code)
+    return groups
+
+
+def _form(members: list[str], forms: pd.DataFrame) -> str:
+    chosen = Counter(forms.loc[forms["gemeente_code"].isin(members), "vorm"])
+    if not chosen:
+        return "geen voorkeur opgegeven"
+    labels = form_labels()
+    best = max(labels, key=lambda k: (chosen.get(k, 0), -list(labels).index(k)))
+    return labels[best]
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
+                        config: PriorityConfig = PriorityConfig()) -> Leerkringen:
+    """Groups of 4-8 municipalities for the top learning questions of ``programme``.
+
+    Parameters
+    ----------
+    programme : DataFrame
+        The ranked programme (``soort``, ``item``, ``label``, ``theme``, ``rang``).
+    inputs : PriorityInputs
+        Interest, names, positions, trekkers and forms.
+    config : PriorityConfig
+        ``leerkring_items``, ``group_min``, ``group_max``, ``max_groups_per_municipality``.
+
+    Returns
+    -------
+    Leerkringen
+
+    Examples
+    --------
+    >>> proposal = propose_leerkringen(programme, inputs)  # doctest: +SKIP
+    >>> proposal.groepen[["leerkring", "label", "trekker"]]  # doctest: +SKIP
+    """
+    instrument = load_instrument()
+    municipalities = inputs.municipalities.astype({"gemeente_code": "string"})
+    naam = dict(zip(municipalities["gemeente_code"],
+                    municipalities["gemeente_naam"].astype("string"), strict=True))
+    positie = {c: (None if pd.isna(p) else str(p))
+               for c, p in zip(municipalities["gemeente_code"], municipalities["positie"],
+                               strict=True)}
+    mt = inputs.municipality_themes
+    lead_pairs = set(zip(mt.loc[mt["trekker"].astype("boolean").fillna(False).astype(bool),
+                                "gemeente_code"].astype(str),
+                         mt.loc[mt["trekker"].astype("boolean").fillna(False).astype(bool),
+                                "theme"].astype(str), strict=True))
+    forms = inputs.forms.astype("string")
+    interest = inputs.interest.astype("string")
+    top = (programme[programme["soort"] == LEERVRAAG].sort_values("rang")
+           .head(config.leerkring_items))
+
+    used: Counter[str] = Counter()
+    groups, members, without = [], [], []
+    for row in top.itertuples():
+        interested = sorted(set(interest.loc[interest["item"] == row.item, "gemeente_code"]))
+        for code in interested:
+            naam.setdefault(code, code)
+        available = [c for c in interested if used[c] < config.max_groups_per_municipality]
+        busy = [naam[c] for c in interested if c not in available]
+        if len(available) < config.group_min:
+            without.append({"item": row.item, "label": row.label, "rang": row.rang,
+                            "n_gemeenten": len(interested), "n_beschikbaar": len(available),
+                            "toelichting": sentences.too_few(
+                                len(interested), len(available),
+                                sorted((naam[c] for c in interested), key=str.casefold),
+                                config)})
+            continue
+        theme = str(row.theme) if pd.notna(row.theme) else ""
+        leads = {c for c in available if (c, theme) in lead_pairs}
+        n_groups = math.ceil(len(available) / config.group_max)
+        for group in _deal(available, leads, positie, naam, n_groups):
+            number = len(groups) + 1
+            group_leads = sorted((c for c in group if c in leads),
+                                 key=lambda c: (naam[c].casefold(), c))
+            lead = group_leads[0] if group_leads else None
+            shown = sorted(group, key=lambda c: (naam[c].casefold(), c))
+            known = Counter(positie[c] for c in group if positie.get(c))
+            notes = [] if lead else [sentences.no_lead(
+                instrument.theme_name(theme) if theme else "van deze leervraag")]
+            notes.append(sentences.not_placed(sorted(busy, key=str.casefold),
+                                              config.max_groups_per_municipality))
+            groups.append({
+                "leerkring": number, "item": row.item, "label": row.label, "theme": theme,
+                "rang": row.rang, "n_gemeenten": len(group),
+                "gemeenten": "; ".join(naam[c] for c in shown),
+                "gemeente_codes": ";".join(sorted(group)),
+                "trekker": naam[lead] if lead else "", "vorm": _form(group, forms),
+                "posities": sentences.position_mix(
+                    known, sum(1 for c in group if not positie.get(c))),
+                "toelichting": " ".join(n for n in notes if n)})
+            members += [{"leerkring": number, "item": row.item, "gemeente_code": c,
+                         "gemeente_naam": naam[c], "rol": TREKKER if c == lead else DEELNEMER}
+                        for c in shown]
+            used.update(group)
+
+    groepen = pd.DataFrame(groups, columns=GROUP_COLUMNS) if groups else _empty(GROUP_COLUMNS)
+    leden = pd.DataFrame(members, columns=MEMBER_COLUMNS) if members \
+        else _empty(MEMBER_COLUMNS)
+    zonder = pd.DataFrame(without, columns=WITHOUT_COLUMNS) if without \
+        else _empty(WITHOUT_COLUMNS)
+    ints = {"leerkring": "Int64", "rang": "Int64", "n_gemeenten": "Int64"}
+    groepen = groepen.astype({**{c: "string" for c in GROUP_COLUMNS if c not in ints}, **ints})
+    return Leerkringen(
+        groepen=groups_schema(config).validate(groepen),
+        leden=leden.astype({"leerkring": "Int64", "item": "string", "gemeente_code": "string",
+                            "gemeente_naam": "string", "rol": "string"}),
+        zonder_groep=zonder.astype({"item": "string", "label": "string", "rang": "Int64",
+                                    "n_gemeenten": "Int64", "n_beschikbaar": "Int64",
+                                    "toelichting": "string"}))

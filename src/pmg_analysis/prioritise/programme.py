@@ -1,0 +1,154 @@
+"""The public entry points: from the processed tables and the learning-question clusters to the
+ranked work programme and the proposed leerkringen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from pmg_analysis.prioritise.config import PARTS, PriorityConfig
+from pmg_analysis.prioritise.inputs import (
+    PriorityInputs,
+    build_interest,
+    build_items,
+    from_theme_scores,
+    learning_interest,
+    municipality_forms,
+    theme_interest,
+)
+from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
+from pmg_analysis.prioritise.schemas import programme_schema
+from pmg_analysis.prioritise.score import rank_items, score_parts
+from pmg_analysis.prioritise.sensitivity import sensitivity, stability
+
+if TYPE_CHECKING:
+    from pmg_analysis.text import LearningClusters
+
+PROGRAMME_COLUMNS = ["rang", "soort", "item", "label", "theme", "score", *PARTS, "n_gemeenten",
+                     "gemeenten", "vorm", "trekkers", "n_trekkers", "gevoelig",
+                     "blijft_in_top", "rang_min", "rang_max", "cluster", "gemeente_codes",
+                     "n_posities", "n_vorm"]
+
+
+def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
+                    clusters: LearningClusters,
+                    config: PriorityConfig = PriorityConfig()) -> PriorityInputs:
+    """Gather the inputs of the score from the processed tables (see :class:`PriorityInputs`).
+
+    Urgency, trekkers and positions per municipality come from
+    :func:`pmg_analysis.themes.gemeente_scores`; the learning questions from ``clusters``
+    (:func:`pmg_analysis.text.learning_clusters`).
+    """
+    from pmg_analysis.themes import gemeente_scores
+
+    learning = learning_interest(clusters.members, responses)
+    if responses.empty:
+        scores = pd.DataFrame(columns=["gemeente_code", "theme", "urgentie", "trekker",
+                                       "positie"])
+    else:
+        scores = gemeente_scores(answers, responses)
+    municipalities, municipality_themes = from_theme_scores(scores, responses)
+    items = build_items(clusters.clusters, learning)
+    interest = build_interest(items, theme_interest(municipality_themes, learning, config),
+                              learning)
+    return PriorityInputs(items=items, interest=interest, municipalities=municipalities,
+                          municipality_themes=municipality_themes,
+                          forms=municipality_forms(answers, responses))
+
+
+def programme_from_inputs(inputs: PriorityInputs, config: PriorityConfig = PriorityConfig()
+                          ) -> pd.DataFrame:
+    """The ranked programme from prepared inputs (see :func:`work_programme`)."""
+    parts = score_parts(inputs, config)
+    ranked = rank_items(parts, config)
+    stable = stability(parts, config)
+    out = ranked.join(stable, on="item")
+    out["gevoelig"] = out["gevoelig"].astype(bool)
+    out["blijft_in_top"] = out["blijft_in_top"].astype(bool)
+    return programme_schema().validate(out[PROGRAMME_COLUMNS].reset_index(drop=True))
+
+
+def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
+                   clusters: LearningClusters, *,
+                   config: PriorityConfig = PriorityConfig()) -> pd.DataFrame:
+    """The ranked werkprogramma: every theme and every learning-question cluster with a score.
+
+    Parameters
+    ----------
+    answers, responses : DataFrame
+        The processed tables (``pipeline.load_processed()``).
+    clusters : LearningClusters
+        Output of :func:`pmg_analysis.text.learning_clusters`.
+    config : PriorityConfig
+        Weights, normalisation and sensitivity settings.
+
+    Returns
+    -------
+    DataFrame
+        One row per item, sorted by ``soort`` (themes first) and ``rang`` (1 = highest score
+        within the kind): ``rang``, ``soort``, ``item`` (theme code or ``LV<cluster>``),
+        ``label``, ``theme``, ``score`` (0..1), the parts ``deel_vraag``, ``deel_urgentie``,
+        ``deel_breedte``, ``deel_trekker``, ``deel_vorm`` (0..1, see
+        :mod:`pmg_analysis.prioritise.score`), ``n_gemeenten`` and ``gemeenten`` (interested
+        municipalities, names joined by "; "), ``vorm`` (suggested form), ``trekkers``
+        (candidate trekkers, names; "" when none), ``n_trekkers``, ``gevoelig`` (rank changes
+        when a weight moves 25%), ``blijft_in_top`` (stays in the top ``config.top_n``),
+        ``rang_min``/``rang_max`` (over those variants), ``cluster``, ``gemeente_codes``,
+        ``n_posities``, ``n_vorm``.
+
+    Examples
+    --------
+    >>> tables = load_processed()  # doctest: +SKIP
+    >>> clusters = learning_clusters(tables["texts"], tables["responses"])  # doctest: +SKIP
+    >>> work_programme(tables["answers"], tables["responses"], clusters).head()  # doctest: +SKIP
+    """
+    return programme_from_inputs(priority_inputs(answers, responses, clusters, config), config)
+
+
+def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningClusters, *,
+                config: PriorityConfig = PriorityConfig()) -> Leerkringen:
+    """Proposed leerkringen for the top learning questions (see
+    :mod:`pmg_analysis.prioritise.leerkringen`): ``.groepen`` (one row per group),
+    ``.leden`` (``leerkring``, ``gemeente_code`` ... for per-municipality pages) and
+    ``.zonder_groep`` (questions with too few municipalities, with a Dutch explanation).
+
+    Examples
+    --------
+    >>> proposal = leerkringen(answers, responses, clusters)  # doctest: +SKIP
+    >>> proposal.leden.query("gemeente_code == 'GM0632'")  # doctest: +SKIP
+    """
+    inputs = priority_inputs(answers, responses, clusters, config)
+    return propose_leerkringen(programme_from_inputs(inputs, config), inputs, config)
+
+
+@dataclass(frozen=True)
+class WorkProgramme:
+    """Everything of one prioritisation run, computed once: ``programma`` (see
+    :func:`work_programme`), ``leerkringen`` (:class:`Leerkringen`), ``gevoeligheid`` (the rank
+    of every item under every weight variant, :func:`~pmg_analysis.prioritise.sensitivity`)
+    and the ``inputs`` they were computed from."""
+
+    programma: pd.DataFrame
+    leerkringen: Leerkringen
+    gevoeligheid: pd.DataFrame
+    inputs: PriorityInputs
+
+
+def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningClusters, *,
+         config: PriorityConfig = PriorityConfig()) -> WorkProgramme:
+    """The programme, its sensitivity and the leerkringen in one call (for notebooks, reports
+    and the Excel export).
+
+    Examples
+    --------
+    >>> result = plan(tables["answers"], tables["responses"], clusters)  # doctest: +SKIP
+    >>> result.leerkringen.groepen  # doctest: +SKIP
+    """
+    inputs = priority_inputs(answers, responses, clusters, config)
+    programme = programme_from_inputs(inputs, config)
+    return WorkProgramme(programma=programme,
+                         leerkringen=propose_leerkringen(programme, inputs, config),
+                         gevoeligheid=sensitivity(score_parts(inputs, config), config),
+                         inputs=inputs)

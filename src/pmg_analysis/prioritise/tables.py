@@ -1,0 +1,98 @@
+"""The work programme for readers: Dutch column names, scores in points (0-100), parts as
+shares, and the weighted contribution of every part for a stacked chart. No computation beyond
+formatting: the figures come from :func:`~pmg_analysis.prioritise.work_programme`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pmg_analysis.prioritise.config import PARTS, PriorityConfig
+from pmg_analysis.prioritise.sensitivity import BASIS, variants
+from pmg_analysis.prioritise.sentences import DEEL_UITLEG
+
+PART_NAMES: dict[str, str] = {part: DEEL_UITLEG[part][0] for part in PARTS}
+"""Part column -> its Dutch name (Vraag, Urgentie, Breedte, Trekker, Vorm)."""
+
+
+def item_names(programme: pd.DataFrame) -> pd.Series:
+    """What a reader sees for an item: the theme's name, or ``LV3 · label`` for a question."""
+    is_question = programme["soort"].astype("string") == "leervraag"
+    return programme["label"].astype("string").mask(
+        is_question, programme["item"].astype("string") + " · " + programme["label"].astype(
+            "string"))
+
+
+def contributions(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()
+                  ) -> pd.DataFrame:
+    """Long: ``onderwerp``, ``onderdeel`` (Dutch part name), ``punten`` - the points (of 100) a
+    part adds to the score; the points of an item add up to its score x 100."""
+    weights = config.weights
+    total = sum(weights.values())
+    names = item_names(programme)
+    frames = [pd.DataFrame({"onderwerp": names.to_numpy(), "onderdeel": PART_NAMES[part],
+                            "punten": programme[part].to_numpy() * weights[part] / total * 100})
+              for part in PARTS]
+    out = pd.concat(frames, ignore_index=True) if len(programme) else pd.DataFrame(
+        columns=["onderwerp", "onderdeel", "punten"])
+    out["onderwerp"] = pd.Categorical(out["onderwerp"], categories=list(dict.fromkeys(names)))
+    out["onderdeel"] = pd.Categorical(out["onderdeel"], categories=list(PART_NAMES.values()))
+    return out
+
+
+def programme_table(programme: pd.DataFrame) -> pd.DataFrame:
+    """The ranked programme with Dutch headers; parts as shares (format them as percent)."""
+    out = pd.DataFrame({
+        "rang": programme["rang"].to_numpy(),
+        "onderwerp": item_names(programme).to_numpy(),
+        "score": (programme["score"] * 100).to_numpy(),
+        **{PART_NAMES[p]: programme[p].to_numpy() for p in PARTS},
+        "gemeenten": programme["n_gemeenten"].to_numpy(),
+        "voorgestelde vorm": programme["vorm"].astype("string").fillna("–").to_numpy(),
+        "kandidaat-trekkers": programme["trekkers"].replace("", "geen").to_numpy(),
+        "gevoelig": programme["gevoelig"].map({True: "ja", False: "nee"}).to_numpy(),
+    })
+    return out
+
+
+def sensitivity_table(long: pd.DataFrame, programme: pd.DataFrame,
+                      config: PriorityConfig = PriorityConfig()) -> pd.DataFrame:
+    """Wide, one row per item that is in the top ``config.top_n`` of its kind under the base
+    weights or any variant: its rank under each variant, then whether it always stays on top.
+    ``long`` is the output of :func:`~pmg_analysis.prioritise.sensitivity`."""
+    if long.empty:
+        return pd.DataFrame()
+    names = dict(zip(programme["item"], item_names(programme), strict=True))
+    in_top = long.loc[long["rang"] <= config.top_n, "item"].unique()
+    order = [name for name, _, _ in variants(config)]
+    wide = (long[long["item"].isin(in_top)]
+            .pivot(index="item", columns="variant", values="rang").reindex(columns=order))
+    wide.columns.name = None
+    base = programme.set_index("item").loc[wide.index]
+    wide = wide.rename(columns={BASIS: "rang"})
+    wide.insert(0, "onderwerp", [names[i] for i in wide.index])
+    wide[f"altijd top {config.top_n}"] = base["blijft_in_top"].map({True: "ja", False: "nee"})
+    wide["gevoelig"] = base["gevoelig"].map({True: "ja", False: "nee"})
+    return (wide.assign(_s=base["soort"], _r=base["rang"]).sort_values(["_s", "_r"])
+            .drop(columns=["_s", "_r"]).reset_index(drop=True))
+
+
+def leerkringen_table(groups: pd.DataFrame) -> pd.DataFrame:
+    """The proposed groups with Dutch headers."""
+    return pd.DataFrame({
+        "leerkring": groups["leerkring"].to_numpy(),
+        "leervraag": (groups["item"] + " · " + groups["label"]).to_numpy(),
+        "gemeenten": groups["gemeenten"].to_numpy(),
+        "trekker": groups["trekker"].replace("", "nog geen").to_numpy(),
+        "vorm": groups["vorm"].to_numpy(),
+        "posities": groups["posities"].to_numpy(),
+        "toelichting": groups["toelichting"].to_numpy(),
+    })
+
+
+def without_group_table(without: pd.DataFrame) -> pd.DataFrame:
+    """Top learning questions without a leerkring, with the reason."""
+    return pd.DataFrame({
+        "rang": without["rang"].to_numpy(),
+        "leervraag": (without["item"] + " · " + without["label"]).to_numpy(),
+        "toelichting": without["toelichting"].to_numpy(),
+    })
