@@ -67,11 +67,16 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from pmg_analysis.pipeline import run_report
+    from pmg_analysis.report import ReportBuildError
 
     print(f"Rapporten maken van {Path(args.input).name} ...", file=sys.stderr)
-    paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
-                       out_dir=Path(args.out), reports_dir=Path(args.reports),
-                       say=lambda line: print(line, file=sys.stderr))
+    try:
+        paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
+                           out_dir=Path(args.out), reports_dir=Path(args.reports),
+                           say=lambda line: print(line, file=sys.stderr))
+    except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
+        print(f"{err} De vorige rapporten zijn niet veranderd.", file=sys.stderr)
+        return 1
     index = paths[-1]
     profiles = [p for p in paths if p.parent != index.parent]
     print(f"Rapporten:    {len(paths) - len(profiles) - 1} rapporten en {len(profiles)} "
