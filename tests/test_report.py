@@ -122,6 +122,8 @@ def test_municipality_pages_load_plotlyjs_from_the_folder_above(built):
 def test_municipality_pages_are_titled_with_name_and_run_in_one_kernel(built):
     first, second = (p.read_text("utf-8") for p in built[0][1:3])
     assert "<title>Profiel: Amersfoort (GM0307)</title>" in first
+    assert re.search(r'<h1 id="profiel-amersfoort-gm0307">Profiel: Amersfoort \(GM0307\)<a',
+                     first)
     assert "<title>Profiel: Utrecht (GM0344)</title>" in second
     # codes are built in sorted order in one kernel: the second run sees the first one's state
     assert "profiel van GM0307 run 1" in first and "profiel van GM0344 run 2" in second

@@ -96,10 +96,11 @@ def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: d
 
 def _write_page(nb: nbformat.NotebookNode, output: Path, *, name: str, title: str,
                 data_stamp: str | None, index_href: str | None, asset_prefix: str = "",
+                heading: str | None = None,
                 config: ReportConfig = ReportConfig()) -> ReportEntry:
     footer = f"Gegevens: {data_stamp}" if data_stamp else None
     html = export_html(nb, title=title, name=name, index_href=index_href, footer=footer,
-                       asset_prefix=asset_prefix, config=config.html)
+                       asset_prefix=asset_prefix, heading=heading, config=config.html)
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_bytes(html.encode("utf-8"))
     return ReportEntry(href=Path(output).name, title=title, description=notebook_description(nb))
@@ -129,7 +130,7 @@ def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Pa
         title = f"{notebook_title(nb, source.stem)}: {names.get(code, code)} ({code})"
         _write_page(nb, folder / f"{code}.html", name=f"{source.stem}-{code}", title=title,
                     data_stamp=data_stamp, index_href="../index.html", asset_prefix="../",
-                    config=config)
+                    heading=title, config=config)
         written.append(folder / f"{code}.html")
     return written
 

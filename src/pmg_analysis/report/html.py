@@ -88,11 +88,13 @@ def uses_plotly(nb: nbformat.NotebookNode) -> bool:
 
 def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
                 index_href: str | None = "index.html", footer: str | None = None,
-                asset_prefix: str = "", config: HtmlConfig = HtmlConfig()) -> str:
+                asset_prefix: str = "", heading: str | None = None,
+                config: HtmlConfig = HtmlConfig()) -> str:
     """The HTML page for an executed notebook: no code cells or prompts, ``<html lang="nl">``,
     ``title`` as page title, a table of contents and the data stamp (``footer``) under the
     first heading, and ``<asset_prefix>plotly.min.js`` loaded when the page has figures
-    (``asset_prefix="../"`` for pages one folder below the reports)."""
+    (``asset_prefix="../"`` for pages one folder below the reports). ``heading`` replaces the
+    text of the first heading (a municipality page shows the municipality's name there)."""
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
     exporter = HTMLExporter(
@@ -114,6 +116,10 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
         },
     }
     body, _ = exporter.from_notebook_node(nb, resources=extra)
+    if heading is not None:
+        body = re.sub(r'(<h1 id=")[^"]*(">).*?(<a class="anchor-link")',
+                      lambda m: m.group(1) + anchor(heading) + m.group(2)
+                      + html_lib.escape(heading) + m.group(3), body, count=1, flags=re.S)
     body = add_contents(body, stamp=footer, config=config)
     check_page(body, name=name, config=config)
     return body
