@@ -299,6 +299,17 @@ def test_normalise_strips_volatile_metadata_and_fixes_ids():
     assert "papermill" in nb.metadata  # input untouched
 
 
+def test_normalise_merges_printed_text_however_the_kernel_flushed_it():
+    chunks = [new_output("stream", name="stdout", text="a\n"),
+              new_output("stream", name="stdout", text="b\n"),
+              new_output("stream", name="stderr", text="c\n"),
+              new_output("display_data", data={"text/plain": "d"}),
+              new_output("stream", name="stdout", text="e\n")]
+    out = normalise(_static_notebook(*chunks)).cells[1].outputs
+    assert [(o.output_type, o.get("text")) for o in out] == [
+        ("stream", "a\nb\n"), ("stream", "c\n"), ("display_data", None), ("stream", "e\n")]
+
+
 def test_title_and_description():
     nb = new_notebook(cells=[new_code_cell("x"), new_markdown_cell(
         "Intro\n\n## De *positie* in de [regio](https://example.org)\n\nEerste regel.\nTweede.")])

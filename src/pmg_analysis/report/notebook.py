@@ -48,7 +48,8 @@ def execute_notebook(source: Path, target: Path, *, cwd: Path, parameters: dict 
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy without volatile metadata and with cell ids ``c000``, ``c001``, ..."""
+    """A copy without volatile metadata, with cell ids ``c000``, ``c001``, ... and printed
+    text merged into one output per stream."""
     nb = copy.deepcopy(nb)
     for key in VOLATILE_NOTEBOOK_METADATA:
         nb.metadata.pop(key, None)
@@ -56,7 +57,24 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.id = f"c{i:03d}"
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)
+        if "outputs" in cell:
+            cell.outputs = coalesce_streams(cell.outputs)
     return nb
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Consecutive stdout (or stderr) chunks as one output: how the kernel happens to flush
+    printed text must not change the page."""
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (previous is not None and output.get("output_type") == "stream"
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def _plain(markdown: str) -> str:
