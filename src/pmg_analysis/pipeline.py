@@ -151,10 +151,16 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     has_profile = (Path(notebooks_dir) / f"{config.profile_notebook}.ipynb").is_file()
     profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
                 if has_profile else [])
-    # every page says where the positions in the region come from, in one plain sentence
-    stamp = f"{result.manifest.data_date}. {positions.sentence}"
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
-                         data_stamp=stamp, profiles=profiles, processed_dir=out_dir)
+                         data_stamp=report_stamp(result.manifest), profiles=profiles,
+                         processed_dir=out_dir)
+
+
+def report_stamp(manifest: Manifest) -> str:
+    """The data stamp on every report page: file, hash, counts in/out, date of the data, and
+    where the positions in the region come from, in one plain sentence."""
+    sentence = f" {manifest.positions.sentence}" if manifest.positions else ""
+    return f"{manifest.data_date}.{sentence}"
 
 
 def load_manifest(out_dir: str | Path = PROCESSED) -> Manifest:
