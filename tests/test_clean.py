@@ -242,3 +242,23 @@ def test_categorical_or_text_answer_columns_clean_the_same(example):
     for name in ("responses", "answers", "texts", "problems", "quarantine"):
         pd.testing.assert_frame_equal(getattr(coded, name), getattr(example, name), obj=name)
     assert coded.manifest == example.manifest
+
+
+def test_personal_data_in_free_text_never_reaches_texts_parquet(tmp_path):
+    """The phone number with spaces around the dash, a name another respondent gave (in lower
+    case) and a wethouder's name are replaced in texts.parquet; the municipalities stay."""
+    rows = [
+        dict(t="2017-02-10 10:00", g="Zeist", n="Jan Jansen", u="Urgent",
+             k="Ons nummer is 010 - 498 7654."),
+        dict(t="2017-02-10 11:00", g="Ede", n="Anne Bos", u="Urgent",
+             k="Bel met jan over de regiodeal van Ede en Zeist; wethouder Pietersen weet ervan."),
+        dict(t="2017-02-10 12:00", g="Soest", n="Anoniem", u="Urgent",
+             k="Samen met Amersfoort en anoniem ingevuld"),
+    ]
+    result = clean_export(read_export(_write_generic(tmp_path / "pii.csv", rows)))
+    write_clean_outputs(result, tmp_path / "out")
+    texts = pd.read_parquet(tmp_path / "out" / "texts.parquet")["text"].astype(str).tolist()
+    assert texts == ["Ons nummer is [telefoon].",
+                     "Bel met [naam] over de regiodeal van Ede en Zeist; wethouder [naam] weet "
+                     "ervan.",
+                     "Samen met Amersfoort en anoniem ingevuld"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -11,6 +14,7 @@ import plotly.io as pio
 import pytest
 
 from pmg_analysis import load_instrument, plots
+from pmg_analysis.instrument import Theme
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -25,17 +29,34 @@ def theme_counts() -> pd.DataFrame:
 
 
 def test_template_registered_with_dutch_number_format():
-    template = pio.templates[plots.TEMPLATE_NAME]
+    template = pio.templates[plots.register_template()]
     assert template.layout.separators == ",."  # decimal comma, thousands dot
     assert "Source Sans Pro" in template.layout.font.family
-    assert template.layout.margin.t == plots.STYLE.margin["t"]
+    assert template.layout.margin.t == plots.HouseStyle().margin["t"]
 
 
-def test_theme_labels_come_from_instrument_and_colours_cover_them():
+def test_importing_plots_loads_no_file_and_registers_no_template():
+    code = ("import sys, plotly.io as pio, pmg_analysis.instrument as ins\n"
+            "import pmg_analysis.plots\n"
+            "assert 'pmg' not in pio.templates, 'template registered at import'\n"
+            "assert ins._load_packaged.cache_info().misses == 0, 'instrument read at import'\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_theme_labels_and_colours_come_from_the_instrument():
     instrument = load_instrument()
-    assert plots.THEME_LABELS == {t.code: t.name for t in instrument.themes}
-    assert set(plots.THEME_COLOURS) == set(instrument.theme_codes)
+    assert plots.THEME_LABELS == plots.theme_labels() == {t.code: t.name
+                                                          for t in instrument.themes}
+    assert tuple(plots.THEME_COLOURS) == instrument.theme_codes
     assert len(set(plots.THEME_COLOURS.values())) == len(plots.THEME_COLOURS)
+    # an instrument with other themes gets a colour for each of them, in its own order
+    five = dataclasses.replace(instrument, themes=(*instrument.themes,
+                                                   Theme(code="ZZ", name="Vijfde thema")))
+    colours = plots.theme_colours(five)
+    assert list(colours) == [*instrument.theme_codes, "ZZ"]
+    assert len(set(colours.values())) == 5
 
 
 def test_position_colours_and_labels_cover_questionnaire_options():
@@ -94,7 +115,7 @@ def test_bar_chart_keeps_row_order_labels_and_colours(theme_counts):
     assert list(bar.marker.color) == [plots.THEME_COLOURS[c] for c in ("SV", "EA", "EF", "LD")]
     assert fig.layout.yaxis.autorange == "reversed"  # first row on top
     assert fig.layout.template.layout.separators == ",."
-    assert fig.layout.height >= plots.STYLE.min_height
+    assert fig.layout.height >= plots.HouseStyle().min_height
 
 
 def test_bar_chart_shares_use_percent_format(theme_counts):
@@ -108,7 +129,7 @@ def test_bar_chart_unknown_colour_key_gets_neutral_colour():
     fig = plots.bar_chart(data, category="positie", value="n", colour="positie",
                           colour_map=plots.POSITION_COLOURS, labels=plots.POSITION_LABELS)
     assert list(fig.data[0].marker.color) == [plots.POSITION_COLOURS["polycentrisch"],
-                                              plots.STYLE.neutral_colour]
+                                              plots.HouseStyle().neutral_colour]
     assert list(fig.data[0].y) == ["Polycentrische regio", "iets_anders"]
 
 

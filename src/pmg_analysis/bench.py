@@ -22,6 +22,9 @@ WORK = ROOT / "benchmarks" / ".work"
 # Targets of the foundation issue: clean <= 3x the bare read, peak memory <= 3x the frame.
 TARGET_TIME_RATIO = 3.0
 TARGET_MEMORY_RATIO = 3.0
+# Decision of issue 9: clean measured 3.1-4.2x the bare read on a shared 2-core machine; that
+# is accepted, with no further micro-optimisation. Above this, the benchmark fails.
+ACCEPTED_TIME_RATIO = 4.5
 
 _PRELUDE = """
 import gc, json, resource, time, sys
@@ -116,10 +119,13 @@ def main(n: int = 1_000_000, repeat: int = 3) -> int:
     print(f"  frame van clean (categorisch): {k['frame_mb']:7.0f} MB")
     print("  alle tijden kaal  : " + ", ".join(f"{t:.2f}" for t in b["all_wall_s"]) + " s")
     print("  alle tijden clean : " + ", ".join(f"{t:.2f}" for t in k["all_wall_s"]) + " s")
-    ok_t = c["time_ratio"] <= TARGET_TIME_RATIO
+    ok_t = c["time_ratio"] <= ACCEPTED_TIME_RATIO
     ok_m = c["memory_ratio"] <= TARGET_MEMORY_RATIO
+    verdict = ("OK" if c["time_ratio"] <= TARGET_TIME_RATIO
+               else f"boven het doel, aanvaard tot {ACCEPTED_TIME_RATIO}x (besluit issue 9)"
+               if ok_t else "NIET GEHAALD")
     print(f"  tijd   clean / kaal  = {c['time_ratio']:.2f}x (doel <= {TARGET_TIME_RATIO}x) "
-          f"{'OK' if ok_t else 'NIET GEHAALD'}")
+          f"{verdict}")
     print(f"  geheugen piek / ingelezen tabel = {c['memory_ratio']:.2f}x "
           f"(doel <= {TARGET_MEMORY_RATIO}x) "
           f"{'OK' if ok_m else 'NIET GEHAALD'}")

@@ -73,7 +73,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
                            out_dir=Path(args.out), reports_dir=Path(args.reports),
-                           say=lambda line: print(line, file=sys.stderr))
+                           say=lambda line: print(line, file=sys.stderr),
+                           before_regions=_fetch_cbs_if_missing)
     except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
         print(f"{err} De vorige rapporten zijn niet veranderd.", file=sys.stderr)
         return 1
@@ -83,6 +84,20 @@ def cmd_report(args: argparse.Namespace) -> int:
           f"gemeenteprofielen van {Path(args.input).name}")
     print(f"Ingang:       {index}")
     return 0
+
+
+def _fetch_cbs_if_missing() -> None:
+    """Before a report: fetch missing CBS/PDOK files (progress bar, short time limit); when
+    that fails, say in one Dutch sentence why and how to fetch later (the report then uses the
+    positions respondents ticked)."""
+    from pmg_analysis.regions import fetch_if_missing, resolve_source
+
+    if not resolve_source().available:
+        print("CBS/PDOK-gegevens ontbreken; ze worden nu opgehaald (hooguit twee minuten).",
+              file=sys.stderr)
+    attempt = fetch_if_missing()
+    if attempt.sentence:
+        print(attempt.sentence, file=sys.stderr)
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:

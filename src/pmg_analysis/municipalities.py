@@ -322,3 +322,17 @@ def match_municipalities(names: pd.Series, config: MatchConfig = MatchConfig()) 
         index=names.index,
     )
     return out
+
+
+def is_municipality_name(text: str) -> bool:
+    """Whether ``text`` names a municipality of 2017 (register name, name without province
+    qualifier or alias; any case or spelling that :func:`normalise_name` evens out).
+
+    Examples
+    --------
+    >>> is_municipality_name("zeist"), is_municipality_name("Den Bosch")
+    (True, True)
+    """
+    ix = _index()
+    norm = normalise_name(text)
+    return bool(norm) and (norm in ix.exact or norm in ix.base or norm in ix.alias)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from pmg_analysis.clean.manifest import Manifest, Positions
 from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
 from pmg_analysis.io import read_export
+from pmg_analysis.parallel import in_parallel
 from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
@@ -53,11 +53,10 @@ def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[
     paths.out_dir.mkdir(parents=True, exist_ok=True)
     tables = {"responses": result.responses, "answers": result.answers, "texts": result.texts,
               "problems": result.problems}
-    # Parquet encoding releases the GIL: the big ``answers`` table on one core, the rest on
-    # the other (same files, same order, whatever finishes first)
-    with ThreadPoolExecutor(2) as pool:
-        written = list(pool.map(lambda item: write_parquet(item[1], paths.table(item[0])),
-                                tables.items()))
+    # Parquet encoding releases the GIL: the tables are written two at a time (same files,
+    # same order, whatever finishes first)
+    written = in_parallel([lambda name=name, frame=frame: write_parquet(frame, paths.table(name))
+                           for name, frame in tables.items()])
     written.append(write_csv(result.quarantine, paths.quarantine))
     too_big = max(len(f) for f in tables.values()) > EXCEL_MAX_ROWS
     manifest = replace(result.manifest, excel=(
@@ -97,17 +96,22 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               format: str | None = None, mapping_file: str | Path | None = None,
               config: CleanConfig = CleanConfig(),
               step: Callable[[str], None] | None = None,
-              say: Callable[[str], None] | None = None) -> CleanResult:
+              say: Callable[[str], None] | None = None,
+              before_regions: Callable[[], None] | None = None) -> CleanResult:
     """Read an export, clean it, add the positions in the region and write the processed
     tables. ``step`` reports progress; ``say`` gets the Dutch line when the tables of another
-    export in ``out_dir`` are replaced. A wrong input raises before anything is written."""
+    export in ``out_dir`` are replaced; ``before_regions`` runs once the export has been read
+    and cleaned (e.g. fetching missing CBS data). A wrong input raises before anything is
+    written."""
     step = step or (lambda _msg: None)
     out_dir = Path(out_dir)
     step("inlezen")
     export = read_export(Path(input_path), format)
     step("koppelen en opschonen")
-    result = add_regions(clean_export(export, mapping_file=mapping_file, config=config),
-                         out_dir)
+    cleaned = clean_export(export, mapping_file=mapping_file, config=config)
+    if before_regions:
+        before_regions()
+    result = add_regions(cleaned, out_dir)
     result.manifest = replace(result.manifest,
                               data_date=data_stamp(result.manifest, result.responses))
     step("wegschrijven")
@@ -136,14 +140,16 @@ def replaced_tables_note(out_dir: Path, manifest: Manifest) -> str | None:
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = None,
                mapping_file: str | Path | None = None, out_dir: Path = PROCESSED,
                reports_dir: Path = REPORTS, notebooks_dir: Path = NOTEBOOKS,
-               say: Callable[[str], None] | None = None) -> list[Path]:
+               say: Callable[[str], None] | None = None,
+               before_regions: Callable[[], None] | None = None) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example): clean into
     ``out_dir``, then every notebook's page and a page per responding municipality into
     ``reports_dir``. A wrong input stops before any table or report is written."""
     from pmg_analysis.report import ReportConfig, build_reports
 
     config = ReportConfig()
-    result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say)
+    result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
+                       before_regions=before_regions)
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))

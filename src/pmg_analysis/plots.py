@@ -1,9 +1,11 @@
 """Plotly figures in one house style, and a deterministic way to show them in a notebook.
 
-Importing this module registers the plotly template ``"pmg"`` (font, margins, Dutch number
-formatting: decimal comma, thousands dot). The figure builders are pure: a DataFrame in, a
-:class:`plotly.graph_objects.Figure` out; they compute no statistics, they only draw what they
-are given (counts, shares, estimates with intervals, a crosstab).
+The plotly template ``"pmg"`` (font, margins, Dutch number formatting: decimal comma, thousands
+dot) is registered when the first figure is made (:func:`register_template`); importing this
+module loads no file and registers nothing. Theme colours and labels follow the instrument's
+themes (:func:`theme_colours`, :func:`theme_labels`). The figure builders are pure: a
+DataFrame in, a :class:`plotly.graph_objects.Figure` out; they compute no statistics, they
+only draw what they are given (counts, shares, estimates with intervals, a crosstab).
 
 :func:`show` displays a figure with two representations: the plotly JSON mimetype, which
 JupyterLab renders interactively, and a ``text/html`` div with an id derived from the figure's
@@ -23,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from pmg_analysis.instrument import load_instrument
+from pmg_analysis.instrument import Instrument, load_instrument
 
 TEMPLATE_NAME = "pmg"
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
@@ -50,20 +52,41 @@ class HouseStyle:
     number_format: str = ",.0f"  # d3-format for counts, e.g. 1.234
     estimate_format: str = ",.2f"  # d3-format for estimates, e.g. 3,45
     colourscale: tuple[str, ...] = ("#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B")
+    # Colours of the instrument's themes, in theme order: Okabe & Ito (2008), colour-blind safe
+    # (blue, orange, reddish purple, bluish green, then the rest of their palette).
+    theme_palette: tuple[str, ...] = ("#0072B2", "#E69F00", "#CC79A7", "#009E73", "#56B4E9",
+                                      "#D55E00", "#F0E442", "#000000")
     config: Mapping[str, object] = field(
         default_factory=lambda: {"displaylogo": False, "responsive": True})
 
 
-STYLE = HouseStyle()
+def theme_colours(instrument: Instrument | None = None,
+                  style: HouseStyle = HouseStyle()) -> dict[str, str]:
+    """A colour per theme of the instrument (default: the packaged one), in theme order.
 
-# Okabe & Ito (2008), colour-blind safe.
-THEME_COLOURS: dict[str, str] = {
-    "EA": "#0072B2",  # blue
-    "LD": "#E69F00",  # orange
-    "SV": "#CC79A7",  # reddish purple
-    "EF": "#009E73",  # bluish green
-}
-THEME_LABELS: dict[str, str] = {t.code: t.name for t in load_instrument().themes}
+    Examples
+    --------
+    >>> theme_colours()["EA"]
+    '#0072B2'
+    """
+    codes = (instrument or load_instrument()).theme_codes
+    palette = style.theme_palette
+    return {code: palette[i % len(palette)] for i, code in enumerate(codes)}
+
+
+def theme_labels(instrument: Instrument | None = None) -> dict[str, str]:
+    """The Dutch name of each theme of the instrument (default: the packaged one)."""
+    return {t.code: t.name for t in (instrument or load_instrument()).themes}
+
+
+def __getattr__(name: str):
+    """``plots.THEME_COLOURS`` and ``plots.THEME_LABELS``: the packaged instrument's, worked
+    out when first asked for (importing this module reads no file)."""
+    if name == "THEME_COLOURS":
+        return theme_colours()
+    if name == "THEME_LABELS":
+        return theme_labels()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Paul Tol's "vibrant" scheme, colour-blind safe; grey for "don't know" / unknown.
 POSITION_COLOURS: dict[str, str] = {
@@ -82,7 +105,7 @@ POSITION_LABELS: dict[str, str] = {
 }
 
 
-def house_template(style: HouseStyle = STYLE) -> go.layout.Template:
+def house_template(style: HouseStyle = HouseStyle()) -> go.layout.Template:
     """The ``pmg`` plotly template: based on ``plotly_white`` with the house fonts and formats."""
     template = go.layout.Template(pio.templates["plotly_white"])
     template.layout.update(
@@ -91,7 +114,7 @@ def house_template(style: HouseStyle = STYLE) -> go.layout.Template:
         separators=style.separators,
         margin=dict(style.margin),
         height=style.height,
-        colorway=list(THEME_COLOURS.values()),
+        colorway=list(theme_colours(style=style).values()),
         hoverlabel={"font": {"family": style.font_family}},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0,
                 "title": {"text": ""}},
@@ -101,7 +124,12 @@ def house_template(style: HouseStyle = STYLE) -> go.layout.Template:
     return template
 
 
-pio.templates[TEMPLATE_NAME] = house_template()
+def register_template(style: HouseStyle = HouseStyle()) -> str:
+    """Register the ``pmg`` template with plotly (once) and return its name; every figure
+    builder calls it, so nothing is registered before a figure is made."""
+    if TEMPLATE_NAME not in pio.templates:
+        pio.templates[TEMPLATE_NAME] = house_template(style)
+    return TEMPLATE_NAME
 
 
 # --------------------------------------------------------------------------------------------
@@ -116,7 +144,7 @@ def div_id(name: str) -> str:
     return DIV_ID_PREFIX + slug
 
 
-def mimebundle(fig: go.Figure, *, name: str, style: HouseStyle = STYLE) -> dict[str, object]:
+def mimebundle(fig: go.Figure, *, name: str, style: HouseStyle = HouseStyle()) -> dict[str, object]:
     """The display data for ``fig``: plotly JSON, a deterministic HTML div and a text fallback.
 
     The HTML has no plotly.js (the report page embeds it once) and its div id comes from
@@ -154,7 +182,7 @@ def _labels(values: pd.Series, labels: Mapping[str, str] | None) -> list[str]:
 def _colours(keys: pd.Series, colour_map: Mapping[str, str] | None,
              style: HouseStyle) -> list[str] | str:
     if colour_map is None:
-        return THEME_COLOURS["EA"]
+        return style.theme_palette[0]
     return keys.astype("string").map(lambda k: colour_map.get(k, style.neutral_colour)).tolist()
 
 
@@ -163,7 +191,7 @@ def _row_height(n: int, style: HouseStyle) -> int:
 
 
 def _finish(fig: go.Figure, title: str | None, height: int | None) -> go.Figure:
-    fig.update_layout(template=TEMPLATE_NAME, title={"text": title or ""})
+    fig.update_layout(template=register_template(), title={"text": title or ""})
     if height is not None:
         fig.update_layout(height=height)
     return fig
@@ -173,7 +201,7 @@ def bar_chart(data: pd.DataFrame, *, category: str, value: str, colour: str | No
               colour_map: Mapping[str, str] | None = None,
               labels: Mapping[str, str] | None = None, share: bool = False,
               title: str | None = None, value_title: str | None = None,
-              style: HouseStyle = STYLE) -> go.Figure:
+              style: HouseStyle = HouseStyle()) -> go.Figure:
     """Horizontal bars of counts (or shares in 0..1 when ``share``), one per row, value labels.
 
     Rows are drawn top to bottom in the order of ``data``; ``labels`` maps category codes to
@@ -210,7 +238,7 @@ def stacked_bar(data: pd.DataFrame, *, category: str, group: str, value: str,
                 labels: Mapping[str, str] | None = None,
                 group_labels: Mapping[str, str] | None = None, share: bool = False,
                 title: str | None = None, value_title: str | None = None,
-                style: HouseStyle = STYLE) -> go.Figure:
+                style: HouseStyle = HouseStyle()) -> go.Figure:
     """Horizontal bars per ``category`` stacked by ``group`` (long data: one row per pair).
 
     Category and group order follow categorical order when the columns are categorical, else
@@ -239,7 +267,7 @@ def stacked_bar(data: pd.DataFrame, *, category: str, group: str, value: str,
 def heatmap(crosstab: pd.DataFrame, *, share: bool = False, title: str | None = None,
             row_labels: Mapping[str, str] | None = None,
             column_labels: Mapping[str, str] | None = None,
-            style: HouseStyle = STYLE) -> go.Figure:
+            style: HouseStyle = HouseStyle()) -> go.Figure:
     """A crosstab (index = rows, columns = columns) as a heatmap with the values printed."""
     fmt = style.share_format if share else style.number_format
     z = crosstab.astype("Float64").to_numpy(float, na_value=np.nan)
@@ -259,7 +287,7 @@ def interval_plot(data: pd.DataFrame, *, category: str, estimate: str, lower: st
                   colour: str | None = None, colour_map: Mapping[str, str] | None = None,
                   labels: Mapping[str, str] | None = None, title: str | None = None,
                   value_title: str | None = None, value_format: str | None = None,
-                  style: HouseStyle = STYLE) -> go.Figure:
+                  style: HouseStyle = HouseStyle()) -> go.Figure:
     """A dot per category at ``estimate`` with a horizontal bar from ``lower`` to ``upper``."""
     fmt = value_format or style.estimate_format
     est, lo, hi = _floats(data[estimate]), _floats(data[lower]), _floats(data[upper])
@@ -279,7 +307,7 @@ def interval_plot(data: pd.DataFrame, *, category: str, estimate: str, lower: st
 
 
 def position_map(municipalities: pd.DataFrame, geojson: Mapping, *, title: str | None = None,
-                 height: int = 650, style: HouseStyle = STYLE) -> go.Figure:
+                 height: int = 650, style: HouseStyle = HouseStyle()) -> go.Figure:
     """Map of the Netherlands coloured by position type, responding municipalities marked.
 
     ``municipalities`` is :func:`pmg_analysis.regions.mapdata.map_frame` (gemeente_code,
@@ -337,8 +365,9 @@ def _ordered(values: pd.Series) -> list:
 
 
 __all__: Sequence[str] = [
-    "HouseStyle", "STYLE", "TEMPLATE_NAME", "PLOTLY_MIMETYPE", "THEME_COLOURS", "THEME_LABELS",
-    "POSITION_COLOURS", "POSITION_LABELS", "house_template", "div_id", "mimebundle", "show",
+    "HouseStyle", "TEMPLATE_NAME", "PLOTLY_MIMETYPE", "POSITION_COLOURS", "POSITION_LABELS",
+    "house_template", "register_template", "theme_colours", "theme_labels", "div_id",
+    "mimebundle", "show",
     "bar_chart", "stacked_bar", "heatmap", "interval_plot", "position_map",
 ]
 
@@ -355,7 +384,7 @@ def diverging_bar(data: pd.DataFrame, *, category: str, level: str, value: str,
                   group: str | None = None, labels: Mapping[str, str] | None = None,
                   group_labels: Mapping[str, str] | None = None,
                   colours: Sequence[str] = LIKERT_COLOURS, title: str | None = None,
-                  value_title: str | None = None, style: HouseStyle = STYLE) -> go.Figure:
+                  value_title: str | None = None, style: HouseStyle = HouseStyle()) -> go.Figure:
     """Diverging stacked bars: per row the shares (0..1) of ordered answer levels, the
     disagreeing levels to the left of 0 and the agreeing ones to the right.
 
@@ -436,7 +465,7 @@ def dot_comparison(data: pd.DataFrame, *, category: str, series: str, value: str
                    labels: Mapping[str, str] | None = None,
                    colours: Sequence[str] = SERIES_COLOURS, title: str | None = None,
                    value_title: str | None = None, value_range: Sequence[float] | None = None,
-                   style: HouseStyle = STYLE) -> go.Figure:
+                   style: HouseStyle = HouseStyle()) -> go.Figure:
     """A dot per category for every series (long data: one row per category and series),
     series in categorical order with their own colour and marker, so one municipality can be
     read against averages."""

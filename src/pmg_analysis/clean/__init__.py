@@ -7,7 +7,6 @@ counts both so that counts in = counts out can be checked (and is, by :func:`che
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +25,7 @@ from pmg_analysis.io.distinct import distinct, per_row
 from pmg_analysis.io.export import Export
 from pmg_analysis.io.mapping import ColumnMapping, map_columns
 from pmg_analysis.municipalities import match_municipalities
+from pmg_analysis.parallel import in_parallel
 
 __all__ = ["CleanConfig", "CleanResult", "Manifest", "clean_export", "check_counts"]
 
@@ -107,16 +107,20 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
                    and instrument[c.question_id].role == "answer"]
     email = _personal(frame, export, mapping, "email", "email")
     name = _personal(frame, export, mapping, "name", "naam")
-    # The Arrow-heavy row checks (their kernels release the GIL) run on a second core while
-    # this thread hashes the answers and matches municipalities.
-    with ThreadPoolExecutor(1) as pool:
-        answered_job = pool.submit(_answered, frame, mapping, instrument)
-        test_job = pool.submit(rows.is_test, frame[muni_key], frame[open_keys],
-                               frame[status_key] if status_key else None, config)
-        content = rows.content_hash(frame[answer_keys])
-        identity = rows.identity_key(frame.index, email, name, config)
-        match = match_municipalities(frame[muni_key])
-        n_answered, test = answered_job.result(), test_job.result()
+    # The Arrow-heavy row checks (how many questions each row answered, whether it is a test;
+    # their kernels release the GIL) run on one core while the other hashes the answers and
+    # the respondent's identity and matches municipalities.
+    def row_checks():
+        return (_answered(frame, mapping, instrument),
+                rows.is_test(frame[muni_key], frame[open_keys],
+                             frame[status_key] if status_key else None, config))
+
+    def keys_and_match():
+        return (rows.content_hash(frame[answer_keys]),
+                rows.identity_key(frame.index, email, name, config),
+                match_municipalities(frame[muni_key]))
+
+    (n_answered, test), (content, identity, match) = in_parallel([row_checks, keys_and_match])
     # partial relative to the questions this export asks (an export may hold a subset)
     total = max(1, len({c.question_id for c in mapping.mapped
                         if instrument[c.question_id].role == "answer"}))
@@ -163,12 +167,9 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
 
     # -- personal data out of the free text ----------------------------------------------------
     if len(texts):
-        own = None
-        if name is not None:
-            # each text's own respondent's name, by the text's response number
-            own = pd.Series(name[kept].array.take(texts["response_id"].cat.codes.to_numpy()),
-                            index=texts.index)
-        texts["text"] = redact_text(texts["text"], own, config)
+        # the names given in any response's name field (also quarantined ones), in any text
+        given = distinct(name)[1].to_pylist() if name is not None else []
+        texts["text"] = redact_text(texts["text"], [n for n in given if n], config)
 
     quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by, config)
     manifest = build_manifest(export, instrument, mapping, reason, problems)

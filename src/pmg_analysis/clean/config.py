@@ -28,6 +28,19 @@ class CleanConfig:
     # Key of the keyed hash that turns a tool's response id into a pseudonymous response id.
     # Override it (environment variable PMG_PSEUDONYM_KEY) to make ids unlinkable across projects.
     pseudonym_key: str = "pmg-analysis/2017"
+    # Phone numbers are found by libphonenumber as numbers of this region (national forms such
+    # as "030 123 4567"; international ones such as "+32 ..." are found too).
+    phone_region: str = "NL"
+    # Only texts with at least this many digits go to the phone-number matcher (slow per call):
+    # the shortest Dutch subscriber number without area code has 7 digits.
+    phone_min_digits: int = 7
+    # Words that introduce a person in Dutch free text: the name that follows is redacted
+    # ("wethouder Jansen", "bel met anne"), unless it is a municipality ("burgemeester van Ede").
+    name_cues: tuple[str, ...] = (
+        "wethouder", "burgemeester", "collega", "mevrouw", "mevr.", "mw.", "meneer", "mijnheer",
+        "dhr.", "de heer", "contactpersoon", "mijn naam is", "bel met", "bellen met", "mail met",
+        "mailen met",
+    )
     # Redaction markers written in place of personal data found in free text.
     markers: dict[str, str] = field(default_factory=lambda: {
         "email": "[e-mail]", "phone": "[telefoon]", "name": "[naam]", "ip": "[ip-adres]",

@@ -1,41 +1,34 @@
 """Keeping personal data out: redaction of free text and pseudonymous response ids.
 
-Patterns are RE2-compatible so that pandas' Arrow-backed strings run them vectorised
-(``pyarrow.compute.replace_substring_regex``); one call handles a million texts.
+Redaction works on the distinct texts of a column (many answers repeat; see
+:mod:`pmg_analysis.io.distinct`) and maps the result back to the rows. In order:
+
+1. e-mail addresses and IPv4 addresses: RE2 patterns that Arrow runs over all texts at once;
+2. phone numbers: Google's libphonenumber (``phonenumbers.PhoneNumberMatcher``), which knows
+   every way a Dutch number is written and leaves years, amounts and postcodes alone; it is
+   slow per call, so only texts with enough digits go to it;
+3. person names: the names given in any response's name field, and names after cue words such
+   as "wethouder" or "bel met" (:mod:`pmg_analysis.clean.names`); municipality names survive.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import phonenumbers
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pmg_analysis.clean import names as person_names
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.io.distinct import categorical, distinct
+from pmg_analysis.parallel import in_parallel
 
 EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
-# Dutch phone numbers: 10 digits starting with 0 (06-12345678, 030 123 4567, 0301234567) or the
-# international forms +31 / 0031 with an optional "(0)"; spaces, dashes and dots between digits.
-PHONE = (
-    r"(?:\+31|\b0031)[ \-.]?(?:\(0\)[ \-.]?)?\d(?:[ \-.]?\d){8}\b"
-    r"|\b0(?:[ \-.]?\d){9}\b"
-    r"|\(0\d{2,3}\)[ \-.]?\d(?:[ \-.]?\d){5,6}\b"
-)
 IPV4 = r"\b(?:\d{1,3}\.){3}\d{1,3}\b"
-# Dutch family-name particles are never redacted on their own ("de", "van" ...).
-_PARTICLES = frozenset({"de", "der", "den", "van", "von", "het", "ter", "ten", "te", "in", "op",
-                        "la", "le", "du", "da", "di", "'t", "t"})
-
-
-# Cheap tests that every text with an e-mail address / a phone number or IP address passes;
-# the full patterns then run only on those texts.
-_MAY_HAVE_EMAIL = "@"
-_MAY_HAVE_NUMBER = r"\d[ \-.()]{0,2}\d[ \-.()]{0,2}\d"
 
 
 def _expand(text: pd.Series, codes: np.ndarray, before: pa.Array, after: pa.Array
@@ -44,15 +37,14 @@ def _expand(text: pd.Series, codes: np.ndarray, before: pa.Array, after: pa.Arra
     ``text`` gives a categorical of the redacted texts that rows use: no original is kept).
 
     ``before`` are the distinct texts (redaction works on those, as many answers repeat, and
-    maps back), ``after`` the same after redaction (longer when row-specific variants were
-    appended). Only rows whose text changed are replaced: most
-    texts contain no personal data, and copying ``text`` is cheaper than gathering every row.
+    maps back), ``after`` the same texts after redaction. Only rows whose text changed are
+    replaced: most texts contain no personal data, and copying ``text`` is cheaper than
+    gathering every row.
     """
     if isinstance(text.dtype, pd.CategoricalDtype):  # stays categorical: new categories
         return pd.Series(categorical(codes, after), index=text.index)
-    changed = np.ones(len(after), dtype=bool)
-    changed[:len(before)] = pc.not_equal(before, after.slice(0, len(before))).to_numpy(
-        zero_copy_only=False)
+    # which distinct texts redaction changed, and so which rows need their text replaced
+    changed = pc.fill_null(pc.not_equal(before, after), False).to_numpy(zero_copy_only=False)
     rows = codes >= 0
     rows[rows] = changed[codes[rows]]
     arr = pa.array(text.astype("str"), type=pa.large_string(), from_pandas=True)
@@ -69,137 +61,108 @@ def _expand(text: pd.Series, codes: np.ndarray, before: pa.Array, after: pa.Arra
                      index=text.index)
 
 
-# Regex work runs in two halves on two threads (Arrow's kernels release the GIL).
-_THREADS = 2
-
-
-def _in_halves(arr: pa.Array, work) -> pa.Array:
-    """``work`` (Arrow array -> Arrow array, row by row) applied to two halves in parallel."""
-    half = (len(arr) + 1) // 2
-    with ThreadPoolExecutor(_THREADS) as pool:
-        parts = list(pool.map(work, [arr.slice(0, half), arr.slice(half)]))
-    return pa.concat_arrays([p.combine_chunks() if isinstance(p, pa.ChunkedArray) else p
-                             for p in parts])
-
-
 def _replace_where(arr: pa.Array, candidates: np.ndarray, replace) -> pa.Array:
     """Apply ``replace`` (Arrow array -> Arrow array) to the rows in ``candidates`` only."""
     if not candidates.any():
         return arr
     mask = pa.array(candidates)
-    return pc.replace_with_mask(arr, mask, replace(arr.filter(mask)))
+    return pc.replace_with_mask(arr, mask, replace(arr.filter(mask)).cast(arr.type))
 
 
-def _candidates(arr: pa.Array, pattern: str) -> np.ndarray:
+def _matches(arr: pa.Array, pattern: str) -> np.ndarray:
+    """Which texts contain a match of the RE2 ``pattern`` (missing texts: no)."""
     return pc.fill_null(pc.match_substring_regex(arr, pattern), False).to_numpy(
         zero_copy_only=False)
 
 
-def _redact_patterns_arrow(arr: pa.Array, config: CleanConfig) -> pa.Array:
-    """E-mail addresses, phone numbers and IPv4 addresses replaced in an Arrow array."""
+def _in_halves(arr: pa.Array, work) -> pa.Array:
+    """``work`` (Arrow array -> Arrow array of the same length) on the two halves of ``arr`` at
+    once (Arrow's regex kernels release the GIL), joined back in order."""
+    half = (len(arr) + 1) // 2
+    parts = in_parallel([lambda: work(arr.slice(0, half)), lambda: work(arr.slice(half))])
+    return pa.concat_arrays([p.combine_chunks() if isinstance(p, pa.ChunkedArray) else p
+                             for p in parts])
+
+
+def _redact_phone_numbers(texts: pa.Array, config: CleanConfig) -> pa.Array:
+    """Phone numbers -> marker, found by libphonenumber in the texts that hold at least
+    ``config.phone_min_digits`` digits (the others cannot hold a phone number)."""
+    marker = config.markers["phone"]
+
+    def redact_one(text: str) -> str:
+        found = list(phonenumbers.PhoneNumberMatcher(text, config.phone_region))
+        for match in reversed(found):  # from the end: earlier positions stay valid
+            text = text[:match.start] + marker + text[match.end:]
+        return text
+
+    digits = pc.fill_null(pc.count_substring_regex(texts, r"\d"), 0).to_numpy(
+        zero_copy_only=False)
+    return _replace_where(texts, digits >= config.phone_min_digits,
+                          lambda some: pa.array([redact_one(t) for t in some.to_pylist()]))
+
+
+def _redact_patterns_arrow(texts: pa.Array, config: CleanConfig) -> pa.Array:
+    """E-mail addresses, IPv4 addresses and phone numbers replaced in distinct texts."""
     def sub(pattern: str, key: str):
         return lambda a: pc.replace_substring_regex(a, pattern=pattern,
                                                     replacement=config.markers[key])
 
-    def redact(part: pa.Array) -> pa.Array:
-        # e-mail first: an address may contain digits that look like a phone number
-        part = _replace_where(part, _candidates(part, _MAY_HAVE_EMAIL), sub(EMAIL, "email"))
-        numbers = _candidates(part, _MAY_HAVE_NUMBER)
-        return _replace_where(part, numbers, lambda a: sub(PHONE, "phone")(sub(IPV4, "ip")(a)))
+    def emails(part: pa.Array) -> pa.Array:  # only texts with an "@" can hold one
+        return _replace_where(part, _matches(part, "@"), sub(EMAIL, "email"))
 
-    return _in_halves(arr, redact)
+    def ips(part: pa.Array) -> pa.Array:  # only texts with a digit, a dot and a digit
+        return _replace_where(part, _matches(part, r"\d\.\d"), sub(IPV4, "ip"))
+
+    # e-mail first: an address may contain digits that look like a phone number; phone numbers
+    # before IP addresses: "06.12.34.56.78" has the shape of an IP address
+    texts = _redact_phone_numbers(_in_halves(texts, emails), config)
+    return _in_halves(texts, ips)
+
+
+def _redact_names_arrow(texts: pa.Array, names: Iterable[str],
+                        config: CleanConfig) -> pa.Array:
+    """Person names replaced in distinct texts: the ``names`` people gave (one RE2 pattern over
+    all texts), then names after cue words (Python, only on texts with a cue word)."""
+    marker = config.markers["name"]
+    # "anoniem" or "test" in a name field is not a person's name
+    not_a_name = {w.casefold() for w in config.anonymous_values + config.test_words}
+    names = [n for n in map(str, names) if n.strip().casefold() not in not_a_name]
+    pattern = person_names.known_names_pattern(names)
+    texts = _in_halves(texts, lambda part: person_names.redact_known_names(part, pattern,
+                                                                         marker))
+    known = frozenset(p.casefold() for n in names for p in person_names.name_parts(n)[1])
+    cues = person_names.cue_pattern(config.name_cues)
+    cued = _matches(texts, person_names.may_have_cue(config.name_cues))
+    return _replace_where(texts, cued, lambda some: pa.array([
+        person_names.redact_after_cues(t, cues, marker, known) for t in some.to_pylist()]))
 
 
 def redact_patterns(text: pd.Series, config: CleanConfig = CleanConfig()) -> pd.Series:
-    """Replace e-mail addresses, Dutch phone numbers and IPv4 addresses by markers."""
+    """Replace e-mail addresses, phone numbers and IPv4 addresses by markers."""
     codes, uniques = distinct(text)
     return _expand(text, codes, uniques, _redact_patterns_arrow(uniques, config))
 
 
-def redact_text(text: pd.Series, names: pd.Series | None,
+def redact_text(text: pd.Series, names: Iterable[str] | None = None,
                 config: CleanConfig = CleanConfig()) -> pd.Series:
-    """:func:`redact_patterns`, then :func:`redact_names` (when ``names`` is given), with the
-    distinct texts worked out once."""
-    codes, before = distinct(text)
-    after = _redact_patterns_arrow(before, config)
-    if names is not None:
-        codes, after = _redact_names_coded(codes, after, names, config)
-    return _expand(text, codes, before, after)
+    """:func:`redact_patterns`, then person names: ``names`` (those given in any response's
+    name field) in any case, and names after cue words; the distinct texts worked out once.
 
-
-def _name_parts(name: str) -> tuple[list[str], list[str]]:
-    """The tokens of a name and its distinctive parts, capitalised as names are written."""
-    tokens = [t for t in re.split(r"[\s,]+", name.strip()) if t]
-    parts = sorted({t[:1].upper() + t[1:] for t in tokens
-                    if t.casefold() not in _PARTICLES and len(t) >= 3
-                    and any(ch.isalpha() for ch in t)}, key=lambda p: (-len(p), p))
-    return tokens, parts
-
-
-def name_pattern(name: str) -> str | None:
-    """A whole-word pattern for a person's full name and its distinctive parts, as written
-    with capitals ("Groot" in "Jeroen de Groot", not the ordinary word "groot": many Dutch
-    surnames are ordinary words too)."""
-    tokens, parts = _name_parts(name)
-    if not parts:
-        return None
-    full = r"\s+".join(re.escape(t) for t in tokens)
-    # \b in RE2 is ASCII-only; names with accents still match because the boundary sits on the
-    # surrounding spaces/punctuation.
-    return r"\b(?:" + "|".join([full, *(re.escape(p) for p in parts)]) + r")\b"
-
-
-def redact_names(text: pd.Series, names: pd.Series,
-                 config: CleanConfig = CleanConfig()) -> pd.Series:
-    """Replace each row's own respondent name (``names``, aligned with ``text``) by ``[naam]``."""
-    codes, before = distinct(text)
-    codes, after = _redact_names_coded(codes, before, names, config)
-    return _expand(text, codes, before, after)
-
-
-def _redact_names_coded(codes: np.ndarray, uniques: pa.Array, names: pd.Series,
-                        config: CleanConfig) -> tuple[np.ndarray, pa.Array]:
-    """Name redaction on texts as codes into distinct texts (see
-    :func:`~pmg_analysis.io.distinct.distinct`): new codes and distinct texts.
-
-    One pass with the union of all names' parts (literal words, fast in RE2) over the distinct
-    texts finds the few rows that may mention a respondent; their distinct (text, own name)
-    pairs are grouped by name and replaced with that name's pattern. The redacted variants are
-    appended to the distinct texts and those rows' codes point to them.
+    Examples
+    --------
+    >>> redact_text(pd.Series(["Bel jeroen op 010 - 498 7654."]), ["Jeroen de Groot"]).iloc[0]
+    'Bel [naam] op [telefoon].'
     """
-    has = names.notna().to_numpy() & (codes >= 0)
-    patterns = {n: name_pattern(n) for n in pd.unique(names[has].astype("str"))}
-    patterns = {n: p for n, p in patterns.items() if p is not None}
-    if not patterns:
-        return codes, uniques
-    union = sorted({p for n in patterns for p in _name_parts(n)[1]}, key=lambda p: (-len(p), p))
-    union_pattern = r"\b(?:" + "|".join(re.escape(p) for p in union) + r")\b"
-    half = (len(uniques) + 1) // 2
-    with ThreadPoolExecutor(_THREADS) as pool:  # one big alternation: scan halves in parallel
-        mentions = np.concatenate(list(pool.map(lambda a: _candidates(a, union_pattern),
-                                                [uniques.slice(0, half), uniques.slice(half)])))
-    candidates = has & mentions[np.maximum(codes, 0)]
-    candidates &= names.astype("str").isin(list(patterns)).to_numpy()
-    rows = np.flatnonzero(candidates)
-    if not len(rows):
-        return codes, uniques
-    name_codes, own = pd.factorize(names.iloc[rows].astype("str").to_numpy(dtype=object),
-                                   sort=True)
-    # distinct (text, name) pairs among the candidate rows, and per row its pair
-    pair_of_row, pairs = pd.factorize(codes[rows].astype(np.int64) * len(own) + name_codes)
-    pair_text, pair_name = pairs // len(own), pairs % len(own)
-    order = np.argsort(pair_name, kind="stable")
-    bounds = np.searchsorted(pair_name[order], np.arange(len(own) + 1))
-    grouped = uniques.take(pa.array(pair_text[order]))
-    pieces = []
-    for u, name in enumerate(own):
-        chunk = grouped.slice(bounds[u], bounds[u + 1] - bounds[u])
-        pieces.append(pc.replace_substring_regex(chunk, pattern=patterns[name],
-                                                 replacement=config.markers["name"]))
-    redacted = pa.concat_arrays(pieces).take(pa.array(np.argsort(order)))  # in pair order
-    codes = codes.copy()
-    codes[rows] = len(uniques) + pair_of_row
-    return codes, pa.concat_arrays([uniques, redacted.cast(uniques.type)])
+    codes, before = distinct(text)
+    after = _redact_names_arrow(_redact_patterns_arrow(before, config), names or (), config)
+    return _expand(text, codes, before, after)
+
+
+def redact_names(text: pd.Series, names: Iterable[str],
+                 config: CleanConfig = CleanConfig()) -> pd.Series:
+    """Replace person names (see :func:`redact_text`) by ``[naam]``; nothing else."""
+    codes, before = distinct(text)
+    return _expand(text, codes, before, _redact_names_arrow(before, names, config))
 
 
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
@@ -222,12 +185,15 @@ def pseudonymise(keys: pd.Series | pd.DataFrame, config: CleanConfig = CleanConf
     n_hashes = len(pd.unique(hashed))
     if n_hashes != len(keys) and n_hashes != len(keys.drop_duplicates()):  # pragma: no cover
         raise RuntimeError("pseudonymous ids collide; change CleanConfig.pseudonym_key")
+    # Write each 64-bit hash as "R" + 16 hex digits, for all ids at once: the hash's 8 bytes
+    # (big-endian, as the hex is read), each byte's high and low half looked up in "0-9a-f".
     octets = hashed.astype(">u8").view(np.uint8).reshape(-1, 8)
-    digits = np.empty((len(hashed), 17), dtype=np.uint8)  # "R" + 16 hex digits per id
+    digits = np.empty((len(hashed), 17), dtype=np.uint8)  # one row of ASCII codes per id
     digits[:, 0] = ord("R")
     digits[:, 1::2] = _HEX[octets >> 4]
     digits[:, 2::2] = _HEX[octets & 15]
-    # the ASCII bytes become an Arrow string column as they are: fixed offsets, no Python str
+    # Those ASCII rows, laid end to end, are the bytes of an Arrow string column whose i-th
+    # string starts at byte 17 * i: no Python string is made for a million ids.
     offsets = np.arange(0, 17 * (len(hashed) + 1), 17, dtype=np.int64)
     ids = pa.LargeStringArray.from_buffers(len(hashed), pa.py_buffer(offsets),
                                            pa.py_buffer(digits.tobytes()))

@@ -7,8 +7,8 @@ end, so the long table of a million responses stays small and fast to build.
 from __future__ import annotations
 
 import copy
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,7 @@ from pmg_analysis.clean.values import match_labels, ticked
 from pmg_analysis.instrument import Instrument, Question
 from pmg_analysis.io import ColumnMapping, split_choices, split_ranking
 from pmg_analysis.io.distinct import categorical, code_dtype, distinct, per_row
+from pmg_analysis.parallel import in_parallel
 
 PROBLEMS: dict[str, str] = {
     "onbekend_antwoord": "Antwoord past bij geen van de antwoordopties",
@@ -58,6 +59,17 @@ class Codebook:
         )
 
 
+class TextColumn(NamedTuple):
+    """The non-blank texts of one column, recorded for the ``texts`` table."""
+
+    rows: np.ndarray  # response number of each text
+    question: int  # code of the text question (Codebook.text_questions)
+    item: int  # code of the item ("other" option), -1 for none
+    theme: int  # code of the theme, -1 for none
+    codes: np.ndarray  # each text's code into ``distinct``
+    distinct: pa.Array  # the column's distinct texts
+
+
 @dataclass
 class _Pieces:
     """Answer rows collected piece by piece: one question and one item per piece, rows and
@@ -74,6 +86,9 @@ class _Pieces:
     labels: list[np.ndarray] = field(default_factory=list)
 
     def add(self, positions, question: int, item: int, theme: int, values, labels) -> None:
+        """Record one piece: the answers at frame ``positions`` to one question and item, with
+        their ``values`` and ``labels`` (one each, or one for all); rows that are no response
+        are dropped here."""
         rows = self.remap[np.asarray(positions, dtype=np.int64)]
         kept = rows >= 0
         all_kept = bool(kept.all())
@@ -93,6 +108,8 @@ class _Pieces:
         self.labels.append(per_row(labels, self.label_dtype))
 
     def joined(self, book: Codebook) -> dict[str, np.ndarray]:
+        """All pieces as one array per column: rows, values and labels concatenated, and each
+        piece's question, item and theme code repeated for its rows."""
         lengths = [len(r) for r in self.rows]
         jobs = {"rows": lambda: _concat(self.rows, np.int32),
                 "questions": lambda: _repeat(self.questions, lengths, book.answer_questions),
@@ -101,9 +118,7 @@ class _Pieces:
                 "values": lambda: _concat(self.values, np.int8),
                 "labels": lambda: _concat(self.labels, self.label_dtype)}
         # each is a copy into tens of millions of new rows; numpy releases the GIL for them
-        with ThreadPoolExecutor(2) as pool:
-            running = {name: pool.submit(job) for name, job in jobs.items()}
-            return {name: r.result() for name, r in running.items()}
+        return dict(zip(jobs, in_parallel(jobs.values()), strict=True))
 
 
 def _nonblank(texts: pd.Series, remap: np.ndarray) -> tuple[np.ndarray, np.ndarray, pa.Array]:
@@ -136,8 +151,7 @@ class _Builder:
         self._q_theme = {q.id: theme_index.get(q.theme, -1) for q in instrument.questions}
         self._i_theme = [theme_index.get(i, -1) for i in self.book.items]
         self._tq = {v: i for i, v in enumerate(self.book.text_questions)}
-        # (response numbers, text question, item, theme, text codes, distinct texts) per column
-        self.text_rows: list[tuple[np.ndarray, int, int, int, np.ndarray, pa.Array]] = []
+        self.text_columns: list[TextColumn] = []
         self.problems: list[pd.DataFrame] = []
 
     # -- recording -------------------------------------------------------------------------
@@ -156,9 +170,10 @@ class _Builder:
         """Record the non-blank texts of a full-length column as typed (as codes)."""
         rows, codes, uniques = _nonblank(texts, self.remap)
         if len(rows):
-            self.text_rows.append((rows, self._tq[qid],
-                                   self._item[item] if item is not None else -1,
-                                   self._q_theme[qid], codes, uniques))
+            self.text_columns.append(TextColumn(
+                rows=rows, question=self._tq[qid],
+                item=self._item[item] if item is not None else -1,
+                theme=self._q_theme[qid], codes=codes, distinct=uniques))
 
     def chosen(self, q: Question, positions: np.ndarray, option_index: np.ndarray) -> None:
         """Record option ``option_index`` (into q.all_options) as chosen at ``positions``."""
@@ -270,14 +285,14 @@ class _Builder:
         pieces, texts and problems: one question's work, safe to run on another thread."""
         sub = copy.copy(self)
         sub.answers = _Pieces(self.remap, self.answers.label_dtype)
-        sub.text_rows, sub.problems = [], []
+        sub.text_columns, sub.problems = [], []
         return sub
 
     def _merge(self, sub: _Builder) -> None:
         """Append ``sub``'s pieces after this builder's own (list order is output order)."""
         for name in ("rows", "questions", "items", "themes", "values", "labels"):
             getattr(self.answers, name).extend(getattr(sub.answers, name))
-        self.text_rows.extend(sub.text_rows)
+        self.text_columns.extend(sub.text_columns)
         self.problems.extend(sub.problems)
 
     def run(self, mapping: ColumnMapping) -> None:
@@ -289,10 +304,9 @@ class _Builder:
         # Each question is built by its own sub-builder; much of the work (Arrow, numpy)
         # releases the GIL, so two threads use both cores. The pieces are merged in
         # instrument order, so the output is the same as building one question after another.
-        with ThreadPoolExecutor(2) as pool:
-            subs = [pool.submit(self._question, q, by_question[q.id]) for q in questions]
-            for sub in subs:
-                self._merge(sub.result())
+        subs = in_parallel([lambda q=q: self._question(q, by_question[q.id]) for q in questions])
+        for sub in subs:
+            self._merge(sub)
 
     def _question(self, q: Question, cols: list) -> _Builder:
         """Build question ``q`` (its mapped columns ``cols``) on a sub-builder of its own."""
@@ -329,19 +343,22 @@ def _repeat(codes: list[int], lengths: list[int], categories: list[str]) -> np.n
                      np.array(lengths, dtype=np.int64))
 
 
-def _text_piece_codes(text_rows: list[tuple], k: int, categories: list[str]) -> np.ndarray:
-    """Field ``k`` (a per-column code) of every recorded text column, repeated per text."""
-    return _repeat([r[k] for r in text_rows], [len(r[0]) for r in text_rows], categories)
+def _per_text(columns: list[TextColumn], field: str, categories: list[str]) -> np.ndarray:
+    """One code per text column (its ``field``: question, item or theme), repeated for each of
+    the column's texts."""
+    return _repeat([getattr(c, field) for c in columns], [len(c.rows) for c in columns],
+                   categories)
 
 
-def _text_categorical(text_rows: list[tuple]) -> pd.Categorical:
+def _text_categorical(columns: list[TextColumn]) -> pd.Categorical:
     """The texts of all recorded columns as one categorical: each column's codes are shifted
     past the distinct texts of the columns before it, and texts shared by columns merged."""
-    if not text_rows:
+    if not columns:
         return pd.Categorical.from_codes([], dtype=pd.CategoricalDtype(pd.Index([], dtype="str")))
-    offsets = np.cumsum([0] + [len(r[5]) for r in text_rows[:-1]])
-    codes = np.concatenate([r[4] + offset for r, offset in zip(text_rows, offsets, strict=True)])
-    return categorical(codes, pa.concat_arrays([r[5] for r in text_rows]))
+    offsets = np.cumsum([0] + [len(c.distinct) for c in columns[:-1]])
+    codes = np.concatenate([c.codes + offset for c, offset in zip(columns, offsets,
+                                                                  strict=True)])
+    return categorical(codes, pa.concat_arrays([c.distinct for c in columns]))
 
 
 def _response_dtype(response_ids: pd.Series) -> pd.CategoricalDtype:
@@ -362,7 +379,9 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
     dropped from the long pieces instead. Rows come question by question (see below).
     """
     keep = np.ones(len(frame), dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
-    remap = np.full(len(frame) + 1, -1, dtype=np.int32)  # position -> response number; -1 out
+    # remap[i] is the response number of frame row i, or -1 when the row is no response; the
+    # extra last slot makes a lookup with -1 (no row) give -1 too
+    remap = np.full(len(frame) + 1, -1, dtype=np.int32)
     remap[np.flatnonzero(keep)] = np.arange(int(keep.sum()), dtype=np.int32)
     b = _Builder(frame.reset_index(drop=True), instrument, config, remap)
     b.run(mapping)
@@ -383,14 +402,15 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
         "label": _cat(j["labels"], book.labels),
     }, copy=False)  # the arrays are new: a dict is copied by default
 
+    columns = b.text_columns
     texts = pd.DataFrame({  # in build order, like answers
-        "response_id": _cat(_concat([r[0] for r in b.text_rows], np.int32), rid_dtype),
-        "question_id": _cat(_text_piece_codes(b.text_rows, 1, book.text_questions),
+        "response_id": _cat(_concat([c.rows for c in columns], np.int32), rid_dtype),
+        "question_id": _cat(_per_text(columns, "question", book.text_questions),
                             book.text_questions),
-        "theme": _cat(_text_piece_codes(b.text_rows, 3, book.themes), book.themes),
-        "item": _cat(_text_piece_codes(b.text_rows, 2, book.items), book.items),
+        "theme": _cat(_per_text(columns, "theme", book.themes), book.themes),
+        "item": _cat(_per_text(columns, "item", book.items), book.items),
         # the texts as a categorical of the distinct texts (as typed; redacted later)
-        "text": _text_categorical(b.text_rows),
+        "text": _text_categorical(columns),
     }, copy=False)
 
     problems = (pd.concat(b.problems, ignore_index=True) if b.problems

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +20,7 @@ from pmg_analysis.io.layout import Layout
 from pmg_analysis.io.normalise import clean_label
 from pmg_analysis.io.source import Source, file_sha256, inspect_source, sample_rows
 from pmg_analysis.io.table import Body, read_csv_body, read_xlsx
+from pmg_analysis.parallel import in_background, in_parallel
 
 HEAD_ROWS = 30
 DATE_META = ("started_at", "submitted_at")
@@ -42,9 +42,7 @@ def read_export(path: str | Path, format: str | None = None, *,
     export = _read(src, format, sheet)
     # The file is hashed on another thread (hashlib releases the GIL) while the caller works on
     # the data, not while it is parsed (the parser uses every core): ``Export.sha256`` waits.
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
-    export.digest = pool.submit(file_sha256, path)
-    pool.shutdown(wait=False)
+    export.digest = in_background(lambda: file_sha256(path), name="sha256")
     return export
 
 
@@ -107,10 +105,11 @@ def _assemble(layout: Layout, body: Body, head: list[list[str]],
                                 else c.question) for c, k in zip(cols, keys, strict=True)]
     # text columns are converted on two threads (Arrow releases the GIL while unifying
     # dictionaries); dates below in column order, as the notes are
-    with ThreadPoolExecutor(2) as pool:
-        texts = {col.key: pool.submit(_strings, body, i) for col, i in zip(cols, keep, strict=True)
-                 if col.meta not in MAY_HOLD_DATES}
-        texts = {key: job.result() for key, job in texts.items()}
+    text_cols = [(col.key, i) for col, i in zip(cols, keep, strict=True)
+                 if col.meta not in MAY_HOLD_DATES]
+    texts = dict(zip([key for key, _ in text_cols],
+                     in_parallel([lambda i=i: _strings(body, i) for _, i in text_cols]),
+                     strict=True))
     series: dict[str, pd.Series] = {}
     for col, i in zip(cols, keep, strict=True):
         if col.key in texts:

@@ -41,7 +41,15 @@ from pmg_analysis.regions.comparison import (
     profile_cluster_summary,
     silhouette_table,
 )
-from pmg_analysis.regions.fetch import FetchConfig, FetchResult, fetch, fetch_summary
+from pmg_analysis.regions.fetch import (
+    AutoFetchConfig,
+    AutoFetchResult,
+    FetchConfig,
+    FetchResult,
+    fetch,
+    fetch_if_missing,
+    fetch_summary,
+)
 from pmg_analysis.regions.geometry import GeometryConfig
 from pmg_analysis.regions.indicators import INDICATOR_COLUMNS, IndicatorConfig
 from pmg_analysis.regions.mapdata import MapConfig, display_geojson, map_frame
@@ -67,11 +75,13 @@ from pmg_analysis.regions.sources import CbsSource, positie_bron_zin, resolve_so
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify
 
 __all__ = [
-    "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "CbsSource",
+    "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "AutoFetchConfig",
+    "AutoFetchResult", "CbsSource",
     "ClusterConfig", "ClusterResult", "FetchConfig", "FetchResult", "GeometryConfig",
     "GroupingConfig", "IndicatorConfig", "RegionTables", "RegionsConfig", "TypologyConfig",
     "add_positie_cbs", "agreement", "answer_profiles", "build_tables", "buren_van", "classify",
-    "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_summary", "load_tables",
+    "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_if_missing",
+    "fetch_summary", "load_tables",
     "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
     # display
     "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",

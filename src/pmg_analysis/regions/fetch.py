@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,9 @@ import requests
 from tqdm import tqdm  # not tqdm.auto: no ipywidgets warning inside notebooks
 
 from pmg_analysis.errors import InputError
+from pmg_analysis.paths import CBS_RAW
 from pmg_analysis.regions.load import CBS_SUBDIR, CBS_TABLE, cbs_data_path, pdok_path
+from pmg_analysis.regions.sources import resolve_source
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,10 @@ class FetchConfig:
     wfs_url: str = "https://service.pdok.nl/cbs/gebiedsindelingen/2017/wfs/v1_0"
     wfs_layer: str = "gebiedsindelingen:gemeente_gegeneraliseerd"
     wfs_page_size: int = 1000
-    timeout_s: float = 60.0
+    timeout_s: float = 60.0  # per request
+    # The whole download (CBS and PDOK together) gives up after this many seconds; None: no
+    # limit (`pmg-analysis cbs fetch`). `make report` sets one (see AutoFetchConfig).
+    deadline_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -84,25 +91,40 @@ def write_cbs_csv(frame: pd.DataFrame, path: Path) -> None:
     tmp.replace(path)
 
 
-def _get_json(session: requests.Session, url: str, params: dict | None, timeout: float) -> Any:
+class FetchTimeout(InputError):
+    """The download did not finish within :attr:`FetchConfig.deadline_s`."""
+
+
+def _get_json(session: requests.Session, url: str, params: dict | None, timeout: float,
+              deadline: float | None = None) -> Any:
+    """One JSON document; ``deadline`` (a :func:`time.monotonic` time) caps the wait."""
+    if deadline is not None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise FetchTimeout("het ophalen duurde te lang en is afgebroken.")
+        timeout = min(timeout, left)
     try:
         response = session.get(url, params=params, timeout=timeout)
         response.raise_for_status()
         return response.json()
+    except requests.Timeout:
+        raise FetchTimeout(f"{url} antwoordde niet binnen {timeout:.0f} seconden.") from None
     except (requests.RequestException, ValueError) as exc:
         raise InputError(f"kon {url} niet ophalen ({type(exc).__name__}: {exc}). "
                          "Controleer de internetverbinding of zet PMG_CBS_DIR.") from None
 
 
 def fetch_odata(session: requests.Session, url: str, *, timeout: float,
-                progress: bool = False, desc: str = "") -> list[dict]:
+                progress: bool = False, desc: str = "", deadline: float | None = None
+                ) -> list[dict]:
     """All records of an OData collection, following ``odata.nextLink``."""
     records: list[dict] = []
     next_url: str | None = url
     params: dict | None = {"$format": "json"}
     with tqdm(desc=desc, unit=" rijen", disable=not progress) as bar:
         while next_url:
-            page, next_url = parse_odata_page(_get_json(session, next_url, params, timeout))
+            page, next_url = parse_odata_page(_get_json(session, next_url, params, timeout,
+                                                        deadline))
             params = None  # nextLink carries its own query
             records.extend(page)
             bar.update(len(page))
@@ -131,8 +153,8 @@ def _lonlat(features: list[dict]) -> list[dict]:
     return features
 
 
-def fetch_wfs(session: requests.Session, config: FetchConfig, *, progress: bool = False
-              ) -> dict:
+def fetch_wfs(session: requests.Session, config: FetchConfig, *, progress: bool = False,
+              deadline: float | None = None) -> dict:
     """The PDOK municipality boundaries as a FeatureCollection with statcode/statnaam only."""
     features: list[dict] = []
     with tqdm(desc="PDOK-grenzen", unit=" gemeenten", disable=not progress) as bar:
@@ -141,7 +163,7 @@ def fetch_wfs(session: requests.Session, config: FetchConfig, *, progress: bool 
                       "typeNames": config.wfs_layer, "outputFormat": "application/json",
                       "srsName": "EPSG:4326", "count": config.wfs_page_size,
                       "startIndex": len(features)}
-            doc = _get_json(session, config.wfs_url, params, config.timeout_s)
+            doc = _get_json(session, config.wfs_url, params, config.timeout_s, deadline)
             page = doc.get("features") if isinstance(doc, dict) else None
             if not isinstance(page, list):
                 raise InputError("het antwoord van de PDOK-dienst is geen GeoJSON.")
@@ -161,15 +183,17 @@ def fetch(dest: Path, *, progress: bool = True, session: requests.Session | None
     """Download both sources into ``dest`` (e.g. ``data/raw/cbs``) in the expected layout."""
     dest = Path(dest)
     session = session or requests.Session()
+    deadline = (time.monotonic() + config.deadline_s) if config.deadline_s is not None else None
     records = fetch_odata(session, f"{config.odata_base}/TypedDataSet",
-                          timeout=config.timeout_s, progress=progress, desc=f"CBS {CBS_TABLE}")
+                          timeout=config.timeout_s, progress=progress, desc=f"CBS {CBS_TABLE}",
+                          deadline=deadline)
     frame = records_to_frame(records)
     if "RegioS" not in frame.columns:
         raise InputError(f"de CBS-dienst gaf geen tabel {CBS_TABLE} terug "
                          "(kolom RegioS ontbreekt).")
     properties = records_to_frame(fetch_odata(session, f"{config.odata_base}/DataProperties",
-                                              timeout=config.timeout_s))
-    collection = fetch_wfs(session, config, progress=progress)
+                                              timeout=config.timeout_s, deadline=deadline))
+    collection = fetch_wfs(session, config, progress=progress, deadline=deadline)
 
     write_cbs_csv(frame, cbs_data_path(dest))
     write_cbs_csv(properties, dest / CBS_SUBDIR / "DataProperties.csv")
@@ -180,3 +204,66 @@ def fetch(dest: Path, *, progress: bool = True, session: requests.Session | None
                    encoding="utf-8")
     tmp.replace(geo_path)
     return FetchResult(dest, len(frame), len(collection["features"]))
+
+
+# -- fetching before a report --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AutoFetchConfig:
+    """How ``make report`` fetches missing CBS/PDOK files before it falls back to the positions
+    respondents ticked themselves."""
+
+    # A report should not wait long for a network that is not there: both sources (about 3 MB)
+    # arrive in well under a minute on an ordinary connection; after two minutes it gives up.
+    deadline_s: float = 120.0
+    # Per request: an unreachable server fails after this many seconds, not the 60 of a
+    # deliberate `pmg-analysis cbs fetch`.
+    timeout_s: float = 15.0
+    fetch: FetchConfig = FetchConfig()
+
+
+@dataclass(frozen=True)
+class AutoFetchResult:
+    """Whether the CBS/PDOK files are there now, and, if not, the one Dutch sentence that says
+    why and how to fetch them later."""
+
+    available: bool
+    fetched: FetchResult | None = None
+    sentence: str | None = None
+
+
+def fallback_sentence(error: InputError, deadline_s: float) -> str:
+    """The one Dutch sentence ``make report`` prints when it could not fetch the CBS data."""
+    why = (f"de diensten antwoordden niet binnen de tijdslimiet van {deadline_s:.0f} seconden"
+           if isinstance(error, FetchTimeout)
+           else "er was geen verbinding met de CBS- of PDOK-dienst, of die gaf een onbruikbaar "
+                "antwoord")
+    return (f"De CBS/PDOK-gegevens ontbreken en konden niet worden opgehaald ({why}), dus de "
+            "positie in de regio komt nu alleen uit wat respondenten zelf aankruisten; haal ze "
+            "later op met '.venv/bin/pmg-analysis cbs fetch' (of zet PMG_CBS_DIR) en draai "
+            "'make report' opnieuw.")
+
+
+def fetch_if_missing(dest: Path = CBS_RAW, *, progress: bool = True,
+                     session: requests.Session | None = None,
+                     config: AutoFetchConfig = AutoFetchConfig(),
+                     env: Mapping[str, str] | None = None, root: Path | None = None
+                     ) -> AutoFetchResult:
+    """Fetch the CBS/PDOK files into ``dest`` when no source is found (see
+    :func:`~pmg_analysis.regions.sources.resolve_source`; ``env`` and ``root`` as there),
+    within the short time limit of ``config``. Never raises for a network failure: the report
+    then runs on the positions respondents ticked, and ``sentence`` says why and what to do.
+
+    Examples
+    --------
+    >>> attempt = fetch_if_missing()  # doctest: +SKIP
+    >>> attempt.available or print(attempt.sentence)  # doctest: +SKIP
+    """
+    if resolve_source(env, root).available:
+        return AutoFetchResult(True)
+    short = replace(config.fetch, timeout_s=config.timeout_s, deadline_s=config.deadline_s)
+    try:
+        result = fetch(dest, progress=progress, session=session, config=short)
+    except InputError as error:
+        return AutoFetchResult(False, sentence=fallback_sentence(error, config.deadline_s))
+    return AutoFetchResult(resolve_source(env, root).available, fetched=result)

@@ -27,9 +27,6 @@ class TableStyle:
     na_rep: str = "–"
 
 
-TABLE_STYLE = TableStyle()
-
-
 def percent_formatter(decimals: int) -> Callable[[float], str]:
     """Share (0..1) -> ``"12.5%"``, rounding half up like plotly's d3-format (so a table and
     a chart of the same share agree: 0.625 -> 63%, not Python's half-even 62%). Styler then
@@ -45,7 +42,7 @@ def percent_formatter(decimals: int) -> Callable[[float], str]:
 
 def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
                percent: Sequence[str] = (), precision: int | None = None,
-               index: bool = False, style: TableStyle = TABLE_STYLE) -> str:
+               index: bool = False, style: TableStyle = TableStyle()) -> str:
     """``data`` as an HTML table; ``percent`` lists columns holding shares (0..1); the
     index is shown only when ``index`` (a default RangeIndex means nothing to a reader)."""
     uid = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "tabel"
