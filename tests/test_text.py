@@ -262,3 +262,40 @@ def test_ranking_per_position_counts_municipalities_within_each_group(config, ca
     assert poly.iloc[0][["cluster", "n_gemeenten", "rank"]].tolist() == [1, 2, 1]
     assert ranking.groupby("group", observed=True)["rank"].apply(
         lambda r: r.tolist() == list(range(1, len(r) + 1))).all()
+
+
+# ------------------------------------------------------------------------------ report sentences
+def test_no_learning_questions_give_a_clear_dutch_sentence_and_empty_tables():
+    from pmg_analysis.text import sentences
+
+    result = learning_clusters(QUESTIONS.iloc[:0], RESPONSES,
+                               config=ClusterConfig(text=LEXICON_ONLY), cache_dir=None)
+    assert sentences.clusters_summary(result).startswith("Er zijn geen leervragen ingevuld")
+    assert sentences.cluster_table(result).empty
+    assert sentences.ranking_table(cluster_ranking(result, RESPONSES)).empty
+    coded = code_texts(QUESTIONS.iloc[:0], config=LEXICON_ONLY, cache_dir=None)
+    assert sentences.theme_vs_question_summary(coded).startswith("Er zijn geen open antwoorden")
+    assert sentences.lexicon_summary(coded, explain(coded["text"])) == (
+        "Er zijn geen open antwoorden.")
+
+
+def test_summary_names_the_most_asked_question_and_its_municipalities():
+    from pmg_analysis.text import sentences
+
+    result = learning_clusters(QUESTIONS, RESPONSES, config=ClusterConfig(text=LEXICON_ONLY),
+                               cache_dir=None)
+    summary = sentences.clusters_summary(result)
+    assert summary.startswith("6 leervragen uit 4 ingevulde vragenlijsten")
+    assert "(3 gemeenten)" in summary
+    table = sentences.cluster_table(result)
+    assert table.loc[0, "Thema"] == "Economie & arbeidsmarkt"
+    assert table.loc[0, "Gemeenten"] == 3
+
+
+def test_crosstab_counts_texts_about_another_theme_than_their_question():
+    from pmg_analysis.text import sentences
+
+    coded = code_texts(QUESTIONS, config=LEXICON_ONLY, cache_dir=None)
+    table = sentences.theme_vs_question(coded)
+    assert table.shape == (4, 4)
+    assert table.to_numpy().sum() == coded.dropna(subset=["question_theme", "theme"]).shape[0]

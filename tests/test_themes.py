@@ -198,3 +198,28 @@ def test_scores_per_position_type_resample_within_each_type(five_and_one):
     assert cell(scores, "EA", "eerste", "monocentrisch")["estimate"] == 0.0
     empty = cell(scores, "EA", "eerste", "nabij_grotere_stad")
     assert pd.isna(empty["estimate"]) and empty["n_gemeenten"] == 0 and bool(empty["klein"])
+
+
+def test_outputs_carry_the_columns_of_the_interface_contract(five_and_one):
+    answers, responses = five_and_one
+    assert list(gemeente_scores(answers, responses).columns) == [
+        "gemeente_code", "theme", "urgentie", "urgent", "borda", "eerste", "trekker", "positie",
+        "n_respondenten"]
+    assert {"theme", "measure", "group", "estimate", "lower", "upper", "n_gemeenten"} <= set(
+        theme_scores(answers, responses).columns)
+    from pmg_analysis.themes import opgave_scores
+
+    assert {"theme", "opgave", "opgave_tekst", "group", "estimate", "lower", "upper",
+            "n_gemeenten"} <= set(opgave_scores(answers, responses).columns)
+
+
+def test_sending_more_respondents_with_the_same_answers_changes_nothing(five_and_one):
+    answers, responses = five_and_one
+    extra = responses[responses["response_id"] == "b0"].assign(
+        response_id=pd.Series(["b1"], dtype="string"))
+    copied = answers[answers["response_id"] == "b0"].astype({"response_id": "string"})
+    more_answers = pd.concat([answers.astype({"response_id": "string"}),
+                              copied.assign(response_id="b1")], ignore_index=True)
+    before = theme_scores(answers, responses)
+    after = theme_scores(more_answers, pd.concat([responses, extra], ignore_index=True))
+    pd.testing.assert_frame_equal(before, after)

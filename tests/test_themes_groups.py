@@ -171,3 +171,57 @@ def test_diverging_bar_puts_disagreement_left_and_splits_neutral():
     assert fig.data[0].y == ("K1 · Schakels",)
     assert fig.layout.barmode == "relative"
     assert sum(t.showlegend is not False for t in fig.data) == 5
+
+
+def test_stellingen_group_test_compares_the_mean_answers_per_position():
+    people, rows = [], []
+    for i in range(5):
+        people += [(f"p{i}", f"GM01{i:02d}", "polycentrisch"),
+                   (f"m{i}", f"GM02{i:02d}", "monocentrisch")]
+        rows += stelling(f"p{i}", {"K1": 5, "Z1": 3}) + stelling(f"m{i}", {"K1": 1, "Z1": 3})
+    tests = themes.statement_tests(make_answers(rows), make_responses(people),
+                                   config=ThemeConfig(n_permutations=999))
+    k1 = tests[tests["stelling"] == "K1"].iloc[0]
+    z1 = tests[tests["stelling"] == "Z1"].iloc[0]
+    assert k1["p_waarde"] < 0.01 and z1["p_waarde"] == 1.0
+    assert pd.isna(tests[tests["stelling"] == "K2"].iloc[0]["p_waarde"])  # nobody answered
+    assert "stelling K1" in themes.group_test_sentence(tests)
+    assert themes.test_table(tests)["Stelling"].tolist()[:2] == ["K1", "K2"]
+
+
+def test_respondent_tables_count_respondents_not_municipalities(two_types):
+    answers, responses = two_types
+    table = themes.score_table(themes.theme_scores(answers, responses, unit="respondent"),
+                               unit="respondent")
+    assert "Respondenten" in table.columns and "Gemeenten" not in table.columns
+    assert "Aantal respondenten dat trekker wil zijn" in set(table["Maat"])
+
+
+def test_ranking_note_says_how_many_rankings_were_left_out():
+    meldingen = pd.DataFrame({"code": ["rangschikking_ongeldig", "te_veel_keuzes",
+                                       "rangschikking_ongeldig"]})
+    assert themes.ranking_note(meldingen).startswith("2 rangschikkingen waren ongeldig")
+    assert themes.ranking_note(meldingen.iloc[:0]) == (
+        "Alle ingevulde rangschikkingen waren geldig.")
+
+
+def test_every_report_function_handles_empty_input_with_dutch_text():
+    answers, responses = make_answers([]), make_responses([])
+    texts = pd.DataFrame({c: pd.Series(dtype="category") for c in
+                          ["response_id", "question_id", "theme", "item", "text"]})
+    scores = themes.theme_scores(answers, responses, by="positie")
+    assert themes.small_group_text(scores, plots.POSITION_LABELS).startswith(
+        "Let op: de groep ‘Nabij een grotere stad’ telt geen gemeenten")
+    assert set(themes.score_table(scores)["Schatting"]) == {"–"}
+    tests = themes.group_tests(answers, responses)
+    assert themes.group_test_sentence(tests).startswith("Er zijn te weinig gemeenten")
+    assert len(themes.test_table(tests)) == 20
+    opg = themes.opgave_scores(answers, responses, by="positie")
+    assert themes.opgave_matrix(opg).isna().all().all()
+    assert themes.opgave_table(opg)["Gekozen door"].eq("–").all()
+    assert themes.anders_table(themes.anders_texts(texts, responses)).empty
+    dist = themes.statement_distribution(answers, responses, by="positie")
+    fig = plots.diverging_bar(dist, category="stelling", level="label", value="share",
+                              group="group")
+    assert len(fig.data) == 6
+    assert themes.statement_tests(answers, responses)["p_waarde"].isna().all()

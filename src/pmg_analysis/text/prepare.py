@@ -25,6 +25,9 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_HEAD = 4  # shortest head of a compound: shorter endings ("eid", "ing") are suffixes, not words
 MIN_MODIFIER = 3  # shortest modifier ("huur", "zon")
 LINKS = ("s", "e", "en")  # Dutch linking morphemes between the parts of a compound
+# A known part this long (as a stem) is split off even when the rest is unknown: long words
+# inside a compound are reliable (*woningbouw|opgave*), short ones are often chance (*hui|s...*).
+MIN_ANCHOR = 6
 
 
 @cache
@@ -80,39 +83,55 @@ def content_words(text: str) -> list[str]:
 
 
 def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """Split a Dutch compound into parts whose stems are in ``vocabulary`` (a set of stems).
+    """Split a Dutch compound into parts whose stems are all in ``vocabulary`` (a set of stems).
 
     A word whose own stem is known stays whole. Otherwise the longest known head at the end is
-    split off, and the modifier before it is split the same way (a linking *s*, *e* or *en* is
-    dropped when what remains is known); without a known head, the longest known start is split
-    off. Parts that are not known stay as they are, so nothing is lost.
+    split off when the modifier before it is known too (a linking *s*, *e* or *en* dropped) or
+    splits the same way. Failing that, a long known part (a stem of at least ``MIN_ANCHOR``
+    letters) at the start or end is split off from an unknown rest of at least four letters.
+    Short or chance pieces are never cut off (*huishoudens* stays whole).
 
     Examples
     --------
-    >>> vocab = frozenset({"woningbouw", "opgav", "huur", "woning"})
+    >>> vocab = frozenset({"woningbouw", "opgav", "hur", "woning"})
     >>> split_compound("woningbouwopgave", vocab)
     ('woningbouw', 'opgave')
     >>> split_compound("huurwoningen", vocab)
     ('huur', 'woningen')
     """
-    if stem(word) in vocabulary or len(word) < MIN_HEAD + MIN_MODIFIER:
+    return _split(word, vocabulary) or (word,)
+
+
+def _split(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
+    if stem(word) in vocabulary:
         return (word,)
+    if len(word) < MIN_HEAD + MIN_MODIFIER:
+        return None
     for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
         head = word[start:]
-        if stem(head) in vocabulary:
-            return _modifier(word[:start], vocabulary) + (head,)
-    for end in range(len(word) - MIN_MODIFIER, MIN_HEAD - 1, -1):
-        if stem(word[:end]) in vocabulary:
-            return (word[:end],) + split_compound(word[end:], vocabulary)
-    return (word,)
+        if stem(head) not in vocabulary:
+            continue
+        modifier = _modifier(word[:start], vocabulary)
+        if modifier is not None:
+            return modifier + (head,)
+    for start in range(MIN_HEAD, len(word) - MIN_HEAD + 1):  # long known head, unknown start
+        head = word[start:]
+        if len(stem(head)) >= MIN_ANCHOR and stem(head) in vocabulary:
+            return (word[:start], head)
+    for end in range(len(word) - MIN_HEAD, MIN_ANCHOR - 1, -1):  # long known start
+        if len(stem(word[:end])) >= MIN_ANCHOR and stem(word[:end]) in vocabulary:
+            return (word[:end], word[end:])
+    return None
 
 
-def _modifier(part: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+def _modifier(part: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
     for link in LINKS:
         bare = part[: -len(link)]
         if part.endswith(link) and len(bare) >= MIN_MODIFIER and stem(bare) in vocabulary:
             return (bare,)
-    return split_compound(part, vocabulary)
+    if len(part) >= MIN_MODIFIER and stem(part) in vocabulary:
+        return (part,)
+    return _split(part, vocabulary)
 
 
 @dataclass

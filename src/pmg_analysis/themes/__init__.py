@@ -44,10 +44,15 @@ from pmg_analysis.themes.sentences import (
     group_test_sentence,
     measure_name,
     method_sentence,
+    ranking_note,
     small_group_text,
     small_group_warnings,
 )
-from pmg_analysis.themes.statements import statement_distribution, statement_scores
+from pmg_analysis.themes.statements import (
+    statement_distribution,
+    statement_scores,
+    statement_tests,
+)
 
 __all__ = [
     "MEASURES",
@@ -69,6 +74,7 @@ __all__ = [
     "opgave_table",
     "opgave_values",
     "plot_format",
+    "ranking_note",
     "respondent_values",
     "score_table",
     "small_group_text",
@@ -76,6 +82,7 @@ __all__ = [
     "statement_distribution",
     "statement_legend",
     "statement_scores",
+    "statement_tests",
     "test_table",
     "theme_scores",
 ]

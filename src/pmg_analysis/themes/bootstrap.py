@@ -5,6 +5,8 @@ the same as giving each unit a count from a multinomial(M, 1/M) distribution, so
 at once are one count matrix ``W`` (resamples x units) and every resampled mean is a matrix
 product: ``(W @ values) / (W @ answered)``. Units without a value (NaN) are drawn like the others
 and then left out of that resample's mean, exactly as they are left out of the estimate.
+Each group is resampled on its own with the same seed, so a group's interval does not depend on
+which other groups exist or in which order they are computed.
 """
 
 from __future__ import annotations

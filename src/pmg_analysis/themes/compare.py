@@ -94,35 +94,43 @@ def group_tests(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str = "po
         trekker = long["measure"].eq("trekker")
         long.loc[trekker, "value"] = long.loc[trekker, "value"].gt(0).astype(float)
     columns = [(t, m) for m in measures for t in themes]
-    values = wide_values(long, unit_table, columns, ("theme", "measure"))
+    out = tests_per_column(long, unit_table, columns, ("theme", "measure"), by, config)
+    out["theme"] = pd.Categorical(out["theme"], categories=themes)
+    out["measure"] = pd.Categorical(out["measure"], categories=measures)
+    return out
+
+
+def tests_per_column(long: pd.DataFrame, unit_table: pd.DataFrame,
+                     columns: list[tuple[str, str]], keys: tuple[str, str], by: str | None,
+                     config: ThemeConfig = ThemeConfig()) -> pd.DataFrame:
+    """The test table for unit values ``long`` (unit, keys..., value): one row per column
+    (pair of ``keys``), groups from ``unit_table`` ("onbekend" left out)."""
+    values = wide_values(long, unit_table, columns, keys)
     groups = [g for g in group_order(unit_table["group"], by) if g != UNKNOWN_GROUP]
     rows = []
-    for j, (theme, measure) in enumerate(columns):
+    for j, (first, second) in enumerate(columns):
         samples = {}
         for g in groups:
             column = values[(unit_table["group"] == g).to_numpy(), j]
             samples[g] = column[~np.isnan(column)]
-        sizes = {g: len(s) for g, s in samples.items()}
-        present = [s for s in samples.values() if len(s)]
+        sizes = {g: len(v) for g, v in samples.items()}
+        present = [v for v in samples.values() if len(v)]
         h = p = np.nan
         if len(present) >= 2:
             h, p = kruskal_permutation(present, config)
         rows.append({
-            "theme": theme, "measure": measure, "statistic": h, "p_waarde": p,
+            keys[0]: first, keys[1]: second, "statistic": h, "p_waarde": p,
             "n_gemeenten": sum(sizes.values()), "groepen": len(present),
             "kleinste_groep": min(sizes.values()) if sizes else 0,
             "kleine_groepen": ";".join(g for g, n in sizes.items() if n < config.min_group),
         })
-    out = pd.DataFrame(rows, columns=["theme", "measure", "statistic", "p_waarde",
-                                      "n_gemeenten", "groepen", "kleinste_groep",
-                                      "kleine_groepen"])
+    out = pd.DataFrame(rows, columns=[*keys, "statistic", "p_waarde", "n_gemeenten", "groepen",
+                                      "kleinste_groep", "kleine_groepen"])
     tested = out["p_waarde"].notna().to_numpy()
     adjusted = np.full(len(out), np.nan)
     if tested.any():
         adjusted[tested] = stats.false_discovery_control(out.loc[tested, "p_waarde"])
     out.insert(4, "p_bh", adjusted)
-    out["theme"] = pd.Categorical(out["theme"], categories=themes)
-    out["measure"] = pd.Categorical(out["measure"], categories=measures)
     return out.astype({"statistic": "Float64", "p_waarde": "Float64", "p_bh": "Float64",
                        "n_gemeenten": "Int64", "groepen": "Int64", "kleinste_groep": "Int64",
                        "kleine_groepen": "string"})

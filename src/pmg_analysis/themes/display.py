@@ -27,15 +27,17 @@ def _texts(values: list[str]) -> pd.Series:
 
 
 def score_table(scores: pd.DataFrame, labels: Mapping[str, str] | None = None,
-                min_group: int = 5) -> pd.DataFrame:
+                min_group: int = 5, unit: str = "gemeente") -> pd.DataFrame:
     """:func:`~pmg_analysis.themes.scores.theme_scores` (or ``statement_scores``) as a Dutch
     table: one row per measure, group and theme (or stelling), the estimate and its 95% interval
-    as text, the number of municipalities and a warning for small groups."""
+    as text, the number of municipalities and a warning for small groups. ``unit`` as given to
+    the computation: with ``"respondent"`` the counts are called respondents."""
     key = "theme" if "theme" in scores.columns else "stelling"
     rows = scores.reset_index(drop=True)
     measures = rows["measure"].astype(str)
+    units = "gemeenten" if unit == "gemeente" else "respondenten"
     out = pd.DataFrame({
-        "Maat": _texts([measure_name(m) for m in measures]),
+        "Maat": _texts([measure_name(m).replace("gemeenten", units) for m in measures]),
         "Groep": _texts([group_name(g, labels) for g in rows["group"]]),
         ("Thema" if key == "theme" else "Stelling"): _texts(
             [theme_name(t) if key == "theme" else str(t) for t in rows[key]]),
@@ -43,8 +45,8 @@ def score_table(scores: pd.DataFrame, labels: Mapping[str, str] | None = None,
                                                                 strict=True)]),
         "95%-interval": _texts([interval_text(lo, hi, m) for lo, hi, m in
                                 zip(rows["lower"], rows["upper"], measures, strict=True)]),
-        "Gemeenten": rows["n_gemeenten"].astype("Int64"),
-        "Let op": _texts([f"minder dan {min_group} gemeenten" if bool(k) else ""
+        units.capitalize(): rows["n_gemeenten"].astype("Int64"),
+        "Let op": _texts([f"minder dan {min_group} {units}" if bool(k) else ""
                           for k in rows["klein"].fillna(False)]),
     })
     if out["Groep"].nunique() <= 1:
@@ -55,15 +57,19 @@ def score_table(scores: pd.DataFrame, labels: Mapping[str, str] | None = None,
 
 
 def test_table(tests: pd.DataFrame) -> pd.DataFrame:
-    """:func:`~pmg_analysis.themes.compare.group_tests` as a Dutch table."""
+    """:func:`~pmg_analysis.themes.compare.group_tests` (or ``statement_tests``) as a Dutch
+    table."""
     rows = tests.reset_index(drop=True)
 
     def p(value: object) -> str:
         return "–" if pd.isna(value) else getal(float(value), 3)
 
+    subject = ({"Thema": _texts([theme_name(t) for t in rows["theme"]])}
+               if "theme" in rows.columns else
+               {"Stelling": rows["stelling"].astype("string")})
     return pd.DataFrame({
         "Maat": _texts([measure_name(str(m)) for m in rows["measure"]]),
-        "Thema": _texts([theme_name(t) for t in rows["theme"]]),
+        **subject,
         "H (Kruskal–Wallis)": _texts(["–" if pd.isna(h) else getal(float(h), 2)
                                       for h in rows["statistic"]]),
         "p (permutatie)": _texts([p(v) for v in rows["p_waarde"]]),

@@ -46,6 +46,7 @@ from pmg_analysis.regions.cluster import positie_per_gemeente
 from pmg_analysis.regions.respondents import positie
 from pmg_analysis.regions.typology import PositieDtype
 from pmg_analysis.themes.config import ThemeConfig
+from pmg_analysis.themes.schemas import gemeente_scores_schema
 
 Unit = Literal["gemeente", "respondent"]
 
@@ -257,7 +258,7 @@ def gemeente_scores(answers: pd.DataFrame, responses: pd.DataFrame, *,
     out = wide.reset_index().merge(unit_table, on="unit", how="left")
     trekker = out["trekker"].gt(0).astype("boolean").mask(out["trekker"].isna())
     group = out["group"].where(out["group"] != UNKNOWN_GROUP)
-    return pd.DataFrame({
+    result = pd.DataFrame({
         "gemeente_code": out["unit"].astype("string"),
         "theme": pd.Categorical(out["theme"], categories=themes),
         "urgentie": out["urgentie"].astype("Float64"),
@@ -268,6 +269,7 @@ def gemeente_scores(answers: pd.DataFrame, responses: pd.DataFrame, *,
         "positie": pd.Categorical(group, dtype=PositieDtype),
         "n_respondenten": out["n_respondenten"].astype("Int64"),
     })
+    return gemeente_scores_schema(themes).validate(result)
 
 
 def wide_values(long: pd.DataFrame, unit_table: pd.DataFrame, columns: list[tuple[str, str]],

@@ -7,6 +7,7 @@ import pandas as pd
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.themes.config import ThemeConfig
 from pmg_analysis.themes.municipality import Unit, combine, opgave_values, theme_codes, units
+from pmg_analysis.themes.schemas import estimates_schema
 from pmg_analysis.themes.scores import scored
 
 
@@ -51,9 +52,11 @@ def opgave_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str | N
     out["theme"] = pd.Categorical(out["theme"], categories=themes)
     out["opgave"] = pd.Categorical(out["opgave"], categories=[c[1] for c in columns])
     out["opgave_tekst"] = out["opgave"].astype("string").map(texts).astype("string")
-    return (out.sort_values(["group", "opgave"], kind="stable", ignore_index=True)
-            [["theme", "opgave", "opgave_tekst", "group", "estimate", "lower", "upper",
-              "n_gemeenten", "klein"]])
+    out = (out.sort_values(["group", "opgave"], kind="stable", ignore_index=True)
+           [["theme", "opgave", "opgave_tekst", "group", "estimate", "lower", "upper",
+             "n_gemeenten", "klein"]])
+    schema = estimates_schema({"theme": themes, "opgave": [c[1] for c in columns]})
+    return schema.validate(out)
 
 
 def opgave_matrix(scores: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,7 @@ from pmg_analysis.themes.municipality import (
     units,
     wide_values,
 )
+from pmg_analysis.themes.schemas import estimates_schema
 
 COUNT_MEASURES: frozenset[str] = frozenset({"trekker"})
 """Measures whose estimate is a number of units (municipalities willing to lead), not a mean."""
@@ -128,6 +129,7 @@ def theme_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str | No
     out = scored(long, unit_table, columns, ("theme", "measure"), counts, by, config)
     out["theme"] = pd.Categorical(out["theme"], categories=themes)
     out["measure"] = pd.Categorical(out["measure"], categories=measures)
-    return (out.sort_values(["measure", "group", "theme"], kind="stable", ignore_index=True)
-            [["theme", "measure", "group", "estimate", "lower", "upper", "n_gemeenten",
-              "klein"]])
+    out = (out.sort_values(["measure", "group", "theme"], kind="stable", ignore_index=True)
+           [["theme", "measure", "group", "estimate", "lower", "upper", "n_gemeenten",
+             "klein"]])
+    return estimates_schema({"theme": themes, "measure": list(MEASURES)}).validate(out)

@@ -151,22 +151,28 @@ def small_group_warnings(frame: pd.DataFrame, labels: Mapping[str, str] | None =
 
 
 def group_test_sentence(tests: pd.DataFrame, alpha: float = 0.05) -> str:
-    """One Dutch paragraph on :func:`~pmg_analysis.themes.compare.group_tests`: where the
-    position types differ after the Benjamini-Hochberg correction, or that they do not."""
+    """One Dutch paragraph on :func:`~pmg_analysis.themes.compare.group_tests` (or
+    ``statement_tests``): where the position types differ after the Benjamini-Hochberg
+    correction, or that they do not."""
     tested = tests[tests["p_bh"].notna()]
     if tested.empty:
         return ("Er zijn te weinig gemeenten met een bekende positie in minstens twee groepen "
                 "om de posities te vergelijken.")
     hits = tested[tested["p_bh"] < alpha]
-    intro = (f"Van de {len(tested)} vergelijkingen (thema × maat) laten er {len(hits)} een "
+    what = "stellingen" if "stelling" in tests.columns else "vergelijkingen (thema × maat)"
+    intro = (f"Van de {len(tested)} {what} laten er {len(hits)} een "
              "verschil tussen de posities zien dat niet goed door toeval te verklaren is "
              f"(Kruskal–Wallis, p < {getal(alpha, 2)} na correctie voor het aantal toetsen)")
     if hits.empty:
         return intro + "."
     names = {**MEASURE_NAMES, "trekker": "de bereidheid om trekker te zijn"}
-    parts = [f"{names.get(str(r['measure']), r['measure'])} bij "
-             f"{theme_name(r['theme'])} (p = {getal(float(r['p_bh']), 3)})"
-             for _, r in hits.iterrows()]
+    if "stelling" in tests.columns:
+        parts = [f"stelling {r['stelling']} (p = {getal(float(r['p_bh']), 3)})"
+                 for _, r in hits.iterrows()]
+    else:
+        parts = [f"{names.get(str(r['measure']), r['measure'])} bij "
+                 f"{theme_name(r['theme'])} (p = {getal(float(r['p_bh']), 3)})"
+                 for _, r in hits.iterrows()]
     return intro + ": " + "; ".join(parts) + "."
 
 
@@ -187,3 +193,17 @@ def small_group_text(frame: pd.DataFrame, labels: Mapping[str, str] | None = Non
     if warnings:
         return "\n".join(warnings)
     return f"Elke groep telt minstens {min_group} gemeenten."
+
+
+def ranking_note(meldingen: pd.DataFrame) -> str:
+    """How many rankings ``clean`` left out as invalid (from the ``meldingen`` table), so the
+    Borda figures say what they do not count."""
+    codes = meldingen["code"].astype("string") if "code" in meldingen.columns else pd.Series(
+        dtype="string")
+    n = int(codes.eq("rangschikking_ongeldig").sum())
+    if n == 0:
+        return "Alle ingevulde rangschikkingen waren geldig."
+    wat, tellen = ("rangschikking was", "telt") if n == 1 else ("rangschikkingen waren", "tellen")
+    return (f"{n} {wat} ongeldig (niet precies 1 t/m 4) en {tellen} niet mee voor de "
+            "Bordascore en de eerste plaats; de andere antwoorden van die respondenten tellen "
+            "wel mee.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pmg_analysis.instrument import load_instrument
+from pmg_analysis.themes.compare import tests_per_column
 from pmg_analysis.themes.config import ThemeConfig
 from pmg_analysis.themes.municipality import Unit, combine, units
 from pmg_analysis.themes.scores import group_order, scored
@@ -94,6 +95,42 @@ def statement_distribution(answers: pd.DataFrame, responses: pd.DataFrame, *,
     })
 
 
+def _unit_values(answers: pd.DataFrame, responses: pd.DataFrame, unit: Unit,
+                 config: ThemeConfig) -> pd.DataFrame:
+    """Per unit and stelling: ``eens`` (share agreeing) and ``gemiddelde`` (mean answer)."""
+    s = _statement_answers(answers)
+    respondent = pd.concat([
+        s.assign(measure="eens", value=s["answer"].ge(config.agree_from).astype(float)),
+        s.assign(measure="gemiddelde", value=s["answer"].astype(float)),
+    ], ignore_index=True)[["response_id", "stelling", "measure", "value"]]
+    return combine(respondent, responses, keys=["stelling", "measure"], unit=unit)
+
+
+def statement_tests(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str = "positie",
+                    unit: Unit = "gemeente", config: ThemeConfig = ThemeConfig()
+                    ) -> pd.DataFrame:
+    """Do the groups answer a stelling differently? Kruskal-Wallis on the municipalities' mean
+    answers (1..5) with a permutation p-value, as in
+    :func:`~pmg_analysis.themes.compare.group_tests`.
+
+    Returns
+    -------
+    DataFrame
+        ``stelling`` (categorical), ``measure`` ("gemiddelde"), then the columns of
+        :func:`~pmg_analysis.themes.compare.group_tests` (``statistic``, ``p_waarde``,
+        ``p_bh`` over the seven stellingen, ``n_gemeenten``, ``groepen``, ``kleinste_groep``,
+        ``kleine_groepen``).
+    """
+    ids = [i.id for i in load_instrument()[QUESTION].items]
+    unit_table = units(responses, unit=unit, by=by, config=config)
+    long = _unit_values(answers, responses, unit, config)
+    out = tests_per_column(long, unit_table, [(i, "gemiddelde") for i in ids],
+                           ("stelling", "measure"), by, config)
+    out["stelling"] = pd.Categorical(out["stelling"], categories=ids)
+    out["measure"] = pd.Categorical(out["measure"], categories=list(STATEMENT_MEASURES))
+    return out
+
+
 def statement_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str | None = None,
                      unit: Unit = "gemeente", config: ThemeConfig = ThemeConfig()
                      ) -> pd.DataFrame:
@@ -110,13 +147,8 @@ def statement_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str 
     question = load_instrument()[QUESTION]
     ids = [i.id for i in question.items]
     texts = {i.id: i.text for i in question.items}
-    s = _statement_answers(answers)
-    respondent = pd.concat([
-        s.assign(measure="eens", value=s["answer"].ge(config.agree_from).astype(float)),
-        s.assign(measure="gemiddelde", value=s["answer"].astype(float)),
-    ], ignore_index=True)[["response_id", "stelling", "measure", "value"]]
     unit_table = units(responses, unit=unit, by=by, config=config)
-    long = combine(respondent, responses, keys=["stelling", "measure"], unit=unit)
+    long = _unit_values(answers, responses, unit, config)
     columns = [(i, m) for m in STATEMENT_MEASURES for i in ids]
     out = scored(long, unit_table, columns, ("stelling", "measure"), set(), by, config)
     out["stelling"] = pd.Categorical(out["stelling"], categories=ids)

@@ -1,0 +1,187 @@
+"""Dutch sentences and readable tables for the learning-question report (notebook 04).
+
+Kept apart from the computations: every function takes frames computed by :mod:`.coder` or
+:mod:`.clusters` and returns Dutch text or a table with Dutch column names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from pmg_analysis.instrument import load_instrument
+from pmg_analysis.text.clusters import LearningClusters
+
+NO_QUESTIONS = ("Er zijn geen leervragen ingevuld (de open vragen naar leervragen en naar wat "
+                "gemeenten samen willen oppakken zijn leeg), dus er zijn geen clusters om te "
+                "tonen.")
+
+
+def _gemeenten(n: int) -> str:
+    return f"{n} gemeente" if n == 1 else f"{n} gemeenten"
+
+
+def clusters_summary(result: LearningClusters) -> str:
+    """One paragraph: how many questions, from how many municipalities, in how many clusters.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.clusters import _empty
+    >>> clusters_summary(_empty()).startswith("Er zijn geen leervragen")
+    True
+    """
+    if result.empty:
+        return NO_QUESTIONS
+    c = result.clusters
+    n_gem = result.members["response_id"].nunique()
+    top = c.iloc[0]
+    shared = int((c["n_gemeenten"] >= 2).sum())
+    return (
+        f"{len(result.members)} leervragen uit {n_gem} ingevulde vragenlijsten zijn gegroepeerd "
+        f"in {len(c)} clusters van vergelijkbare vragen; {shared} daarvan worden door twee of "
+        f"meer gemeenten gesteld. De vraag die de meeste gemeenten stellen gaat over "
+        f"\u201c{top['label']}\u201d ({_gemeenten(int(top['n_gemeenten']))}). Een cluster is "
+        f"een groep vragen die inhoudelijk op elkaar lijken; de kernwoorden zijn de woorden die "
+        f"het cluster het best van de andere onderscheiden."
+    )
+
+
+def _theme_names() -> dict[str, str]:
+    return {t.code: t.name for t in load_instrument().themes}
+
+
+def cluster_table(result: LearningClusters, *, top: int | None = None) -> pd.DataFrame:
+    """The ranked clusters as a readable table, with up to three example quotes each.
+
+    Columns: ``Rang``, ``Kernwoorden``, ``Thema``, ``Dichtstbijzijnde opgave``, ``Gemeenten``,
+    ``Vragen``, ``Voorbeelden`` (quotes separated by " · ").
+    """
+    if result.empty:
+        return pd.DataFrame(columns=["Rang", "Kernwoorden", "Thema", "Dichtstbijzijnde opgave",
+                                     "Gemeenten", "Vragen", "Voorbeelden"])
+    quotes = (result.quotes.sort_values(["cluster", "rank"])
+              .groupby("cluster")["text"].agg(lambda q: " · ".join(q)))
+    c = result.clusters if top is None else result.clusters.head(top)
+    names = _theme_names()
+    return pd.DataFrame({
+        "Rang": c["cluster"].astype("Int64"),
+        "Kernwoorden": c["label"],
+        "Thema": c["theme"].astype(object).map(names.get),
+        "Dichtstbijzijnde opgave": c["opgave_tekst"],
+        "Gemeenten": c["n_gemeenten"],
+        "Vragen": c["n_teksten"],
+        "Voorbeelden": c["cluster"].map(quotes),
+    }).reset_index(drop=True)
+
+
+def ranking_table(ranking: pd.DataFrame, *, top: int = 5,
+                  group_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The ``top`` clusters per group (position type) side by side, as readable text.
+
+    One row per rank, one column per group: "kernwoorden (n gemeenten)".
+    """
+    if ranking.empty:
+        return pd.DataFrame(columns=["Rang"])
+    labels = group_labels or {}
+    best = ranking[ranking["rank"] <= top].copy()
+    best["cel"] = [f"{lab} ({_gemeenten(int(n))})"
+                   for lab, n in zip(best["label"], best["n_gemeenten"], strict=True)]
+    best["groep"] = best["group"].astype(str).map(lambda g: labels.get(g, g))
+    wide = best.pivot(index="rank", columns="groep", values="cel")
+    order = [labels.get(str(g), str(g)) for g in best["group"].drop_duplicates()]
+    wide = wide[[g for g in order if g in wide.columns]].fillna("")
+    return wide.rename_axis(None, axis=1).rename_axis("Rang").reset_index()
+
+
+def theme_vs_question(coded: pd.DataFrame) -> pd.DataFrame:
+    """Crosstab: the theme of the question answered (rows) × the theme the text is about.
+
+    Only texts with both (opmerkingen have no question theme, empty texts no text theme).
+    """
+    themes = list(_theme_names())
+    names = _theme_names()
+    both = coded.dropna(subset=["question_theme", "theme"])
+    table = pd.crosstab(pd.Categorical(both["question_theme"], categories=themes),
+                        pd.Categorical(both["theme"], categories=themes), dropna=False)
+    table.index = [names[t] for t in table.index]
+    table.columns = [names[t] for t in table.columns]
+    return table
+
+
+def theme_vs_question_summary(coded: pd.DataFrame) -> str:
+    """A sentence on how many texts are about another theme than the question they answer."""
+    both = coded.dropna(subset=["question_theme", "theme"])
+    if both.empty:
+        return "Er zijn geen open antwoorden bij de thema's om te vergelijken."
+    other = both[both["question_theme"].astype(str) != both["theme"].astype(str)]
+    share = len(other) / len(both)
+    return (f"Van de {len(both)} open antwoorden bij een thema gaan er {len(other)} "
+            f"({share:.0%}) volgens de tekstcodering vooral over een ander thema dan de vraag "
+            f"waarop ze antwoorden. Zulke antwoorden tellen bij het thema waar ze over gaan.")
+
+
+def other_theme_examples(coded: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
+    """Texts about another theme than their question: the clearest ``n`` (highest score)."""
+    names = _theme_names()
+    both = coded.dropna(subset=["question_theme", "theme"])
+    other = both[both["question_theme"].astype(str) != both["theme"].astype(str)].copy()
+    other["score"] = [row[str(t)] for t, (_, row) in zip(other["theme"], other.iterrows(),
+                                                          strict=True)]
+    other = other.sort_values(["score", "text"], ascending=[False, True]).head(n)
+    return pd.DataFrame({
+        "Vraag bij thema": other["question_theme"].astype(str).map(names.get),
+        "Tekst gaat over": other["theme"].astype(str).map(names.get),
+        "Opgave": other["opgave"].astype(str),
+        "Tekst": other["text"].astype(str),
+    }).reset_index(drop=True)
+
+
+def lexicon_table(found: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """The lexicon words found most often, per theme: what the explainable part relies on.
+
+    ``found`` is the output of :func:`pmg_analysis.text.explain`.
+    """
+    if found.empty:
+        return pd.DataFrame(columns=["Thema", "Lexiconwoord", "Gevonden als", "Teksten"])
+    names = _theme_names()
+    counts = (found.groupby(["theme", "term"], observed=True)
+              .agg(teksten=("tekst", "nunique"),
+                   vormen=("gevonden", lambda v: ", ".join(sorted(set(v))[:4])))
+              .reset_index()
+              .sort_values(["teksten", "theme", "term"], ascending=[False, True, True])
+              .head(top))
+    return pd.DataFrame({
+        "Thema": counts["theme"].astype(str).map(names.get),
+        "Lexiconwoord": counts["term"],
+        "Gevonden als": counts["vormen"],
+        "Teksten": counts["teksten"],
+    }).reset_index(drop=True)
+
+
+def unmatched_table(coded: pd.DataFrame, found: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """Answers to theme questions in which the lexicon found nothing (the embedding alone
+    labelled them): candidates for new lexicon words. Closing remarks (opmerkingen) are left
+    out: they are about the survey, not a theme. ``coded`` and ``found`` share the text index."""
+    names = _theme_names()
+    texts = coded[(coded["text"].astype(str).str.strip() != "")
+                  & coded["question_theme"].notna()]
+    missing = texts[~texts.index.isin(found["tekst"])]
+    missing = missing.drop_duplicates("text").sort_values("text").head(n)
+    return pd.DataFrame({
+        "Tekst": missing["text"].astype(str),
+        "Thema (embedding)": missing["theme"].astype(object).map(names.get),
+    }).reset_index(drop=True)
+
+
+def lexicon_summary(coded: pd.DataFrame, found: pd.DataFrame) -> str:
+    """A sentence on how many texts the lexicon explains."""
+    texts = coded[coded["text"].astype(str).str.strip() != ""]
+    if texts.empty:
+        return "Er zijn geen open antwoorden."
+    hit = texts.index.isin(found["tekst"]).sum()
+    return (f"In {hit} van de {len(texts)} open antwoorden ({hit / len(texts):.0%}) vond het "
+            f"lexicon minstens één woord; die woorden verklaren (mede) het gekozen thema. Voor "
+            f"de overige antwoorden besliste de vergelijking met de themabeschrijvingen "
+            f"(embedding) alleen. Woorden toevoegen kan in "
+            f"src/pmg_analysis/text/data/lexicon.yaml.")
