@@ -299,3 +299,17 @@ def test_crosstab_counts_texts_about_another_theme_than_their_question():
     table = sentences.theme_vs_question(coded)
     assert table.shape == (4, 4)
     assert table.to_numpy().sum() == coded.dropna(subset=["question_theme", "theme"]).shape[0]
+
+
+# ------------------------------------------------------------------------------ the example
+def test_example_has_several_dozen_learning_questions_some_about_another_theme():
+    from pmg_analysis.example.fragments import FRAGMENTS
+
+    rows = [(theme, sentence) for theme, kinds in FRAGMENTS.items()
+            for kind in ("leervraag", "samen") for sentence in kinds[kind]]
+    assert len({s for _, s in rows}) >= 60
+    assert {t for t, _ in rows} == set(THEMES)
+    coded = code_themes([s for _, s in rows], config=LEXICON_ONLY, cache_dir=None)
+    question = pd.Series([t for t, _ in rows])
+    about_other = coded["theme"].notna() & (coded["theme"].astype(str) != question)
+    assert about_other.sum() >= 8  # e.g. housing asked under economy
