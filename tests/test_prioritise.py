@@ -66,6 +66,8 @@ def make_inputs(items: list[tuple[str, str, str, str]],
         "gemeente_code": pd.array([p[0] for p in pairs], dtype="string"),
         "theme": pd.array([p[1] for p in pairs], dtype="string"),
         "urgentie": pd.array([urgency.get(p) for p in pairs], dtype="Float64"),
+        "urgent": pd.array([None if urgency.get(p) is None else float(urgency[p] >= 4)
+                            for p in pairs], dtype="Float64"),
         "trekker": pd.array([p in lead_set for p in pairs], dtype="boolean")})
     form_frame = pd.DataFrame([(code, f) for code, fs in (forms or {}).items() for f in fs],
                               columns=["gemeente_code", "vorm"], dtype="string")
@@ -470,3 +472,39 @@ def test_the_sensitivity_sentence_names_the_sensitive_items():
         "Elk gewicht is om de beurt 25% lager en 25% hoger gezet. Bij de leervragen schuift de "
         "plaats van y (Y) en x (X): die volgorde hangt af van de precieze gewichten (gemarkeerd "
         "als gevoelig).")
+
+
+def test_the_sensitivity_sentence_names_only_items_near_the_top_and_counts_the_rest():
+    rows = {f"I{i}": [1 - i / 10, .5, .5, .5, .5] for i in range(5)}
+    rows["I5"] = [.5, .66, .5, .5, .5]
+    # B1 (.305) and B2 (.31) trade places 7 and 8 when urgency weighs 25% less
+    rows["B1"], rows["B2"] = [.3, 0, .5, .5, .5], [.1, .3, .5, .5, .5]
+    parts = parts_frame(rows)
+    stable = stability(parts)
+    assert stable.loc[["B1", "B2"], "gevoelig"].tolist() == [True, True]
+    ranked = parts.join(stable, on="item").assign(
+        label=parts["item"].str.lower(),
+        rang=[1, 2, 3, 4, 6, 5, 8, 7])
+    text = sensitivity_summary(ranked)
+    assert "Bij de leervragen in of rond de top 5 schuift de plaats van i5 (I5) en i4 (I4)" in text
+    assert text.endswith("Lager in de lijst schuift de plaats van nog 2 van de 8 leervragen: "
+                         "daar zijn de verschillen in score klein.")
+    assert "b1" not in text
+
+
+def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_path):
+    from pmg_analysis.prioritise import write_work_programme
+
+    answers, responses, _ = processed()
+    texts = pd.DataFrame({
+        "response_id": [f"r{i}" for i in range(5)], "question_id": "EA_leervraag",
+        "theme": "EA", "item": None,
+        "text": ["Hoe houden we jong talent vast in de regio?"] * 3
+        + ["Hoe krijgen we werkgevers en het mbo aan tafel?"] * 2}).astype("category")
+    path = write_work_programme({"answers": answers, "responses": responses, "texts": texts},
+                                tmp_path)
+    assert path == tmp_path / "werkprogramma.xlsx"
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["programma", "leerkringen"]
+    items = [r[2] for r in book["programma"].iter_rows(min_row=2, values_only=True)]
+    assert items[:4] == ["EA", "LD", "SV", "EF"] and items[4].startswith("LV")

@@ -145,11 +145,13 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     """The whole chain on one export (default: the bundled synthetic example): clean into
     ``out_dir``, then every notebook's page and a page per responding municipality into
     ``reports_dir``. A wrong input stops before any table or report is written."""
+    from pmg_analysis.prioritise import write_work_programme
     from pmg_analysis.report import ReportConfig, build_reports
 
     config = ReportConfig()
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
                        before_regions=before_regions)
+    write_work_programme(load_processed(out_dir), out_dir)  # werkprogramma.xlsx
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))

@@ -46,9 +46,10 @@ class PriorityConfig:
     weight_form: float = 0.10
 
     # --- normalisation ---
-    # Interest in a theme counts from "Urgent" (4 on the 1-5 scale, the combined score of the
-    # municipality): "Enigszins urgent" is too weak to commit time to a programme.
-    urgent_from: float = 4.0
+    # A municipality is interested in a theme when at least this share of its respondents finds
+    # it "urgent" or "zeer urgent" (what counts as urgent is ThemeConfig.urgent_from, one place):
+    # half, so that one of two colleagues is enough but one of five is not a municipal wish.
+    urgent_share: float = 0.5
     # Two candidate trekkers are enough (part = 1): one leads, one can take over; more do not
     # make an item easier to start.
     enough_leads: int = 2

@@ -29,7 +29,8 @@ class PriorityInputs:
     * ``interest``: ``item``, ``gemeente_code`` - the municipalities interested in an item;
     * ``municipalities``: ``gemeente_code``, ``gemeente_naam``, ``positie`` (NA = unknown);
     * ``municipality_themes``: ``gemeente_code``, ``theme``, ``urgentie`` (1-5, NA = not
-      rated), ``trekker`` (bool: wants to lead the theme);
+      rated), ``urgent`` (share 0-1 of its respondents finding the theme urgent), ``trekker``
+      (bool: wants to lead the theme) - as in :func:`pmg_analysis.themes.gemeente_scores`;
     * ``forms``: ``gemeente_code``, ``vorm`` (option id of the ``vorm`` question, chosen by
       at least one respondent of the municipality).
     """
@@ -74,11 +75,11 @@ def learning_interest(members: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
 
 def theme_interest(municipality_themes: pd.DataFrame, learning: pd.DataFrame,
                    config: PriorityConfig = PriorityConfig()) -> pd.DataFrame:
-    """``theme``, ``gemeente_code``: a municipality is interested in a theme when it finds it
-    at least ``config.urgent_from`` urgent, wants to lead it, or asked a learning question
-    within it."""
+    """``theme``, ``gemeente_code``: a municipality is interested in a theme when at least
+    ``config.urgent_share`` of its respondents find it urgent, it wants to lead it, or it asked
+    a learning question within it."""
     mt = municipality_themes
-    urgent = mt["urgentie"].astype("Float64").ge(config.urgent_from).fillna(False)
+    urgent = mt["urgent"].astype("Float64").ge(config.urgent_share).fillna(False)
     lead = mt["trekker"].astype("boolean").fillna(False)
     chosen = mt.loc[(urgent | lead).astype(bool), ["theme", "gemeente_code"]]
     asked = learning.rename(columns={"question_theme": "theme"})[["theme", "gemeente_code"]]
@@ -155,9 +156,9 @@ def from_theme_scores(scores: pd.DataFrame, responses: pd.DataFrame
              .dropna(subset=["gemeente_code"])
              .sort_values(["gemeente_code", "gemeente_naam"])
              .drop_duplicates("gemeente_code"))
-    mt = scores[["gemeente_code", "theme", "urgentie", "trekker"]].astype(
+    mt = scores[["gemeente_code", "theme", "urgentie", "urgent", "trekker"]].astype(
         {"gemeente_code": "string", "theme": "string", "urgentie": "Float64",
-         "trekker": "boolean"})
+         "urgent": "Float64", "trekker": "boolean"})
     positions = (scores[["gemeente_code", "positie"]].astype({"gemeente_code": "string"})
                  .dropna(subset=["gemeente_code"])
                  .sort_values("gemeente_code", kind="stable")

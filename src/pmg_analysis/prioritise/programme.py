@@ -45,8 +45,8 @@ def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
 
     learning = learning_interest(clusters.members, responses)
     if responses.empty:
-        scores = pd.DataFrame(columns=["gemeente_code", "theme", "urgentie", "trekker",
-                                       "positie"])
+        scores = pd.DataFrame(columns=["gemeente_code", "theme", "urgentie", "urgent",
+                                       "trekker", "positie"])
     else:
         scores = gemeente_scores(answers, responses)
     municipalities, municipality_themes = from_theme_scores(scores, responses)

@@ -132,9 +132,16 @@ def sensitivity_summary(programme: pd.DataFrame, config: PriorityConfig = Priori
         sensitive = part[part["gevoelig"]]
         if sensitive.empty:
             out.append(f"De volgorde van de {plural} verandert daarbij niet.")
-        else:
-            out.append(f"Bij de {plural} schuift de plaats van {_listing(sensitive)}: die "
+            continue
+        near_top = sensitive[sensitive["rang_min"] <= config.top_n]
+        where = f" in of rond de top {config.top_n}" if len(part) > config.top_n else ""
+        if len(near_top):
+            out.append(f"Bij de {plural}{where} schuift de plaats van {_listing(near_top)}: die "
                        "volgorde hangt af van de precieze gewichten (gemarkeerd als gevoelig).")
+        rest = len(sensitive) - len(near_top)
+        if rest:
+            out.append(f"Lager in de lijst schuift de plaats van nog {rest} van de {len(part)} "
+                       f"{plural}: daar zijn de verschillen in score klein.")
     return " ".join(out)
 
 
