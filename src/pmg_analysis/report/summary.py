@@ -43,7 +43,7 @@ def report_target(prefix: str, heading: str | None = None, *, cbs_available: boo
     headings = [m.group(1) for cell in nb.cells if cell.cell_type == "markdown"
                 for m in _HEADING.finditer(cell.source)]
     if heading and heading in headings[1:]:
-        return f"{found[0].stem}.html#{anchor(heading)}", f"{title}: {heading}"
+        return f"{found[0].stem}.html#{anchor(heading)}", f"{title} – {heading}"
     return f"{found[0].stem}.html", title
 
 
@@ -121,7 +121,8 @@ def programme_top(programme: pd.DataFrame, n: int = 5) -> pd.DataFrame:
         "Soort": top["soort"].astype("string").map(kinds).to_numpy(),
         "Rang": top["rang"].astype("Int64").to_numpy(),
         "Onderwerp": top["label"].astype("string").to_numpy(),
-        "Score (0–100)": (top["score"].astype("Float64") * 100).round(0).to_numpy(),
+        "Score (0–100)": (top["score"].astype("Float64") * 100).round(0).astype("Int64")
+        .to_numpy(),
         "Gemeenten": top["n_gemeenten"].astype("Int64").to_numpy(),
         "Voorgestelde vorm": top["vorm"].astype("string").to_numpy(),
         "Kandidaat-trekkers": top["trekkers"].astype("string").replace("", "–").to_numpy(),
