@@ -133,7 +133,7 @@ def theme_table(data: ProfileData, code: str) -> pd.DataFrame:
 
 def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:
     """The municipality's own learning questions ({theme}_leervraag and {theme}_samen texts,
-    redacted as in ``texts``) with the cluster each falls in."""
+    redacted as in ``texts``), one row per text, with the clusters its sentences fall in."""
     from pmg_analysis.plots import THEME_LABELS
 
     ids = data.responses.loc[data.responses["gemeente_code"].astype("string") == code,
@@ -151,13 +151,19 @@ def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:
                           soort=kind.map(QUESTION_KINDS)).merge(
         members[["response_id", "question_id", "cluster"]], how="left",
         on=["response_id", "question_id"])
+    # a text's sentences can fall in different clusters: one row per text, its clusters joined
+    merged["cluster"] = [f"{c}: {labels.get(c, '')}" if pd.notna(c) else None
+                         for c in merged["cluster"].astype("Int64")]
+    merged = (merged.groupby(["response_id", "question_id"], sort=False, observed=True)
+              .agg(soort=("soort", "first"), text=("text", "first"),
+                   cluster=("cluster", lambda c: "; ".join(dict.fromkeys(c.dropna())) or "–"))
+              .reset_index())
     theme = merged["question_id"].str.split("_").str[0]
-    cluster = merged["cluster"].astype("Int64")
     out = pd.DataFrame({
         "Thema": theme.map(lambda t: THEME_LABELS.get(t, t)),
         "Vraag": merged["soort"],
         "Tekst": merged["text"].astype("string"),
-        "Cluster": [f"{c}: {labels.get(c, '')}" if pd.notna(c) else "–" for c in cluster],
+        "Clusters": merged["cluster"],
     })
     order = {t: i for i, t in enumerate(THEME_LABELS.values())}
     return (out.assign(_t=out["Thema"].map(order), _v=out["Vraag"])
