@@ -364,3 +364,78 @@ def test_nbval_fails_when_a_number_changes(tmp_path):
     result = _run_nbval(path)
     assert result.returncode == 1, result.stdout
     assert "1 failed, 3 passed" in result.stdout
+
+
+# --- summary links and municipality pages ------------------------------------------------------
+
+def test_summary_links_only_to_reports_and_headings_the_build_writes(tmp_path):
+    from pmg_analysis.report.summary import link_html, report_target
+
+    themes_md = new_markdown_cell("# Thema's\n\n## Welke thema's overheersen")
+    nbformat.write(new_notebook(cells=[themes_md], metadata=KERNEL),
+                   tmp_path / "03_themas.ipynb")
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Regio")], metadata=KERNEL),
+                   tmp_path / "02_positie_in_de_regio.ipynb")
+    assert report_target("03_", "Welke thema's overheersen", notebooks_dir=tmp_path) == (
+        "03_themas.html#welke-thema-s-overheersen", "Thema's – Welke thema's overheersen")
+    # a heading that is not there: the top of the page
+    assert report_target("03_", "Bestaat niet", notebooks_dir=tmp_path) == (
+        "03_themas.html", "Thema's")
+    assert report_target("04_", notebooks_dir=tmp_path) is None
+    # left out of the build without CBS data
+    assert report_target("02_", notebooks_dir=tmp_path, cbs_available=False) is None
+    assert report_target("02_", notebooks_dir=tmp_path)[0] == "02_positie_in_de_regio.html"
+    assert 'href="a.html#x"' in link_html(("a.html#x", "A & <b>"))
+    assert "A &amp; &lt;b&gt;" in link_html(("a.html#x", "A & <b>"))
+    assert "hoort niet bij deze verwerking" in link_html(None)
+
+
+def _profile_data():
+    from pmg_analysis.report.profile import ProfileData
+
+    themes_ = pd.Categorical(["EA", "LD"], categories=["EA", "LD", "SV", "EF"])
+    responses = pd.DataFrame({"response_id": ["r1", "r2", "r3"],
+                              "gemeente_code": ["GM0307", "GM0307", "GM0344"],
+                              "gemeente_naam": ["Amersfoort", "Amersfoort", "Utrecht"],
+                              "positie_cbs": ["polycentrisch"] * 2 + ["monocentrisch"],
+                              "positie_zelf": ["polycentrisch"] * 2 + ["monocentrisch"]})
+    texts = pd.DataFrame({"response_id": ["r1", "r1", "r2", "r3"],
+                          "question_id": ["EA_leervraag", "EA_kansen", "LD_samen",
+                                          "EA_leervraag"],
+                          "text": [XSS + " Eerste zin. Tweede zin.", "kans", "samen", "u"]})
+    members = pd.DataFrame({"response_id": ["r1", "r1", "r2", "r3"],
+                            "question_id": ["EA_leervraag", "EA_leervraag", "LD_samen",
+                                            "EA_leervraag"],
+                            "cluster": [1, 2, 2, 1]})
+    clusters = pd.DataFrame({"cluster": [1, 2], "label": ["werk, scholing", "regio"],
+                             "theme": ["EA", "LD"], "opgave_tekst": ["o1", "o2"],
+                             "n_gemeenten": [2, 1]})
+    gemeente = pd.DataFrame({"gemeente_code": ["GM0307"] * 2, "theme": themes_,
+                             "urgentie": [4.0, 2.0], "borda": [3.0, 0.0],
+                             "trekker": pd.array([True, False], dtype="boolean")})
+    leden = pd.DataFrame({"leerkring": [1, 1], "gemeente_code": ["GM0307", "GM0344"],
+                          "gemeente_naam": ["Amersfoort", "Utrecht"],
+                          "rol": ["trekker", "deelnemer"]})
+    groepen = pd.DataFrame({"leerkring": [1], "label": ["werk, scholing"],
+                            "vorm": ["Leerkringen"], "trekker": ["Amersfoort"]})
+    empty = pd.DataFrame(columns=["theme", "measure", "group", "estimate"])
+    return ProfileData(responses=responses, texts=texts, gemeente=gemeente, pmg=empty,
+                       per_positie=empty, clusters=clusters, members=members, groepen=groepen,
+                       leden=leden, positions_sentence="Bron.")
+
+
+def test_profile_shows_each_own_learning_question_once_with_all_its_clusters():
+    from pmg_analysis.report import profile
+
+    data = _profile_data()
+    table = profile.learning_questions(data, "GM0307")
+    assert table["Tekst"].tolist()[0].startswith(XSS)  # escaped later by show_table
+    assert table["Clusters"].tolist() == ["1: werk, scholing; 2: regio", "2: regio"]
+    assert table["Vraag"].tolist() == ["Leervraag", "Samen oppakken"]  # not the kansen text
+    assert profile.clusters_of(data, "GM0344")["Cluster"].tolist() == [1]
+    kring = profile.leerkringen_of(data, "GM0344")
+    assert kring[["Rol", "Trekker", "Andere gemeenten"]].values.tolist() == [
+        ["deelnemer", "Amersfoort", "Amersfoort"]]
+    assert profile.leerkringen_of(data, "GM0000").empty
+    assert "2 respondenten; positie in de regio: polycentrische regio" in \
+        profile.intro_sentence(data, "GM0307")
