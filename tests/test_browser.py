@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -59,11 +60,17 @@ def _build(root: Path, export: Path, name: str) -> list[Path]:
     return run_report(export, out_dir=out, reports_dir=root / f"{name}-rapporten")
 
 
+BUILD_SECONDS: list[float] = []
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, list[Path]]:
     root = tmp_path_factory.mktemp("browser")
     export = write_export_with_html(root / "export_met_html.xlsx")
-    return export, _build(root, export, "eerste")
+    started = time.perf_counter()
+    paths = _build(root, export, "eerste")
+    BUILD_SECONDS.append(time.perf_counter() - started)
+    return export, paths
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +81,10 @@ def pages(built) -> list[Path]:
 
 # --- without a browser ---------------------------------------------------------------------
 
-def test_one_command_builds_every_report_and_a_page_per_municipality(pages):
+def test_one_command_builds_every_report_and_a_page_per_municipality(pages, report_metric):
     folder = pages[-1].parent
+    report_metric(f"rapporten: {len(pages)} pagina's (40 gemeentepagina's in één kernel) van "
+                  f"export tot index in {BUILD_SECONDS[0]:.0f} s")
     names = {p.name for p in folder.glob("*.html")}
     assert {"index.html", "00_samenvatting.html", "01_datakwaliteit.html",
             "03_themas.html"} <= names
