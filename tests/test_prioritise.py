@@ -297,7 +297,12 @@ def test_each_group_gets_a_trekker_while_there_are_willing_municipalities():
     assert lone["trekker"].tolist() == ["Delft", ""]
     assert lone["toelichting"].iloc[1] == (
         "Geen gemeente in deze groep wil trekker zijn van het thema Economie & arbeidsmarkt; "
-        "het programmateam zoekt een trekker of trekt zelf.")
+        "wel Delft, buiten de groep. Vraag een van hen, of laat het programmateam trekken.")
+    nobody = propose(leerkring_inputs([5])).groepen
+    assert nobody["trekker"].tolist() == [""]
+    assert nobody["toelichting"].tolist() == [
+        "Geen gemeente in deze groep wil trekker zijn van het thema Economie & arbeidsmarkt; "
+        "het programmateam zoekt een trekker of trekt zelf."]
 
 
 def test_groups_mix_positions_and_name_the_preferred_form():

@@ -150,8 +150,10 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
             lead = group_leads[0] if group_leads else None
             shown = sorted(group, key=lambda c: (naam[c].casefold(), c))
             known = Counter(positie[c] for c in group if positie.get(c))
+            elsewhere = sorted((naam[c] for c, t in lead_pairs if t == theme and c not in group
+                                and c in naam), key=str.casefold)
             notes = [] if lead else [sentences.no_lead(
-                instrument.theme_name(theme) if theme else "van deze leervraag")]
+                instrument.theme_name(theme) if theme else None, elsewhere)]
             notes.append(sentences.not_placed(sorted(busy, key=str.casefold),
                                               config.max_groups_per_municipality))
             groups.append({

@@ -62,9 +62,14 @@ def position_mix(counts: Mapping[str, int], unknown: int = 0) -> str:
     return ", ".join(parts) if parts else "geen posities bekend"
 
 
-def no_lead(theme_name: str) -> str:
-    return (f"Geen gemeente in deze groep wil trekker zijn van het thema {theme_name}; het "
-            "programmateam zoekt een trekker of trekt zelf.")
+def no_lead(theme_name: str | None, elsewhere: Sequence[str] = ()) -> str:
+    """No member wants to lead; ``elsewhere``: municipalities outside the group that do."""
+    theme = f"het thema {theme_name}" if theme_name else "dit thema"
+    text = f"Geen gemeente in deze groep wil trekker zijn van {theme}; "
+    if elsewhere:
+        return text + (f"wel {names(elsewhere)}, buiten de groep. Vraag een van hen, of laat het "
+                       "programmateam trekken.")
+    return text + "het programmateam zoekt een trekker of trekt zelf."
 
 
 def not_placed(gemeenten: Sequence[str], limit: int) -> str:
