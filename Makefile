@@ -28,9 +28,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
-## draai de hele keten op de voorbeelddata en schrijf reports/ (haalt zo nodig CBS-gegevens op)
+INPUT ?= $(EXAMPLE)
+## draai de hele keten op een export en schrijf reports/: make report INPUT=pad/naar/export.xlsx (zonder INPUT: de voorbeelddata; haalt zo nodig CBS-gegevens op)
 report: $(STAMP)
-	$(BIN)/pmg-analysis report
+	$(BIN)/pmg-analysis report "$(INPUT)"
 
 ## bouw data/processed/ opnieuw uit de meegeleverde voorbeeldexport
 processed: $(STAMP)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 # Notebooks whose committed outputs are only valid with the CBS/PDOK data (regions.resolve_source).
-CBS_NOTEBOOKS = ("02_positie_in_de_regio.ipynb", "04_leervragen.ipynb",
+CBS_NOTEBOOKS = ("02_positie_in_de_regio.ipynb",
                  # its breadth part counts CBS-derived positions
-                 "05_werkprogramma.ipynb")
+                 "05_werkprogramma.ipynb", "04_leervragen.ipynb",
+                 # positions per municipality and the programme built on them
+                 "00_samenvatting.ipynb", "gemeenteprofiel.ipynb",
+                 # theme scores and tests per position type
+                 "03_themas.ipynb")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -70,3 +70,55 @@ def test_unknown_format_option_is_refused_by_the_parser(tmp_path):
     proc = run("clean", str(EXAMPLE_EXPORT), "--format", "excel97")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
+
+
+# --- report: the whole chain on one export -------------------------------------------------
+
+def _previous_run(tmp_path):
+    """A folder with processed tables and reports of an earlier run (made up, recognisable)."""
+    out, reports = tmp_path / "verwerkt", tmp_path / "rapporten"
+    out.mkdir()
+    reports.mkdir()
+    (out / "manifest.json").write_text(json.dumps(
+        {"bron": {"bestand": "mijn_export.csv", "sha256": "ab" * 32}}), "utf-8")
+    (reports / "index.html").write_text("vorige rapporten", "utf-8")
+    return out, reports
+
+
+@pytest.mark.parametrize(("make", "expected"), [
+    (lambda tmp: tmp / "bestaat_niet.xlsx", "bestaat_niet.xlsx"),
+    (lambda tmp: FIXTURES / "not_survey.json", "geen enquête-export"),
+    (lambda tmp: FIXTURES / "corrupt.xlsx", "corrupt.xlsx"),
+], ids=["ontbreekt", "geen-export", "kapotte-xlsx"])
+def test_report_on_bad_input_gives_the_clean_message_and_leaves_everything(tmp_path, make,
+                                                                           expected):
+    out, reports = _previous_run(tmp_path)
+    before = {p: p.read_bytes() for p in (*out.iterdir(), *reports.iterdir())}
+    path = make(tmp_path)
+    proc = run("report", str(path), "--out", str(out), "--reports", str(reports))
+    clean = run("clean", str(path), "--out", str(out))
+    assert proc.returncode == 2 and clean.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == clean.stderr.strip()
+    assert expected in proc.stderr
+    assert {p: p.read_bytes() for p in (*out.iterdir(), *reports.iterdir())} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != path.name) == [
+        "rapporten", "verwerkt"]
+
+
+def test_clean_says_whose_processed_tables_it_replaces(tmp_path):
+    out, _ = _previous_run(tmp_path)
+    proc = run("clean", str(EXAMPLE_EXPORT), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert (f"Let op: de verwerkte tabellen in {out} kwamen van mijn_export.csv (sha256 "
+            f"abababababab); ze worden nu vervangen door die van {EXAMPLE_EXPORT.name}") \
+        in proc.stderr
+    again = run("clean", str(EXAMPLE_EXPORT), "--out", str(out))
+    assert "Let op" not in again.stderr  # same file: nothing to warn about
+
+
+def test_report_help_shows_input_format_and_mapping():
+    proc = run("report", "--help")
+    assert proc.returncode == 0
+    for option in ("input", "--format", "--mapping", "voorbeelddata"):
+        assert option in proc.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ from pmg_analysis.report import (
     table_html,
     write_index,
 )
-from pmg_analysis.report.html import check_page, plotlyjs
+from pmg_analysis.report.html import anchor, check_page, plotlyjs
 from pmg_analysis.report.index import data_stamp_from_manifest
 from pmg_analysis.report.notebook import execute_notebook, notebook_description, notebook_title
 from pmg_analysis.report.tables import TableStyle
@@ -39,19 +40,25 @@ NBVAL_FIXTURE = FIXTURES / "nbval"
 XSS = "<script>alert(1)</script>"
 XSS_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=", re.IGNORECASE)
+KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+PROFILES = ["GM0344", "GM0307"]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[list[Path], list[Path]]:
-    """The fixture notebook built twice into separate report folders."""
+    """The fixture notebook and two municipality profiles built twice into separate report
+    folders."""
     before = _tree_digest(REPORT_FIXTURE)
     runs = [build_reports(notebooks_dir=REPORT_FIXTURE,
-                          reports_dir=tmp_path_factory.mktemp(f"reports{i}"),
-                          data_stamp="gegevens van 1 juni 2017")
+                          reports_dir=tmp_path_factory.mktemp(f"run{i}") / "reports",
+                          data_stamp="gegevens van 1 juni 2017", profiles=PROFILES)
             for i in range(2)]
     assert _tree_digest(REPORT_FIXTURE) == before, "committed notebook folder was modified"
     return runs[0], runs[1]
@@ -63,9 +70,14 @@ def page(built) -> str:
     return paths[0].read_text("utf-8")
 
 
-def test_build_returns_reports_then_index(built):
+def test_build_returns_reports_then_profiles_then_index(built):
     paths, _ = built
-    assert [p.name for p in paths] == ["rapport.html", "index.html"]
+    assert [p.name for p in paths] == ["rapport.html", "GM0307.html", "GM0344.html",
+                                       "index.html"]
+    assert paths[1].parent.name == "gemeenten"
+    assert all(p.is_file() for p in paths)
+    # nothing left behind of the build folder beside the reports
+    assert sorted(p.name for p in paths[0].parent.parent.iterdir()) == ["reports"]
 
 
 def test_page_is_dutch_and_titled_from_first_heading(page):
@@ -89,14 +101,89 @@ def test_page_ran_with_cwd_in_notebook_folder_and_parameters(page):
     assert "Warmtenet" not in printed and "Werk &amp; inkomen" in printed
 
 
-def test_plotlyjs_embedded_once_and_nothing_loaded_from_the_network(page):
-    bundle_start = plotlyjs()[:300]
-    assert page.count(bundle_start) == 1
+def test_plotlyjs_shipped_once_beside_the_reports_and_nothing_from_the_network(built, page):
+    folder = built[0][0].parent
+    assert (folder / "plotly.min.js").read_text("utf-8") == plotlyjs()
+    assert plotlyjs()[:300] not in page  # not embedded in the page
+    assert SCRIPT_SRC.findall(page) == ['<script charset="utf-8" src=']
+    assert 'src="plotly.min.js"' in page
     assert page.count('id="pmg-fig-aantal-per-thema"') == 1
-    assert not SCRIPT_SRC.search(page)
-    rest = page.replace(plotlyjs(), "")  # the bundle itself mentions URLs in its code
-    assert "require" not in rest and "mathjax" not in rest.lower() and "mermaid" not in rest
+    assert "require" not in page and "mathjax" not in page.lower() and "mermaid" not in page
+    rest = page.replace('src="plotly.min.js"', "")
     assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import|<link\b|\bsrc=", rest)
+
+
+def test_municipality_pages_load_plotlyjs_from_the_folder_above(built):
+    profile = built[0][1].read_text("utf-8")
+    assert 'src="../plotly.min.js"' in profile and 'href="../index.html"' in profile
+    assert plotlyjs()[:300] not in profile
+
+
+def test_municipality_pages_are_titled_with_name_and_run_in_one_kernel(built):
+    first, second = (p.read_text("utf-8") for p in built[0][1:3])
+    assert "<title>Profiel: Amersfoort (GM0307)</title>" in first
+    assert re.search(r'<h1 id="profiel-amersfoort-gm0307">Profiel: Amersfoort \(GM0307\)<a',
+                     first)
+    assert "<title>Profiel: Utrecht (GM0344)</title>" in second
+    # codes are built in sorted order in one kernel: the second run sees the first one's state
+    assert "profiel van GM0307 run 1" in first and "profiel van GM0344 run 2" in second
+    assert "GM0000" not in first  # the parameters cell's default is overridden
+
+
+def test_page_has_table_of_contents_from_headings_and_data_stamp_on_top(page):
+    toc = re.search(r'<nav class="pmg-inhoud".*?</nav>', page, re.S).group(0)
+    assert re.findall(r'href="#([^"]+)"', toc) == ["gegevens", "figuur"]
+    assert '<h2 id="gegevens">' in page and '<h2 id="figuur">' in page
+    assert page.index('<p class="pmg-gegevens">Gegevens: gegevens van 1 juni 2017</p>') \
+        < page.index(toc) < page.index('<h2 id="gegevens">')
+
+
+def test_anchor_is_ascii_readable_and_unique_per_page():
+    assert anchor("Thema's naar urgentie") == "thema-s-naar-urgentie"
+    assert anchor("Één <b>kop</b> &amp; meer") == "een-kop-meer"
+    nb = new_notebook(cells=[new_markdown_cell("# Titel\n\n## Kop\n\n## Kop\n\n### Sub")])
+    html = export_html(nb, title="t", name="t")
+    assert re.findall(r'<h\d id="([^"]+)"', html) == ["titel", "kop", "kop-2", "sub"]
+    assert '<a href="#kop-2">Kop</a>' in html and 'class="niveau-3"><a href="#sub">' in html
+
+
+def test_failed_build_leaves_previous_reports_untouched(built, tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(built[0][0].parent, reports)
+    before = _tree_digest(reports)
+    broken = tmp_path / "notebooks"
+    broken.mkdir()
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Kapot"), new_code_cell("1 / 0")],
+                                metadata=KERNEL), broken / "kapot.ipynb")
+    with pytest.raises(ReportBuildError):
+        build_reports(notebooks_dir=broken, reports_dir=reports, data_stamp="x")
+    assert _tree_digest(reports) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "reports"]
+
+
+def test_a_new_build_replaces_stale_pages_but_keeps_other_files(built, tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(built[0][0].parent, reports)
+    (reports / ".gitkeep").write_text("")
+    (reports / "oud_rapport.html").write_text("oud")
+    build_reports(["rapport"], notebooks_dir=REPORT_FIXTURE, reports_dir=reports,
+                  data_stamp="x")
+    assert sorted(p.name for p in reports.iterdir()) == [
+        ".gitkeep", "index.html", "plotly.min.js", "rapport.html"]
+
+
+def test_kernels_read_processed_tables_from_the_given_folder(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nbformat.write(new_notebook(cells=[
+        new_markdown_cell("# Map"),
+        new_code_cell("from pmg_analysis import paths\nprint('map:', paths.PROCESSED.name)")],
+        metadata=KERNEL), notebooks / "map.ipynb")
+    (tmp_path / "verwerkt").mkdir()
+    build_reports(notebooks_dir=notebooks, reports_dir=tmp_path / "reports", data_stamp="x",
+                  processed_dir=tmp_path / "verwerkt")
+    assert "map: verwerkt" in (tmp_path / "reports" / "map.html").read_text("utf-8")
+    assert "PMG_PROCESSED_DIR" not in os.environ
 
 
 def test_free_text_is_escaped_everywhere(page):
@@ -114,6 +201,8 @@ def test_two_builds_give_identical_bytes(built):
     first, second = built
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+    assert (first[0].parent / "plotly.min.js").read_bytes() == \
+        (second[0].parent / "plotly.min.js").read_bytes()
 
 
 def test_index_links_reports_with_description_and_data_stamp(built):
@@ -123,6 +212,9 @@ def test_index_links_reports_with_description_and_data_stamp(built):
     assert "Een klein testrapport met een tabel en een figuur." in index
     assert "Gegevens: gegevens van 1 juni 2017" in index
     assert not SCRIPT_SRC.search(index)
+    # municipality pages sorted by name
+    assert index.index('href="gemeenten/GM0307.html">Amersfoort (GM0307)') \
+        < index.index('href="gemeenten/GM0344.html">Utrecht (GM0344)')
 
 
 def test_index_escapes_titles_and_lists_profiles(tmp_path):
@@ -190,6 +282,9 @@ def test_duplicate_figure_names_are_refused():
         export_html(_static_notebook(out, out), title="Kop", name="kop")
     with pytest.raises(ReportBuildError, match="extern script"):
         check_page('<script src="https://cdn.plot.ly/plotly.js"></script>', name="x")
+    with pytest.raises(ReportBuildError, match="extern script"):
+        check_page("<script src='/tmp/plotly.min.js'></script>", name="x")
+    check_page('<script src="plotly.min.js"></script><script src="../plotly.min.js">', name="x")
 
 
 def test_normalise_strips_volatile_metadata_and_fixes_ids():
@@ -202,6 +297,17 @@ def test_normalise_strips_volatile_metadata_and_fixes_ids():
     assert out.cells[1].metadata == {"tags": ["t"]}
     assert [c.id for c in out.cells] == ["c000", "c001"]
     assert "papermill" in nb.metadata  # input untouched
+
+
+def test_normalise_merges_printed_text_however_the_kernel_flushed_it():
+    chunks = [new_output("stream", name="stdout", text="a\n"),
+              new_output("stream", name="stdout", text="b\n"),
+              new_output("stream", name="stderr", text="c\n"),
+              new_output("display_data", data={"text/plain": "d"}),
+              new_output("stream", name="stdout", text="e\n")]
+    out = normalise(_static_notebook(*chunks)).cells[1].outputs
+    assert [(o.output_type, o.get("text")) for o in out] == [
+        ("stream", "a\nb\n"), ("stream", "c\n"), ("display_data", None), ("stream", "e\n")]
 
 
 def test_title_and_description():
@@ -258,3 +364,78 @@ def test_nbval_fails_when_a_number_changes(tmp_path):
     result = _run_nbval(path)
     assert result.returncode == 1, result.stdout
     assert "1 failed, 3 passed" in result.stdout
+
+
+# --- summary links and municipality pages ------------------------------------------------------
+
+def test_summary_links_only_to_reports_and_headings_the_build_writes(tmp_path):
+    from pmg_analysis.report.summary import link_html, report_target
+
+    themes_md = new_markdown_cell("# Thema's\n\n## Welke thema's overheersen")
+    nbformat.write(new_notebook(cells=[themes_md], metadata=KERNEL),
+                   tmp_path / "03_themas.ipynb")
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Regio")], metadata=KERNEL),
+                   tmp_path / "02_positie_in_de_regio.ipynb")
+    assert report_target("03_", "Welke thema's overheersen", notebooks_dir=tmp_path) == (
+        "03_themas.html#welke-thema-s-overheersen", "Thema's – Welke thema's overheersen")
+    # a heading that is not there: the top of the page
+    assert report_target("03_", "Bestaat niet", notebooks_dir=tmp_path) == (
+        "03_themas.html", "Thema's")
+    assert report_target("04_", notebooks_dir=tmp_path) is None
+    # left out of the build without CBS data
+    assert report_target("02_", notebooks_dir=tmp_path, cbs_available=False) is None
+    assert report_target("02_", notebooks_dir=tmp_path)[0] == "02_positie_in_de_regio.html"
+    assert 'href="a.html#x"' in link_html(("a.html#x", "A & <b>"))
+    assert "A &amp; &lt;b&gt;" in link_html(("a.html#x", "A & <b>"))
+    assert "hoort niet bij deze verwerking" in link_html(None)
+
+
+def _profile_data():
+    from pmg_analysis.report.profile import ProfileData
+
+    themes_ = pd.Categorical(["EA", "LD"], categories=["EA", "LD", "SV", "EF"])
+    responses = pd.DataFrame({"response_id": ["r1", "r2", "r3"],
+                              "gemeente_code": ["GM0307", "GM0307", "GM0344"],
+                              "gemeente_naam": ["Amersfoort", "Amersfoort", "Utrecht"],
+                              "positie_cbs": ["polycentrisch"] * 2 + ["monocentrisch"],
+                              "positie_zelf": ["polycentrisch"] * 2 + ["monocentrisch"]})
+    texts = pd.DataFrame({"response_id": ["r1", "r1", "r2", "r3"],
+                          "question_id": ["EA_leervraag", "EA_kansen", "LD_samen",
+                                          "EA_leervraag"],
+                          "text": [XSS + " Eerste zin. Tweede zin.", "kans", "samen", "u"]})
+    members = pd.DataFrame({"response_id": ["r1", "r1", "r2", "r3"],
+                            "question_id": ["EA_leervraag", "EA_leervraag", "LD_samen",
+                                            "EA_leervraag"],
+                            "cluster": [1, 2, 2, 1]})
+    clusters = pd.DataFrame({"cluster": [1, 2], "label": ["werk, scholing", "regio"],
+                             "theme": ["EA", "LD"], "opgave_tekst": ["o1", "o2"],
+                             "n_gemeenten": [2, 1]})
+    gemeente = pd.DataFrame({"gemeente_code": ["GM0307"] * 2, "theme": themes_,
+                             "urgentie": [4.0, 2.0], "borda": [3.0, 0.0],
+                             "trekker": pd.array([True, False], dtype="boolean")})
+    leden = pd.DataFrame({"leerkring": [1, 1], "gemeente_code": ["GM0307", "GM0344"],
+                          "gemeente_naam": ["Amersfoort", "Utrecht"],
+                          "rol": ["trekker", "deelnemer"]})
+    groepen = pd.DataFrame({"leerkring": [1], "label": ["werk, scholing"],
+                            "vorm": ["Leerkringen"], "trekker": ["Amersfoort"]})
+    empty = pd.DataFrame(columns=["theme", "measure", "group", "estimate"])
+    return ProfileData(responses=responses, texts=texts, gemeente=gemeente, pmg=empty,
+                       per_positie=empty, clusters=clusters, members=members, groepen=groepen,
+                       leden=leden, positions_sentence="Bron.")
+
+
+def test_profile_shows_each_own_learning_question_once_with_all_its_clusters():
+    from pmg_analysis.report import profile
+
+    data = _profile_data()
+    table = profile.learning_questions(data, "GM0307")
+    assert table["Tekst"].tolist()[0].startswith(XSS)  # escaped later by show_table
+    assert table["Clusters"].tolist() == ["1: werk, scholing; 2: regio", "2: regio"]
+    assert table["Vraag"].tolist() == ["Leervraag", "Samen oppakken"]  # not the kansen text
+    assert profile.clusters_of(data, "GM0344")["Cluster"].tolist() == [1]
+    kring = profile.leerkringen_of(data, "GM0344")
+    assert kring[["Rol", "Trekker", "Andere gemeenten"]].values.tolist() == [
+        ["deelnemer", "Amersfoort", "Amersfoort"]]
+    assert profile.leerkringen_of(data, "GM0000").empty
+    assert "2 respondenten; positie in de regio: polycentrische regio" in \
+        profile.intro_sentence(data, "GM0307")

@@ -58,7 +58,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             bar.set_postfix_str(msg)
 
         result = run_clean(path, args.out, format=args.format, mapping_file=args.mapping,
-                           step=step)
+                           step=step, say=lambda line: print(line, file=sys.stderr))
         bar.update(bar.total - bar.n)
     print(_summary(result))
     print(f"Uitvoer:      {args.out}")
@@ -67,10 +67,22 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from pmg_analysis.pipeline import run_report
+    from pmg_analysis.report import ReportBuildError
 
-    _fetch_cbs_if_missing()
-    for path in run_report():
-        print(f"geschreven: {path}")
+    print(f"Rapporten maken van {Path(args.input).name} ...", file=sys.stderr)
+    try:
+        paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
+                           out_dir=Path(args.out), reports_dir=Path(args.reports),
+                           say=lambda line: print(line, file=sys.stderr),
+                           before_regions=_fetch_cbs_if_missing)
+    except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
+        print(f"{err} De vorige rapporten zijn niet veranderd.", file=sys.stderr)
+        return 1
+    index = paths[-1]
+    profiles = [p for p in paths if p.parent != index.parent]
+    print(f"Rapporten:    {len(paths) - len(profiles) - 1} rapporten en {len(profiles)} "
+          f"gemeenteprofielen van {Path(args.input).name}")
+    print(f"Ingang:       {index}")
     return 0
 
 
@@ -112,7 +124,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from pmg_analysis.io.export import TOOLS
-    from pmg_analysis.paths import CBS_RAW, PROCESSED
+    from pmg_analysis.paths import CBS_RAW, EXAMPLE_EXPORT, PROCESSED, REPORTS
 
     parser = argparse.ArgumentParser(
         prog="pmg-analysis",
@@ -126,8 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(PROCESSED), help="map voor de uitvoer")
     p.set_defaults(func=cmd_clean)
 
-    p = sub.add_parser("report", help="draai de hele keten op de voorbeelddata en schrijf "
-                                      "de rapporten")
+    p = sub.add_parser("report", help="draai de hele keten op een export (standaard de "
+                                      "voorbeelddata) en schrijf de rapporten")
+    p.add_argument("input", nargs="?", default=str(EXAMPLE_EXPORT),
+                   help="export-bestand (csv of xlsx); standaard de synthetische voorbeelddata")
+    p.add_argument("--format", choices=TOOLS, help="het enquêteprogramma (anders herkend)")
+    p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
+    p.add_argument("--out", default=str(PROCESSED), help="map voor de verwerkte tabellen")
+    p.add_argument("--reports", default=str(REPORTS), help="map voor de rapporten")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("notebooks", help="voer de notebooks opnieuw uit en sla ze op met uitvoer "

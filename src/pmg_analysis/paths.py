@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -17,7 +18,10 @@ def repo_root() -> Path:
 ROOT = repo_root()
 RAW = ROOT / "data" / "raw"
 CBS_RAW = RAW / "cbs"  # where `pmg-analysis cbs fetch` saves the CBS/PDOK files
-PROCESSED = ROOT / "data" / "processed"
+# ``pmg-analysis report`` on data outside the repository (a test's temporary folder) runs the
+# notebook kernels with PMG_PROCESSED_DIR set, so ``load_processed()`` reads that folder there.
+PROCESSED_ENV = "PMG_PROCESSED_DIR"
+PROCESSED = Path(os.environ.get(PROCESSED_ENV) or ROOT / "data" / "processed")
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 EXAMPLE_EXPORT = RAW / "pmg_enquete_2017_synthetisch.xlsx"

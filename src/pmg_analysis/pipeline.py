@@ -6,6 +6,7 @@ The CLI and ``make report`` call these functions; notebooks read the processed t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -94,40 +95,80 @@ def data_stamp(manifest: Manifest, responses: pd.DataFrame) -> str:
 def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               format: str | None = None, mapping_file: str | Path | None = None,
               config: CleanConfig = CleanConfig(),
-              step: Callable[[str], None] | None = None) -> CleanResult:
+              step: Callable[[str], None] | None = None,
+              say: Callable[[str], None] | None = None,
+              before_regions: Callable[[], None] | None = None) -> CleanResult:
     """Read an export, clean it, add the positions in the region and write the processed
-    tables. ``step`` reports progress."""
+    tables. ``step`` reports progress; ``say`` gets the Dutch line when the tables of another
+    export in ``out_dir`` are replaced; ``before_regions`` runs once the export has been read
+    and cleaned (e.g. fetching missing CBS data). A wrong input raises before anything is
+    written."""
     step = step or (lambda _msg: None)
     out_dir = Path(out_dir)
     step("inlezen")
     export = read_export(Path(input_path), format)
     step("koppelen en opschonen")
-    result = add_regions(clean_export(export, mapping_file=mapping_file, config=config),
-                         out_dir)
+    cleaned = clean_export(export, mapping_file=mapping_file, config=config)
+    if before_regions:
+        before_regions()
+    result = add_regions(cleaned, out_dir)
     result.manifest = replace(result.manifest,
                               data_date=data_stamp(result.manifest, result.responses))
     step("wegschrijven")
+    note = replaced_tables_note(out_dir, result.manifest)
+    if note and say:
+        say(note)
     write_clean_outputs(result, out_dir)
     return result
 
 
-def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, out_dir: Path = PROCESSED,
-               reports_dir: Path = REPORTS) -> list[Path]:
-    """The whole chain on one export (default: the bundled synthetic example) to reports/."""
+def replaced_tables_note(out_dir: Path, manifest: Manifest) -> str | None:
+    """The Dutch line saying whose processed tables in ``out_dir`` a new run replaces (None
+    when there are none, or when they come from the same file)."""
+    from pmg_analysis.quality import replaced_tables_sentence
+
+    path = Paths(Path(out_dir)).manifest
+    try:
+        previous = json.loads(path.read_text("utf-8")).get("bron", {}) if path.is_file() \
+            else None
+    except (OSError, ValueError, AttributeError):
+        previous = {}
+    return replaced_tables_sentence(previous, manifest.source.file, manifest.source.sha256,
+                                    out_dir)
+
+
+def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = None,
+               mapping_file: str | Path | None = None, out_dir: Path = PROCESSED,
+               reports_dir: Path = REPORTS, notebooks_dir: Path = NOTEBOOKS,
+               say: Callable[[str], None] | None = None,
+               before_regions: Callable[[], None] | None = None) -> list[Path]:
+    """The whole chain on one export (default: the bundled synthetic example): clean into
+    ``out_dir``, then every notebook's page and a page per responding municipality into
+    ``reports_dir``. A wrong input stops before any table or report is written."""
     from pmg_analysis.prioritise import write_work_programme
     from pmg_analysis.report import ReportConfig, build_reports
 
     config = ReportConfig()
-    result = run_clean(input_path, out_dir)
+    result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
+                       before_regions=before_regions)
     write_work_programme(load_processed(out_dir), out_dir)  # werkprogramma.xlsx
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
-    notebooks = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))
+    notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))
                  if p.stem not in skip]
-    # every page says where the positions in the region come from, in one plain sentence
-    stamp = f"{result.manifest.data_date}. {positions.sentence}"
-    return build_reports(notebooks, notebooks_dir=NOTEBOOKS, reports_dir=reports_dir,
-                         data_stamp=stamp)
+    has_profile = (Path(notebooks_dir) / f"{config.profile_notebook}.ipynb").is_file()
+    profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
+                if has_profile else [])
+    return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
+                         data_stamp=report_stamp(result.manifest), profiles=profiles,
+                         processed_dir=out_dir)
+
+
+def report_stamp(manifest: Manifest) -> str:
+    """The data stamp on every report page: file, hash, counts in/out, date of the data, and
+    where the positions in the region come from, in one plain sentence."""
+    sentence = f" {manifest.positions.sentence}" if manifest.positions else ""
+    return f"{manifest.data_date}.{sentence}"
 
 
 def load_manifest(out_dir: str | Path = PROCESSED) -> Manifest:

@@ -384,7 +384,7 @@ def diverging_bar(data: pd.DataFrame, *, category: str, level: str, value: str,
                   group: str | None = None, labels: Mapping[str, str] | None = None,
                   group_labels: Mapping[str, str] | None = None,
                   colours: Sequence[str] = LIKERT_COLOURS, title: str | None = None,
-                  value_title: str | None = None, style: HouseStyle = STYLE) -> go.Figure:
+                  value_title: str | None = None, style: HouseStyle = HouseStyle()) -> go.Figure:
     """Diverging stacked bars: per row the shares (0..1) of ordered answer levels, the
     disagreeing levels to the left of 0 and the agreeing ones to the right.
 
@@ -453,3 +453,39 @@ def diverging_bar(data: pd.DataFrame, *, category: str, level: str, value: str,
 
 
 __all__ = [*__all__, "LIKERT_COLOURS", "diverging_bar"]
+
+
+# --------------------------------------------------------------------------------------------
+# One value per category and series, side by side (a municipality next to averages)
+# --------------------------------------------------------------------------------------------
+
+# The first series (e.g. one municipality) dark, the averages lighter.
+SERIES_COLOURS: tuple[str, ...] = ("#0072B2", "#E69F00", "#7F7F7F", "#CC79A7")
+
+
+def dot_comparison(data: pd.DataFrame, *, category: str, series: str, value: str,
+                   labels: Mapping[str, str] | None = None,
+                   colours: Sequence[str] = SERIES_COLOURS, title: str | None = None,
+                   value_title: str | None = None, value_range: Sequence[float] | None = None,
+                   style: HouseStyle = HouseStyle()) -> go.Figure:
+    """A dot per category for every series (long data: one row per category and series),
+    series in categorical order with their own colour and marker, so one municipality can be
+    read against averages."""
+    fmt = style.estimate_format
+    categories = _ordered(data[category])
+    names = _labels(pd.Series(categories), labels)
+    symbols = ("circle", "diamond", "square", "triangle-up")
+    fig = go.Figure()
+    for i, key in enumerate(_ordered(data[series])):
+        part = data[data[series] == key].set_index(category)[value].reindex(categories)
+        fig.add_trace(go.Scatter(
+            y=names, x=_floats(part), mode="markers", name=str(key),
+            marker={"size": 14 if i == 0 else 11, "color": colours[i % len(colours)],
+                    "symbol": symbols[i % len(symbols)],
+                    "line": {"width": 1, "color": "white"}},
+            hovertemplate=f"{key}: %{{x:{fmt}}}<extra>%{{y}}</extra>",
+        ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt,
+                     range=list(value_range) if value_range else None)
+    return _finish(fig, title, _row_height(len(categories), style) + 60)

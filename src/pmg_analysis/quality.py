@@ -109,3 +109,16 @@ def columns_table(manifest: Manifest) -> pd.DataFrame:
     rows = [("Kolom zonder vraag", key) for key in cols.unmapped]
     rows += [("Vraag zonder kolom", qid) for qid in cols.questions_without_column]
     return pd.DataFrame(rows, columns=["soort", "naam"])
+
+
+def replaced_tables_sentence(previous: dict | None, file: str, sha256: str,
+                             out_dir) -> str | None:
+    """The Dutch line saying that the processed tables of one export are replaced by those of
+    another (None when nothing was there or it came from the same file). ``previous`` is the
+    old manifest's ``bron`` (``{}`` when it cannot be read)."""
+    if previous is None or previous.get("sha256") == sha256:
+        return None
+    before = (f"{previous['bestand']} (sha256 {str(previous.get('sha256', ''))[:12]})"
+              if previous.get("bestand") else "een eerdere verwerking")
+    return (f"Let op: de verwerkte tabellen in {out_dir} kwamen van {before}; ze worden nu "
+            f"vervangen door die van {file} (sha256 {sha256[:12]}).")

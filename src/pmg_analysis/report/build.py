@@ -1,16 +1,25 @@
-"""``build_reports``: execute the notebooks and write ``reports/*.html`` plus ``index.html``."""
+"""``build_reports``: execute the notebooks and write ``reports/*.html``, the municipality pages
+``reports/gemeenten/<code>.html``, ``plotly.min.js`` and ``index.html``.
+
+Everything is built in a temporary folder beside the reports and moved into place only when
+every page has been built: a failing build leaves the previous reports as they were.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
 from pmg_analysis.errors import InputError
-from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
-from pmg_analysis.report.html import HtmlConfig, export_html
+from pmg_analysis.paths import NOTEBOOKS, PROCESSED, PROCESSED_ENV, REPORTS
+from pmg_analysis.report.html import HtmlConfig, export_html, write_plotlyjs
 from pmg_analysis.report.index import (
     ReportEntry,
     data_stamp_from_manifest,
@@ -18,6 +27,7 @@ from pmg_analysis.report.index import (
 )
 from pmg_analysis.report.notebook import (
     execute_notebook,
+    execute_parameterised,
     notebook_description,
     notebook_title,
 )
@@ -33,9 +43,11 @@ class ReportConfig:
     # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
     needs_cbs: tuple[str, ...] = ("02_positie_in_de_regio",)
     cell_timeout: int | None = 1800  # seconds per cell
-    manifest_path: Path = PROCESSED / "manifest.json"
     profiles_subdir: str = "gemeenten"
+    profile_notebook: str = "gemeenteprofiel"  # its `parameters` cell sets `profile_parameter`
+    profile_parameter: str = "gemeente_code"
     html: HtmlConfig = field(default_factory=HtmlConfig)
+
 
 
 def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, ...]) -> list[Path]:
@@ -52,6 +64,24 @@ def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, 
     return paths
 
 
+@contextlib.contextmanager
+def processed_for_kernels(processed_dir: Path) -> Iterator[None]:
+    """Kernels started inside read the processed tables from ``processed_dir`` (through
+    ``PMG_PROCESSED_DIR``, see :mod:`pmg_analysis.paths`); nothing changes for the default."""
+    if Path(processed_dir).resolve() == PROCESSED.resolve():
+        yield
+        return
+    before = os.environ.get(PROCESSED_ENV)
+    os.environ[PROCESSED_ENV] = str(Path(processed_dir).resolve())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(PROCESSED_ENV, None)
+        else:
+            os.environ[PROCESSED_ENV] = before
+
+
 def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: dict | None = None,
                  data_stamp: str | None = None, index_href: str | None = "index.html",
                  config: ReportConfig = ReportConfig()) -> ReportEntry:
@@ -60,45 +90,114 @@ def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: d
     nb = execute_notebook(notebook, Path(build_dir) / notebook.name, cwd=notebook.parent,
                           parameters=parameters, kernel_name=config.kernel_name,
                           cell_timeout=config.cell_timeout)
-    title = notebook_title(nb, default=notebook.stem)
+    return _write_page(nb, output, name=notebook.stem, title=notebook_title(nb, notebook.stem),
+                       data_stamp=data_stamp, index_href=index_href, config=config)
+
+
+def _write_page(nb: nbformat.NotebookNode, output: Path, *, name: str, title: str,
+                data_stamp: str | None, index_href: str | None, asset_prefix: str = "",
+                heading: str | None = None,
+                config: ReportConfig = ReportConfig()) -> ReportEntry:
     footer = f"Gegevens: {data_stamp}" if data_stamp else None
-    html = export_html(nb, title=title, name=notebook.stem, index_href=index_href,
-                       footer=footer, config=config.html)
+    html = export_html(nb, title=title, name=name, index_href=index_href, footer=footer,
+                       asset_prefix=asset_prefix, heading=heading, config=config.html)
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_bytes(html.encode("utf-8"))
     return ReportEntry(href=Path(output).name, title=title, description=notebook_description(nb))
 
 
+def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Path,
+                   build_dir: Path, data_stamp: str | None,
+                   config: ReportConfig = ReportConfig()) -> list[Path]:
+    """``reports_dir/<subdir>/<code>.html`` for each municipality code: the parameterised
+    profile notebook run in one kernel, one page per code (title: "<title>: <naam>")."""
+    from pmg_analysis.report.index import municipality_names
+
+    source = Path(notebooks_dir) / f"{config.profile_notebook}.ipynb"
+    if not source.is_file():
+        raise InputError(f"notebook '{config.profile_notebook}' bestaat niet in "
+                         f"{notebooks_dir}.", path=source)
+    codes = sorted(dict.fromkeys(codes))
+    runs = [({config.profile_parameter: code}, Path(build_dir) / "gemeenten" / f"{code}.ipynb")
+            for code in codes]
+    executed = execute_parameterised(source, runs, cwd=source.parent,
+                                     kernel_name=config.kernel_name,
+                                     cell_timeout=config.cell_timeout)
+    names = municipality_names()
+    folder = Path(reports_dir) / config.profiles_subdir
+    written = []
+    for code, nb in zip(codes, executed, strict=True):
+        title = f"{notebook_title(nb, source.stem)}: {names.get(code, code)} ({code})"
+        _write_page(nb, folder / f"{code}.html", name=f"{source.stem}-{code}", title=title,
+                    data_stamp=data_stamp, index_href="../index.html", asset_prefix="../",
+                    heading=title, config=config)
+        written.append(folder / f"{code}.html")
+    return written
+
+
+def publish(staging: Path, reports_dir: Path, *, config: ReportConfig = ReportConfig()) -> None:
+    """Replace the previous build in ``reports_dir`` (its pages, the municipality folder and
+    plotly.js; other files stay) by the finished build in ``staging``."""
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    managed = [*reports_dir.glob("*.html"), reports_dir / config.profiles_subdir,
+               reports_dir / config.html.plotlyjs_file]
+    for old in managed:
+        if old.is_dir():
+            shutil.rmtree(old)
+        elif old.exists():
+            old.unlink()
+    for new in sorted(staging.iterdir()):
+        new.replace(reports_dir / new.name)
+
+
 def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = NOTEBOOKS,
                   reports_dir: Path = REPORTS, parameters: dict | None = None,
-                  data_stamp: str | None = None,
+                  data_stamp: str | None = None, profiles: Sequence[str] = (),
+                  processed_dir: Path = PROCESSED,
                   config: ReportConfig = ReportConfig()) -> list[Path]:
-    """Build ``reports_dir/<notebook>.html`` for each notebook, then ``reports_dir/index.html``.
+    """Build ``reports_dir/<notebook>.html`` for each notebook, a municipality page for each
+    code in ``profiles``, ``plotly.min.js`` and ``reports_dir/index.html``.
 
     ``notebooks`` are names in ``notebooks_dir`` (with or without ``.ipynb``); default: all
-    except ``config.skip``. ``data_stamp`` describes the data version on the pages (default:
-    from the cleaning manifest). Returns the report paths followed by the index path.
+    except ``config.skip``. The notebooks read the processed tables in ``processed_dir``.
+    ``data_stamp`` describes the data version on the pages (default: from the cleaning
+    manifest there). The pages are built in a temporary folder beside ``reports_dir`` and
+    replace the previous reports only when all succeeded. Returns the report paths, then the
+    municipality pages, then the index path.
     """
     sources = _resolve(notebooks, notebooks_dir, config.skip)
-    stamp = data_stamp or data_stamp_from_manifest(config.manifest_path)
+    stamp = data_stamp or data_stamp_from_manifest(Path(processed_dir) / "manifest.json")
     reports_dir = Path(reports_dir)
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="pmg-build-") as tmp:
-        build_dir = config.build_dir or Path(tmp)
-        entries = [build_report(src, reports_dir / f"{src.stem}.html", build_dir=build_dir,
-                                parameters=parameters, data_stamp=stamp, config=config)
-                   for src in sources]
-    index = write_index(entries, reports_dir, data_stamp=stamp,
-                        profiles_subdir=config.profiles_subdir)
-    return [reports_dir / e.href for e in entries] + [index]
+    reports_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{reports_dir.name}-bouw-", dir=reports_dir.parent))
+    try:
+        with tempfile.TemporaryDirectory(prefix="pmg-build-") as tmp, \
+                processed_for_kernels(processed_dir):
+            build_dir = config.build_dir or Path(tmp)
+            write_plotlyjs(staging, config.html)
+            entries = [build_report(src, staging / f"{src.stem}.html", build_dir=build_dir,
+                                    parameters=parameters, data_stamp=stamp, config=config)
+                       for src in sources]
+            pages = build_profiles(profiles, staging, notebooks_dir=notebooks_dir,
+                                   build_dir=build_dir, data_stamp=stamp,
+                                   config=config) if profiles else []
+        write_index(entries, staging, data_stamp=stamp, profiles_subdir=config.profiles_subdir)
+        publish(staging, reports_dir, config=config)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return ([reports_dir / e.href for e in entries]
+            + [reports_dir / p.relative_to(staging) for p in pages]
+            + [reports_dir / "index.html"])
 
 
 def refresh_notebooks(notebooks: list[str] | None = None, *,
                       notebooks_dir: Path = NOTEBOOKS,
                       config: ReportConfig = ReportConfig()) -> list[Path]:
     """Re-execute committed notebooks and save them with their (normalised) outputs, so that
-    nbval compares against current results. For developers after a deliberate change."""
-    sources = _resolve(notebooks, notebooks_dir, config.skip)
+    nbval compares against current results. For developers after a deliberate change. The
+    municipality profile is saved run for the municipality in its ``parameters`` cell."""
+    sources = _resolve(notebooks, notebooks_dir,
+                       tuple(s for s in config.skip if s != config.profile_notebook))
     with tempfile.TemporaryDirectory(prefix="pmg-refresh-") as tmp:
         for src in sources:
             nb = execute_notebook(src, Path(tmp) / src.name, cwd=src.parent,

@@ -1,16 +1,21 @@
-"""Exporting an executed notebook to one self-contained Dutch HTML page.
+"""Exporting an executed notebook to one Dutch HTML page that opens from ``file://``.
 
 nbconvert picks, per output, the first mimetype in its ``display_data_priority`` list; for
 HTML that is ``text/html`` before ``text/plain``, and the plotly JSON mimetype is not in the
 list, so figures shown with :func:`pmg_analysis.plots.show` are exported through their
 deterministic HTML div. The ``pmg`` template (``templates/pmg``) drops code, prompts and all
-CDN scripts and inlines plotly.js once, from the installed plotly package.
+CDN scripts. plotly.js is written ONCE beside the reports (``plotly.min.js``, from the installed
+plotly package, see :func:`write_plotlyjs`) and pages with figures load it by a relative path;
+that local file is the only script a page may load. Headings get readable ASCII anchors
+(:func:`anchor`) and the page a table of contents built from them.
 """
 
 from __future__ import annotations
 
 import copy
+import html as html_lib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +29,10 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from pmg_analysis.plots import DIV_ID_PREFIX, PLOTLY_MIMETYPE
 from pmg_analysis.report.notebook import ReportBuildError
 
-_SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=", re.IGNORECASE)
+_SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">'
+                      r'(.*?)</a></h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
 _FIGURE_ID = re.compile(r'\bid="(' + re.escape(DIV_ID_PREFIX) + r'[^"]*)"')
 
 
@@ -37,6 +45,10 @@ class HtmlConfig:
     remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell")
     remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
     index_text: str = "Overzicht van de rapporten"
+    plotlyjs_file: str = "plotly.min.js"  # written once beside the reports
+    toc_levels: tuple[int, ...] = (2, 3)  # heading levels listed in the table of contents
+    toc_title: str = "Inhoud"
+
 
 
 def templates_dir() -> Path:
@@ -49,6 +61,14 @@ def plotlyjs() -> str:
     from plotly.offline import get_plotlyjs
 
     return get_plotlyjs()
+
+
+def write_plotlyjs(reports_dir: Path, config: HtmlConfig = HtmlConfig()) -> Path:
+    """Write the plotly.js bundle of the installed plotly package once into ``reports_dir``
+    (every page with figures loads it by a relative path); returns its path."""
+    path = Path(reports_dir) / config.plotlyjs_file
+    path.write_bytes(plotlyjs().encode("utf-8"))
+    return path
 
 
 @cache
@@ -68,9 +88,13 @@ def uses_plotly(nb: nbformat.NotebookNode) -> bool:
 
 def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
                 index_href: str | None = "index.html", footer: str | None = None,
+                asset_prefix: str = "", heading: str | None = None,
                 config: HtmlConfig = HtmlConfig()) -> str:
     """The HTML page for an executed notebook: no code cells or prompts, ``<html lang="nl">``,
-    ``title`` as page title, plotly.js inlined once when the page has figures."""
+    ``title`` as page title, a table of contents and the data stamp (``footer``) under the
+    first heading, and ``<asset_prefix>plotly.min.js`` loaded when the page has figures
+    (``asset_prefix="../"`` for pages one folder below the reports). ``heading`` replaces the
+    text of the first heading (a municipality page shows the municipality's name there)."""
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
     exporter = HTMLExporter(
@@ -84,7 +108,7 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
     extra = {
         "metadata": {"name": name},
         "pmg": {
-            "plotlyjs": plotlyjs() if uses_plotly(nb) else "",
+            "plotlyjs_src": asset_prefix + config.plotlyjs_file if uses_plotly(nb) else "",
             "css": house_css(),
             "index_href": index_href,
             "index_text": config.index_text,
@@ -92,15 +116,69 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
         },
     }
     body, _ = exporter.from_notebook_node(nb, resources=extra)
-    check_page(body, name=name)
+    if heading is not None:
+        body = re.sub(r'(<h1 id=")[^"]*(">).*?(<a class="anchor-link")',
+                      lambda m: m.group(1) + anchor(heading) + m.group(2)
+                      + html_lib.escape(heading) + m.group(3), body, count=1, flags=re.S)
+    body = add_contents(body, stamp=footer, config=config)
+    check_page(body, name=name, config=config)
     return body
 
 
-def check_page(html: str, *, name: str) -> None:
-    """Refuse pages that would need the internet or that reuse a figure id."""
-    if _SCRIPT_SRC.search(html):
-        raise ReportBuildError(f"Rapport {name}: de pagina laadt een extern script; "
-                               "alle scripts moeten in de pagina zelf staan.")
+def anchor(text: str) -> str:
+    """The anchor of a heading on a report page: ASCII, lower case, words joined by ``-``
+    (``"Thema's naar urgentie"`` -> ``"thema-s-naar-urgentie"``), so other pages can link to
+    ``03_themas.html#thema-s-naar-urgentie``."""
+    plain = unicodedata.normalize("NFKD", html_lib.unescape(_TAG.sub("", text)))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower())
+    return slug.strip("-") or "kop"
+
+
+def add_contents(body: str, *, stamp: str | None = None,
+                 config: HtmlConfig = HtmlConfig()) -> str:
+    """Give every heading a readable unique anchor and put the data stamp and a table of
+    contents after the page's title (its first heading)."""
+    seen: Counter[str] = Counter()
+    entries: list[tuple[int, str, str]] = []
+
+    def rename(match: re.Match) -> str:
+        level, inner, mark = int(match.group(1)), match.group(3), match.group(4)
+        slug = anchor(inner)
+        seen[slug] += 1
+        if seen[slug] > 1:
+            slug = f"{slug}-{seen[slug]}"
+        entries.append((level, slug, inner))
+        return (f'<h{level} id="{slug}">{inner}<a class="anchor-link" href="#{slug}">'
+                f"{mark}</a></h{level}>")
+
+    body = _HEADING.sub(rename, body)
+    items = [f'<li class="niveau-{level}"><a href="#{slug}">{_TAG.sub("", inner).strip()}</a></li>'
+             for level, slug, inner in entries if level in config.toc_levels]
+    block = []
+    if stamp:
+        block.append(f'<p class="pmg-gegevens">{html_lib.escape(stamp)}</p>')
+    if items:
+        block.append(f'<nav class="pmg-inhoud" aria-label="{config.toc_title}">'
+                     f'<p class="pmg-inhoud-kop">{config.toc_title}</p><ul>'
+                     + "".join(items) + "</ul></nav>")
+    if not block:
+        return body
+    # after the title's cell, or before the first section heading if that comes earlier
+    first = body.find("<h1 ")
+    candidates = [body.find(mark, first) for mark in ('<div class="jp-Cell ', "<h2 ")
+                  ] if first >= 0 else []
+    at = min((c for c in candidates if c >= 0), default=body.find("</main>"))
+    return body[:at] + "\n".join(block) + "\n" + body[at:]
+
+
+def check_page(html: str, *, name: str, config: HtmlConfig = HtmlConfig()) -> None:
+    """Refuse pages that would need the internet or that reuse a figure id. The only script a
+    page may load is the local plotly.js beside the reports (a relative path)."""
+    allowed = re.compile(r"(\.\./)*" + re.escape(config.plotlyjs_file))
+    for src in _SCRIPT_SRC.findall(html):
+        if not allowed.fullmatch(src):
+            raise ReportBuildError(f"Rapport {name}: de pagina laadt een extern script ({src}); "
+                                   f"alleen {config.plotlyjs_file} naast de rapporten mag.")
     dupes = sorted(k for k, n in Counter(_FIGURE_ID.findall(html)).items() if n > 1)
     if dupes:
         raise ReportBuildError(f"Rapport {name}: figuurnaam komt meer dan eens voor "

@@ -41,15 +41,22 @@ def data_stamp_from_manifest(path: Path) -> str | None:
     return manifest.data_date or f"invoer {manifest.source.sha256[:12]}"
 
 
-def municipality_profiles(reports_dir: Path, subdir: str = "gemeenten") -> list[ReportEntry]:
-    """Entries for existing ``<subdir>/<code>.html`` profiles, named from the 2017 register."""
-    files = sorted((Path(reports_dir) / subdir).glob("*.html"))
-    if not files:
-        return []
+def municipality_names() -> dict[str, str]:
+    """CBS code -> name of the 2017 municipalities (package register)."""
     csv = resources.files("pmg_analysis").joinpath("data/gemeenten_2017.csv")
     with csv.open("r", encoding="utf-8") as handle:
         register = pd.read_csv(handle, comment="#", dtype="string")
-    names = dict(zip(register["code"], register["naam"], strict=True))
+    return dict(zip(register["code"], register["naam"], strict=True))
+
+
+def municipality_profiles(reports_dir: Path, subdir: str = "gemeenten") -> list[ReportEntry]:
+    """Entries for existing ``<subdir>/<code>.html`` profiles, named from the 2017 register
+    and sorted by name."""
+    files = sorted((Path(reports_dir) / subdir).glob("*.html"))
+    if not files:
+        return []
+    names = municipality_names()
+    files = sorted(files, key=lambda f: (names.get(f.stem, f.stem), f.stem))
     return [ReportEntry(href=f"{subdir}/{f.name}",
                         title=f"{names[f.stem]} ({f.stem})" if f.stem in names else f.stem)
             for f in files]

@@ -48,7 +48,8 @@ def execute_notebook(source: Path, target: Path, *, cwd: Path, parameters: dict 
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy without volatile metadata and with cell ids ``c000``, ``c001``, ..."""
+    """A copy without volatile metadata, with cell ids ``c000``, ``c001``, ... and printed
+    text merged into one output per stream."""
     nb = copy.deepcopy(nb)
     for key in VOLATILE_NOTEBOOK_METADATA:
         nb.metadata.pop(key, None)
@@ -56,7 +57,24 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.id = f"c{i:03d}"
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)
+        if "outputs" in cell:
+            cell.outputs = coalesce_streams(cell.outputs)
     return nb
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Consecutive stdout (or stderr) chunks as one output: how the kernel happens to flush
+    printed text must not change the page."""
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (previous is not None and output.get("output_type") == "stream"
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def _plain(markdown: str) -> str:
@@ -92,3 +110,42 @@ def notebook_description(nb: nbformat.NotebookNode, *, max_chars: int = 200) -> 
                 return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
         return ""
     return ""
+
+
+def execute_parameterised(source: Path, runs: list[tuple[dict, Path]], *, cwd: Path,
+                          kernel_name: str = "python3",
+                          cell_timeout: int | None = None) -> list[nbformat.NotebookNode]:
+    """Run the papermill-parameterised notebook ``source`` once per ``(parameters, target)``
+    in ONE kernel (a kernel start and the imports cost more than a municipality's page), save
+    each normalised result as its ``target`` and return them. The parameters are injected as
+    papermill does (a cell tagged ``injected-parameters`` after the ``parameters`` cell), so
+    ``papermill source out.ipynb -p ...`` gives the same notebook."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    template = load_notebook_node(str(source))  # as papermill reads it (every cell has tags)
+    client = NotebookClient(copy.deepcopy(template), kernel_name=kernel_name,
+                            timeout=cell_timeout, resources={"metadata": {"path": str(cwd)}})
+    results = []
+    with client.setup_kernel():
+        for parameters, target in runs:
+            if Path(target).resolve() == Path(source).resolve():
+                raise ValueError("the executed copy must not overwrite the committed notebook")
+            nb = parameterize_notebook(copy.deepcopy(template), parameters,
+                                       kernel_name=kernel_name)
+            client.nb = nb
+            client.reset_execution_trackers()
+            try:
+                for index, cell in enumerate(nb.cells):
+                    client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            except CellExecutionError as exc:
+                raise ReportBuildError(
+                    f"Notebook {Path(source).name} met {parameters} stopte met een fout: "
+                    f"{exc.ename}: {exc.evalue}.") from exc
+            nb = normalise(nb)
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, target)
+            results.append(nb)
+    return results

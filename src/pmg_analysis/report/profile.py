@@ -1,0 +1,237 @@
+"""The municipality pages (``notebooks/gemeenteprofiel.ipynb``): one municipality's answers
+next to the PMG average and its position group, its learning questions and the clusters they
+fall in, and the leerkringen it is proposed for.
+
+The computations are the other modules' (:func:`pmg_analysis.themes.gemeente_scores` and
+:func:`~pmg_analysis.themes.theme_scores`, :func:`pmg_analysis.text.learning_clusters`,
+:func:`pmg_analysis.prioritise.plan`); :func:`profile_data` runs them ONCE per data set and
+process (the report build runs all municipality pages in one kernel), and the functions below
+only select one municipality's rows and give them Dutch column names. Sentences are in
+:func:`intro_sentence` and friends, apart from the frames.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from pmg_analysis.paths import PROCESSED
+
+ALL_GROUP = "Alle gemeenten"  # the group label of theme_scores without ``by``
+MEASURE = "urgentie"  # the comparison chart shows the combined urgency (1..5) per theme
+QUESTION_KINDS = {"leervraag": "Leervraag", "samen": "Samen oppakken"}
+
+
+@dataclass(frozen=True)
+class ProfileData:
+    """Everything the municipality pages need, computed once from the processed tables."""
+
+    responses: pd.DataFrame
+    texts: pd.DataFrame
+    gemeente: pd.DataFrame  # themes.gemeente_scores: gemeente_code x theme
+    pmg: pd.DataFrame  # themes.theme_scores, all municipalities
+    per_positie: pd.DataFrame  # themes.theme_scores by position type
+    clusters: pd.DataFrame  # text.learning_clusters(...).clusters
+    members: pd.DataFrame  # text.learning_clusters(...).members
+    groepen: pd.DataFrame  # prioritise leerkringen: one row per proposed group
+    leden: pd.DataFrame  # prioritise leerkringen: leerkring x gemeente_code (rol)
+    positions_sentence: str  # where the positions come from (manifest)
+
+
+@cache
+def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
+    from pmg_analysis import prioritise, text, themes
+    from pmg_analysis.pipeline import load_manifest, load_processed
+
+    tables = load_processed(processed_dir)
+    responses, answers, texts = tables["responses"], tables["answers"], tables["texts"]
+    clusters = text.learning_clusters(texts, responses, cache_dir=Path(processed_dir))
+    plan = prioritise.plan(answers, responses, clusters)
+    manifest = load_manifest(processed_dir)
+    return ProfileData(
+        responses=responses, texts=texts,
+        gemeente=themes.gemeente_scores(answers, responses),
+        pmg=themes.theme_scores(answers, responses),
+        per_positie=themes.theme_scores(answers, responses, by="positie"),
+        clusters=clusters.clusters, members=clusters.members,
+        groepen=plan.leerkringen.groepen, leden=plan.leerkringen.leden,
+        positions_sentence=manifest.positions.sentence if manifest.positions else "",
+    )
+
+
+def profile_data(processed_dir: Path = PROCESSED) -> ProfileData:
+    """The computed frames for all municipality pages of the data in ``processed_dir``; the
+    same data (same source hash) is computed only once per process."""
+    manifest = json.loads((Path(processed_dir) / "manifest.json").read_text("utf-8"))
+    return _profile_data(str(Path(processed_dir).resolve()), manifest["bron"]["sha256"])
+
+
+def municipality(data: ProfileData, code: str) -> dict[str, object]:
+    """Name, position type and number of respondents of one municipality."""
+    from pmg_analysis.regions.respondents import positie
+
+    rows = data.responses[data.responses["gemeente_code"].astype("string") == code]
+    if rows.empty:
+        raise KeyError(f"no responses from municipality {code}")
+    types = positie(rows).dropna()
+    return {"code": code, "naam": str(rows["gemeente_naam"].iloc[0]),
+            "positie": str(types.iloc[0]) if len(types) else None,
+            "n_respondenten": len(rows)}
+
+
+def theme_comparison(data: ProfileData, code: str, measure: str = MEASURE) -> pd.DataFrame:
+    """Long: per theme the municipality's value, its position group's and the PMG average
+    (``theme``, ``reeks`` in that order, ``waarde``) for ``measure``."""
+    from pmg_analysis.plots import POSITION_LABELS
+
+    info = municipality(data, code)
+    own = data.gemeente[data.gemeente["gemeente_code"].astype("string") == code]
+    series = [(f"{info['naam']}", own.set_index("theme")[measure])]
+    if info["positie"] is not None:
+        group = data.per_positie[(data.per_positie["measure"] == measure)
+                                 & (data.per_positie["group"].astype("string")
+                                    == info["positie"])]
+        label = POSITION_LABELS.get(info["positie"], info["positie"])
+        series.append((f"Gemiddelde {label.lower()}", group.set_index("theme")["estimate"]))
+    pmg = data.pmg[data.pmg["measure"] == measure]
+    series.append(("Gemiddelde alle PMG-gemeenten", pmg.set_index("theme")["estimate"]))
+    themes = list(data.gemeente["theme"].cat.categories)
+    frames = [pd.DataFrame({"theme": themes, "reeks": name,
+                            "waarde": values.reindex(themes).astype("Float64").to_numpy()})
+              for name, values in series]
+    out = pd.concat(frames, ignore_index=True)
+    out["theme"] = pd.Categorical(out["theme"], categories=themes)
+    out["reeks"] = pd.Categorical(out["reeks"], categories=[n for n, _ in series])
+    return out
+
+
+def theme_table(data: ProfileData, code: str) -> pd.DataFrame:
+    """Per theme: the municipality's urgency, share ranked first, Borda points and whether it
+    offered to lead, beside the PMG averages (Dutch column names)."""
+    from pmg_analysis.plots import THEME_LABELS
+
+    own = data.gemeente[data.gemeente["gemeente_code"].astype("string") == code]
+    own = own.set_index("theme")
+    pmg = data.pmg.pivot_table(index="theme", columns="measure", values="estimate",
+                               observed=True, aggfunc="first")
+    themes = list(data.gemeente["theme"].cat.categories)
+    out = pd.DataFrame({
+        "Thema": [THEME_LABELS.get(t, t) for t in themes],
+        "Urgentie (1–5)": own["urgentie"].reindex(themes).to_numpy(),
+        "Urgentie PMG": pmg["urgentie"].reindex(themes).astype("Float64").to_numpy(),
+        "Prioriteit (Borda 0–3)": own["borda"].reindex(themes).to_numpy(),
+        "Prioriteit PMG": pmg["borda"].reindex(themes).astype("Float64").to_numpy(),
+        "Wil trekker zijn": own["trekker"].reindex(themes).map(
+            {True: "ja", False: "nee"}).fillna("–").to_numpy(),
+    })
+    return out
+
+
+def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:
+    """The municipality's own learning questions ({theme}_leervraag and {theme}_samen texts,
+    redacted as in ``texts``), one row per text, with the clusters its sentences fall in."""
+    from pmg_analysis.plots import THEME_LABELS
+
+    ids = data.responses.loc[data.responses["gemeente_code"].astype("string") == code,
+                             "response_id"].astype("string")
+    texts = data.texts[data.texts["response_id"].astype("string").isin(set(ids))].copy()
+    qid = texts["question_id"].astype("string")
+    kind = qid.str.split("_", n=1).str[1]
+    texts = texts[kind.isin(list(QUESTION_KINDS))]
+    kind = kind[texts.index]
+    members = data.members.assign(response_id=data.members["response_id"].astype("string"),
+                                  question_id=data.members["question_id"].astype("string"))
+    labels = data.clusters.set_index("cluster")["label"]
+    merged = texts.assign(response_id=texts["response_id"].astype("string"),
+                          question_id=texts["question_id"].astype("string"),
+                          soort=kind.map(QUESTION_KINDS)).merge(
+        members[["response_id", "question_id", "cluster"]], how="left",
+        on=["response_id", "question_id"])
+    # a text's sentences can fall in different clusters: one row per text, its clusters joined
+    merged["cluster"] = [f"{c}: {labels.get(c, '')}" if pd.notna(c) else None
+                         for c in merged["cluster"].astype("Int64")]
+    merged = (merged.groupby(["response_id", "question_id"], sort=False, observed=True)
+              .agg(soort=("soort", "first"), text=("text", "first"),
+                   cluster=("cluster", lambda c: "; ".join(dict.fromkeys(c.dropna())) or "–"))
+              .reset_index())
+    theme = merged["question_id"].str.split("_").str[0]
+    out = pd.DataFrame({
+        "Thema": theme.map(lambda t: THEME_LABELS.get(t, t)),
+        "Vraag": merged["soort"],
+        "Tekst": merged["text"].astype("string"),
+        "Clusters": merged["cluster"],
+    })
+    order = {t: i for i, t in enumerate(THEME_LABELS.values())}
+    return (out.assign(_t=out["Thema"].map(order), _v=out["Vraag"])
+            .sort_values(["_t", "_v", "Tekst"], kind="stable")
+            .drop(columns=["_t", "_v"]).reset_index(drop=True))
+
+
+def clusters_of(data: ProfileData, code: str) -> pd.DataFrame:
+    """The learning-question clusters the municipality's texts fall in, with how many
+    municipalities share them (cluster 1 = asked by most)."""
+    from pmg_analysis.plots import THEME_LABELS
+
+    ids = set(data.responses.loc[data.responses["gemeente_code"].astype("string") == code,
+                                 "response_id"].astype("string"))
+    own = data.members[data.members["response_id"].astype("string").isin(ids)]
+    chosen = data.clusters[data.clusters["cluster"].isin(own["cluster"].dropna().unique())]
+    return pd.DataFrame({
+        "Cluster": chosen["cluster"].astype("Int64").to_numpy(),
+        "Leervraag (kernwoorden)": chosen["label"].astype("string").to_numpy(),
+        "Thema": chosen["theme"].astype("string").map(
+            lambda t: THEME_LABELS.get(t, t)).to_numpy(),
+        "Opgave": chosen["opgave_tekst"].astype("string").to_numpy(),
+        "Gemeenten met deze vraag": chosen["n_gemeenten"].astype("Int64").to_numpy(),
+    }).sort_values("Cluster", kind="stable").reset_index(drop=True)
+
+
+def leerkringen_of(data: ProfileData, code: str) -> pd.DataFrame:
+    """The proposed leerkringen the municipality is in: its role, the learning question, the
+    form and the other members."""
+    rows = data.leden[data.leden["gemeente_code"].astype("string") == code]
+    groups = data.groepen.set_index("leerkring")
+    out = []
+    for _, row in rows.sort_values("leerkring", kind="stable").iterrows():
+        group = groups.loc[row["leerkring"]]
+        others = data.leden[(data.leden["leerkring"] == row["leerkring"])
+                            & (data.leden["gemeente_code"].astype("string") != code)]
+        out.append({
+            "Leerkring": int(row["leerkring"]),
+            "Leervraag": str(group["label"]),
+            "Rol": str(row["rol"]),
+            "Vorm": str(group["vorm"]),
+            "Trekker": str(group["trekker"]) or "–",
+            "Andere gemeenten": "; ".join(sorted(others["gemeente_naam"].astype(str))),
+        })
+    return pd.DataFrame(out, columns=["Leerkring", "Leervraag", "Rol", "Vorm", "Trekker",
+                                      "Andere gemeenten"])
+
+
+# --- Dutch sentences ------------------------------------------------------------------------
+
+def intro_sentence(data: ProfileData, code: str) -> str:
+    """"Woerden (GM0632): 2 respondenten; positie in de regio: ..."."""
+    from pmg_analysis.plots import POSITION_LABELS
+
+    info = municipality(data, code)
+    n = info["n_respondenten"]
+    who = f"{n} respondent" + ("en" if n != 1 else "")
+    where = (POSITION_LABELS.get(info["positie"], info["positie"]).lower()
+             if info["positie"] else "onbekend")
+    return (f"{info['naam']} ({code}): {who}; positie in de regio: {where}. "
+            f"{data.positions_sentence}").strip()
+
+
+def leerkringen_sentence(table: pd.DataFrame, naam: str) -> str:
+    """One line above the leerkringen table (or saying there are none)."""
+    if table.empty:
+        return (f"{naam} is (nog) niet voorgesteld voor een leerkring: de leerkringen gaan over "
+                "de leervragen met de meeste belangstelling, en elke gemeente zit in een beperkt "
+                "aantal groepen.")
+    n = len(table)
+    return f"{naam} is voorgesteld voor {n} leerkring{'en' if n != 1 else ''}."

@@ -1,0 +1,248 @@
+"""The reports as a reader gets them: the whole chain (``pipeline.run_report``) on an export
+whose free texts hold HTML and script, every page opened from ``file://`` in Debian's headless
+Chromium with the network off.
+
+Driver: Playwright's Python package (its wheel carries its own driver; no browser is
+downloaded: it launches ``/usr/bin/chromium``). Without Chromium the browser tests are skipped
+with a reason, except in CI (``CI`` set), where ``.ci/run`` installs it and a missing browser
+is a failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from pmg_analysis.example import ExampleConfig, generate
+from pmg_analysis.example.msforms import write_xlsx
+from pmg_analysis.paths import NOTEBOOKS, PROCESSED
+from pmg_analysis.pipeline import load_manifest, report_stamp, run_report
+from pmg_analysis.report import build_reports
+
+# Free texts a respondent could type; on a page they must show as text and never run.
+PAYLOADS = (
+    'Leervraag over <script>window.__pwned = "script";</script> de regionale economie',
+    "Samenwerken met het onderwijs <img src=x onerror=\"window.__pwned='img'\"> in de regio",
+    "Kennis delen\" onmouseover=\"window.__pwned='attr'\" data-x=\" over de arbeidsmarkt",
+)
+MARKUP = ('<script>window.__pwned = "script";</script>',
+          "<img src=x onerror=\"window.__pwned='img'\">",
+          "\" onmouseover=\"window.__pwned='attr'\" data-x=\"")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def write_export_with_html(path: Path) -> Path:
+    """The synthetic example export with the payloads in learning questions, opportunities and
+    remarks of respondents 2-4 (Woerden, Veenendaal, Goes)."""
+    sheet = generate()
+    columns = [c for c in sheet.columns
+               if c.startswith(("Welke leervraag", "Wat zijn uw kansen", "Heeft u verder"))]
+    for row, payload in enumerate(PAYLOADS):
+        for column in columns:
+            sheet.loc[sheet.index[row + 1], column] = payload
+    return write_xlsx(sheet, path, ExampleConfig().title)
+
+
+def _build(root: Path, export: Path, name: str) -> list[Path]:
+    out = root / f"{name}-verwerkt"
+    out.mkdir()
+    cache = PROCESSED / "tekst_embeddings.parquet"  # embeddings by text hash: reuse, if any
+    if cache.is_file():
+        shutil.copy(cache, out / cache.name)
+    return run_report(export, out_dir=out, reports_dir=root / f"{name}-rapporten")
+
+
+BUILD_SECONDS: list[float] = []
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, list[Path]]:
+    root = tmp_path_factory.mktemp("browser")
+    export = write_export_with_html(root / "export_met_html.xlsx")
+    started = time.perf_counter()
+    paths = _build(root, export, "eerste")
+    BUILD_SECONDS.append(time.perf_counter() - started)
+    return export, paths
+
+
+@pytest.fixture(scope="module")
+def pages(built) -> list[Path]:
+    _, paths = built
+    return paths
+
+
+# --- without a browser ---------------------------------------------------------------------
+
+def test_one_command_builds_every_report_and_a_page_per_municipality(pages, report_metric):
+    folder = pages[-1].parent
+    report_metric(f"rapporten: {len(pages)} pagina's (40 gemeentepagina's in één kernel) van "
+                  f"export tot index in {BUILD_SECONDS[0]:.0f} s")
+    names = {p.name for p in folder.glob("*.html")}
+    assert {"index.html", "00_samenvatting.html", "01_datakwaliteit.html",
+            "03_themas.html"} <= names
+    assert len(list((folder / "gemeenten").glob("*.html"))) == 40
+    assert (folder / "plotly.min.js").is_file()
+
+
+def test_every_page_names_the_export_and_its_hash(built, pages):
+    export, _ = built
+    digest = hashlib.sha256(export.read_bytes()).hexdigest()[:12]
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert f"{export.name} (sha256 {digest})" in html, page.name
+        assert "57 van 60 inzendingen meegeteld" in html, page.name
+
+
+def test_free_text_markup_never_reaches_a_page_unescaped(pages):
+    escaped = 0
+    for page in pages:
+        html = page.read_text("utf-8")
+        for markup in MARKUP[:2]:  # tags: their "<" must be escaped
+            assert markup not in html, (page.name, markup)
+        # a quote is harmless in text; it must never close an attribute inside a tag
+        assert not re.search(r"<[^<>]*onmouseover=", html), page.name
+        escaped += html.count("&lt;script&gt;window.__pwned")
+    assert escaped >= 3  # the texts are shown (escaped), not left out
+
+
+def test_a_rerun_on_the_same_export_gives_identical_bytes(built, tmp_path):
+    """The summary and the pages of the municipalities with the HTML texts built again from
+    the same processed tables give the same bytes. (The other notebooks' outputs are compared
+    with their committed outputs by nbval on every test run, the HTML export twice in
+    test_report, and cleaning twice in test_clean.)"""
+    _, first = built
+    folder = first[-1].parent
+    codes = ["GM0345", "GM0632", "GM0664"]  # Veenendaal, Woerden, Goes: HTML in their texts
+    processed = folder.parent / "eerste-verwerkt"
+    again = build_reports(["00_samenvatting"], notebooks_dir=NOTEBOOKS,
+                          reports_dir=tmp_path / "rapporten", profiles=codes,
+                          processed_dir=processed,
+                          data_stamp=report_stamp(load_manifest(processed)))
+    assert [p.name for p in again] == ["00_samenvatting.html", *(f"{c}.html" for c in codes),
+                                       "index.html"]
+    for path in again[:-1]:
+        before = folder / path.relative_to(tmp_path / "rapporten")
+        assert path.read_bytes() == before.read_bytes(), path.name
+    assert "&lt;img src=x onerror" in again[1].read_text("utf-8")  # Veenendaal
+    assert "&lt;script&gt;window.__pwned" in again[2].read_text("utf-8")  # Woerden
+
+
+# --- in Chromium -----------------------------------------------------------------------------
+
+def chromium() -> str | None:
+    """Debian's Chromium (or ``PMG_CHROMIUM``), if there is one."""
+    for candidate in (os.environ.get("PMG_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def visits(pages) -> dict[Path, dict]:
+    """Every page opened once: console errors, charts drawn, links, visible text, and whether
+    an injected handler ran."""
+    executable = chromium()
+    if executable is None:
+        message = ("no Chromium found (/usr/bin/chromium or PMG_CHROMIUM): "
+                   "install it with 'apt-get install chromium' to run the browser tests")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    results: dict[Path, dict] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=FLAGS)
+        context = browser.new_context(offline=True)
+        blocked: list[str] = []
+
+        def only_files(route):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_files)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        for path in pages:
+            errors.clear()
+            page.goto(path.as_uri(), wait_until="load")
+            charts = page.eval_on_selector_all(".plotly-graph-div", "els => els.length")
+            if charts:
+                try:
+                    page.wait_for_function(
+                        "() => [...document.querySelectorAll('.plotly-graph-div')]"
+                        ".every(d => d.querySelector('svg.main-svg'))", timeout=20_000)
+                except Exception:  # recorded below as charts without an SVG
+                    pass
+            results[path] = {
+                "errors": [*errors, *(f"network: {url}" for url in blocked)],
+                "charts": charts,
+                "drawn": page.eval_on_selector_all(
+                    ".plotly-graph-div", "els => els.filter(d => d.querySelector("
+                    "'svg.main-svg')).length"),
+                "links": page.eval_on_selector_all("a[href]",
+                                                   "els => els.map(a => a.getAttribute('href'))"),
+                "ids": set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")),
+                "text": page.inner_text("body"),
+                "pwned": page.evaluate("() => window.__pwned === undefined ? null : "
+                                       "String(window.__pwned)"),
+                "handlers": page.eval_on_selector_all("[onerror], [onmouseover], [onload]",
+                                                      "els => els.length"),
+            }
+            blocked.clear()
+        browser.close()
+    return results
+
+
+def test_pages_open_without_console_errors_or_network(visits):
+    problems = {p.name: v["errors"] for p, v in visits.items() if v["errors"]}
+    assert problems == {}
+
+
+def test_every_plotly_chart_has_drawn(visits):
+    assert sum(v["charts"] for v in visits.values()) >= 40  # at least one per municipality
+    undrawn = {p.name: (v["drawn"], v["charts"]) for p, v in visits.items()
+               if v["drawn"] != v["charts"]}
+    assert undrawn == {}
+
+
+def test_contents_and_index_links_resolve(visits):
+    ids = {p.resolve(): v["ids"] for p, v in visits.items()}
+    broken, checked = [], 0
+    for page, visit in visits.items():
+        for href in visit["links"]:
+            if href.startswith(("http://", "https://", "mailto:")):
+                continue
+            target, _, fragment = href.partition("#")
+            path = (page.parent / unquote(target)).resolve() if target else page.resolve()
+            checked += 1
+            if not path.is_file():
+                broken.append(f"{page.name}: {href} (geen bestand)")
+            elif fragment and fragment not in ids.get(path, set()):
+                broken.append(f"{page.name}: {href} (geen anker)")
+    assert broken == []
+    index = next(v for p, v in visits.items() if p.name == "index.html")
+    assert sum(h.startswith("gemeenten/") for h in index["links"]) == 40
+    assert checked > 200
+
+
+def test_free_text_shows_as_text_and_never_runs(visits):
+    assert {p.name: v["pwned"] for p, v in visits.items() if v["pwned"]} == {}
+    assert {p.name: v["handlers"] for p, v in visits.items() if v["handlers"]} == {}
+    visible = "\n".join(v["text"] for v in visits.values())
+    for markup in MARKUP:
+        assert markup.strip('"') in visible, markup
