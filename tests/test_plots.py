@@ -176,3 +176,12 @@ def test_interval_plot_error_bars_span_lower_to_upper():
     np.testing.assert_allclose(dots.error_x.arrayminus, [0.3, 0.5])
     assert list(dots.marker.color) == [plots.THEME_COLOURS["EA"], plots.THEME_COLOURS["LD"]]
     assert dots.mode == "markers"
+
+
+def test_a_chart_with_more_series_than_themes_gives_every_series_its_own_colour():
+    # notebook 05 stacks five score parts: with only the four theme colours in the colorway the
+    # fifth part came out in the first part's blue
+    colorway = list(plots.house_template().layout.colorway)
+    themes = list(plots.theme_colours().values())
+    assert colorway[:len(themes)] == themes
+    assert len(colorway) >= 5 and len(set(colorway)) == len(colorway)

@@ -105,6 +105,11 @@ POSITION_LABELS: dict[str, str] = {
 }
 
 
+def _colorway(style: HouseStyle) -> list[str]:
+    themes = list(theme_colours(style=style).values())
+    return themes + [c for c in style.theme_palette if c not in themes]
+
+
 def house_template(style: HouseStyle = HouseStyle()) -> go.layout.Template:
     """The ``pmg`` plotly template: based on ``plotly_white`` with the house fonts and formats."""
     template = go.layout.Template(pio.templates["plotly_white"])
@@ -114,7 +119,9 @@ def house_template(style: HouseStyle = HouseStyle()) -> go.layout.Template:
         separators=style.separators,
         margin=dict(style.margin),
         height=style.height,
-        colorway=list(theme_colours(style=style).values()),
+        # the themes' colours first, then the rest of the palette: a chart with more series
+        # than themes never gives two series the same colour
+        colorway=_colorway(style),
         hoverlabel={"font": {"family": style.font_family}},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0,
                 "title": {"text": ""}},
