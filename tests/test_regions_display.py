@@ -22,8 +22,9 @@ from pmg_analysis.regions import (
     build_tables,
     cluster,
 )
+from pmg_analysis.regions.borderline import numeric_paths
 from pmg_analysis.regions.cluster import profile_note
-from pmg_analysis.regions.overview import THRESHOLDS, config_paths, getal
+from pmg_analysis.regions.overview import THRESHOLDS, getal
 
 OK = Path(__file__).parent / "fixtures" / "regions" / "ok"
 CONFIG = RegionsConfig()
@@ -51,7 +52,7 @@ def test_getal_dutch_notation(value, decimals, text):
 
 
 def test_thresholds_table_shows_every_setting_with_its_current_value():
-    assert sorted(r.instelling for r in THRESHOLDS) == sorted(config_paths(TypologyConfig()))
+    assert sorted(r.instelling for r in THRESHOLDS) == sorted(numeric_paths(TypologyConfig()))
     table = regions.thresholds_table(TypologyConfig(mono_min_dominantie=1.75))
     values = dict(zip(table["Instelling"], table["Waarde"], strict=True))
     assert values["mono_min_dominantie"] == "1,75"

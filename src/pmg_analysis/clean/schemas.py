@@ -16,7 +16,7 @@ from pmg_analysis.instrument import load_instrument
 _RID = r"^R[0-9a-f]{16}$"
 
 
-def _categorical(*, allowed: list[str] | None = None, pattern: str | None = None,
+def categorical_column(*, allowed: list[str] | None = None, pattern: str | None = None,
                  nullable: bool = False) -> pa.Column:
     """A categorical column whose categories are ``allowed`` / match ``pattern``.
 
@@ -51,16 +51,16 @@ def responses_schema() -> pa.DataFrameSchema:
                 element_wise=False, error=f"response ids not unique or not like {_RID}")),
             "raw_row": pa.Column("Int32", pa.Check.ge(1), unique=True),
             "submitted_at": pa.Column("datetime64[ns]", nullable=True),
-            "gemeente_code": _categorical(pattern=r"^GM\d{4}$"),
-            "gemeente_naam": _categorical(),
-            "gemeente_match": _categorical(allowed=["exact", "alias", "fuzzy"]),
-            "functie": _categorical(allowed=[o.id for o in inst["functie"].all_options],
+            "gemeente_code": categorical_column(pattern=r"^GM\d{4}$"),
+            "gemeente_naam": categorical_column(),
+            "gemeente_match": categorical_column(allowed=["exact", "alias", "fuzzy"]),
+            "functie": categorical_column(allowed=[o.id for o in inst["functie"].all_options],
                                     nullable=True),
-            "positie_zelf": _categorical(allowed=[o.id for o in inst["positie"].all_options],
+            "positie_zelf": categorical_column(allowed=[o.id for o in inst["positie"].all_options],
                                          nullable=True),
             "is_partial": pa.Column(bool),
             "n_beantwoord": pa.Column("Int16", pa.Check.ge(1)),
-            "source_sha256": _categorical(pattern=r"^[0-9a-f]{64}$"),
+            "source_sha256": categorical_column(pattern=r"^[0-9a-f]{64}$"),
         },
         strict=True, ordered=True, name="responses",
     )
@@ -72,10 +72,10 @@ def answers_schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             # its categories are the responses' ids (checked in validate_tables)
-            "response_id": _categorical(),
-            "question_id": _categorical(allowed=[q.id for q in inst.questions]),
-            "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
-            "item": _categorical(allowed=items, nullable=True),
+            "response_id": categorical_column(),
+            "question_id": categorical_column(allowed=[q.id for q in inst.questions]),
+            "theme": categorical_column(allowed=list(inst.theme_codes), nullable=True),
+            "item": categorical_column(allowed=items, nullable=True),
             # on plain int8 data: pandera's in_range drops the NAs first (a 28M-row copy)
             "value": pa.Column("Int8", pa.Check(_in_1_to_8, element_wise=False, ignore_na=False,
                                                 error="values outside 1..8"), nullable=True),
@@ -90,12 +90,12 @@ def texts_schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             # its categories are the responses' ids (checked in validate_tables)
-            "response_id": _categorical(),
-            "question_id": _categorical(allowed=[q.id for q in inst.questions]),
-            "theme": _categorical(allowed=list(inst.theme_codes), nullable=True),
+            "response_id": categorical_column(),
+            "question_id": categorical_column(allowed=[q.id for q in inst.questions]),
+            "theme": categorical_column(allowed=list(inst.theme_codes), nullable=True),
             "item": pa.Column("category", nullable=True),
             # the distinct texts that rows use, each with something other than whitespace
-            "text": _categorical(pattern=r"(?s).*\S"),
+            "text": categorical_column(pattern=r"(?s).*\S"),
         },
         strict=True, ordered=True, name="texts",
     )

@@ -9,7 +9,7 @@ this package); without ``labels`` the codes are shown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -73,18 +73,6 @@ def _setting(config: object, path: str) -> float | int:
     for part in path.split("."):
         value = getattr(value, part)
     return value
-
-
-def config_paths(config: object, prefix: str = "") -> list[str]:
-    """Every numeric setting of a (nested) config dataclass as a dotted path."""
-    paths: list[str] = []
-    for f in fields(config):
-        value = getattr(config, f.name)
-        if is_dataclass(value):
-            paths += config_paths(value, f"{prefix}{f.name}.")
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            paths.append(prefix + f.name)
-    return paths
 
 
 def thresholds_table(config: TypologyConfig = TypologyConfig(),

@@ -7,16 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-
-def _category(allowed: list[str] | None = None) -> pa.Column:
-    checks = [pa.Check(lambda s: isinstance(s.dtype, pd.CategoricalDtype), element_wise=False,
-                       ignore_na=False, error="not categorical")]
-    if allowed is not None:
-        allowed_set = set(allowed)
-        checks.append(pa.Check(lambda s: set(s.cat.categories) <= allowed_set,
-                               element_wise=False, ignore_na=False,
-                               error=f"categories outside {sorted(allowed)}"))
-    return pa.Column(checks=checks, nullable=True)
+from pmg_analysis.clean.schemas import categorical_column
 
 
 def _ordered_interval(frame: pd.DataFrame) -> bool:
@@ -29,22 +20,22 @@ def gemeente_scores_schema(themes: list[str]) -> pa.DataFrameSchema:
     share = [pa.Check.in_range(0, 1)]
     return pa.DataFrameSchema({
         "gemeente_code": pa.Column("string"),
-        "theme": _category(themes),
+        "theme": categorical_column(allowed=themes, nullable=True),
         "urgentie": pa.Column("Float64", pa.Check.in_range(1, 5), nullable=True),
         "urgent": pa.Column("Float64", share, nullable=True),
         "borda": pa.Column("Float64", pa.Check.in_range(0, len(themes) - 1), nullable=True),
         "eerste": pa.Column("Float64", share, nullable=True),
         "trekker": pa.Column("boolean", nullable=True),
-        "positie": _category(),
+        "positie": categorical_column(nullable=True),
         "n_respondenten": pa.Column("Int64", pa.Check.ge(1)),
     }, strict=True, unique=["gemeente_code", "theme"])
 
 
 def estimates_schema(keys: dict[str, list[str] | None]) -> pa.DataFrameSchema:
     """Tidy estimates: ``keys`` (categoricals) then group, estimate, lower, upper, n, klein."""
-    columns = {k: _category(v) for k, v in keys.items()}
+    columns = {k: categorical_column(allowed=v, nullable=True) for k, v in keys.items()}
     columns.update({
-        "group": _category(),
+        "group": categorical_column(nullable=True),
         "estimate": pa.Column("Float64", nullable=True),
         "lower": pa.Column("Float64", nullable=True),
         "upper": pa.Column("Float64", nullable=True),
