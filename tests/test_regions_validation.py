@@ -33,6 +33,41 @@ def test_validation_set_has_forty_plus_medium_sized_municipalities_in_all_provin
     assert v["bron"].str.len().min() >= 10 and v["toelichting"].str.endswith(".").all()
 
 
+def test_validation_set_has_a_held_out_part_spread_over_the_country():
+    v = regions.load_validation()
+    assert v["deel"].value_counts().to_dict() == {"ontwikkeling": 58, "toets": 28}
+    toets = v[v["deel"] == "toets"]
+    assert toets["provincie"].nunique() >= 8
+    assert set(toets["positie"].astype(str)) == TYPES
+    # the held-out part adds municipalities, it does not relabel the development part
+    assert not set(toets["gemeente_code"]) & set(v.loc[v["deel"] == "ontwikkeling",
+                                                       "gemeente_code"])
+
+
+def test_accuracy_per_part_and_its_sentence_name_both_parts_and_the_total():
+    v = pd.DataFrame({"deel": ["ontwikkeling"] * 4 + ["toets"] * 2,
+                      "goed": [True, True, True, False, True, False]})
+    per = regions.accuracy_per_part(v).set_index("deel")
+    assert per["goed"].tolist() == [3, 1, 4] and per["aantal"].tolist() == [4, 2, 6]
+    assert (per["laag"] < per["aandeel"]).all() and (per["aandeel"] < per["hoog"]).all()
+    zin = regions.validation_sentence(v)
+    assert zin.startswith("Van de 6 gemeenten in de toetsset krijgen er 4 ")
+    assert "3 van 4 (75,0%)" in zin and "1 van 2 (50,0%)" in zin
+
+
+def test_target_sentence_says_where_the_target_is_met_and_what_core_data_would_add():
+    v = pd.DataFrame({"deel": ["ontwikkeling"] * 4 + ["toets"] * 2,
+                      "goed": [True, True, False, False, True, True],
+                      "positie": ["polycentrisch"] * 6,
+                      "oad": [2_000, 2_000, 800, 2_000, 2_000, 2_000]})
+    zin = regions.validation_target_sentence(v)
+    assert zin.startswith("Het doel van 85% goed wordt over de hele set niet gehaald (66,7%), "
+                          "op het toetsdeel wel (100,0%).")
+    # one miss is a non-urban municipality the source calls polycentric: 5 of 6 with it right
+    assert "is er 1 gemeente waarvan" in zin and "op 83,3% uitkomen." in zin
+    assert "niet gehaald" not in regions.validation_target_sentence(v, doel=0.6)
+
+
 def test_validation_codes_and_names_match_the_municipality_register():
     from pmg_analysis.municipalities import load_register
 
@@ -55,17 +90,23 @@ def test_validation_includes_the_hard_cases_of_the_issue():
 @pytest.mark.shared
 def test_validation_accuracy_is_measured_and_printed(real_gemeenten, report_metric):
     validated = regions.validate(real_gemeenten)
-    acc = regions.accuracy(validated)
+    parts = regions.accuracy_per_part(validated).set_index("deel")
     per = regions.accuracy_per_type(validated)
     misses = ", ".join(validated.loc[~validated["goed"], "gemeente_naam"])
-    report_metric(f"positie in de regio: {validated['goed'].sum()}/{len(validated)} gemeenten "
-                  f"van de toetsset goed ({acc:.1%}; per type "
+    rows = parts.reset_index().itertuples()
+    report_metric("positie in de regio: "
+                  + "; ".join(f"{r.deel} {r.goed}/{r.aantal} ({r.aandeel:.1%}, 95% "
+                              f"{r.laag:.0%}-{r.hoog:.0%})" for r in rows)
+                  + " (per type "
                   + ", ".join(f"{r.positie} {r.goed}/{r.aantal}" for r in per.itertuples())
                   + f"); gemist: {misses}")
-    # The issue's target is 85%; the measured figure is reported above. This bound guards
-    # against a regression to earlier rules (41 of 58 with the share of the radius population,
-    # 47 with dominance over the single largest other town; 48 now).
-    assert acc >= 0.82
+    # The issue's target is 85%; the measured figures are reported above. These bounds guard
+    # against a regression: the development part (41 of 58 with the share of the radius
+    # population, 47 with dominance over the single largest other town, 48 now) and the
+    # held-out part, measured once on the rules as they are (25 of 28; the bound allows one
+    # more miss).
+    assert parts.loc["ontwikkeling", "aandeel"] >= 0.82
+    assert parts.loc["toets", "aandeel"] >= 0.85
 
 
 @pytest.mark.shared

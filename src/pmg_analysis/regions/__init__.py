@@ -78,6 +78,7 @@ from pmg_analysis.regions.sources import CbsSource, positie_bron_zin, resolve_so
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify
 from pmg_analysis.regions.validation import (
     accuracy,
+    accuracy_per_part,
     accuracy_per_type,
     load_validation,
     validate,
@@ -88,9 +89,11 @@ from pmg_analysis.regions.validation_report import (
     borderline_thresholds_table,
     miss_reason,
     misses_table,
+    validation_per_part_table,
     validation_per_type_table,
     validation_sentence,
     validation_set_table,
+    validation_target_sentence,
 )
 
 __all__ = [
@@ -102,14 +105,14 @@ __all__ = [
     "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_if_missing",
     "fetch_summary", "load_tables",
     "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
-    "BorderlineConfig", "accuracy", "accuracy_per_type", "borderline", "load_validation",
-    "validate",
+    "BorderlineConfig", "accuracy", "accuracy_per_part", "accuracy_per_type", "borderline",
+    "load_validation", "validate",
     # display
     "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
     "cluster_crosstab", "cluster_sentence", "differences_table", "display_geojson", "getal",
     "grouping_sentence", "indicator_cluster_summary", "indicator_table", "map_frame",
     "profile_cluster_summary", "seed_table", "silhouette_table", "thresholds_table",
     "type_counts", "borderline_counts", "borderline_table", "borderline_thresholds_table",
-    "miss_reason", "misses_table", "validation_per_type_table", "validation_sentence",
-    "validation_set_table",
+    "miss_reason", "misses_table", "validation_per_part_table", "validation_per_type_table",
+    "validation_sentence", "validation_set_table", "validation_target_sentence",
 ]
