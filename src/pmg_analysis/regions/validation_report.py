@@ -82,7 +82,8 @@ def validation_per_part_table(validated: pd.DataFrame) -> pd.DataFrame:
         "Deel van de toetsset": per["deel"].map(DEEL_LABELS).astype("string"),
         "Gemeenten": per["aantal"],
         "Goed": per["goed"],
-        "Aandeel goed": pd.array(per["aandeel"], dtype="Float64"),
+        # one decimal: 84.9% must not read as the 85% target
+        "Aandeel goed": pd.array([_pct(a) for a in per["aandeel"]], dtype="string"),
         "95%-interval": pd.array([f"{_pct(lo)} – {_pct(hi)}" for lo, hi in
                                   zip(per["laag"], per["hoog"], strict=True)], dtype="string"),
     })
