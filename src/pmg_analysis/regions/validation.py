@@ -94,14 +94,21 @@ def accuracy(validated: pd.DataFrame) -> float:
     return float(validated["goed"].mean())
 
 
-def accuracy_per_type(validated: pd.DataFrame) -> pd.DataFrame:
-    """Per position in the validation set: number, number right, share right."""
-    per = (validated.assign(positie=pd.Categorical(validated["positie"],
-                                                   categories=list(POSITIE_TYPES)))
-           .groupby("positie", observed=False)["goed"].agg(["size", "sum"]))
-    return pd.DataFrame({"positie": per.index.astype("string"),
+def _right_per(validated: pd.DataFrame, column: str, categories: tuple[str, ...],
+               ) -> pd.DataFrame:
+    """Per category of ``column`` (all of them, also when empty): ``column``, ``aantal``,
+    ``goed``."""
+    per = (validated.assign(**{column: pd.Categorical(validated[column],
+                                                      categories=list(categories))})
+           .groupby(column, observed=False)["goed"].agg(["size", "sum"]))
+    return pd.DataFrame({column: per.index.astype("string"),
                          "aantal": per["size"].astype("Int64").to_numpy(),
                          "goed": per["sum"].astype("Int64").to_numpy()})
+
+
+def accuracy_per_type(validated: pd.DataFrame) -> pd.DataFrame:
+    """Per position in the validation set: number, number right, share right."""
+    return _right_per(validated, "positie", POSITIE_TYPES)
 
 
 def accuracy_per_part(validated: pd.DataFrame, confidence: float = 0.95) -> pd.DataFrame:
@@ -115,16 +122,13 @@ def accuracy_per_part(validated: pd.DataFrame, confidence: float = 0.95) -> pd.D
     >>> accuracy_per_part(v)["aandeel"].tolist()
     [0.5, 1.0, 0.6666666666666666]
     """
-    per = (validated.assign(deel=pd.Categorical(validated["deel"], categories=list(DELEN)))
-           .groupby("deel", observed=False)["goed"].agg(["size", "sum"]))
-    per.loc["totaal"] = per.sum()
+    per = _right_per(validated, "deel", DELEN)
+    totaal = pd.DataFrame({"deel": ["totaal"], "aantal": [per["aantal"].sum()],
+                           "goed": [per["goed"].sum()]}).astype(per.dtypes.to_dict())
+    per = pd.concat([per, totaal], ignore_index=True)
     intervals = [binomtest(int(k), int(n)).proportion_ci(confidence, method="wilson")
-                 if n else None for k, n in zip(per["sum"], per["size"], strict=True)]
-    return pd.DataFrame({
-        "deel": per.index.astype("string"),
-        "aantal": per["size"].astype("Int64").to_numpy(),
-        "goed": per["sum"].astype("Int64").to_numpy(),
-        "aandeel": (per["sum"] / per["size"]).astype(float).to_numpy(),
-        "laag": [ci.low if ci else float("nan") for ci in intervals],
-        "hoog": [ci.high if ci else float("nan") for ci in intervals],
-    })
+                 if n else None for k, n in zip(per["goed"], per["aantal"], strict=True)]
+    return per.assign(
+        aandeel=(per["goed"] / per["aantal"]).astype(float).to_numpy(),
+        laag=[ci.low if ci else float("nan") for ci in intervals],
+        hoog=[ci.high if ci else float("nan") for ci in intervals])

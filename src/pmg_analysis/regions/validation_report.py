@@ -26,14 +26,27 @@ def _pct(share: float) -> str:
     return f"{getal(100 * share, 1)}%"
 
 
+def _parts(validated: pd.DataFrame) -> dict[str, tuple[int, int, float]]:
+    """Per part and "totaal": (right, number, share)."""
+    return {r.deel: (int(r.goed), int(r.aantal), float(r.aandeel))
+            for r in accuracy_per_part(validated).itertuples()}
+
+
+def _needs_core_data(positie: object, oad: object,
+                    config: TypologyConfig = TypologyConfig()) -> object:  # noqa: B008
+    """True where the source calls a municipality polycentric but the whole municipality is not
+    urban (OAD below ``poly_min_oad``): its town is merged with many villages, and only
+    inhabitants per core could show it is one of the region's towns. Scalars or Series."""
+    return (positie == "polycentrisch") & (oad < config.poly_min_oad)
+
+
 def validation_sentence(validated: pd.DataFrame) -> str:
     """Dutch sentences: right / number / share in all, then per part of the set.
 
     The held-out part (``toets``) is named as the honest estimate; the development part
     flatters the rules because they were designed while its misses were looked at.
     """
-    per = {r.deel: (int(r.goed), int(r.aantal), float(r.aandeel))
-           for r in accuracy_per_part(validated).itertuples()}
+    per = _parts(validated)
     (goed, n, aandeel), ont, toe = per["totaal"], per["ontwikkeling"], per["toets"]
     zin = (f"Van de {n} gemeenten in de toetsset krijgen er {goed} van de regels dezelfde "
            f"positie als in de gepubliceerde bronnen: {_pct(aandeel)}.")
@@ -51,18 +64,16 @@ def validation_target_sentence(validated: pd.DataFrame, doel: float = 0.85,
     how far the misses that need core-level data (a non-urban municipality the source calls
     polycentric) stand in the way.
     """
-    per = {r.deel: (int(r.goed), int(r.aantal), float(r.aandeel))
-           for r in accuracy_per_part(validated).itertuples()}
-    goed, n, aandeel = per["totaal"]
-    toe = per["toets"]
+    per = _parts(validated)
+    (goed, n, aandeel), toe = per["totaal"], per["toets"]
     zin = (f"Het doel van {getal(100 * doel, 0)}% goed wordt over de hele set "
            + ("gehaald" if aandeel >= doel else "niet gehaald") + f" ({_pct(aandeel)})")
     if toe[1]:
         zin += (", op het toetsdeel " + ("wel" if toe[2] >= doel else "ook niet")
                 + f" ({_pct(toe[2])})")
     zin += "."
-    kern = ((~validated["goed"]) & (validated["positie"].astype("string") == "polycentrisch")
-            & (validated["oad"] < config.poly_min_oad)).fillna(False)
+    kern = (~validated["goed"] & _needs_core_data(validated["positie"].astype("string"),
+                                                 validated["oad"], config)).fillna(False)
     if kern.any():
         k = int(kern.sum())
         een = k == 1
@@ -82,8 +93,7 @@ def validation_per_part_table(validated: pd.DataFrame) -> pd.DataFrame:
         "Deel van de toetsset": per["deel"].map(DEEL_LABELS).astype("string"),
         "Gemeenten": per["aantal"],
         "Goed": per["goed"],
-        # one decimal: 84.9% must not read as the 85% target
-        "Aandeel goed": pd.array([_pct(a) for a in per["aandeel"]], dtype="string"),
+        "Aandeel goed": pd.array(per["aandeel"], dtype="Float64"),
         "95%-interval": pd.array([f"{_pct(lo)} – {_pct(hi)}" for lo, hi in
                                   zip(per["laag"], per["hoog"], strict=True)], dtype="string"),
     })
@@ -132,7 +142,7 @@ def miss_reason(row: pd.Series,
     systeem = (f"binnen {getal(ind.straal_km)} km, in haar arbeidsmarktregio en geen satelliet "
                "van een grotere stad")
     if bron == "polycentrisch":
-        if row["oad"] < config.poly_min_oad:
+        if _needs_core_data(bron, row["oad"], config):
             return (f"De gemeente als geheel is niet stedelijk (omgevingsadressendichtheid "
                     f"{getal(int(row['oad']))} < {getal(config.poly_min_oad)}), doordat haar "
                     "stad met veel dorpen één gemeente vormt; de regels zien haar daarom niet als "

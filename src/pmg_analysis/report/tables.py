@@ -42,9 +42,12 @@ def percent_formatter(decimals: int) -> Callable[[float], str]:
 
 def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
                percent: Sequence[str] = (), precision: int | None = None,
-               index: bool = False, style: TableStyle = TableStyle()) -> str:
-    """``data`` as an HTML table; ``percent`` lists columns holding shares (0..1); the
-    index is shown only when ``index`` (a default RangeIndex means nothing to a reader)."""
+               percent_decimals: int | None = None, index: bool = False,
+               style: TableStyle = TableStyle()) -> str:
+    """``data`` as an HTML table; ``percent`` lists columns holding shares (0..1), shown with
+    ``percent_decimals`` (default ``style.percent_decimals``; 1 where 84.9% must not read as
+    85%); the index is shown only when ``index`` (a default RangeIndex means nothing to a
+    reader)."""
     uid = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "tabel"
     numbers = dict(decimal=style.decimal, thousands=style.thousands, na_rep=style.na_rep,
                    escape="html")
@@ -53,8 +56,8 @@ def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
               .format_index(escape="html", axis=0)
               .format_index(escape="html", axis=1))
     if percent:
-        styler = styler.format(percent_formatter(style.percent_decimals), subset=list(percent),
-                               **numbers)
+        decimals = style.percent_decimals if percent_decimals is None else percent_decimals
+        styler = styler.format(percent_formatter(decimals), subset=list(percent), **numbers)
     if caption:
         styler = styler.set_caption(html.escape(caption))
     if not index:
@@ -64,7 +67,7 @@ def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
 
 def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
                percent: Sequence[str] = (), precision: int | None = None,
-               index: bool = False) -> None:
+               percent_decimals: int | None = None, index: bool = False) -> None:
     """Display ``data`` with :func:`table_html` (plain text fallback for the console)."""
     from IPython.display import display
 
@@ -72,6 +75,7 @@ def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
         bundle = {"text/html": "<p><em>Geen.</em></p>", "text/plain": "Geen."}
     else:
         bundle = {"text/html": table_html(data, name=name, caption=caption, percent=percent,
-                                          precision=precision, index=index),
+                                          precision=precision,
+                                          percent_decimals=percent_decimals, index=index),
                   "text/plain": data.to_string(index=index)}
     display(bundle, raw=True)
