@@ -348,9 +348,9 @@ def test_no_learning_questions_gives_themes_only_and_no_leerkringen(small):
 
 @dataclass(frozen=True)
 class Clusters:
-    """The frames of ``text.LearningClusters`` that the work programme reads."""
+    """The frames of ``text.LearningNeeds`` that the work programme reads."""
 
-    clusters: pd.DataFrame
+    needs: pd.DataFrame
     members: pd.DataFrame
     quotes: pd.DataFrame
 
@@ -375,7 +375,7 @@ def processed(n: int = 6):
         {"response_id": "category", "question_id": "category", "theme": "category",
          "item": "category", "value": "Int8"}).assign(label=pd.Categorical([None] * len(rows)))
     clusters = Clusters(
-        clusters=pd.DataFrame({"cluster": pd.array([1], dtype="Int64"),
+        needs=pd.DataFrame({"cluster": pd.array([1], dtype="Int64"),
                                "label": ["=samenwerken met het onderwijs"], "theme": ["EA"],
                                "opgave": ["EA6"], "opgave_tekst": ["Nauwere samenwerking"],
                                "n_gemeenten": [5], "n_teksten": [5]}),
@@ -412,7 +412,7 @@ def test_permuted_processed_rows_give_the_same_programme_and_leerkringen():
     rng = np.random.default_rng(7)
     mixed = (answers.iloc[rng.permutation(len(answers))],
              responses.iloc[rng.permutation(len(responses))],
-             Clusters(clusters.clusters, clusters.members.iloc[::-1], clusters.quotes))
+             Clusters(clusters.needs, clusters.members.iloc[::-1], clusters.quotes))
     pd.testing.assert_frame_equal(work_programme(*mixed), work_programme(answers, responses,
                                                                           clusters))
     a, b = leerkringen(*mixed), leerkringen(answers, responses, clusters)
@@ -422,7 +422,7 @@ def test_permuted_processed_rows_give_the_same_programme_and_leerkringen():
 
 def test_empty_input_gives_the_four_themes_without_interest_and_no_leerkringen():
     answers, responses, clusters = processed()
-    empty = Clusters(clusters.clusters.iloc[:0], clusters.members.iloc[:0],
+    empty = Clusters(clusters.needs.iloc[:0], clusters.members.iloc[:0],
                      clusters.quotes)
     programme = work_programme(answers.iloc[:0], responses.iloc[:0], empty)
     assert programme["item"].tolist() == ["EA", "LD", "SV", "EF"]

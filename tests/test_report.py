@@ -424,15 +424,15 @@ def _profile_data():
                        leden=leden, positions_sentence="Bron.")
 
 
-def test_profile_shows_each_own_learning_question_once_with_all_its_clusters():
+def test_profile_shows_each_own_learning_question_once_with_all_its_needs():
     from pmg_analysis.report import profile
 
     data = _profile_data()
     table = profile.learning_questions(data, "GM0307")
     assert table["Tekst"].tolist()[0].startswith(XSS)  # escaped later by show_table
-    assert table["Clusters"].tolist() == ["1: werk, scholing; 2: regio", "2: regio"]
+    assert table["Leerbehoeften"].tolist() == ["1: werk, scholing; 2: regio", "2: regio"]
     assert table["Vraag"].tolist() == ["Leervraag", "Samen oppakken"]  # not the kansen text
-    assert profile.clusters_of(data, "GM0344")["Cluster"].tolist() == [1]
+    assert profile.needs_of(data, "GM0344")["Rang"].tolist() == [1]
     kring = profile.leerkringen_of(data, "GM0344")
     assert kring[["Rol", "Trekker", "Andere gemeenten"]].values.tolist() == [
         ["deelnemer", "Amersfoort", "Amersfoort"]]

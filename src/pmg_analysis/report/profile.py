@@ -3,7 +3,7 @@ next to the PMG average and its position group, its learning questions and the c
 fall in, and the leerkringen it is proposed for.
 
 The computations are the other modules' (:func:`pmg_analysis.themes.gemeente_scores` and
-:func:`~pmg_analysis.themes.theme_scores`, :func:`pmg_analysis.text.learning_clusters`,
+:func:`~pmg_analysis.themes.theme_scores`, :func:`pmg_analysis.text.learning_needs`,
 :func:`pmg_analysis.prioritise.plan`); :func:`profile_data` runs them ONCE per data set and
 process (the report build runs all municipality pages in one kernel), and the functions below
 only select one municipality's rows and give them Dutch column names. Sentences are in
@@ -35,8 +35,8 @@ class ProfileData:
     gemeente: pd.DataFrame  # themes.gemeente_scores: gemeente_code x theme
     pmg: pd.DataFrame  # themes.theme_scores, all municipalities
     per_positie: pd.DataFrame  # themes.theme_scores by position type
-    clusters: pd.DataFrame  # text.learning_clusters(...).clusters
-    members: pd.DataFrame  # text.learning_clusters(...).members
+    clusters: pd.DataFrame  # text.learning_needs(...).needs
+    members: pd.DataFrame  # text.learning_needs(...).members
     groepen: pd.DataFrame  # prioritise leerkringen: one row per proposed group
     leden: pd.DataFrame  # prioritise leerkringen: leerkring x gemeente_code (rol)
     positions_sentence: str  # where the positions come from (manifest)
@@ -49,7 +49,7 @@ def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
 
     tables = load_processed(processed_dir)
     responses, answers, texts = tables["responses"], tables["answers"], tables["texts"]
-    clusters = text.learning_clusters(texts, responses, cache_dir=Path(processed_dir))
+    clusters = text.learning_needs(texts, responses, cache_dir=Path(processed_dir))
     plan = prioritise.plan(answers, responses, clusters)
     manifest = load_manifest(processed_dir)
     return ProfileData(
@@ -57,7 +57,7 @@ def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
         gemeente=themes.gemeente_scores(answers, responses),
         pmg=themes.theme_scores(answers, responses),
         per_positie=themes.theme_scores(answers, responses, by="positie"),
-        clusters=clusters.clusters, members=clusters.members,
+        clusters=clusters.needs, members=clusters.members,
         groepen=plan.leerkringen.groepen, leden=plan.leerkringen.leden,
         positions_sentence=manifest.positions.sentence if manifest.positions else "",
     )
@@ -133,7 +133,7 @@ def theme_table(data: ProfileData, code: str) -> pd.DataFrame:
 
 def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:
     """The municipality's own learning questions ({theme}_leervraag and {theme}_samen texts,
-    redacted as in ``texts``), one row per text, with the clusters its sentences fall in."""
+    redacted as in ``texts``), one row per text, with the needs its sentences fall in."""
     from pmg_analysis.plots import THEME_LABELS
 
     ids = data.responses.loc[data.responses["gemeente_code"].astype("string") == code,
@@ -151,7 +151,7 @@ def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:
                           soort=kind.map(QUESTION_KINDS)).merge(
         members[["response_id", "question_id", "cluster"]], how="left",
         on=["response_id", "question_id"])
-    # a text's sentences can fall in different clusters: one row per text, its clusters joined
+    # a text's sentences can fall in different needs: one row per text, its needs listed
     merged["cluster"] = [f"{c}: {labels.get(c, '')}" if pd.notna(c) else None
                          for c in merged["cluster"].astype("Int64")]
     merged = (merged.groupby(["response_id", "question_id"], sort=False, observed=True)
@@ -163,7 +163,7 @@ def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:
         "Thema": theme.map(lambda t: THEME_LABELS.get(t, t)),
         "Vraag": merged["soort"],
         "Tekst": merged["text"].astype("string"),
-        "Clusters": merged["cluster"],
+        "Leerbehoeften": merged["cluster"],
     })
     order = {t: i for i, t in enumerate(THEME_LABELS.values())}
     return (out.assign(_t=out["Thema"].map(order), _v=out["Vraag"])
@@ -171,9 +171,9 @@ def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:
             .drop(columns=["_t", "_v"]).reset_index(drop=True))
 
 
-def clusters_of(data: ProfileData, code: str) -> pd.DataFrame:
-    """The learning-question clusters the municipality's texts fall in, with how many
-    municipalities share them (cluster 1 = asked by most)."""
+def needs_of(data: ProfileData, code: str) -> pd.DataFrame:
+    """The learning needs the municipality's questions fall in, with how many municipalities
+    share them (rank 1 = asked by most)."""
     from pmg_analysis.plots import THEME_LABELS
 
     ids = set(data.responses.loc[data.responses["gemeente_code"].astype("string") == code,
@@ -181,13 +181,13 @@ def clusters_of(data: ProfileData, code: str) -> pd.DataFrame:
     own = data.members[data.members["response_id"].astype("string").isin(ids)]
     chosen = data.clusters[data.clusters["cluster"].isin(own["cluster"].dropna().unique())]
     return pd.DataFrame({
-        "Cluster": chosen["cluster"].astype("Int64").to_numpy(),
-        "Leervraag (kernwoorden)": chosen["label"].astype("string").to_numpy(),
+        "Rang": chosen["cluster"].astype("Int64").to_numpy(),
+        "Leerbehoefte": chosen["label"].astype("string").to_numpy(),
         "Thema": chosen["theme"].astype("string").map(
             lambda t: THEME_LABELS.get(t, t)).to_numpy(),
         "Opgave": chosen["opgave_tekst"].astype("string").to_numpy(),
         "Gemeenten met deze vraag": chosen["n_gemeenten"].astype("Int64").to_numpy(),
-    }).sort_values("Cluster", kind="stable").reset_index(drop=True)
+    }).sort_values("Rang", kind="stable").reset_index(drop=True)
 
 
 def leerkringen_of(data: ProfileData, code: str) -> pd.DataFrame:

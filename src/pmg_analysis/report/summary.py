@@ -98,13 +98,13 @@ def response_sentence(manifest, responses: pd.DataFrame) -> str:
             "in het rapport over de datakwaliteit).")
 
 
-def top_clusters(clusters: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The ``n`` learning-question clusters asked by most municipalities."""
+def top_needs(needs: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The ``n`` learning needs asked by most municipalities (``text.learning_needs().needs``)."""
     from pmg_analysis.plots import THEME_LABELS
 
-    top = clusters.sort_values("cluster", kind="stable").head(n)
+    top = needs.sort_values("cluster", kind="stable").head(n)
     return pd.DataFrame({
-        "Leervraag (kernwoorden)": top["label"].astype("string").to_numpy(),
+        "Leerbehoefte": top["label"].astype("string").to_numpy(),
         "Thema": top["theme"].astype("string").map(lambda t: THEME_LABELS.get(t, t)).to_numpy(),
         "Opgave": top["opgave_tekst"].astype("string").to_numpy(),
         "Gemeenten": top["n_gemeenten"].astype("Int64").to_numpy(),

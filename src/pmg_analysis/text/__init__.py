@@ -1,17 +1,32 @@
-"""Open text: Dutch preparation, the theme/opgave coder and learning-question clusters.
+"""Open text: Dutch preparation, the theme/opgave coder and the learning needs.
 
-Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.coder`),
-:func:`learning_clusters`, :func:`cluster_ranking` (:mod:`.clusters`). Dutch report sentences
-live apart in :mod:`.sentences`.
+Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.coder`);
+:func:`learning_needs`, :func:`need_ranking` (:mod:`.needs`); the codebook of needs
+(:mod:`.codebook`: :func:`load_codebook`, :func:`accept_suggestion`, :func:`rename_need`,
+:func:`merge_needs`, :func:`write_codebook`). Dutch report sentences live apart in
+:mod:`.sentences`.
 """
 
-from pmg_analysis.text.clusters import (
-    ClusterConfig,
-    LearningClusters,
-    cluster_ranking,
-    learning_clusters,
+from pmg_analysis.text.codebook import (
+    Codebook,
+    CodebookError,
+    Need,
+    load_codebook,
+    merge_needs,
+    rename_need,
+    write_codebook,
 )
 from pmg_analysis.text.coder import TextConfig, code_texts, code_themes, explain
+from pmg_analysis.text.needs import (
+    LearningNeeds,
+    NeedConfig,
+    accept_suggestion,
+    learning_needs,
+    need_ranking,
+)
+from pmg_analysis.text.questions import QuestionConfig
 
-__all__ = ["ClusterConfig", "LearningClusters", "TextConfig", "cluster_ranking", "code_texts",
-           "code_themes", "explain", "learning_clusters"]
+__all__ = ["Codebook", "CodebookError", "LearningNeeds", "Need", "NeedConfig", "QuestionConfig",
+           "TextConfig", "accept_suggestion", "code_texts", "code_themes", "explain",
+           "learning_needs", "load_codebook", "merge_needs", "need_ranking", "rename_need",
+           "write_codebook"]

@@ -1,7 +1,7 @@
-"""Dutch sentences and readable tables for the learning-question report (notebook 04).
+"""Dutch sentences and readable tables for the learning-needs report (notebook 04).
 
 Kept apart from the computations: every function takes frames computed by :mod:`.coder` or
-:mod:`.clusters` and returns Dutch text or a table with Dutch column names.
+:mod:`.needs` and returns Dutch text or a table with Dutch column names.
 """
 
 from __future__ import annotations
@@ -11,75 +11,129 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pmg_analysis.instrument import load_instrument
-from pmg_analysis.text.clusters import LearningClusters
+from pmg_analysis.text.needs import VOORSTEL, LearningNeeds
+from pmg_analysis.text.ties import Choice, tie_text
 
 NO_QUESTIONS = ("Er zijn geen leervragen ingevuld (de open vragen naar leervragen en naar wat "
-                "gemeenten samen willen oppakken zijn leeg), dus er zijn geen clusters om te "
-                "tonen.")
+                "gemeenten samen willen oppakken zijn leeg), dus er zijn geen leerbehoeften om "
+                "te tonen.")
 
 
 def _gemeenten(n: int) -> str:
     return f"{n} gemeente" if n == 1 else f"{n} gemeenten"
 
 
-def clusters_summary(result: LearningClusters) -> str:
-    """One paragraph: how many questions, from how many municipalities, in how many clusters.
+def needs_summary(result: LearningNeeds) -> str:
+    """One paragraph: how many questions, from how many municipalities, in how many needs of the
+    codebook and how many suggested new needs, and how many were near ties.
 
     Examples
     --------
-    >>> from pmg_analysis.text.clusters import _empty
-    >>> clusters_summary(_empty()).startswith("Er zijn geen leervragen")
+    >>> from pmg_analysis.text.needs import _empty
+    >>> needs_summary(_empty()).startswith("Er zijn geen leervragen")
     True
     """
     if result.empty:
         return NO_QUESTIONS
-    c = result.clusters
-    n_gem = result.members["response_id"].nunique()
-    top = c.iloc[0]
-    shared = int((c["n_gemeenten"] >= 2).sum())
-    return (
-        f"{len(result.members)} leervragen uit {n_gem} ingevulde vragenlijsten zijn gegroepeerd "
-        f"in {len(c)} clusters van vergelijkbare vragen; {shared} daarvan worden door twee of "
-        f"meer gemeenten gesteld. De vraag die de meeste gemeenten stellen gaat over "
-        f"\u201c{top['label']}\u201d ({_gemeenten(int(top['n_gemeenten']))}). Een cluster is "
-        f"een groep vragen die inhoudelijk op elkaar lijken; de kernwoorden zijn de woorden die "
-        f"het cluster het best van de andere onderscheiden."
-    )
+    n = result.needs
+    m = result.members
+    book = n[n["bron"] != VOORSTEL]
+    sugg = n[n["bron"] == VOORSTEL]
+    in_book = int(m["need"].isin(book["need"]).sum())
+    top = n.iloc[0]
+    ties = int(m["tie"].sum())
+    context = len(result.context)
+    parts = [
+        f"{len(m)} leervragen uit {m['response_id'].nunique()} ingevulde vragenlijsten: "
+        f"{in_book} passen bij {len(book)} leerbehoeften uit het codeboek, {len(m) - in_book} "
+        f"bij geen ervan; die zijn gegroepeerd in {len(sugg)} voorgestelde nieuwe "
+        f"leerbehoeften.",
+        f"De leerbehoefte die de meeste gemeenten noemen is \u201c{top['label']}\u201d "
+        f"({_gemeenten(int(top['n_gemeenten']))}).",
+    ]
+    if ties:
+        parts.append(f"Bij {ties} vragen lagen twee leerbehoeften te dicht bij elkaar om te "
+                     f"kiezen; de tabel noemt ze allebei.")
+    if context:
+        parts.append(f"{context} zinnen hadden geen eigen onderwerp (zoals \u201cGraag een "
+                     f"leerkring hierover.\u201d) of lichtten een andere vraag in hetzelfde "
+                     f"antwoord toe; ze tellen niet als leerbehoefte.")
+    return " ".join(parts)
 
 
 def _theme_names() -> dict[str, str]:
     return {t.code: t.name for t in load_instrument().themes}
 
 
-def cluster_table(result: LearningClusters, *, top: int | None = None) -> pd.DataFrame:
-    """The ranked clusters as a readable table, with up to three example quotes each.
+NEED_COLUMNS = ["Rang", "Leerbehoefte", "Bron", "Thema", "Opgave", "Gemeenten", "Vragen",
+                "Twijfel", "Voorbeelden"]
 
-    Columns: ``Rang``, ``Kernwoorden``, ``Thema``, ``Dichtstbijzijnde opgave``, ``Gemeenten``,
-    ``Vragen``, ``Voorbeelden`` (quotes separated by " · ").
+
+def needs_table(result: LearningNeeds, *, top: int | None = None,
+                bron: str | None = None) -> pd.DataFrame:
+    """The ranked needs as a readable table, with up to three example quotes each.
+
+    Columns: ``Rang``, ``Leerbehoefte``, ``Bron`` (codeboek / voorstel), ``Thema``, ``Opgave``,
+    ``Gemeenten``, ``Vragen``, ``Twijfel`` (questions that were a near tie with another need),
+    ``Voorbeelden`` (quotes separated by " · "). ``bron`` keeps one source only.
     """
     if result.empty:
-        return pd.DataFrame(columns=["Rang", "Kernwoorden", "Thema", "Dichtstbijzijnde opgave",
-                                     "Gemeenten", "Vragen", "Voorbeelden"])
+        return pd.DataFrame(columns=NEED_COLUMNS)
     quotes = (result.quotes.sort_values(["cluster", "rank"])
               .groupby("cluster")["text"].agg(lambda q: " · ".join(q)))
-    c = result.clusters if top is None else result.clusters.head(top)
+    c = result.needs if bron is None else result.needs[result.needs["bron"] == bron]
+    c = c if top is None else c.head(top)
     names = _theme_names()
     return pd.DataFrame({
         "Rang": c["cluster"].astype("Int64"),
-        "Kernwoorden": c["label"],
+        "Leerbehoefte": c["label"],
+        "Bron": c["bron"].astype(str),
         "Thema": c["theme"].astype(object).map(names.get),
-        "Dichtstbijzijnde opgave": c["opgave_tekst"],
+        "Opgave": c["opgave_tekst"],
         "Gemeenten": c["n_gemeenten"],
         "Vragen": c["n_teksten"],
+        "Twijfel": c["n_twijfel"],
         "Voorbeelden": c["cluster"].map(quotes),
+    }).reset_index(drop=True)
+
+
+def near_ties_table(result: LearningNeeds) -> pd.DataFrame:
+    """The questions where two needs lay too close to choose: the question and both needs.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.needs import _empty
+    >>> near_ties_table(_empty()).columns.tolist()
+    ['Vraag', 'Leerbehoefte']
+    """
+    m = result.members[result.members["tie"].fillna(False)]
+    names = dict(zip(result.needs["need"], result.needs["label"], strict=True))
+    rows = [(t, tie_text(Choice(str(n), True, (str(n), str(a))), names))
+            for t, n, a in zip(m["text"], m["need"], m["alternatief"], strict=True)]
+    return pd.DataFrame(rows, columns=["Vraag", "Leerbehoefte"])
+
+
+def why_table(result: LearningNeeds, *, n: int = 10) -> pd.DataFrame:
+    """Why questions got their need: the terms found and the closest example, for the ``n``
+    clearest assignments of the codebook (highest score)."""
+    m = result.members[result.members["need"].isin(
+        result.needs.loc[result.needs["bron"] != VOORSTEL, "need"])]
+    m = m.sort_values(["score", "text"], ascending=[False, True]).head(n)
+    names = dict(zip(result.needs["need"], result.needs["label"], strict=True))
+    return pd.DataFrame({
+        "Vraag": m["text"].astype(str),
+        "Leerbehoefte": m["need"].map(names),
+        "Gevonden termen": m["termen"].fillna(""),
+        "Dichtstbijzijnde voorbeeld": m["voorbeeld"].fillna(""),
+        "Score": m["score"].round(2),
     }).reset_index(drop=True)
 
 
 def ranking_table(ranking: pd.DataFrame, *, top: int = 5,
                   group_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The ``top`` clusters per group (position type) side by side, as readable text.
+    """The ``top`` needs per group (position type) side by side, as readable text.
 
-    One row per rank, one column per group: "kernwoorden (n gemeenten)".
+    One row per rank, one column per group: "leerbehoefte (n gemeenten)".
     """
     if ranking.empty:
         return pd.DataFrame(columns=["Rang"])

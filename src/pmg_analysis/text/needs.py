@@ -1,0 +1,534 @@
+"""Learning needs: each learning question assigned to a need of the codebook, the rest grouped
+into suggested new needs, ranked by the number of municipalities asking.
+
+Why a codebook and not free clustering: on independent, paraphrased questions the e5 model
+barely separates needs (cosine within a need about 0.86, between needs about 0.83), so a
+clustering of the questions alone puts nearly every question in a group of its own. A
+researcher codes such answers with a codebook; this module does the same, and shows why.
+
+Method, per learning question (one sentence of a ``{code}_leervraag`` or ``{code}_samen`` answer,
+framing sentences left out; :func:`.clusters.learning_questions`):
+
+1. **Terms**: the codebook terms of each need found in the question (stems, inside compounds
+   too); ``lexical_weight`` per distinct term, at most ``max_terms`` counted.
+2. **Examples**: the cosine of the question's e5 vector to the need's passages (name with
+   description, and the example questions), after subtracting the mean of all codebook
+   passages (centring removes what every Dutch policy sentence shares); the best passage counts.
+3. **Question asked**: ``theme_bonus`` for a need of the theme whose question was answered
+   (most questions are about the theme they answer; about one in ten is not).
+
+The need with the highest sum is chosen when the sum reaches ``min_score``; a need within
+``margin`` of the best is a near tie (both shown, the first in codebook order taken,
+:mod:`.ties`). A question with no content of its own ("Graag samen met Platform31 een leerkring
+hierover.") is about the theme it answers, not a need: it is left out of the needs and counted
+as context. Questions that fit no need are grouped into **suggested new needs** by their shared
+content words (TF-IDF of stems, average linkage, distances rounded to 1e-9 so that the grouping
+is the same on every machine; no embeddings involved).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from pmg_analysis import paths
+from pmg_analysis.instrument import load_instrument
+from pmg_analysis.text import embed as emb
+from pmg_analysis.text.codebook import Codebook, Need, load_codebook, with_need
+from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
+from pmg_analysis.text.prepare import Preparer, content_words, stem, words
+from pmg_analysis.text.questions import QuestionConfig, gemeente_of, labels, learning_questions
+from pmg_analysis.text.ties import choose
+
+VOORSTEL = "voorstel"
+CODEBOEK = "codeboek"
+
+
+@dataclass(frozen=True)
+class NeedConfig:
+    """Settings of the learning-need assignment, each with its reason."""
+
+    text: TextConfig = TextConfig()
+    # Which sentences are learning questions, framing and label words (shared with the clusters
+    # of suggestions).
+    questions: QuestionConfig = QuestionConfig()
+    # Another codebook YAML (same layout as data/leerbehoeften.yaml); None = the packaged one.
+    codebook_path: Path | None = None
+    # Score of one distinct codebook term found in the question. A named term ("prestatie-
+    # afspraken", "jeugdzorg") is the clearest evidence a researcher has; one term is about as
+    # strong as the gap between a close and a far example in centred e5 similarity.
+    lexical_weight: float = 0.25
+    # Terms counted per need at most: three different words of one need are certainty enough.
+    max_terms: int = 3
+    # Bonus for a need of the theme whose question was answered: nine in ten questions are about
+    # the theme they answer; small, so that a clear term or example of another theme still wins.
+    theme_bonus: float = 0.05
+    # Lowest total score that assigns a need; below it, the question goes to the suggestions.
+    min_score: float = 0.30
+    # Two needs whose scores lie closer than this are a near tie: the engine on another
+    # processor moves a centred cosine by up to about 0.01 (measured: vectors differ by up to
+    # 2.5e-3 per component), so within 0.03 the order is the processor's, not the text's.
+    margin: float = 0.03
+    # The same for the theme and opgave of a suggested need (mean coder shares of its questions,
+    # which lie between 0 and 1): within 0.05 the two are shown as a near tie.
+    theme_margin: float = 0.05
+    # Cut of the suggestion clustering (cosine distance of TF-IDF content stems): questions
+    # sharing at least one rare content word (distance below ~0.8) join; unrelated ones stay
+    # apart.
+    suggestion_distance: float = 0.8
+    # Words that name the form of working together, not a subject: a sentence with nothing
+    # else is context ("Graag een leerkring hierover.").
+    form_words: frozenset[str] = field(default_factory=lambda: frozenset({
+        "leerkring", "leerkringen", "werkgroep", "werkgroepen", "excursie", "excursies",
+        "praktijkonderzoek", "experiment", "experimenten", "netwerkbijeenkomst", "platform31",
+        "hierover", "daarover", "thema", "onderwerp", "meedoen", "aansluiten", "interesse",
+        "graag", "bijeenkomst", "bijeenkomsten", "vergelijkbare", "middelgrote", "gemeenten",
+        "steden", "stad", "regio", "samen", "samenwerken", "kennis", "delen", "leren", "elkaar",
+        "ervaringen", "uitwisselen", "pmg", "platform", "verband", "verder", "oppakken",
+    }))
+
+
+@dataclass(frozen=True)
+class LearningNeeds:
+    """The needs (ranked), the questions assigned to them and their representative quotes."""
+
+    needs: pd.DataFrame  # cluster (rank), need, bron, label, theme, opgave, opgave_tekst, ...
+    members: pd.DataFrame  # response_id, question_id, cluster, need, text, score, tie, termen …
+    quotes: pd.DataFrame  # cluster, rank, text
+    context: pd.DataFrame  # response_id, question_id, text: sentences without a subject
+
+    @property
+    def empty(self) -> bool:
+        """True when there are no learning questions at all."""
+        return self.needs.empty
+
+
+def _opgave_texts() -> dict[str, str]:
+    ins = load_instrument()
+    return {o.id: o.text for t in ins.theme_codes for o in ins[f"{t}_opgaven"].options}
+
+
+def _empty() -> LearningNeeds:
+    themes = list(load_instrument().theme_codes)
+    needs = pd.DataFrame({
+        "cluster": pd.Series(dtype="Int64"), "need": pd.Series(dtype="string"),
+        "bron": pd.Categorical([], categories=[CODEBOEK, VOORSTEL]),
+        "label": pd.Series(dtype="string"),
+        "theme": pd.Categorical([], categories=themes),
+        "opgave": pd.Categorical([], categories=list(_opgave_texts())),
+        "opgave_tekst": pd.Series(dtype="string"),
+        "n_gemeenten": pd.Series(dtype="Int64"), "n_teksten": pd.Series(dtype="Int64"),
+        "n_twijfel": pd.Series(dtype="Int64")})
+    members = pd.DataFrame({c: pd.Series(dtype=t) for c, t in MEMBER_DTYPES.items()})
+    quotes = pd.DataFrame({"cluster": pd.Series(dtype="Int64"), "rank": pd.Series(dtype="Int64"),
+                           "text": pd.Series(dtype="string")})
+    context = pd.DataFrame({c: pd.Series(dtype="string")
+                            for c in ("response_id", "question_id", "text")})
+    return LearningNeeds(needs, members, quotes, context)
+
+
+MEMBER_DTYPES = {"response_id": "string", "question_id": "string", "cluster": "Int64",
+                 "need": "string", "text": "string", "score": "float64", "tie": "boolean",
+                 "alternatief": "string", "termen": "string", "voorbeeld": "string"}
+
+
+class _Terms:
+    """Codebook terms per need, matched as stem sequences (compounds split)."""
+
+    def __init__(self, book: Codebook, preparer: Preparer):
+        self.preparer = preparer
+        self.index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for j, need in enumerate(book.needs):
+            for term in need.termen:
+                stems = tuple(stem(w) for w in words(term))
+                if stems:
+                    self.index.setdefault(stems[0], []).append((j, stems, term))
+
+    def found(self, text: str, n_needs: int) -> list[list[str]]:
+        """Per need, the distinct terms found in ``text`` (codebook spelling)."""
+        stems = self.preparer.stems(text)
+        hits: list[list[str]] = [[] for _ in range(n_needs)]
+        for i, s in enumerate(stems):
+            for j, seq, term in self.index.get(s, ()):
+                if tuple(stems[i:i + len(seq)]) == seq and term not in hits[j]:
+                    hits[j].append(term)
+        # a term that is part of a longer term of the same need counts once ("huur" in
+        # "sociale huur")
+        return hits
+
+
+def _vocabulary(book: Codebook, config: NeedConfig) -> frozenset[str]:
+    lex = config.text.lexicon()
+    extra = {stem(w) for n in book.needs for t in n.termen for w in words(t)}
+    return frozenset(lex.vocabulary | {s for s in extra if len(s) >= 3})
+
+
+def _example_similarity(questions: list[str], book: Codebook, cache_dir: Path | None
+                        ) -> tuple[np.ndarray, list[list[str]]]:
+    """Centred cosine of each question to each need's best passage, and that passage."""
+    passages = [n.passages() for n in book.needs]
+    flat = [p for ps in passages for p in ps]
+    ref = emb.embed(flat, cache_dir=cache_dir).astype(np.float64)
+    vec = emb.embed(questions, cache_dir=cache_dir).astype(np.float64)
+    mean = ref.mean(axis=0)
+    ref_c = ref - mean
+    ref_c /= np.linalg.norm(ref_c, axis=1, keepdims=True)
+    vec_c = vec - mean
+    vec_c /= np.maximum(np.linalg.norm(vec_c, axis=1, keepdims=True), 1e-12)
+    sims = vec_c @ ref_c.T
+    out = np.zeros((len(questions), len(book.needs)))
+    best: list[list[str]] = [[""] * len(book.needs) for _ in questions]
+    start = 0
+    for j, ps in enumerate(passages):
+        block = sims[:, start:start + len(ps)]
+        arg = block.argmax(axis=1)
+        out[:, j] = block.max(axis=1)
+        for i, a in enumerate(arg):
+            best[i][j] = ps[a]
+        start += len(ps)
+    return out, best
+
+
+def need_scores(questions: list[str], asked_under: list[str | None], book: Codebook, *,
+                config: NeedConfig = NeedConfig(), cache_dir: Path | None = paths.PROCESSED
+                ) -> tuple[np.ndarray, list[list[list[str]]], list[list[str]]]:
+    """The score of every question for every need (n × needs), the terms found per question and
+    need, and the closest passage per question and need.
+
+    Examples
+    --------
+    >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    >>> book = load_codebook()
+    >>> s, terms, _ = need_scores(["Prestatieafspraken met de corporaties"], ["EF"], book,
+    ...                           config=cfg, cache_dir=None)
+    >>> book.ids[int(s[0].argmax())], terms[0][book.ids.index("ef_corporaties")]
+    ('ef_corporaties', ['prestatieafspraken', 'corporaties'])
+    """
+    n = len(book)
+    terms = _Terms(book, Preparer(_vocabulary(book, config)))
+    found = [terms.found(q, n) for q in questions]
+    lexical = np.array([[min(len(f), config.max_terms) for f in row] for row in found],
+                       dtype=float).reshape(len(questions), n) * config.lexical_weight
+    themes = np.array([need.thema for need in book.needs])
+    bonus = np.array([themes == t for t in asked_under], dtype=float).reshape(
+        len(questions), n) * config.theme_bonus
+    if questions and _use_embeddings(config.text):
+        sims, closest = _example_similarity(questions, book, cache_dir)
+    else:
+        sims = np.zeros((len(questions), n))
+        closest = [[""] * n for _ in questions]
+    return sims + lexical + bonus, found, closest
+
+
+def _has_subject(text: str, preparer: Preparer, config: NeedConfig) -> bool:
+    stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
+    return any(s not in stops and len(s) > 2 for s in preparer.stems(text))
+
+
+def _suggestion_ids(texts: list[str], config: NeedConfig, preparer: Preparer) -> np.ndarray:
+    if len(texts) < 2:
+        return np.zeros(len(texts), dtype=int)
+    stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
+    tfidf = TfidfVectorizer(analyzer=lambda t: [s for s in preparer.stems(t) if s not in stops],
+                            norm="l2")
+    x = tfidf.fit_transform(texts).toarray()
+    sims = np.round(x @ x.T, 9)
+    dist = np.clip(1.0 - sims, 0.0, 1.0)
+    np.fill_diagonal(dist, 0.0)
+    model = AgglomerativeClustering(n_clusters=None, distance_threshold=config.suggestion_distance,
+                                    metric="precomputed", linkage="average")
+    return model.fit(dist).labels_
+
+
+def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
+                   config: NeedConfig = NeedConfig(), codebook: Codebook | None = None,
+                   cache_dir: Path | None = paths.PROCESSED) -> LearningNeeds:
+    """Assign every learning question to a need of the codebook or to a suggested new need.
+
+    Parameters
+    ----------
+    texts
+        The processed ``texts`` table (``response_id``, ``question_id``, ``text``, ...).
+    responses
+        The processed ``responses`` table (``response_id``, ``gemeente_code``); a response
+        without a municipality counts as its own.
+    config
+        See :class:`NeedConfig`.
+    codebook
+        The codebook (default: ``config.codebook_path``, else the packaged PMG codebook).
+    cache_dir
+        Where the embedding cache lives (``None``: no cache).
+
+    Returns
+    -------
+    LearningNeeds
+        ``needs``: one row per need asked (``cluster`` 1 = asked by most municipalities, then
+        most questions, then codebook before suggestion, then name; ``need`` id (``nieuw_1`` ...
+        for suggestions), ``bron`` (codeboek/voorstel), ``label`` (the need's name; for a
+        suggestion its most distinctive words), ``theme``, ``opgave``, ``opgave_tekst``,
+        ``n_gemeenten``, ``n_teksten``, ``n_twijfel`` (questions that were a near tie));
+        ``members``: one row per question (``score``, ``tie`` and ``alternatief`` — the other
+        need of a near tie —, ``termen`` found and the closest ``voorbeeld``); ``quotes``;
+        ``context``: sentences without a subject of their own.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"response_id": ["R1", "R2"], "question_id": ["EF_leervraag"] * 2,
+    ...                   "text": ["Prestatieafspraken met corporaties.",
+    ...                            "Hoe werken we met de woningcorporatie samen?"]})
+    >>> r = pd.DataFrame({"response_id": ["R1", "R2"], "gemeente_code": ["GM0200", "GM0202"]})
+    >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    >>> res = learning_needs(t, r, config=cfg, cache_dir=None)
+    >>> res.needs[["need", "n_gemeenten"]].values.tolist()
+    [['ef_corporaties', 2]]
+    """
+    book = codebook if codebook is not None else load_codebook(config.codebook_path)
+    rows = learning_questions(texts, config.questions).drop_duplicates(ignore_index=True)
+    if rows.empty:
+        return _empty()
+    preparer = Preparer(_vocabulary(book, config))
+    rows["gemeente"] = rows["response_id"].map(gemeente_of(responses)).fillna(
+        "response:" + rows["response_id"])
+    rows["asked"] = rows["question_id"].str.slice(0, 2)
+    subject = rows["text"].map(lambda t: _has_subject(t, preparer, config))
+    context = rows.loc[~subject, ["response_id", "question_id", "text"]].reset_index(drop=True)
+    rows = rows[subject].reset_index(drop=True)
+    if rows.empty:
+        empty = _empty()
+        return LearningNeeds(empty.needs, empty.members, empty.quotes,
+                             context.astype("string"))
+    uniq = sorted(set(zip(rows["text"], rows["asked"], strict=True)))
+    scores, found, closest = need_scores([u[0] for u in uniq], [u[1] for u in uniq], book,
+                                         config=config, cache_dir=cache_dir)
+    decided = {}
+    for i, key in enumerate(uniq):
+        choice = choose(scores[i], book.ids, margin=config.margin)
+        top = float(np.round(scores[i].max(), 4))
+        if choice.best is None or top < config.min_score:
+            decided[key] = (None, top, False, None, "", "")
+            continue
+        j = book.ids.index(choice.best)
+        other = next((c for c in choice.candidates if c != choice.best), None)
+        decided[key] = (choice.best, top, choice.tie, other, "; ".join(found[i][j]),
+                        closest[i][j])
+    keys = list(zip(rows["text"], rows["asked"], strict=True))
+    rows["need"] = [decided[k][0] for k in keys]
+    rows["score"] = [decided[k][1] for k in keys]
+    rows["tie"] = [decided[k][2] for k in keys]
+    rows["alternatief"] = [decided[k][3] for k in keys]
+    rows["termen"] = [decided[k][4] for k in keys]
+    rows["voorbeeld"] = [decided[k][5] for k in keys]
+    # a sentence that fits no need in an answer whose other sentence does fit one explains that
+    # question ("Wij zijn een krimpregio."): context, not a need of its own
+    answer = list(zip(rows["response_id"], rows["question_id"], strict=True))
+    answered = {a for a, need in zip(answer, rows["need"], strict=True) if need is not None}
+    explains = rows["need"].isna() & pd.Series([a in answered for a in answer])
+    context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
+                        ignore_index=True)
+    rows = rows[~explains].reset_index(drop=True)
+    rest = sorted(set(rows.loc[rows["need"].isna(), "text"]))
+    if rest:
+        ids = _suggestion_ids(rest, config, preparer)
+        names = labels(rest, ids, config.questions)
+        # suggestion ids by first text in sorted order: the same texts give the same ids
+        first: dict[int, int] = {}
+        for i, cid in enumerate(ids):
+            first.setdefault(int(cid), i)
+        order = {cid: k + 1 for k, cid in enumerate(sorted(first, key=first.get))}
+        sugg_of = {t: f"nieuw_{order[int(c)]}" for t, c in zip(rest, ids, strict=True)}
+        sugg_label = {f"nieuw_{order[c]}": names[c] for c in order}
+        unassigned = rows["need"].isna()
+        rows.loc[unassigned, "need"] = rows.loc[unassigned, "text"].map(sugg_of)
+    else:
+        sugg_label = {}
+    return _assemble(rows, book, sugg_label, context, config, cache_dir)
+
+
+def _assemble(rows: pd.DataFrame, book: Codebook, sugg_label: dict[str, str],
+              context: pd.DataFrame, config: NeedConfig, cache_dir: Path | None
+              ) -> LearningNeeds:
+    opgave_text = _opgave_texts()
+    themes = list(load_instrument().theme_codes)
+    records = []
+    for need_id, group in rows.groupby("need", sort=True):
+        if need_id in book.ids:
+            need = book[need_id]
+            theme, opgave, label, bron = need.thema, need.opgave, need.naam, CODEBOEK
+        else:
+            coded = code_themes(sorted(set(group["text"])), config=config.text,
+                                cache_dir=cache_dir)
+            mean = coded[themes].mean().to_numpy()
+            theme = choose(mean, themes, margin=config.theme_margin).best
+            in_theme = coded[coded["opgave"].astype(str).str.startswith(theme or "-")]
+            sums = in_theme.groupby("opgave", observed=True)["opgave_score"].sum()
+            ops = [o for o in opgave_text if o.startswith(theme or "-")]
+            opgave = choose([float(sums.get(o, 0.0)) for o in ops], ops,
+                            margin=config.theme_margin).best if ops else None
+            label, bron = sugg_label[need_id], VOORSTEL
+        records.append({"need": need_id, "bron": bron, "label": label, "theme": theme,
+                        "opgave": opgave, "opgave_tekst": opgave_text.get(opgave),
+                        "n_gemeenten": group["gemeente"].nunique(), "n_teksten": len(group),
+                        "n_twijfel": int(group["tie"].sum())})
+    needs = pd.DataFrame.from_records(records)
+    needs["_codebook"] = needs["bron"].eq(VOORSTEL)
+    needs = needs.sort_values(["n_gemeenten", "n_teksten", "_codebook", "label", "need"],
+                              ascending=[False, False, True, True, True]).reset_index(drop=True)
+    needs.insert(0, "cluster", pd.array(range(1, len(needs) + 1), dtype="Int64"))
+    needs = needs.drop(columns="_codebook").astype({
+        "need": "string", "label": "string", "opgave_tekst": "string", "n_gemeenten": "Int64",
+        "n_teksten": "Int64", "n_twijfel": "Int64"})
+    needs["bron"] = pd.Categorical(needs["bron"], categories=[CODEBOEK, VOORSTEL])
+    needs["theme"] = pd.Categorical(needs["theme"], categories=themes)
+    needs["opgave"] = pd.Categorical(needs["opgave"], categories=list(opgave_text))
+    number = dict(zip(needs["need"], needs["cluster"], strict=True))
+    members = (rows.assign(cluster=rows["need"].map(number))
+               [list(MEMBER_DTYPES)].astype(MEMBER_DTYPES)
+               .sort_values(["cluster", "response_id", "question_id", "text"], kind="stable")
+               .reset_index(drop=True))
+    quotes = _quotes(members, config)
+    return LearningNeeds(needs, members, quotes, context.astype("string"))
+
+
+def _quotes(members: pd.DataFrame, config: NeedConfig) -> pd.DataFrame:
+    """Up to ``n_quotes`` distinct questions per need: the clearest first (highest score, then
+    the shortest text, then alphabetical), each municipality's question at most once."""
+    records = []
+    for cid, group in members.groupby("cluster", sort=True):
+        ranked = group.assign(_len=group["text"].str.len()).sort_values(
+            ["score", "_len", "text"], ascending=[False, True, True], kind="stable")
+        seen: set[str] = set()
+        picked = []
+        for text in ranked["text"]:
+            key = " ".join(words(text))
+            if key not in seen:
+                seen.add(key)
+                picked.append(text)
+            if len(picked) == config.questions.n_quotes:
+                break
+        records += [{"cluster": int(cid), "rank": k, "text": t}
+                    for k, t in enumerate(picked, start=1)]
+    out = pd.DataFrame.from_records(records, columns=["cluster", "rank", "text"])
+    return out.astype({"cluster": "Int64", "rank": "Int64", "text": "string"})
+
+
+def need_ranking(result: LearningNeeds, responses: pd.DataFrame, *,
+                 by: str = "positie") -> pd.DataFrame:
+    """The needs ranked within each group of municipalities (by default: position type).
+
+    Parameters
+    ----------
+    result
+        The output of :func:`learning_needs`.
+    responses
+        The processed ``responses`` table.
+    by
+        ``"positie"`` (``regions.respondents.positie``: CBS position, falling back to the
+        self-reported one) or another column of ``responses`` (e.g. ``"functie"``).
+
+    Returns
+    -------
+    DataFrame
+        ``cluster``, ``label``, ``group``, ``n_gemeenten`` (distinct municipalities of the group
+        asking), ``rank`` (1 = asked most within the group; ties by overall rank). Responses
+        without a group are left out; needs nobody in a group asked have no row there.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"response_id": ["R1"], "question_id": ["EF_leervraag"],
+    ...                   "text": ["Hoe maak je prestatieafspraken?"]})
+    >>> r = pd.DataFrame({"response_id": ["R1"], "gemeente_code": ["GM0200"],
+    ...                   "positie_zelf": ["polycentrisch"]})
+    >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    >>> res = learning_needs(t, r, config=cfg, cache_dir=None)
+    >>> need_ranking(res, r)[["group", "rank"]].values.tolist()
+    [['polycentrisch', 1]]
+    """
+    from pmg_analysis.regions.respondents import positie
+
+    groups = positie(responses) if by == "positie" else responses[by]
+    group_of = pd.Series(groups.to_numpy(), index=responses["response_id"].astype(str))
+    ids = result.members["response_id"].astype(str)
+    members = result.members.assign(
+        group=ids.map(group_of),
+        gemeente=ids.map(gemeente_of(responses)).fillna("response:" + ids))
+    members = members[members["group"].notna()]
+    counts = (members.groupby(["group", "cluster"], observed=True)["gemeente"].nunique()
+              .rename("n_gemeenten").reset_index())
+    counts = counts.merge(result.needs[["cluster", "label"]], on="cluster", how="left")
+    counts = counts.sort_values(["group", "n_gemeenten", "cluster"],
+                                ascending=[True, False, True], kind="stable")
+    counts["rank"] = counts.groupby("group", observed=True).cumcount().add(1).astype("Int64")
+    counts["n_gemeenten"] = counts["n_gemeenten"].astype("Int64")
+    if isinstance(groups.dtype, pd.CategoricalDtype):
+        counts["group"] = pd.Categorical(counts["group"], dtype=groups.dtype)
+    return counts[["cluster", "label", "group", "n_gemeenten", "rank"]].reset_index(drop=True)
+
+
+def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
+                      need_id: str | None = None, codebook: Codebook | None = None,
+                      write_to: str | Path | None = None) -> Codebook:
+    """Make a suggested new need a need of the codebook.
+
+    The new need takes the suggestion's theme and opgave, its distinctive words as terms and
+    its quotes as examples; edit the YAML afterwards to sharpen them. With ``write_to`` (for
+    instance :data:`.codebook.USER_CODEBOOK`) the codebook is written there, and the next run
+    uses it.
+
+    Parameters
+    ----------
+    result
+        The output of :func:`learning_needs`.
+    suggestion
+        The id of the suggestion (``nieuw_1`` ...), see ``result.needs``.
+    naam
+        The Dutch name of the new need.
+    need_id
+        Its id (default: the theme code and the first words of the name, e.g. ``ea_zzp``).
+    codebook
+        The codebook to add to (default: :func:`.codebook.load_codebook`).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"response_id": ["R1", "R2"], "question_id": ["EA_leervraag"] * 2,
+    ...                   "text": ["Hoe bereiken we zzp'ers?", "Zzp'ers en flexwerkers"]})
+    >>> r = pd.DataFrame({"response_id": ["R1", "R2"], "gemeente_code": ["GM0200", "GM0202"]})
+    >>> res = learning_needs(t, r, config=NeedConfig(text=TextConfig(use_embeddings=False)),
+    ...                      cache_dir=None)
+    >>> res.needs[["need", "bron"]].values.tolist()
+    [['nieuw_1', 'voorstel']]
+    >>> book = accept_suggestion(res, "nieuw_1", naam="Zzp'ers en flexwerk")
+    >>> book.needs[-1].id, book.needs[-1].termen[:1]
+    ('ea_zzp_ers_flexwerk', ("zzp'ers",))
+    """
+    row = result.needs[result.needs["need"] == suggestion]
+    if row.empty or row["bron"].iloc[0] != VOORSTEL:
+        raise ValueError(f"{suggestion} is geen voorgestelde nieuwe behoefte in dit resultaat.")
+    row = row.iloc[0]
+    book = codebook if codebook is not None else load_codebook()
+    theme = str(row["theme"]) if pd.notna(row["theme"]) else "SV"
+    slug = re.sub(r"[^a-z0-9]+", "_", "_".join(content_words(naam)[:2])).strip("_")
+    quotes = result.quotes[result.quotes["cluster"] == row["cluster"]]["text"].tolist()
+    need = Need(id=need_id or f"{theme.lower()}_{slug}", naam=naam, thema=theme,
+                opgave=None if pd.isna(row["opgave"]) else str(row["opgave"]),
+                beschrijving="", termen=tuple(str(row["label"]).split(", ")),
+                voorbeelden=tuple(quotes[:3]))
+    return with_need(book, need, write_to=write_to)
+
+
+def agreement(truth: pd.Series, found: pd.Series) -> float:
+    """Adjusted Rand index between two groupings of the same questions (1 = identical).
+
+    Examples
+    --------
+    >>> agreement(pd.Series(["a", "a", "b"]), pd.Series([1, 1, 2]))
+    1.0
+    """
+    from sklearn.metrics import adjusted_rand_score
+
+    return float(adjusted_rand_score(truth.astype(str), found.astype(str)))

