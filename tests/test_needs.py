@@ -83,11 +83,11 @@ def test_a_sentence_without_a_subject_of_its_own_is_context_not_a_need(config, c
     assert not (result.needs["bron"] == "voorstel").any()
 
 
-def test_questions_that_fit_no_need_become_a_suggested_new_need(config, cache_dir):
+def test_questions_that_fit_no_need_become_a_suggested_new_need():
     new = _texts([("R1", "EA_leervraag", "Hoe bereiken we zzp'ers en flexwerkers?"),
                   ("R2", "EA_leervraag", "Wat is de positie van zzp'ers in de lokale economie?"),
                   ("R3", "EF_leervraag", "Prestatieafspraken met de corporaties")])
-    result = learning_needs(new, RESPONSES, config=config, cache_dir=cache_dir)
+    result = learning_needs(new, RESPONSES, config=LEXICON_ONLY, cache_dir=None)
     sugg = result.needs[result.needs["bron"] == "voorstel"]
     assert len(sugg) == 1
     assert sugg.iloc[0]["n_gemeenten"] == 2

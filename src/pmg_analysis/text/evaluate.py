@@ -33,7 +33,11 @@ class EvalSet:
 def load_eval(path: str | Path) -> EvalSet:
     """Read an evaluation set in the layout of ``tests/data/leervragen_eval.yaml``."""
     doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return EvalSet(pd.DataFrame(doc["needs"]), pd.DataFrame(doc["questions"]))
+    needs, questions = pd.DataFrame(doc["needs"]), pd.DataFrame(doc["questions"])
+    # codebook ids are lower case: the set's "N01" is the codebook's "n01"
+    needs["id"] = needs["id"].str.lower()
+    questions["behoefte"] = questions["behoefte"].str.lower()
+    return EvalSet(needs, questions)
 
 
 def part_tables(questions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

