@@ -85,10 +85,14 @@ class Figures:
         """One line for the 'gemeten' section of the test run."""
         return (f"leerbehoeften {name}: {self.n_questions} vragen, goede behoefte "
                 f"{self.share_right:.2f} (van {self.n_in_codebook} met een behoefte in het "
-                f"codeboek), nieuwe behoefte als voorstel {self.new_to_suggestion:.2f}, ARI "
+                f"codeboek), nieuwe behoefte als voorstel {_share(self.new_to_suggestion)}, ARI "
                 f"{self.ari:.2f}, top-5 gevonden {self.top5_found}/5 (aantal ±2: "
                 f"{self.top5_within_2}/5), thema goed {self.theme_right:.2f}, "
                 f"{self.n_groups} groepen")
+
+
+def _share(x: float) -> str:
+    return "–" if x != x else f"{x:.2f}"
 
 
 def evaluate(questions: pd.DataFrame, needs: pd.DataFrame, codebook: Codebook, *,
