@@ -398,12 +398,14 @@ def _assemble(rows: pd.DataFrame, book: Codebook, sugg_label: dict[str, str],
 
 
 def _quotes(members: pd.DataFrame, config: NeedConfig) -> pd.DataFrame:
-    """Up to ``n_quotes`` distinct questions per need: the clearest first (highest score, then
-    the shortest text, then alphabetical), each municipality's question at most once."""
+    """Up to ``n_quotes`` distinct questions per need: the clearest first — most codebook terms
+    found, then the shortest text, then alphabetical. No float decides the order, so the quotes
+    are the same on every machine (scores move with the processor, term counts do not)."""
     records = []
     for cid, group in members.groupby("cluster", sort=True):
-        ranked = group.assign(_len=group["text"].str.len()).sort_values(
-            ["score", "_len", "text"], ascending=[False, True, True], kind="stable")
+        n_terms = group["termen"].fillna("").map(lambda t: len(t.split("; ")) if t else 0)
+        ranked = group.assign(_terms=n_terms, _len=group["text"].str.len()).sort_values(
+            ["_terms", "_len", "text"], ascending=[False, True, True], kind="stable")
         seen: set[str] = set()
         picked = []
         for text in ranked["text"]:

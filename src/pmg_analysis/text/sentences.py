@@ -115,10 +115,12 @@ def near_ties_table(result: LearningNeeds) -> pd.DataFrame:
 
 def why_table(result: LearningNeeds, *, n: int = 10) -> pd.DataFrame:
     """Why questions got their need: the terms found and the closest example, for the ``n``
-    clearest assignments of the codebook (highest score)."""
+    clearest assignments of the codebook (most terms found, then alphabetical: an order that
+    does not hinge on the processor)."""
     m = result.members[result.members["need"].isin(
         result.needs.loc[result.needs["bron"] != VOORSTEL, "need"])]
-    m = m.sort_values(["score", "text"], ascending=[False, True]).head(n)
+    n_terms = m["termen"].fillna("").map(lambda t: len(t.split("; ")) if t else 0)
+    m = m.assign(_terms=n_terms).sort_values(["_terms", "text"], ascending=[False, True]).head(n)
     names = dict(zip(result.needs["need"], result.needs["label"], strict=True))
     return pd.DataFrame({
         "Vraag": m["text"].astype(str),
