@@ -145,13 +145,12 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     """The whole chain on one export (default: the bundled synthetic example): clean into
     ``out_dir``, then every notebook's page and a page per responding municipality into
     ``reports_dir``. A wrong input stops before any table or report is written."""
-    from pmg_analysis.prioritise import write_work_programme
     from pmg_analysis.report import ReportConfig, build_reports
 
     config = ReportConfig()
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
                        before_regions=before_regions)
-    write_work_programme(load_processed(out_dir), out_dir)  # werkprogramma.xlsx
+    write_analysis(out_dir, source_sha256=result.manifest.source.sha256)
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))
@@ -162,6 +161,19 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
                          data_stamp=report_stamp(result.manifest), profiles=profiles,
                          processed_dir=out_dir)
+
+
+def write_analysis(out_dir: Path, *, source_sha256: str) -> list[Path]:
+    """Run every analysis step once on the processed tables in ``out_dir`` and write the results
+    (:mod:`pmg_analysis.results`) and ``werkprogramma.xlsx`` from them."""
+    from pmg_analysis.prioritise.export import WORKBOOK, write_programme_xlsx
+    from pmg_analysis.results import compute_results, write_results
+
+    results = compute_results(load_processed(out_dir), cache_dir=out_dir)
+    written = write_results(results, out_dir, source_sha256=source_sha256)
+    written.append(write_programme_xlsx(results.plan.programma, results.plan.leerkringen,
+                                        Path(out_dir) / WORKBOOK))
+    return written
 
 
 def report_stamp(manifest: Manifest) -> str:

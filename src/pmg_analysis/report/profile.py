@@ -44,21 +44,18 @@ class ProfileData:
 
 @cache
 def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
-    from pmg_analysis import prioritise, text, themes
     from pmg_analysis.pipeline import load_manifest, load_processed
+    from pmg_analysis.results import load_results
 
     tables = load_processed(processed_dir)
-    responses, answers, texts = tables["responses"], tables["answers"], tables["texts"]
-    clusters = text.learning_needs(texts, responses, cache_dir=Path(processed_dir))
-    plan = prioritise.plan(answers, responses, clusters)
+    results = load_results(processed_dir)
     manifest = load_manifest(processed_dir)
     return ProfileData(
-        responses=responses, texts=texts,
-        gemeente=themes.gemeente_scores(answers, responses),
-        pmg=themes.theme_scores(answers, responses),
-        per_positie=themes.theme_scores(answers, responses, by="positie"),
-        clusters=clusters.needs, members=clusters.members,
-        groepen=plan.leerkringen.groepen, leden=plan.leerkringen.leden,
+        responses=tables["responses"], texts=tables["texts"],
+        gemeente=results.gemeente_scores, pmg=results.theme_scores,
+        per_positie=results.theme_scores_positie,
+        clusters=results.needs.needs, members=results.needs.members,
+        groepen=results.plan.leerkringen.groepen, leden=results.plan.leerkringen.leden,
         positions_sentence=manifest.positions.sentence if manifest.positions else "",
     )
 

@@ -1,0 +1,158 @@
+"""Compute once, read everywhere: the analysis results as tidy tables beside the processed data.
+
+``make report`` runs every analysis step once — the coded texts, the learning needs, the theme
+scores (overall, per position, per respondent), the tests per position, the work programme with
+its sensitivity and the leerkringen — and writes each result as a Parquet table in
+``data/processed/`` (names in :data:`RESULT_TABLES`), with ``resultaten.json`` naming the export
+(SHA-256) they belong to. Notebooks, the municipality pages and ``werkprogramma.xlsx`` read
+those tables through :func:`load_results`, so they can never disagree, and a near tie can only
+fall one way. When the tables are missing or belong to another export (a fresh clone after
+``make processed``), :func:`load_results` computes them in memory without writing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pmg_analysis.paths import PROCESSED
+
+# result name -> file in the processed folder
+RESULT_TABLES = {
+    "gecodeerd": "resultaat_teksten_gecodeerd.parquet",
+    "behoeften": "resultaat_leerbehoeften.parquet",
+    "behoeften_vragen": "resultaat_leerbehoeften_vragen.parquet",
+    "behoeften_citaten": "resultaat_leerbehoeften_citaten.parquet",
+    "behoeften_context": "resultaat_leerbehoeften_context.parquet",
+    "thema_scores": "resultaat_thema_scores.parquet",
+    "thema_scores_positie": "resultaat_thema_scores_positie.parquet",
+    "thema_scores_respondent": "resultaat_thema_scores_respondent.parquet",
+    "gemeente_scores": "resultaat_gemeente_scores.parquet",
+    "toetsen": "resultaat_toetsen_positie.parquet",
+    "programma": "resultaat_programma.parquet",
+    "gevoeligheid": "resultaat_gevoeligheid.parquet",
+    "leerkringen": "resultaat_leerkringen.parquet",
+    "leerkringen_leden": "resultaat_leerkringen_leden.parquet",
+    "leerkringen_zonder": "resultaat_leerkringen_zonder_groep.parquet",
+}
+STAMP = "resultaten.json"
+
+
+@dataclass(frozen=True)
+class Results:
+    """Every analysis result of one export, computed once."""
+
+    coded: pd.DataFrame  # text.code_texts(texts)
+    needs: object  # text.LearningNeeds
+    theme_scores: pd.DataFrame  # themes.theme_scores(..., coded_texts=coded)
+    theme_scores_positie: pd.DataFrame  # ... by="positie"
+    theme_scores_respondent: pd.DataFrame  # ... unit="respondent"
+    gemeente_scores: pd.DataFrame  # themes.gemeente_scores
+    group_tests: pd.DataFrame  # themes.group_tests(..., coded_texts=coded)
+    plan: object  # prioritise.WorkProgramme (without its inputs)
+
+
+def compute_results(tables: dict[str, pd.DataFrame], *, cache_dir: Path | None = PROCESSED
+                    ) -> Results:
+    """Run every analysis step once on the processed ``tables`` (responses, answers, texts).
+
+    Examples
+    --------
+    >>> from pmg_analysis.pipeline import load_processed  # doctest: +SKIP
+    >>> results = compute_results(load_processed())  # doctest: +SKIP
+    >>> results.needs.needs.head()  # doctest: +SKIP
+    """
+    from pmg_analysis import prioritise, text, themes
+
+    responses, answers, texts = tables["responses"], tables["answers"], tables["texts"]
+    coded = text.code_texts(texts, cache_dir=cache_dir)
+    needs = text.learning_needs(texts, responses, cache_dir=cache_dir)
+    plan = prioritise.plan(answers, responses, needs)
+    return Results(
+        coded=coded, needs=needs,
+        theme_scores=themes.theme_scores(answers, responses, coded_texts=coded),
+        theme_scores_positie=themes.theme_scores(answers, responses, by="positie"),
+        theme_scores_respondent=themes.theme_scores(answers, responses, unit="respondent"),
+        gemeente_scores=themes.gemeente_scores(answers, responses),
+        group_tests=themes.group_tests(answers, responses, coded_texts=coded),
+        plan=prioritise.WorkProgramme(programma=plan.programma, leerkringen=plan.leerkringen,
+                                      gevoeligheid=plan.gevoeligheid, inputs=None),
+    )
+
+
+def _frames(results: Results) -> dict[str, pd.DataFrame]:
+    n, p = results.needs, results.plan
+    return {"gecodeerd": results.coded, "behoeften": n.needs, "behoeften_vragen": n.members,
+            "behoeften_citaten": n.quotes, "behoeften_context": n.context,
+            "thema_scores": results.theme_scores,
+            "thema_scores_positie": results.theme_scores_positie,
+            "thema_scores_respondent": results.theme_scores_respondent,
+            "gemeente_scores": results.gemeente_scores, "toetsen": results.group_tests,
+            "programma": p.programma, "gevoeligheid": p.gevoeligheid,
+            "leerkringen": p.leerkringen.groepen, "leerkringen_leden": p.leerkringen.leden,
+            "leerkringen_zonder": p.leerkringen.zonder_groep}
+
+
+def write_results(results: Results, out_dir: Path, *, source_sha256: str) -> list[Path]:
+    """Write every result table and ``resultaten.json`` (the export they belong to)."""
+    from pmg_analysis.clean.outputs import write_parquet
+
+    out_dir = Path(out_dir)
+    written = [write_parquet(frame.reset_index(drop=True), out_dir / RESULT_TABLES[name])
+               for name, frame in _frames(results).items()]
+    stamp = out_dir / STAMP
+    stamp.write_text(json.dumps({"bron_sha256": source_sha256}, indent=2) + "\n", "utf-8")
+    return [*written, stamp]
+
+
+def _read(out_dir: Path) -> Results:
+    from pmg_analysis.prioritise import WorkProgramme
+    from pmg_analysis.prioritise.leerkringen import Leerkringen
+    from pmg_analysis.text import LearningNeeds
+
+    f = {name: pd.read_parquet(out_dir / file) for name, file in RESULT_TABLES.items()}
+    return Results(
+        coded=f["gecodeerd"],
+        needs=LearningNeeds(f["behoeften"], f["behoeften_vragen"], f["behoeften_citaten"],
+                            f["behoeften_context"]),
+        theme_scores=f["thema_scores"], theme_scores_positie=f["thema_scores_positie"],
+        theme_scores_respondent=f["thema_scores_respondent"],
+        gemeente_scores=f["gemeente_scores"], group_tests=f["toetsen"],
+        plan=WorkProgramme(programma=f["programma"],
+                           leerkringen=Leerkringen(groepen=f["leerkringen"],
+                                                   leden=f["leerkringen_leden"],
+                                                   zonder_groep=f["leerkringen_zonder"]),
+                           gevoeligheid=f["gevoeligheid"], inputs=None))
+
+
+def stored_for(out_dir: Path, source_sha256: str) -> bool:
+    """True when ``out_dir`` holds every result table of the export with this SHA-256."""
+    out_dir = Path(out_dir)
+    stamp = out_dir / STAMP
+    if not stamp.is_file() or not all((out_dir / f).is_file() for f in RESULT_TABLES.values()):
+        return False
+    try:
+        return json.loads(stamp.read_text("utf-8")).get("bron_sha256") == source_sha256
+    except ValueError:
+        return False
+
+
+def load_results(out_dir: str | Path = PROCESSED) -> Results:
+    """The results of the processed data in ``out_dir``: read when ``make report`` stored them
+    for this export, else computed in memory (nothing written).
+
+    Examples
+    --------
+    >>> results = load_results()  # doctest: +SKIP
+    >>> results.plan.programma.head()  # doctest: +SKIP
+    """
+    from pmg_analysis.pipeline import load_manifest, load_processed
+
+    out_dir = Path(out_dir)
+    manifest = load_manifest(out_dir)
+    if stored_for(out_dir, manifest.source.sha256):
+        return _read(out_dir)
+    return compute_results(load_processed(out_dir), cache_dir=out_dir)
