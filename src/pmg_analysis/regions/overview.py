@@ -56,12 +56,16 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("Vergelijkbare omvang", "hoogstens zoveel keer groter of kleiner (alleen de "
               "beschrijvende kolom n_vergelijkbaar)", "indicators.vergelijkbaar_factor"),
     Threshold("Stad in de omgeving", "stedelijk: omgevingsadressendichtheid (adressen per km²) "
-              "minstens", "indicators.vergelijkbaar_min_oad"),
+              "minstens (zonder kerncijfers)", "indicators.vergelijkbaar_min_oad"),
+    Threshold("Stad in de omgeving", "met kerncijfers: inwoners van de grootste kern minstens "
+              "(een stad telt met de inwoners van die kern)",
+              "indicators.stad_min_kern_inwoners"),
     Threshold("Regel 1: nabij een grotere stad", "bereik_grotere_stad hoogstens",
               "nabij_max_bereik"),
     Threshold("Regel 2: polycentrisch", "dominantie (de grootste stad gedeeld door de andere "
               "steden samen) kleiner dan (anders monocentrisch)", "mono_min_dominantie"),
-    Threshold("Regel 2: polycentrisch", "en zelf stedelijk: omgevingsadressendichtheid minstens",
+    Threshold("Regel 2: polycentrisch", "en zelf een stad: omgevingsadressendichtheid minstens "
+              "(zonder kerncijfers; met kerncijfers de grootste kern, zie hierboven)",
               "poly_min_oad"),
     Threshold("Middelgroot", "inwoners minstens", "middelgroot_min_inwoners"),
     Threshold("Middelgroot", "inwoners hoogstens", "middelgroot_max_inwoners"),
