@@ -102,11 +102,14 @@ def test_validation_accuracy_is_measured_and_printed(real_gemeenten, report_metr
                   + f"); gemist: {misses}")
     # The issue's target is 85%; the measured figures are reported above. These bounds guard
     # against a regression: the development part (41 of 58 with the share of the radius
-    # population, 47 with dominance over the single largest other town, 48 now) and the
-    # held-out part, measured once on the rules as they are (25 of 28; the bound allows one
-    # more miss).
-    assert parts.loc["ontwikkeling", "aandeel"] >= 0.82
-    assert parts.loc["toets", "aandeel"] >= 0.85
+    # population, 47 with dominance over the single largest other town, 48 with the towns'
+    # networks, 50 with population per core, issue 18) and the held-out part, measured once on
+    # the rules of issue 10 (25 of 28) and once on the rules of issue 18, written down before
+    # (26 of 28: Oldambt now right). Each bound allows one more miss; the whole set stays at
+    # the target (76 of 86 now; 74 is 86.0%).
+    assert parts.loc["ontwikkeling", "goed"] >= 49
+    assert parts.loc["toets", "goed"] >= 25
+    assert parts.loc["totaal", "aandeel"] >= 0.85
 
 
 @pytest.mark.shared

@@ -13,8 +13,14 @@
 ``gemeente_code``, ``buur_code`` (categories = the municipality codes). A long table rather than
 a list column: it joins and filters like any other frame and stores cleanly in parquet.
 
+The core columns (``grootste_kern``, ``kern_inwoners``, ``kern_oad``, ``n_kernen_5000``,
+``aandeel_grootste_kern``, ``kern_bron``, ``kern_toelichting``; see ``kernen``) come from the
+optional ``cbs-kernen/`` tables; without them every municipality has its municipal figures
+there (``kern_bron == "gemeente"``).
+
 Cache: ``data/processed/gemeenten.parquet`` + ``buren.parquet`` + ``gemeenten.json`` (the
-SHA-256 of both input files and a fingerprint of the configuration); rebuilt when any differs.
+SHA-256 of the input files, the core tables included when present, and a fingerprint of the
+configuration); rebuilt when any differs.
 """
 
 from __future__ import annotations
@@ -116,6 +122,7 @@ GEMEENTEN_SCHEMA = pa.DataFrameSchema(
         "n_steden": pa.Column("Int16", pa.Check.ge(0)),
         "centrum_code": pa.Column("string", nullable=True),
         "centrum_naam": pa.Column("string", nullable=True),
+        "stad": pa.Column("bool"),
         "middelgroot": pa.Column("bool"),
         "positie_cbs": pa.Column(pd.CategoricalDtype(list(POSITIE_TYPES))),
         "grensgeval": pa.Column("bool"),
@@ -194,7 +201,7 @@ def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
             "pdok/gemeente_2017_gegeneraliseerd.geojson": file_sha256(pdok_path(source_dir)),
             **({f"cbs-kernen/{p.name}": file_sha256(p)
                 for p in (kernen_path(source_dir), woonplaatsen_path(source_dir))}
-               if kernen_available(source_dir) else {"cbs-kernen": None}),
+               if kernen_available(source_dir) else {}),
         },
         "config": config.fingerprint(),
     }

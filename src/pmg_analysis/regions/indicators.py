@@ -34,6 +34,7 @@ of the surroundings (``oad``), ``d_ij`` = distance in km between the centroids i
   a town (Winterswijk's rural neighbours) and suburbs of a large city do not count, however many
   inhabitants their municipalities have.
 * ``stedelijke_buur_code``/``_naam``: the largest peer (descriptive).
+* ``stad``: the municipality itself counts as a town (the test above).
 * ``n_vergelijkbaar``: the number of peers with ``1/factor <= P_j / P_i <= factor`` (towns of
   comparable size in the municipality's daily urban system).
 * ``gewicht_inwoners`` = ``P_i / mean_{j in N(i)} P_j``; ``gewicht_oad`` likewise with ``O``:
@@ -111,7 +112,7 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     "afstand_grotere_stad_km", "grotere_stad_code", "grotere_stad_naam",
     "grotere_stad_is_buur", "bereik_grotere_stad", "n_vergelijkbaar", "gewicht_inwoners",
     "gewicht_oad", "aandeel_straal", "dominantie", "stedelijke_buur_code",
-    "stedelijke_buur_naam", "n_steden", "centrum_code", "centrum_naam",
+    "stedelijke_buur_naam", "n_steden", "centrum_code", "centrum_naam", "stad",
 )
 
 
@@ -226,4 +227,5 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
     out["n_steden"] = pd.array(n_steden, dtype="Int16")
     out["centrum_code"] = pd.array(np.where(n_steden > 0, codes[centre], None), dtype="string")
     out["centrum_naam"] = pd.array(np.where(n_steden > 0, names[centre], None), dtype="string")
+    out["stad"] = np.asarray(town, dtype=bool)
     return out

@@ -393,12 +393,48 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
     return out
 
 
+def kernen_sentence(gemeenten: pd.DataFrame) -> str:
+    """Dutch sentences for report 02: whether the table has core figures, and for how many
+    municipalities (the others use municipal figures).
+
+    Without core figures it is the one sentence saying they are missing
+    (:data:`~pmg_analysis.regions.sources.ZIN_KERNEN_ONTBREEKT`).
+    """
+    from pmg_analysis.regions.sources import kernen_zin
+
+    bron = (gemeenten["kern_bron"].astype("string") if "kern_bron" in gemeenten.columns
+            else pd.Series("gemeente", index=gemeenten.index, dtype="string"))
+    n_kern = int(bron.eq("kernen").sum())
+    if n_kern == 0:
+        return kernen_zin(False)
+    rest = len(bron) - n_kern
+    return (kernen_zin(True) + f" Van de {len(bron)} gemeenten hebben er {n_kern} kerncijfers; "
+            f"{'de andere' if rest != 1 else 'de ene andere'} {rest} "
+            f"{'krijgen' if rest != 1 else 'krijgt'} de cijfers van de hele gemeente (de tabel "
+            "hieronder zegt waarom).")
+
+
+def kern_fallback_table(gemeenten: pd.DataFrame) -> pd.DataFrame:
+    """The municipalities without usable core figures, with why (Dutch columns, by name)."""
+    bron = (gemeenten["kern_bron"].astype("string") if "kern_bron" in gemeenten.columns
+            else pd.Series("gemeente", index=gemeenten.index, dtype="string"))
+    g = gemeenten[bron.ne("kernen").to_numpy(bool)].sort_values("gemeente_naam")
+    reden = (g["kern_toelichting"].astype("string") if "kern_toelichting" in g.columns
+             else pd.Series("geen kerncijfers beschikbaar", index=g.index, dtype="string"))
+    return pd.DataFrame({
+        "Gemeente": g["gemeente_naam"].astype("string").to_numpy(),
+        "Inwoners": g["inwoners"].astype("Int64").to_numpy(),
+        "Omgevingsadressendichtheid": g["oad"].astype("Int64").to_numpy(),
+        "Waarom gemeentecijfers": reden.to_numpy(),
+    })
+
+
 def getal_pct(share: float) -> str:
     """A share as a Dutch whole percentage ("37%")."""
     return f"{round(100 * float(share))}%"
 
 
-def unlinked_table(links: pd.DataFrame) -> pd.DataFrame:
+def unlinked_kernen_table(links: pd.DataFrame) -> pd.DataFrame:
     """The cores that are not linked to a municipality, with the reason (largest first)."""
     miss = links[links["gemeente_code"].isna()]
     return (miss[["kern", "inwoners", "reden"]]
