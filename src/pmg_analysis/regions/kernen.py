@@ -409,9 +409,8 @@ def kernen_sentence(gemeenten: pd.DataFrame) -> str:
         return kernen_zin(False)
     rest = len(bron) - n_kern
     return (kernen_zin(True) + f" Van de {len(bron)} gemeenten hebben er {n_kern} kerncijfers; "
-            f"{'de andere' if rest != 1 else 'de ene andere'} {rest} "
-            f"{'krijgen' if rest != 1 else 'krijgt'} de cijfers van de hele gemeente (de tabel "
-            "hieronder zegt waarom).")
+            + (f"de andere {rest} krijgen" if rest != 1 else "de andere krijgt")
+            + " de cijfers van de hele gemeente (de tabel hieronder zegt waarom).")
 
 
 def kern_fallback_table(gemeenten: pd.DataFrame) -> pd.DataFrame:
