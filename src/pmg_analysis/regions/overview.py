@@ -117,6 +117,10 @@ def seed_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None,
         "Type in de presentatie": labelled(rows["positie_seed"], labels),
         "Type volgens de regels": labelled(rows["positie_cbs"], labels),
         "Inwoners": rows["inwoners"].astype("Int64"),
+        "Grootste kern": (rows["grootste_kern"] if "grootste_kern" in rows.columns
+                          else pd.Series(pd.NA, index=rows.index)).astype("string"),
+        "Inwoners grootste kern": (rows["kern_inwoners"] if "kern_inwoners" in rows.columns
+                                   else rows["inwoners"]).astype("Int64"),
         "Dichtstbijzijnde grotere stad": rows["grotere_stad_naam"].astype("string"),
         "Bereik grotere stad": rows["bereik_grotere_stad"].astype("Float64"),
         "Centrum van de regio": rows["centrum_naam"].astype("string"),
