@@ -68,6 +68,31 @@ def test_target_sentence_says_where_the_target_is_met_and_what_core_data_would_a
     assert "niet gehaald" not in regions.validation_target_sentence(v, doel=0.6)
 
 
+def test_with_core_figures_a_non_urban_miss_is_not_counted_as_needing_them():
+    v = pd.DataFrame({"deel": ["ontwikkeling"] * 4 + ["toets"] * 2,
+                      "goed": [True, True, False, False, True, True],
+                      "positie": ["polycentrisch"] * 6,
+                      "oad": [2_000, 2_000, 800, 2_000, 2_000, 2_000],
+                      "kern_bron": ["kernen"] * 6})
+    assert "inwoners per kern" not in regions.validation_target_sentence(v)
+    without = v.assign(kern_bron=["kernen", "kernen", "gemeente", "kernen", "kernen", "kernen"])
+    assert "is er 1 gemeente waarvan" in regions.validation_target_sentence(without)
+
+
+def test_a_miss_whose_largest_core_is_a_village_says_so_in_one_sentence():
+    row = pd.Series({"gemeente_code": "GM0197", "positie": "polycentrisch",
+                     "positie_cbs": "monocentrisch", "grotere_stad_naam": "Enschede",
+                     "afstand_grotere_stad_km": 38.0, "bereik_grotere_stad": 2.2,
+                     "dominantie": pd.NA, "stedelijke_buur_naam": pd.NA,
+                     "centrum_naam": "Winterswijk", "centrum_code": "GM0294", "oad": 782,
+                     "kern_bron": "kernen", "stad": False, "grootste_kern": "Aalten",
+                     "kern_inwoners": 12_520})
+    reason = regions.miss_reason(row)
+    assert reason.startswith("De grootste kern van de gemeente, Aalten, heeft 12.520 inwoners "
+                             "(< 20.000)")
+    assert "Winterswijk" in reason and reason.endswith(".") and ". " not in reason
+
+
 def test_validation_codes_and_names_match_the_municipality_register():
     from pmg_analysis.municipalities import load_register
 

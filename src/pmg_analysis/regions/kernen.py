@@ -345,7 +345,7 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
     pop = gemeenten["inwoners"].astype("Float64")
     out = pd.DataFrame(index=gemeenten.index)
     reason = pd.Series("geen kerncijfers beschikbaar", index=gemeenten.index, dtype="string")
-    use = pd.Series(False, index=gemeenten.index)
+    use = pd.Series(False, index=gemeenten.index, dtype=bool)
     largest = pd.DataFrame(index=gemeenten.index,
                            columns=["kern", "inwoners", "oad", "n", "som"])
     if links is not None:
@@ -353,7 +353,7 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
         linked["gemeente_code"] = linked["gemeente_code"].astype(str)
         linked = linked.sort_values(["gemeente_code", "inwoners", "kern"],
                                     ascending=[True, False, True], na_position="last")
-        first = linked.groupby("gemeente_code", sort=True).first()
+        first = linked.drop_duplicates("gemeente_code").set_index("gemeente_code")
         stats = linked.groupby("gemeente_code").agg(
             n=("inwoners", lambda s: int((s >= config.min_inwoners_kern).sum())),
             som=("inwoners", "sum"))
@@ -370,25 +370,21 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
         reason = pd.Series(pd.NA, index=gemeenten.index, dtype="string")
         reason[~has] = "geen kern gekoppeld"
         low = has & ~enough
-        reason[low] = [f"de gekoppelde kernen hebben {getal_pct(d)} van de inwoners van deze "
+        reason[low] = [f"de gekoppelde kernen hebben {_pct(d)} van de inwoners van deze "
                        "stedelijke gemeente; haar stad ligt in een agglomeratie of heeft geen "
                        "eigen woonplaats" for d in dekking[low]]
-    out["grootste_kern"] = largest["kern"].where(use).astype("string")
-    out["kern_inwoners"] = pd.array(np.where(use, largest["inwoners"].astype("Float64"),
-                                             gemeenten["inwoners"].astype("Float64")),
-                                    dtype="Float64").round().astype("Int64")
-    oad_kern = largest["oad"].astype("Float64")
-    out["kern_oad"] = pd.Series(np.where(use, oad_kern, gemeenten["oad"].astype("Float64")),
-                                index=gemeenten.index).astype("Float64").round().astype("Int64")
-    n_fallback = (gemeenten["inwoners"] >= config.min_inwoners_kern).astype("Int64")
-    out["n_kernen_5000"] = pd.Series(np.where(use, largest["n"].astype("Float64"),
-                                              n_fallback.astype("Float64")),
-                                     index=gemeenten.index).astype("Float64").astype("Int16")
+    municipal_oad = gemeenten["oad"].astype("Float64")
+    n_municipal = (pop >= config.min_inwoners_kern).astype("Float64")
     share = (largest["inwoners"].astype("Float64") / pop).clip(upper=1.0)
-    out["aandeel_grootste_kern"] = pd.Series(np.where(use, share, 1.0),
-                                             index=gemeenten.index).astype("Float64")
-    out["kern_bron"] = pd.Series(np.where(use, "kernen", "gemeente"), index=gemeenten.index,
-                                 dtype="string")
+    out["grootste_kern"] = largest["kern"].astype("string").where(use)
+    out["kern_inwoners"] = (largest["inwoners"].astype("Float64").where(use, pop)
+                            .round().astype("Int64"))
+    out["kern_oad"] = (largest["oad"].astype("Float64").where(use, municipal_oad)
+                       .round().astype("Int64"))
+    out["n_kernen_5000"] = largest["n"].astype("Float64").where(use, n_municipal).astype("Int16")
+    out["aandeel_grootste_kern"] = share.where(use, 1.0).astype("Float64")
+    out["kern_bron"] = pd.Series("gemeente", index=gemeenten.index, dtype="string").mask(
+        use, "kernen")
     out["kern_toelichting"] = reason.where(~use).astype("string")
     return out
 
@@ -428,7 +424,7 @@ def kern_fallback_table(gemeenten: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def getal_pct(share: float) -> str:
+def _pct(share: float) -> str:
     """A share as a Dutch whole percentage ("37%")."""
     return f"{round(100 * float(share))}%"
 
