@@ -354,3 +354,30 @@ def test_real_linking_reaches_most_municipalities_and_lists_the_rest(real_tables
     # agglomeration members fall back instead of taking a village as their town
     assert set(g.loc[~via_cores, "gemeente_naam"]) >= {"Zaanstad", "Amstelveen", "Leiden",
                                                         "Heerlen", "Utrecht"}
+
+
+def test_a_source_without_core_tables_builds_on_municipal_figures_as_before():
+    from pmg_analysis.regions import build_tables, resolve_source
+
+    tables = build_tables(FIXTURES / "ok")
+    g = tables.gemeenten
+    assert tables.kernen is None and (g["kern_bron"] == "gemeente").all()
+    assert (g["stad"] == (g["oad"] >= 1_000)).all()
+    source = resolve_source(env={"PMG_CBS_DIR": str(FIXTURES / "ok")})
+    assert source.available and not source.kernen_available
+    assert "ontbreken" in source.kernen_sentence
+
+
+@pytest.mark.shared
+def test_without_the_core_tables_the_real_data_give_the_figures_of_before(tmp_path):
+    # The same CBS/PDOK files read in place (linked, not copied), without cbs-kernen/: the rules
+    # fall back to the municipal figures and give the figures measured before issue 18.
+    from conftest import shared_path
+    from pmg_analysis import regions
+
+    reference = shared_path("reference")
+    for part in ("cbs-83553NED", "pdok"):
+        (tmp_path / part).symlink_to(reference / part, target_is_directory=True)
+    validated = regions.validate(regions.build_tables(tmp_path).gemeenten)
+    parts = regions.accuracy_per_part(validated).set_index("deel")
+    assert parts["goed"].to_dict() == {"ontwikkeling": 48, "toets": 25, "totaal": 73}
