@@ -158,7 +158,7 @@ def test_largest_core_its_density_the_cores_of_5000_and_the_share(links):
 def test_municipalities_without_a_usable_core_fall_back_to_municipal_figures_and_say_why(links):
     # Leiden has no core (its town is the agglomeration row); an urban municipality whose
     # linked cores hold under half its inhabitants has its town elsewhere.
-    g = _gemeenten(GM1900=("Súdwest-Fryslân", 84_158, 1_200))
+    g = _gemeenten(GM1900=("Súdwest-Fryslân", 84_158, 1_200), GM0197=("Aalten", 90_000, 782))
     f = pd.concat([g, K.kern_figures(g, links)], axis=1).set_index(
         "gemeente_naam")
     leiden = f.loc["Leiden"]
@@ -168,10 +168,13 @@ def test_municipalities_without_a_usable_core_fall_back_to_municipal_figures_and
     assert pd.isna(leiden["grootste_kern"]) and leiden["n_kernen_5000"] == 1
     swf = f.loc["Súdwest-Fryslân"]
     assert swf["kern_bron"] == "gemeente" and swf["kern_toelichting"].startswith(
-        "de gekoppelde kernen hebben 49% van de inwoners")
+        "de gekoppelde kernen hebben maar 49% van de inwoners")
+    # a rural municipality too, when its cores hold under a quarter (Aalten 19,595 of 90,000)
+    assert f.loc["Aalten", "kern_bron"] == "gemeente"
+    assert f.loc["Aalten", "kern_toelichting"].startswith("de gekoppelde kernen hebben maar 22%")
     table = K.kern_fallback_table(pd.concat([g, K.kern_figures(g, links)],
                                             axis=1))
-    assert table["Gemeente"].tolist() == ["Leiden", "Súdwest-Fryslân"]
+    assert table["Gemeente"].tolist() == ["Aalten", "Leiden", "Súdwest-Fryslân"]
 
 
 def test_without_core_tables_every_municipality_keeps_its_municipal_figures_and_rule():

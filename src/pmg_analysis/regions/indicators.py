@@ -35,7 +35,7 @@ of the surroundings (``oad``), ``d_ij`` = distance in km between the centroids i
   inhabitants their municipalities have.
 * ``stedelijke_buur_code``/``_naam``: the largest peer (descriptive).
 * ``stad``: the municipality itself counts as a town (the test above).
-* ``n_vergelijkbaar``: the number of peers with ``1/factor <= P_j / P_i <= factor`` (towns of
+* ``n_vergelijkbaar``: the number of peers with ``1/factor <= T_j / T_i <= factor`` (towns of
   comparable size in the municipality's daily urban system).
 * ``gewicht_inwoners`` = ``P_i / mean_{j in N(i)} P_j``; ``gewicht_oad`` likewise with ``O``:
   the municipality's weight relative to its neighbours (> 1: heavier than its average neighbour).

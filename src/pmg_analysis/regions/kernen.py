@@ -27,7 +27,8 @@ Per municipality of 2017 (:func:`kern_figures`): the population and address dens
 largest core, its number of cores of at least ``KernenConfig.min_inwoners_kern`` inhabitants,
 the share of its population living in its largest core, and ``kern_bron``: ``"kernen"`` or,
 when no core is linked or the linked cores cannot hold its town (they cover less than
-``KernenConfig.min_dekking`` of its inhabitants: its town lies in an agglomeration row), the
+``KernenConfig.min_dekking`` of the inhabitants of an urban municipality, or less than
+``min_dekking_landelijk`` of any: its main place lies in an agglomeration row), the
 municipal figures as fallback (``"gemeente"``), with the reason in ``kern_toelichting``.
 """
 
@@ -89,6 +90,12 @@ class KernenConfig:
     # share there is expected and its cores are used (De Wolden 48%, Oirschot 46%).
     min_dekking: float = 0.5
     dekking_min_oad: int = 1_000  # CBS's lower bound of "matig stedelijk", as for towns
+    # Any municipality, rural or not, whose linked cores hold under a quarter of its inhabitants
+    # misses its main place: rural municipalities of villages have 26-100% of their people in
+    # linked cores, those below lost their main place to an agglomeration row (Haren 8% in
+    # "Groot - Groningen", Beek 19% in "Groot - Geleen") or to a name the place table does not
+    # give (Vianen 10%, "Vianen (ZH.)").
+    min_dekking_landelijk: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -365,14 +372,15 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
         has = largest["kern"].notna()
         dekking = largest["som"].astype("Float64") / pop
         rural = (gemeenten["oad"] < config.dekking_min_oad).fillna(True).astype(bool)
-        enough = has & ((dekking >= config.min_dekking).fillna(False) | rural)
+        enough = has & ((dekking >= config.min_dekking).fillna(False)
+                        | (rural & (dekking >= config.min_dekking_landelijk).fillna(False)))
         use = enough.astype(bool)
         reason = pd.Series(pd.NA, index=gemeenten.index, dtype="string")
         reason[~has] = "geen kern gekoppeld"
         low = has & ~enough
-        reason[low] = [f"de gekoppelde kernen hebben {_pct(d)} van de inwoners van deze "
-                       "stedelijke gemeente; haar stad ligt in een agglomeratie of heeft geen "
-                       "eigen woonplaats" for d in dekking[low]]
+        reason[low] = [f"de gekoppelde kernen hebben maar {_pct(d)} van de inwoners; de "
+                       "grootste plaats ligt in een agglomeratie of heeft geen eigen woonplaats"
+                       for d in dekking[low]]
     municipal_oad = gemeenten["oad"].astype("Float64")
     n_municipal = (pop >= config.min_inwoners_kern).astype("Float64")
     share = (largest["inwoners"].astype("Float64") / pop).clip(upper=1.0)
