@@ -107,6 +107,10 @@ class IndicatorConfig:
     # municipality ("gemeente", the rule before core figures).
     stad_omvang: str = "kern"
 
+    def __post_init__(self) -> None:
+        if self.stad_omvang not in ("kern", "gemeente"):
+            raise ValueError(f"stad_omvang must be 'kern' or 'gemeente', not {self.stad_omvang!r}")
+
 
 INDICATOR_COLUMNS: tuple[str, ...] = (
     "afstand_grotere_stad_km", "grotere_stad_code", "grotere_stad_naam",
