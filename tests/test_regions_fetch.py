@@ -49,6 +49,8 @@ class FakeSession:
             return FakeResponse(load("odata_typeddataset_p1.json"))
         if url.endswith("/DataProperties"):
             return FakeResponse(load("odata_dataproperties.json"))
+        if "Catalog" in url:  # the core tables are not in this recording
+            return FakeResponse({"value": []})
         if "wfs" in url:
             doc = json.loads((FIXTURES / "ok/pdok/gemeente_2017_gegeneraliseerd.geojson")
                              .read_text(encoding="utf-8"))
@@ -83,6 +85,10 @@ def test_fetch_writes_the_reader_layout(tmp_path):
     result = fetch(tmp_path, progress=False, session=session)
     assert (result.n_cbs, result.n_pdok) == (6, 6)
     assert "6 gemeenten" in result.summary() and "opgeslagen" in result.summary()
+    # the optional core tables were not found: the rest is saved and the summary says so
+    assert result.n_kernen == 0 and "catalogus" in result.kernen_error
+    assert "De inwoners per kern" in result.summary()
+    assert not (tmp_path / "cbs-kernen").exists()
     # the second OData page was requested through odata.nextLink
     assert any("$skip=4" in url for url, _ in session.calls)
     data = tmp_path / "cbs-83553NED" / "data.csv"

@@ -68,6 +68,31 @@ def test_target_sentence_says_where_the_target_is_met_and_what_core_data_would_a
     assert "niet gehaald" not in regions.validation_target_sentence(v, doel=0.6)
 
 
+def test_with_core_figures_a_non_urban_miss_is_not_counted_as_needing_them():
+    v = pd.DataFrame({"deel": ["ontwikkeling"] * 4 + ["toets"] * 2,
+                      "goed": [True, True, False, False, True, True],
+                      "positie": ["polycentrisch"] * 6,
+                      "oad": [2_000, 2_000, 800, 2_000, 2_000, 2_000],
+                      "kern_bron": ["kernen"] * 6})
+    assert "inwoners per kern" not in regions.validation_target_sentence(v)
+    without = v.assign(kern_bron=["kernen", "kernen", "gemeente", "kernen", "kernen", "kernen"])
+    assert "is er 1 gemeente waarvan" in regions.validation_target_sentence(without)
+
+
+def test_a_miss_whose_largest_core_is_a_village_says_so_in_one_sentence():
+    row = pd.Series({"gemeente_code": "GM0197", "positie": "polycentrisch",
+                     "positie_cbs": "monocentrisch", "grotere_stad_naam": "Enschede",
+                     "afstand_grotere_stad_km": 38.0, "bereik_grotere_stad": 2.2,
+                     "dominantie": pd.NA, "stedelijke_buur_naam": pd.NA,
+                     "centrum_naam": "Winterswijk", "centrum_code": "GM0294", "oad": 782,
+                     "kern_bron": "kernen", "stad": False, "grootste_kern": "Aalten",
+                     "kern_inwoners": 12_520})
+    reason = regions.miss_reason(row)
+    assert reason.startswith("De grootste kern van de gemeente, Aalten, heeft 12.520 inwoners "
+                             "(< 20.000)")
+    assert "Winterswijk" in reason and reason.endswith(".") and ". " not in reason
+
+
 def test_validation_codes_and_names_match_the_municipality_register():
     from pmg_analysis.municipalities import load_register
 
@@ -102,11 +127,14 @@ def test_validation_accuracy_is_measured_and_printed(real_gemeenten, report_metr
                   + f"); gemist: {misses}")
     # The issue's target is 85%; the measured figures are reported above. These bounds guard
     # against a regression: the development part (41 of 58 with the share of the radius
-    # population, 47 with dominance over the single largest other town, 48 now) and the
-    # held-out part, measured once on the rules as they are (25 of 28; the bound allows one
-    # more miss).
-    assert parts.loc["ontwikkeling", "aandeel"] >= 0.82
-    assert parts.loc["toets", "aandeel"] >= 0.85
+    # population, 47 with dominance over the single largest other town, 48 with the towns'
+    # networks, 50 with population per core, issue 18) and the held-out part, measured once on
+    # the rules of issue 10 (25 of 28) and once on the rules of issue 18, written down before
+    # (26 of 28: Oldambt now right). Each bound allows one more miss; the whole set stays at
+    # the target (76 of 86 now; 74 is 86.0%).
+    assert parts.loc["ontwikkeling", "goed"] >= 49
+    assert parts.loc["toets", "goed"] >= 25
+    assert parts.loc["totaal", "aandeel"] >= 0.85
 
 
 @pytest.mark.shared

@@ -155,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     cbs = sub.add_parser("cbs", help="CBS- en PDOK-gegevens")
     cbs_sub = cbs.add_subparsers(dest="cbs_command", required=True)
-    p = cbs_sub.add_parser("fetch", help="download CBS 83553NED en PDOK-gemeentegrenzen 2017")
+    p = cbs_sub.add_parser("fetch", help="download CBS 83553NED, PDOK-gemeentegrenzen 2017 en "
+                           "de CBS-tabellen met inwoners per kern")
     p.add_argument("--dest", default=str(CBS_RAW), help="map om in op te slaan")
     p.set_defaults(func=cmd_cbs_fetch)
 

@@ -9,6 +9,7 @@ Typical use::
     responses["positie"] = regions.positie(responses)
 
 Modules: ``load`` (file readers), ``sources`` (where the files are), ``fetch`` (download),
+``kernen`` (population per core, linked to the municipalities),
 ``geometry``, ``indicators``, ``typology``, ``borderline`` (types that flip when a threshold
 moves ±10%), ``build`` (tables, schema, cache), ``validation`` (the published-sources check),
 ``cluster``, ``respondents``; for display: ``overview``, ``comparison`` and
@@ -55,6 +56,17 @@ from pmg_analysis.regions.fetch import (
 )
 from pmg_analysis.regions.geometry import GeometryConfig
 from pmg_analysis.regions.indicators import INDICATOR_COLUMNS, IndicatorConfig
+from pmg_analysis.regions.kernen import (
+    KERN_COLUMNS,
+    KernenConfig,
+    KernenData,
+    kern_fallback_table,
+    kern_figures,
+    kernen_sentence,
+    link_kernen,
+    read_kernen_data,
+    unlinked_kernen_table,
+)
 from pmg_analysis.regions.mapdata import MapConfig, display_geojson, map_frame
 from pmg_analysis.regions.overview import (
     SEED_EXAMPLES,
@@ -74,7 +86,12 @@ from pmg_analysis.regions.respondents import (
     positie,
     positie_bron,
 )
-from pmg_analysis.regions.sources import CbsSource, positie_bron_zin, resolve_source
+from pmg_analysis.regions.sources import (
+    CbsSource,
+    kernen_zin,
+    positie_bron_zin,
+    resolve_source,
+)
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify
 from pmg_analysis.regions.validation import (
     accuracy,
@@ -107,6 +124,8 @@ __all__ = [
     "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
     "BorderlineConfig", "accuracy", "accuracy_per_part", "accuracy_per_type", "borderline",
     "load_validation", "validate",
+    "KERN_COLUMNS", "KernenConfig", "KernenData", "kern_figures", "kernen_zin", "link_kernen",
+    "read_kernen_data",
     # display
     "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
     "cluster_crosstab", "cluster_sentence", "differences_table", "display_geojson", "getal",
@@ -115,4 +134,5 @@ __all__ = [
     "type_counts", "borderline_counts", "borderline_table", "borderline_thresholds_table",
     "miss_reason", "misses_table", "validation_per_part_table", "validation_per_type_table",
     "validation_sentence", "validation_set_table", "validation_target_sentence",
+    "kern_fallback_table", "kernen_sentence", "unlinked_kernen_table",
 ]

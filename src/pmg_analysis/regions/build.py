@@ -13,8 +13,14 @@
 ``gemeente_code``, ``buur_code`` (categories = the municipality codes). A long table rather than
 a list column: it joins and filters like any other frame and stores cleanly in parquet.
 
+The core columns (``grootste_kern``, ``kern_inwoners``, ``kern_oad``, ``n_kernen_5000``,
+``aandeel_grootste_kern``, ``kern_bron``, ``kern_toelichting``; see ``kernen``) come from the
+optional ``cbs-kernen/`` tables; without them every municipality has its municipal figures
+there (``kern_bron == "gemeente"``).
+
 Cache: ``data/processed/gemeenten.parquet`` + ``buren.parquet`` + ``gemeenten.json`` (the
-SHA-256 of both input files and a fingerprint of the configuration); rebuilt when any differs.
+SHA-256 of the input files, the core tables included when present, and a fingerprint of the
+configuration); rebuilt when any differs.
 """
 
 from __future__ import annotations
@@ -33,11 +39,21 @@ from pmg_analysis.paths import PROCESSED
 from pmg_analysis.regions.borderline import borderline
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
+from pmg_analysis.regions.kernen import (
+    KernenConfig,
+    kern_figures,
+    kernen_available,
+    kernen_path,
+    link_kernen,
+    read_kernen_data,
+    woonplaatsen_path,
+)
 from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
 from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
-CACHE_VERSION = 3  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks
+CACHE_VERSION = 4  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks;
+# 4: population per core (issue 18)
 GEMEENTEN_FILE = "gemeenten.parquet"
 BUREN_FILE = "buren.parquet"
 SIDECAR_FILE = "gemeenten.json"
@@ -48,6 +64,7 @@ class RegionsConfig:
     """All settings of the regions step."""
 
     geometry: GeometryConfig = field(default_factory=GeometryConfig)
+    kernen: KernenConfig = field(default_factory=KernenConfig)
     typology: TypologyConfig = field(default_factory=TypologyConfig)
 
     def fingerprint(self) -> str:
@@ -60,6 +77,8 @@ class RegionTables:
     buren: pd.DataFrame
     source_dir: Path | None = None
     from_cache: bool = False
+    # every core with its municipality or why it has none (None without the core tables)
+    kernen: pd.DataFrame | None = None
 
 
 _code = pa.Column("category", pa.Check.str_matches(r"^GM\d{4}$"))
@@ -81,6 +100,13 @@ GEMEENTEN_SCHEMA = pa.DataFrameSchema(
         "centroid_x": pa.Column("Float64", pa.Check.in_range(-10_000, 300_000)),
         "centroid_y": pa.Column("Float64", pa.Check.in_range(280_000, 630_000)),
         "n_buren": pa.Column("Int16", pa.Check.ge(0)),
+        "grootste_kern": pa.Column("string", nullable=True),
+        "kern_inwoners": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "kern_oad": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "n_kernen_5000": pa.Column("Int16", pa.Check.ge(0)),
+        "aandeel_grootste_kern": pa.Column("Float64", pa.Check.in_range(0, 1)),
+        "kern_bron": pa.Column("string", pa.Check.isin(["kernen", "gemeente"])),
+        "kern_toelichting": pa.Column("string", nullable=True),
         "afstand_grotere_stad_km": _float,
         "grotere_stad_code": pa.Column("string", nullable=True),
         "grotere_stad_naam": pa.Column("string", nullable=True),
@@ -96,6 +122,7 @@ GEMEENTEN_SCHEMA = pa.DataFrameSchema(
         "n_steden": pa.Column("Int16", pa.Check.ge(0)),
         "centrum_code": pa.Column("string", nullable=True),
         "centrum_naam": pa.Column("string", nullable=True),
+        "stad": pa.Column("bool"),
         "middelgroot": pa.Column("bool"),
         "positie_cbs": pa.Column(pd.CategoricalDtype(list(POSITIE_TYPES))),
         "grensgeval": pa.Column("bool"),
@@ -138,6 +165,10 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
     table = cbs.merge(shapes, on="gemeente_code", how="left", validate="one_to_one")
     counts = buren["gemeente_code"].value_counts()
     table["n_buren"] = table["gemeente_code"].map(counts).fillna(0).astype("Int16")
+    links = None
+    if kernen_available(source_dir):
+        links = link_kernen(read_kernen_data(source_dir), table["gemeente_code"], config.kernen)
+    table = pd.concat([table, kern_figures(table, links, config.kernen)], axis=1)
     base = table
 
     def relabel(typology: TypologyConfig) -> pd.Series:
@@ -159,7 +190,7 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
     table = table[list(GEMEENTEN_SCHEMA.columns)]
     buren = buren.astype({"gemeente_code": code_dtype, "buur_code": code_dtype})
     _validate(table, buren, cbs_file)
-    return RegionTables(table, buren, Path(source_dir), from_cache=False)
+    return RegionTables(table, buren, Path(source_dir), from_cache=False, kernen=links)
 
 
 def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
@@ -168,6 +199,9 @@ def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
         "inputs": {
             "cbs-83553NED/data.csv": file_sha256(cbs_data_path(source_dir)),
             "pdok/gemeente_2017_gegeneraliseerd.geojson": file_sha256(pdok_path(source_dir)),
+            **({f"cbs-kernen/{p.name}": file_sha256(p)
+                for p in (kernen_path(source_dir), woonplaatsen_path(source_dir))}
+               if kernen_available(source_dir) else {}),
         },
         "config": config.fingerprint(),
     }

@@ -1,10 +1,18 @@
-"""Download the CBS table 83553NED (OData v3) and the PDOK 2017 boundaries (WFS).
+"""Download the CBS table 83553NED (OData v3), the PDOK 2017 boundaries (WFS) and the two CBS
+tables with population per core.
 
 Writes the layout :mod:`pmg_analysis.regions.sources` looks for (default ``data/raw/cbs/``)::
 
     cbs-83553NED/data.csv              TypedDataSet, as cbsodataR writes it
     cbs-83553NED/DataProperties.csv    what every column means
     pdok/gemeente_2017_gegeneraliseerd.geojson
+    cbs-kernen/bevolkingskernen_2011.csv   "Bevolkingskernen 2011; steden en dorpen in Nederland"
+    cbs-kernen/woonplaatsen_2016.csv       "Woonplaatsen in Nederland 2016"
+
+The two core tables are written as StatLine's CSV download (the layout
+:mod:`pmg_analysis.regions.kernen` reads, see :func:`write_statline_csv`); they are found in the
+CBS catalogue by their title. They are optional: when they cannot be fetched, the other files
+are still saved and :attr:`FetchResult.kernen_error` says why.
 
 The CSV follows the cbsodataR layout: columns in the service's order, strings double-quoted
 (CBS's padding kept), numbers bare, UTF-8 without BOM. Network failures become one Dutch
@@ -27,8 +35,9 @@ from tqdm import tqdm  # not tqdm.auto: no ipywidgets warning inside notebooks
 
 from pmg_analysis.errors import InputError
 from pmg_analysis.paths import CBS_RAW
+from pmg_analysis.regions.kernen import STATLINE_ENCODING, kernen_path, woonplaatsen_path
 from pmg_analysis.regions.load import CBS_SUBDIR, CBS_TABLE, cbs_data_path, pdok_path
-from pmg_analysis.regions.sources import resolve_source
+from pmg_analysis.regions.sources import kernen_zin, resolve_source
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,14 @@ class FetchConfig:
     # The whole download (CBS and PDOK together) gives up after this many seconds; None: no
     # limit (`pmg-analysis cbs fetch`). `make report` sets one (see AutoFetchConfig).
     deadline_s: float | None = None
+    # The tables with population per core, found by their exact title in the CBS catalogue
+    # (the title is what the README and the reports cite; "Bevolkingskernen 2011" is 82271NED).
+    odata_root: str = "https://opendata.cbs.nl/ODataApi/odata"
+    catalog_url: str = "https://opendata.cbs.nl/ODataCatalog/Tables"
+    kernen_titel: str = "Bevolkingskernen 2011; steden en dorpen in Nederland"
+    woonplaatsen_titel: str = "Woonplaatsen in Nederland 2016"
+    # False: only 83553NED and PDOK (the core tables are optional).
+    kernen: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,15 +68,25 @@ class FetchResult:
     dest: Path
     n_cbs: int
     n_pdok: int
+    n_kernen: int = 0  # rows of Bevolkingskernen 2011 (0: not fetched)
+    n_woonplaatsen: int = 0
+    kernen_error: str | None = None  # why the core tables were not fetched (Dutch)
 
     def summary(self) -> str:
         return fetch_summary(self)
 
 
 def fetch_summary(result: FetchResult) -> str:
-    """The Dutch line the CLI prints after a successful download."""
-    return (f"CBS-tabel {CBS_TABLE} ({result.n_cbs} gemeenten) en PDOK-gemeentegrenzen "
+    """The Dutch lines the CLI prints after a successful download."""
+    text = (f"CBS-tabel {CBS_TABLE} ({result.n_cbs} gemeenten) en PDOK-gemeentegrenzen "
             f"({result.n_pdok} gemeenten) opgeslagen in {result.dest}.")
+    if result.n_kernen:
+        text += (f"\nCBS Bevolkingskernen 2011 ({result.n_kernen} rijen) en Woonplaatsen in "
+                 f"Nederland 2016 ({result.n_woonplaatsen} woonplaatsen) opgeslagen in "
+                 f"{result.dest / 'cbs-kernen'}.")
+    elif result.kernen_error:
+        text += f"\n{kernen_zin(False)} ({result.kernen_error})"
+    return text
 
 
 def parse_odata_page(doc: Any) -> tuple[list[dict], str | None]:
@@ -178,6 +205,101 @@ def fetch_wfs(session: requests.Session, config: FetchConfig, *, progress: bool 
     return {"type": "FeatureCollection", "features": _lonlat(slim)}
 
 
+# -- the core tables (StatLine layout) -----------------------------------------------------------
+
+def catalog_identifier(session: requests.Session, config: FetchConfig, title: str, *,
+                       deadline: float | None = None) -> str:
+    """The identifier of the CBS table with exactly this title (one filtered catalogue query)."""
+    quoted = title.replace("'", "''")
+    doc = _get_json(session, config.catalog_url,
+                    {"$format": "json", "$filter": f"Title eq '{quoted}'"},
+                    config.timeout_s, deadline)
+    rows, _ = parse_odata_page(doc)
+    ids = sorted({str(r.get("Identifier", "")).strip() for r in rows} - {""})
+    if len(ids) != 1:
+        raise InputError(f"de CBS-catalogus kent geen (of meer dan één) tabel '{title}'.")
+    return ids[0]
+
+
+def _cell(value: Any) -> str:
+    """One StatLine cell: NA as '.', integers bare, strings stripped."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "."
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def write_statline_csv(title: str, properties: list[dict], dimension_titles: Mapping[str, str],
+                       records: list[dict], path: Path) -> None:
+    """Write an OData table as StatLine's CSV download: the title line, one header line per
+    topic level ("Onderwerpen", a topic's groups then its title, repeated down to the deepest
+    level), the units line (starting with the dimension's title), then one line per record with
+    the dimension's title; Latin-1, ``;``-separated, NA as ``.``.
+    """
+    dims = [p for p in properties if str(p.get("Type", "")).endswith("Dimension")]
+    if len(dims) != 1:
+        raise InputError(f"de CBS-tabel '{title}' heeft niet precies één dimensie.")
+    dim = dims[0]
+    by_id = {p.get("ID"): p for p in properties}
+    topics = [p for p in properties if p.get("Type") == "Topic"]
+
+    def lineage(p: dict) -> list[str]:
+        titles = [str(p["Title"]).strip()]
+        parent = by_id.get(p.get("ParentID"))
+        while parent is not None:
+            titles.insert(0, str(parent["Title"]).strip())
+            parent = by_id.get(parent.get("ParentID"))
+        return titles
+
+    paths = [lineage(t) for t in topics]
+    depth = max(len(p) for p in paths)
+    paths = [p + [p[-1]] * (depth - len(p)) for p in paths]
+    lines = [[title] + [""] * len(topics)]
+    lines += [["Onderwerpen"] + [p[level] for p in paths] for level in range(depth)]
+    lines.append([str(dim["Title"]).strip()]
+                 + [str(t.get("Unit") or "").strip() or str(t["Title"]).strip() for t in topics])
+    for r in records:
+        key = r.get(dim["Key"])
+        lines.append([dimension_titles.get(key, str(key)).strip()]
+                     + [_cell(r.get(t["Key"])) for t in topics])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".part")
+    with tmp.open("w", encoding=STATLINE_ENCODING, errors="replace", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\n").writerows(lines)
+    tmp.replace(path)
+
+
+def fetch_statline(session: requests.Session, config: FetchConfig, title: str, path: Path, *,
+                   progress: bool = False, deadline: float | None = None) -> int:
+    """Find the table by title, download it (OData v3) and write it at ``path`` in the StatLine
+    layout; returns the number of rows."""
+    table = catalog_identifier(session, config, title, deadline=deadline)
+    base = f"{config.odata_root}/{table}"
+    properties = fetch_odata(session, f"{base}/DataProperties", timeout=config.timeout_s,
+                             deadline=deadline)
+    dims = [p for p in properties if str(p.get("Type", "")).endswith("Dimension")]
+    if len(dims) != 1:
+        raise InputError(f"de CBS-tabel '{title}' ({table}) heeft niet precies één dimensie.")
+    keys = fetch_odata(session, f"{base}/{dims[0]['Key']}", timeout=config.timeout_s,
+                       deadline=deadline)
+    records = fetch_odata(session, f"{base}/TypedDataSet", timeout=config.timeout_s,
+                          progress=progress, desc=f"CBS {table}", deadline=deadline)
+    write_statline_csv(title, properties, {k["Key"]: str(k["Title"]) for k in keys}, records,
+                       path)
+    return len(records)
+
+
+def fetch_kernen(dest: Path, *, session: requests.Session, config: FetchConfig,
+                 progress: bool = False, deadline: float | None = None) -> tuple[int, int]:
+    """Both core tables into ``dest/cbs-kernen/``: (rows of the cores, rows of the places)."""
+    n_places = fetch_statline(session, config, config.woonplaatsen_titel,
+                              woonplaatsen_path(dest), progress=progress, deadline=deadline)
+    n_cores = fetch_statline(session, config, config.kernen_titel, kernen_path(dest),
+                             progress=progress, deadline=deadline)
+    return n_cores, n_places
+
+
 def fetch(dest: Path, *, progress: bool = True, session: requests.Session | None = None,
           config: FetchConfig = FetchConfig()) -> FetchResult:
     """Download both sources into ``dest`` (e.g. ``data/raw/cbs``) in the expected layout."""
@@ -203,7 +325,18 @@ def fetch(dest: Path, *, progress: bool = True, session: requests.Session | None
     tmp.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")),
                    encoding="utf-8")
     tmp.replace(geo_path)
-    return FetchResult(dest, len(frame), len(collection["features"]))
+    n_kernen = n_places = 0
+    kernen_error = None
+    if config.kernen:
+        try:
+            n_kernen, n_places = fetch_kernen(dest, session=session, config=config,
+                                              progress=progress, deadline=deadline)
+        except InputError as error:  # optional: the rest is saved, the summary says why
+            kernen_error = error.message
+            for part in (kernen_path(dest), woonplaatsen_path(dest)):
+                part.unlink(missing_ok=True)  # never one table without the other
+    return FetchResult(dest, len(frame), len(collection["features"]), n_kernen, n_places,
+                       kernen_error)
 
 
 # -- fetching before a report --------------------------------------------------------------------

@@ -13,8 +13,12 @@ of the surroundings (``oad``), ``d_ij`` = distance in km between the centroids i
   a larger city relative to that city's reach. A city's pull falls with distance squared and
   grows with its size (gravity model), so the distance at which it is equally strong grows
   with ``sqrt(P_j)``; values <= 1 mean *i* lies within the reach of a larger city.
-* *towns*: municipalities with ``O_j >= min_oad_stad`` (1,000 addresses/km² is CBS's lower
-  bound of "matig stedelijk"). A *satellite* is a town within the reach of a larger city
+* *towns*: with core figures (``kern_bron == "kernen"``, see ``kernen``), municipalities
+  whose largest core has at least ``stad_min_kern_inwoners`` (20,000) inhabitants; without
+  them, municipalities with ``O_j >= vergelijkbaar_min_oad`` (1,000 addresses/km² is CBS's
+  lower bound of "matig stedelijk"). A town's size ``T_j`` is its largest core's population
+  (``kern_inwoners``; ``P_j`` without core figures); dominance, the centre and the largest
+  peer are measured in ``T``. A *satellite* is a town within the reach of a larger city
   (``bereik_grotere_stad <= satelliet_max_bereik``, rule 1 of the typology): a suburb or growth
   centre of that city, not a centre of its own region.
 * *peers* of *i* (``R(i)`` = its functional region, by default the arbeidsmarktregio): the towns
@@ -23,14 +27,15 @@ of the surroundings (``oad``), ``d_ij`` = distance in km between the centroids i
   (``n_steden`` = ``|S(i)|``).
 * ``centrum_code``/``_naam``: the largest town of ``S(i)`` (*i* itself when it is the largest;
   NA when ``S(i)`` is empty).
-* ``dominantie`` = ``P_c / sum_{j in S(i), j != c} P_j`` for that centre *c*: how many times
+* ``dominantie`` = ``T_c / sum_{j in S(i), j != c} T_j`` for that centre *c*: how many times
   larger the centre is than the other towns of the system *together* (NA when ``S(i)`` has fewer
   than two towns). A network of several towns (Ede with Veenendaal and Wageningen) is not
   dominated by its largest member even when each of the others is much smaller; villages around
   a town (Winterswijk's rural neighbours) and suburbs of a large city do not count, however many
   inhabitants their municipalities have.
 * ``stedelijke_buur_code``/``_naam``: the largest peer (descriptive).
-* ``n_vergelijkbaar``: the number of peers with ``1/factor <= P_j / P_i <= factor`` (towns of
+* ``stad``: the municipality itself counts as a town (the test above).
+* ``n_vergelijkbaar``: the number of peers with ``1/factor <= T_j / T_i <= factor`` (towns of
   comparable size in the municipality's daily urban system).
 * ``gewicht_inwoners`` = ``P_i / mean_{j in N(i)} P_j``; ``gewicht_oad`` likewise with ``O``:
   the municipality's weight relative to its neighbours (> 1: heavier than its average neighbour).
@@ -84,14 +89,60 @@ class IndicatorConfig:
     # are too coarse here (COROP Utrecht is the whole province) and split FoodValley, whose
     # towns the seed names as one region. None: the radius alone.
     functionele_regio: str | None = "arbeidsmarktregio_code"
+    # With population per core (``kern_bron == "kernen"``) a municipality is a town when its
+    # largest core has at least this many inhabitants, whatever the density of the
+    # municipality as a whole: its town is then judged as a town, not averaged with its
+    # villages and countryside (Sneek 31,915 in Súdwest-Fryslân, OAD of the municipality 862).
+    # Density does not decide here: ribbon-built towns of the north-east are thin (Stadskanaal
+    # 21,275 at a core OAD of 936, Veendam/Wildervank 24,575 at 974), while large villages have
+    # dense cores (Ermelo 1,088, Putten 1,099). 20,000 is the bound of CBS's size classes of
+    # the cores (10,000-20,000 / 20,000-50,000) and the usual lower bound of a "kleine stad"
+    # with regional facilities (secondary schools, a hospital, a regional shopping centre);
+    # the villages of a rural municipality stay below it (Aalten 12,520, Lichtenvoorde 12,365).
+    # Without core figures the municipal OAD bound above decides, as before.
+    stad_min_kern_inwoners: int = 20_000
+    # The size of a town in its urban system: its largest core ("kern": "steden van
+    # vergelijkbare omvang" compares towns, not towns plus the villages merged with them;
+    # municipalities without core figures use their municipal population) or the whole
+    # municipality ("gemeente", the rule before core figures).
+    stad_omvang: str = "kern"
+
+    def __post_init__(self) -> None:
+        if self.stad_omvang not in ("kern", "gemeente"):
+            raise ValueError(f"stad_omvang must be 'kern' or 'gemeente', not {self.stad_omvang!r}")
 
 
 INDICATOR_COLUMNS: tuple[str, ...] = (
     "afstand_grotere_stad_km", "grotere_stad_code", "grotere_stad_naam",
     "grotere_stad_is_buur", "bereik_grotere_stad", "n_vergelijkbaar", "gewicht_inwoners",
     "gewicht_oad", "aandeel_straal", "dominantie", "stedelijke_buur_code",
-    "stedelijke_buur_naam", "n_steden", "centrum_code", "centrum_naam",
+    "stedelijke_buur_naam", "n_steden", "centrum_code", "centrum_naam", "stad",
 )
+
+
+def town_figures(gemeenten: pd.DataFrame, config: IndicatorConfig = IndicatorConfig(),
+                 min_oad: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(is a town, size as a town) per municipality, as bool/float arrays.
+
+    With core figures (``kern_bron == "kernen"``) a municipality is a town when its largest core
+    has at least ``config.stad_min_kern_inwoners`` inhabitants; without them (no core columns,
+    or no usable linked core) when its municipal ``oad`` reaches ``min_oad`` (default
+    ``config.vergelijkbaar_min_oad``), as before core figures existed. Its size as a town:
+    ``kern_inwoners`` (the municipal population where there are no core figures) when
+    ``config.stad_omvang == "kern"``, else ``inwoners``. Without core columns this is exactly
+    the municipal rule (OAD, municipal population).
+    """
+    min_oad = config.vergelijkbaar_min_oad if min_oad is None else min_oad
+    pop = (gemeenten["inwoners"].to_numpy(dtype=float, na_value=np.nan)
+           if "inwoners" in gemeenten.columns else np.full(len(gemeenten), np.nan))
+    oad = gemeenten["oad"].to_numpy(dtype=float, na_value=np.nan)
+    if "kern_bron" not in gemeenten.columns:
+        return oad >= min_oad, pop
+    cores = gemeenten["kern_bron"].astype("string").eq("kernen").fillna(False).to_numpy(bool)
+    k_pop = gemeenten["kern_inwoners"].to_numpy(dtype=float, na_value=np.nan)
+    k_pop = np.where(np.isnan(k_pop), pop, k_pop)
+    town = np.where(cores, k_pop >= config.stad_min_kern_inwoners, oad >= min_oad)
+    return town, (k_pop if config.stad_omvang == "kern" else pop)
 
 
 def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
@@ -130,8 +181,8 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
     reach_ratio = np.where(larger, dist / reach[None, :], np.inf).min(axis=1)
 
     within = dist <= config.straal_km
-    ratio = pop[None, :] / pop[:, None]
-    town = oad >= config.vergelijkbaar_min_oad
+    town, size = town_figures(gemeenten, config)
+    ratio = size[None, :] / size[:, None]
     satellite = reach_ratio <= satelliet_max_bereik
     peers = within & ~np.eye(n, dtype=bool) & (town & ~satellite)[None, :]
     if config.functionele_regio is not None:
@@ -140,15 +191,15 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
     comparable = (peers & (ratio >= 1 / config.vergelijkbaar_factor)
                   & (ratio <= config.vergelijkbaar_factor))
 
-    pop_peer = np.where(peers, pop[None, :], -np.inf)
+    pop_peer = np.where(peers, size[None, :], -np.inf)
     largest_urban = pop_peer.argmax(axis=1)
     has_urban = peers.any(axis=1)
     system = peers | (np.eye(n, dtype=bool) & town[:, None])
     n_steden = system.sum(axis=1)
-    centre = np.where(system, pop[None, :], -np.inf).argmax(axis=1)
-    rest = np.where(system, pop[None, :], 0.0).sum(axis=1) - pop[centre]
+    centre = np.where(system, size[None, :], -np.inf).argmax(axis=1)
+    rest = np.where(system, size[None, :], 0.0).sum(axis=1) - size[centre]
     with np.errstate(invalid="ignore", divide="ignore"):
-        dominantie = pop[centre] / rest
+        dominantie = size[centre] / rest
 
     n_buren = adj.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -180,4 +231,5 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
     out["n_steden"] = pd.array(n_steden, dtype="Int16")
     out["centrum_code"] = pd.array(np.where(n_steden > 0, codes[centre], None), dtype="string")
     out["centrum_naam"] = pd.array(np.where(n_steden > 0, names[centre], None), dtype="string")
+    out["stad"] = np.asarray(town, dtype=bool)
     return out

@@ -56,12 +56,16 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("Vergelijkbare omvang", "hoogstens zoveel keer groter of kleiner (alleen de "
               "beschrijvende kolom n_vergelijkbaar)", "indicators.vergelijkbaar_factor"),
     Threshold("Stad in de omgeving", "stedelijk: omgevingsadressendichtheid (adressen per km²) "
-              "minstens", "indicators.vergelijkbaar_min_oad"),
+              "minstens (zonder kerncijfers)", "indicators.vergelijkbaar_min_oad"),
+    Threshold("Stad in de omgeving", "met kerncijfers: inwoners van de grootste kern minstens "
+              "(een stad telt met de inwoners van die kern)",
+              "indicators.stad_min_kern_inwoners"),
     Threshold("Regel 1: nabij een grotere stad", "bereik_grotere_stad hoogstens",
               "nabij_max_bereik"),
     Threshold("Regel 2: polycentrisch", "dominantie (de grootste stad gedeeld door de andere "
               "steden samen) kleiner dan (anders monocentrisch)", "mono_min_dominantie"),
-    Threshold("Regel 2: polycentrisch", "en zelf stedelijk: omgevingsadressendichtheid minstens",
+    Threshold("Regel 2: polycentrisch", "en zelf een stad: omgevingsadressendichtheid minstens "
+              "(zonder kerncijfers; met kerncijfers de grootste kern, zie hierboven)",
               "poly_min_oad"),
     Threshold("Middelgroot", "inwoners minstens", "middelgroot_min_inwoners"),
     Threshold("Middelgroot", "inwoners hoogstens", "middelgroot_max_inwoners"),
@@ -113,6 +117,10 @@ def seed_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None,
         "Type in de presentatie": labelled(rows["positie_seed"], labels),
         "Type volgens de regels": labelled(rows["positie_cbs"], labels),
         "Inwoners": rows["inwoners"].astype("Int64"),
+        "Grootste kern": (rows["grootste_kern"] if "grootste_kern" in rows.columns
+                          else pd.Series(pd.NA, index=rows.index)).astype("string"),
+        "Inwoners grootste kern": (rows["kern_inwoners"] if "kern_inwoners" in rows.columns
+                                   else rows["inwoners"]).astype("Int64"),
         "Dichtstbijzijnde grotere stad": rows["grotere_stad_naam"].astype("string"),
         "Bereik grotere stad": rows["bereik_grotere_stad"].astype("Float64"),
         "Centrum van de regio": rows["centrum_naam"].astype("string"),

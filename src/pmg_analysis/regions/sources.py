@@ -6,6 +6,14 @@ respondents ticked. A directory counts only when it holds both files in the expe
 
     <dir>/cbs-83553NED/data.csv
     <dir>/pdok/gemeente_2017_gegeneraliseerd.geojson
+
+The population per core is optional, in the same directory (see
+:mod:`pmg_analysis.regions.kernen`)::
+
+    <dir>/cbs-kernen/bevolkingskernen_2011.csv
+    <dir>/cbs-kernen/woonplaatsen_2016.csv
+
+Without it everything works on municipal figures, and :func:`kernen_zin` says so.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pmg_analysis.paths import repo_root
+from pmg_analysis.regions.kernen import kernen_available
 from pmg_analysis.regions.load import cbs_data_path, pdok_path
 
 ENV_VAR = "PMG_CBS_DIR"
@@ -23,6 +32,11 @@ RAW_SUBDIR = Path("data") / "raw" / "cbs"
 
 ZIN_CBS = ("De positie in de regio is afgeleid uit openbare gegevens van het CBS "
            "(Gebieden in Nederland 2017) en de gemeentegrenzen van PDOK.")
+ZIN_KERNEN = ("Steden zijn beoordeeld met de inwoners van hun grootste kern (CBS Bevolkingskernen "
+              "2011, via Woonplaatsen in Nederland 2016 aan de gemeenten van 2017 gekoppeld).")
+ZIN_KERNEN_ONTBREEKT = ("De inwoners per kern (CBS Bevolkingskernen 2011 en Woonplaatsen in "
+                        "Nederland 2016) ontbreken, dus is elke gemeente als geheel beoordeeld, "
+                        "ook een stad die met veel dorpen één gemeente vormt.")
 ZIN_ZELF = ("De positie in de regio is alleen gebaseerd op wat respondenten zelf aankruisten; "
             "CBS-gegevens waren niet beschikbaar.")
 
@@ -44,10 +58,26 @@ class CbsSource:
         """The one plain Dutch sentence every report shows about the position's source."""
         return positie_bron_zin(self.available)
 
+    @property
+    def kernen_available(self) -> bool:
+        """The optional core tables (``cbs-kernen/``) are there too."""
+        return kernen_available(self.directory)
+
+    @property
+    def kernen_sentence(self) -> str:
+        """The one Dutch sentence about the population per core: used, or missing."""
+        return kernen_zin(self.kernen_available)
+
 
 def positie_bron_zin(cbs_available: bool) -> str:
     """The Dutch sentence for reports: derived from CBS/PDOK, or self-reported only."""
     return ZIN_CBS if cbs_available else ZIN_ZELF
+
+
+def kernen_zin(available: bool) -> str:
+    """The Dutch sentence about the population per core: used, or missing (then every
+    municipality is judged as a whole)."""
+    return ZIN_KERNEN if available else ZIN_KERNEN_ONTBREEKT
 
 
 def _missing_files(directory: Path) -> list[str]:

@@ -16,9 +16,12 @@ The rules are applied in order; the first that holds decides:
    (``dominantie``; towns: urban, within the radius, in the same labour-market region, not a
    satellite of a larger city). A town of such a network is polycentric even when it is its
    largest member (Ede with Veenendaal and Wageningen in FoodValley: 1.1x the other two together);
-   Veenendaal is the seed's example. A rural municipality (``oad < poly_min_oad``) is not one of
-   the towns; it takes the position of the central town of its system ("een gemeente in een
-   polycentrische regio"): polycentric when that town is.
+   Veenendaal is the seed's example. A municipality that is not a town (with core figures: its
+   largest core has fewer than ``indicators.stad_min_kern_inwoners`` inhabitants; without them:
+   ``oad < poly_min_oad``) is not one of the towns; it takes the position of the central town
+   of its system ("een gemeente in een polycentrische regio"): polycentric when that town is.
+   With core figures a town is measured by its largest core, also when its municipality has
+   many villages (Sneek in Súdwest-Fryslân, Stadskanaal, Veendam).
 3. ``monocentrisch`` — otherwise: the municipality is the town of its own daily urban system, at
    least ``mono_min_dominantie`` times as large as the other towns together, or it has no other
    town (Winterswijk, whose neighbours Aalten and Oost Gelre are villages, not towns); or it is a
@@ -41,7 +44,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from pmg_analysis.regions.indicators import IndicatorConfig
+from pmg_analysis.regions.indicators import IndicatorConfig, town_figures
 
 POSITIE_TYPES: tuple[str, ...] = ("nabij_grotere_stad", "polycentrisch", "monocentrisch")
 PositieDtype = pd.CategoricalDtype(list(POSITIE_TYPES), ordered=False)
@@ -69,6 +72,8 @@ class TypologyConfig:
     # (stedelijkheid 1-3), the same bound that makes a neighbour a town
     # (``IndicatorConfig.vergelijkbaar_min_oad``). A rural municipality of villages is not one
     # of the region's towns; it belongs to the region of its central town and takes its type.
+    # This bound applies where there are no core figures; with them the size of the largest
+    # core decides (``IndicatorConfig.stad_min_kern_inwoners``).
     poly_min_oad: int = 1_000
     # "Medium-sized" municipalities (the PMG target group): 25,000 to 150,000 inhabitants.
     # Around 25,000-30,000 a municipality usually has one town with regional facilities; the
@@ -99,7 +104,8 @@ def classify(indicators: pd.DataFrame, config: TypologyConfig = TypologyConfig()
             ).to_numpy(bool)
     shared = (indicators["dominantie"].fillna(np.inf) < config.mono_min_dominantie
               ).to_numpy(bool)
-    town = (indicators["oad"].fillna(0) >= config.poly_min_oad).to_numpy(bool)
+    town, _ = town_figures(indicators, config.indicators, config.poly_min_oad)
+    town = np.nan_to_num(town, nan=0).astype(bool)
     poly_town = town & shared & ~near
     # A rural municipality takes the type of its central town (a town of the same table).
     codes = pd.Index(indicators["gemeente_code"].astype("string"))

@@ -80,7 +80,9 @@ def validate(gemeenten: pd.DataFrame, validatie: pd.DataFrame | None = None) -> 
     keep = ["gemeente_code", "inwoners", "oad", "positie_cbs", "grensgeval",
             "grensgeval_drempels", "grotere_stad_naam", "afstand_grotere_stad_km",
             "bereik_grotere_stad", "dominantie", "stedelijke_buur_naam", "n_steden",
-            "centrum_code", "centrum_naam"]
+            "centrum_code", "centrum_naam", "stad", "grootste_kern", "kern_inwoners",
+            "kern_bron"]
+    keep = [c for c in keep if c in g.columns]  # hand-made tables may lack core columns
     out = validatie.merge(g[keep], on="gemeente_code", how="left", validate="one_to_one")
     out["positie"] = out["positie"].astype(PositieDtype)
     out["positie_cbs"] = out["positie_cbs"].astype(PositieDtype)

@@ -33,11 +33,22 @@ def _parts(validated: pd.DataFrame) -> dict[str, tuple[int, int, float]]:
 
 
 def _needs_core_data(positie: object, oad: object,
-                    config: TypologyConfig = TypologyConfig()) -> object:  # noqa: B008
+                     config: TypologyConfig = TypologyConfig(),  # noqa: B008
+                     kern_bron: object = "gemeente") -> object:
     """True where the source calls a municipality polycentric but the whole municipality is not
-    urban (OAD below ``poly_min_oad``): its town is merged with many villages, and only
-    inhabitants per core could show it is one of the region's towns. Scalars or Series."""
-    return (positie == "polycentrisch") & (oad < config.poly_min_oad)
+    urban (OAD below ``poly_min_oad``) and there are no core figures for it (``kern_bron`` is
+    not ``"kernen"``): its town may be merged with many villages, and only inhabitants per core
+    could show it is one of the region's towns. Scalars or Series."""
+    return ((positie == "polycentrisch") & (oad < config.poly_min_oad)
+            & (kern_bron != "kernen"))
+
+
+def _kern_bron(frame: pd.DataFrame | pd.Series) -> object:
+    """The ``kern_bron`` column or value (``"gemeente"`` when a frame has no core columns)."""
+    if isinstance(frame, pd.DataFrame):
+        return (frame["kern_bron"].astype("string") if "kern_bron" in frame.columns
+                else pd.Series("gemeente", index=frame.index, dtype="string"))
+    return frame.get("kern_bron", "gemeente")
 
 
 def validation_sentence(validated: pd.DataFrame) -> str:
@@ -73,7 +84,8 @@ def validation_target_sentence(validated: pd.DataFrame, doel: float = 0.85,
                 + f" ({_pct(toe[2])})")
     zin += "."
     kern = (~validated["goed"] & _needs_core_data(validated["positie"].astype("string"),
-                                                 validated["oad"], config)).fillna(False)
+                                                 validated["oad"], config,
+                                                 _kern_bron(validated))).fillna(False)
     if kern.any():
         k = int(kern.sum())
         een = k == 1
@@ -141,8 +153,17 @@ def miss_reason(row: pd.Series,
     centrum, zelf = row["centrum_naam"], row["centrum_code"] == row["gemeente_code"]
     systeem = (f"binnen {getal(ind.straal_km)} km, in haar arbeidsmarktregio en geen satelliet "
                "van een grotere stad")
+    kern_bron = _kern_bron(row)
+    if bron == "polycentrisch" and kern_bron == "kernen" and not bool(row.get("stad", True)):
+        return (f"De grootste kern van de gemeente, {row['grootste_kern']}, heeft "
+                f"{getal(int(row['kern_inwoners']))} inwoners (< "
+                f"{getal(ind.stad_min_kern_inwoners)}), zodat de regels de gemeente niet als een "
+                "van de steden van de regio zien; zij neemt de positie over van "
+                + (f"{centrum}, en die ligt niet in een stedennetwerk." if not pd.isna(centrum)
+                   else "geen stad, want binnen "
+                   f"{getal(ind.straal_km)} km in haar arbeidsmarktregio ligt er geen."))
     if bron == "polycentrisch":
-        if _needs_core_data(bron, row["oad"], config):
+        if _needs_core_data(bron, row["oad"], config, kern_bron):
             return (f"De gemeente als geheel is niet stedelijk (omgevingsadressendichtheid "
                     f"{getal(int(row['oad']))} < {getal(config.poly_min_oad)}), doordat haar "
                     "stad met veel dorpen één gemeente vormt; de regels zien haar daarom niet als "
@@ -157,7 +178,8 @@ def miss_reason(row: pd.Series,
                     "arbeidsmarktregio ligt geen andere stad die geen satelliet van een grotere "
                     "stad is; de partnersteden uit de bron liggen verder weg of horen bij een "
                     "andere arbeidsmarktregio.")
-        wie = (f"De gemeente is {_kort(dominantie)} keer zo groot als de andere steden van haar "
+        wie = (f"De gemeente is als stad {_kort(dominantie)} keer zo groot als de andere steden "
+               "van haar "
                f"stedelijk systeem samen ({systeem}; de grootste: {buur})" if zelf else
                f"{centrum} is {_kort(dominantie)} keer zo groot als de andere steden van het "
                f"stedelijk systeem van de gemeente samen ({systeem}; de gemeente zelf meegeteld)")
@@ -166,9 +188,9 @@ def miss_reason(row: pd.Series,
                 f"{getal(ind.straal_km)} km weg (tussen de middelpunten) of in een andere "
                 "arbeidsmarktregio.")
     # source monocentric, rules polycentric
-    if row["oad"] < config.poly_min_oad:
-        return (f"De gemeente is niet stedelijk en neemt de positie over van {centrum}, de "
-                "grootste stad in haar omgeving, die met de andere steden daar een "
+    if not bool(row.get("stad", row["oad"] >= config.poly_min_oad)):
+        return ("De gemeente is voor de regels geen stad en neemt de positie over van "
+                f"{centrum}, de grootste stad in haar omgeving, die met de andere steden daar een "
                 "polycentrisch netwerk vormt.")
     wie = "de gemeente zelf" if zelf else f"{centrum}, de grootste stad,"
     return (f"Binnen {getal(ind.straal_km)} km in dezelfde arbeidsmarktregio liggen ook andere "
