@@ -33,9 +33,10 @@ INPUT ?= $(EXAMPLE)
 report: $(STAMP)
 	$(BIN)/pmg-analysis report "$(INPUT)"
 
-## bouw data/processed/ opnieuw uit de meegeleverde voorbeeldexport
+## bouw data/processed/ opnieuw uit de meegeleverde voorbeeldexport (tabellen en analyseresultaten)
 processed: $(STAMP)
 	$(BIN)/pmg-analysis clean $(EXAMPLE) > /dev/null
+	$(BIN)/pmg-analysis analyse > /dev/null
 
 ## ruff en alle tests, ook het opnieuw uitvoeren van de notebooks (nbval)
 test: processed

@@ -65,6 +65,15 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from pmg_analysis.pipeline import load_manifest, write_analysis
+
+    out = Path(args.out)
+    written = write_analysis(out, source_sha256=load_manifest(out).source.sha256)
+    print(f"{len(written)} resultaattabellen en werkprogramma.xlsx geschreven in {out}")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from pmg_analysis.pipeline import run_report
     from pmg_analysis.report import ReportBuildError
@@ -137,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
     p.add_argument("--out", default=str(PROCESSED), help="map voor de uitvoer")
     p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("analyse", help="reken elke analyse één keer uit op de verwerkte tabellen "
+                                       "en schrijf de resultaten ernaast")
+    p.add_argument("--out", default=str(PROCESSED), help="map met de verwerkte tabellen")
+    p.set_defaults(func=cmd_analyse)
 
     p = sub.add_parser("report", help="draai de hele keten op een export (standaard de "
                                       "voorbeelddata) en schrijf de rapporten")
