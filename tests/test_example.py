@@ -7,6 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -16,9 +17,11 @@ from pmg_analysis.example import (
     MEETUP_MUNICIPALITIES,
     BenchmarkConfig,
     generate,
+    learning_question_truth,
     write_benchmark_csv,
     write_example,
 )
+from pmg_analysis.example import leervragen as lv
 from pmg_analysis.example.profiles import PROFILES
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.municipalities import match_municipalities
@@ -208,6 +211,136 @@ def test_free_text_is_varied(texts):
     for word in ("Omgevingswet", "vergrijzing", "warmtetransitie", "MBO", "woningcorporaties",
                  "binnenstad"):
         assert real.str.contains(word, case=False).any(), word
+
+
+# --------------------------------------------------------------------------- learning questions
+@pytest.fixture(scope="module")
+def truth() -> pd.DataFrame:
+    return learning_question_truth()
+
+
+@pytest.fixture(scope="module")
+def asked(truth) -> pd.DataFrame:
+    """The question sentences (not the framing ones, not the mess), with the position."""
+    position = {p.naam: p.positie for p in PROFILES}
+    q = truth[truth["bron"].isin(["codeboek", "nieuw"])]
+    return q.assign(positie=q["gemeente"].map(position))
+
+
+def test_truth_names_every_sentence_of_every_learning_question_answer(sheet, truth):
+    from pmg_analysis.text.questions import sentences
+
+    expected = []
+    for theme in INS.theme_codes:
+        for kind in ("leervraag", "samen"):
+            answers = sheet[["ID", INS[f"{theme}_{kind}"].text]].dropna()
+            expected += [(int(i), f"{theme}_{kind}", s)
+                         for i, a in answers.itertuples(index=False) for s in sentences(a)]
+    got = list(zip(truth["id"].astype(int), truth["question_id"], truth["text"], strict=True))
+    assert sorted(got) == sorted(expected)
+    assert truth["need"].notna().eq(truth["bron"].isin(["codeboek", "nieuw"])).all()
+    assert truth.groupby("text")["need"].nunique().max() == 1  # one sentence, one need
+    assert set(truth.loc[truth["bron"] == "rommel", "question_id"]) == {"EA_leervraag",
+                                                                       "LD_samen"}
+
+
+def test_a_learning_question_sentence_comes_from_at_most_two_municipalities(truth, asked):
+    key = asked["text"].str.casefold().str.rstrip(".?! ")
+    per_sentence = asked.assign(key=key).groupby("key")["gemeente"].nunique()
+    assert per_sentence.max() <= 2
+    assert key.nunique() / len(key) > 0.9
+    assert len(asked) >= 200
+    old_pool = "Een leerkring binnenstadsmanagement met andere middelgrote gemeenten."
+    assert not truth["text"].eq(old_pool).any()
+
+
+def test_each_need_is_phrased_in_five_to_eight_own_ways_not_the_codebook_examples():
+    from pmg_analysis.text import load_codebook
+
+    book = load_codebook(Path(__file__).parents[1] / "src/pmg_analysis/text/data"
+                         / "leerbehoeften.yaml")
+    assert set(lv.PHRASINGS) == set(book.ids) | set(lv.NEW_NEEDS)
+    assert 3 <= len(lv.NEW_NEEDS) <= 4 and not set(lv.NEW_NEEDS) & set(book.ids)
+    examples = {v.casefold().rstrip(".?") for n in book.needs for v in n.voorbeelden}
+    for need, phrasings in lv.PHRASINGS.items():
+        assert 5 <= len(phrasings) <= 8 and len(set(phrasings)) == len(phrasings), need
+        assert not {p.casefold().rstrip(".?") for p in phrasings} & examples, need
+        with_keyword = [p for p in phrasings if re.search(lv.KEYWORD[need], p, re.IGNORECASE)]
+        assert len(with_keyword) <= len(phrasings) / 3, (need, with_keyword)
+        if need in book.ids:
+            assert lv.THEME[need] == book[need].thema
+    forms = [lv.form(p) for ps in lv.PHRASINGS.values() for p in ps]
+    assert min(forms.count(f) for f in ("vraag", "bijzin", "naam")) >= 50
+
+
+def test_a_few_needs_are_asked_by_many_municipalities_many_by_few(asked):
+    per_need = asked.groupby("need")["gemeente"].nunique().sort_values(ascending=False)
+    assert per_need.iloc[0] >= 15 and per_need.iloc[:5].min() >= 10
+    assert (per_need <= 3).sum() >= 8
+    assert per_need.iloc[0] >= 4 * per_need.median() / 1.5
+    assert set(lv.NEW_NEEDS) <= set(per_need.index)
+
+
+def test_some_needs_depend_on_the_position_of_the_municipality(asked):
+    size = pd.Series({p.naam: p.positie for p in PROFILES}).value_counts()
+    share = (asked.groupby(["need", "positie"])["gemeente"].nunique().unstack(fill_value=0)
+             / size)
+    for position, need in (("monocentrisch", "ld_positie_stad"),
+                           ("nabij_grotere_stad", "sv_identiteit_trots"),
+                           ("polycentrisch", "ea_regionale_economie")):
+        others = share.loc[need].drop(position)
+        assert share.loc[need, position] > others.max(), (need, share.loc[need].to_dict())
+
+
+def test_about_one_in_ten_questions_is_asked_under_another_theme(asked):
+    other = asked["question_id"].str[:2] != asked["need"].map(lv.THEME)
+    assert 0.05 <= other.mean() <= 0.15
+    housing_under_economy = asked[other & asked["question_id"].str.startswith("EA")]
+    assert "ef_woningbouw_starters" in set(housing_under_economy["need"])
+
+
+def test_answers_hold_two_questions_framing_sentences_lower_case_and_typos(truth, asked):
+    per_answer = asked.groupby(["id", "question_id"]).size()
+    assert (per_answer == 2).sum() >= 20
+    context = truth[truth["bron"] == "context"]
+    assert 5 <= len(context) <= 0.15 * len(truth)
+    framing = {c.casefold().rstrip(".") for c in lv.CONTEXT}
+    assert set(context["text"].str.casefold().str.rstrip(".")) <= framing  # never a typo
+    assert (asked["text"] == asked["text"].str.lower()).sum() >= 3
+    slots = [v for p in PROFILES for v in (p.naam, p.regio)] + ["Regio Achterhoek",
+                                                                "de Achterhoek"]
+    written = " ".join([*(p for ps in lv.PHRASINGS.values() for p in ps),
+                        *(f for kinds in lv.FRAMES.values() for fs in kinds.values()
+                          for f in fs), *lv.PLACE, *lv.SECOND, *slots]).casefold()
+    vocabulary = set(re.findall(r"[\wëéèï'-]+", written))
+    typos = {w for t in asked["text"] for w in re.findall(r"[\wëéèï'-]+", t.casefold())
+             if w not in vocabulary}
+    assert len(typos) >= 3, typos
+
+
+def test_how_learning_questions_are_written_changes_no_other_answer(sheet):
+    import dataclasses
+
+    from pmg_analysis.example import ExampleConfig, LeervraagConfig
+
+    chatty = dataclasses.replace(ExampleConfig(), leervragen=LeervraagConfig(
+        share_two_base=0.9, share_lower=0.5, share_other_theme=0.5))
+    other = generate(config=chatty)
+    learning = [INS[f"{t}_{k}"].text for t in INS.theme_codes for k in ("leervraag", "samen")]
+    rest = [c for c in sheet.columns if c not in learning]
+    pd.testing.assert_frame_equal(other[rest], sheet[rest])
+    changed = (other[learning].fillna("") != sheet[learning].fillna("")).to_numpy()
+    assert changed.sum() > 50
+    assert (other[learning].notna() == sheet[learning].notna()).all().all()
+
+
+def test_a_typo_swaps_two_letters_inside_a_long_word():
+    rng = np.random.default_rng(1)
+    out = lv._typo(rng, "Hoe ondersteunen we mantelzorgers?")
+    assert out != "Hoe ondersteunen we mantelzorgers?" and sorted(out) == sorted(
+        "Hoe ondersteunen we mantelzorgers?")
+    assert out.startswith("Hoe ") and out.endswith("?")
+    assert lv._typo(rng, "Kort.") == "Kort."
 
 
 # --------------------------------------------------------------------------- mess

@@ -189,3 +189,43 @@ def test_renaming_and_merging_needs_write_the_codebook(tmp_path):
     assert again["ef_binnenstad"].naam == "Binnenstad"
     assert "ef_vastgoed_transformatie" not in again.ids
     assert set(book["ef_binnenstad"].voorbeelden) == set(again["ef_binnenstad"].voorbeelden)
+
+
+# ------------------------------------------------------------------------------ the example
+@pytest.fixture(scope="module")
+def example_clean():
+    from pmg_analysis.clean import clean_export
+    from pmg_analysis.io import read_export
+    from pmg_analysis.pipeline import EXAMPLE_EXPORT
+
+    return clean_export(read_export(EXAMPLE_EXPORT))
+
+
+def test_the_example_s_most_asked_needs_are_found_and_its_framing_stays_context(
+        example_clean, config, cache_dir, report_metric):
+    from pmg_analysis.example import learning_question_truth
+
+    truth = learning_question_truth()
+    res = learning_needs(example_clean.texts, example_clean.responses, config=config,
+                         cache_dir=cache_dir)
+    kept = set(example_clean.responses["gemeente_naam"].dropna().astype(str))
+    asked = truth[truth["bron"].isin(["codeboek", "nieuw"]) & truth["gemeente"].isin(kept)]
+    intended = (asked.groupby("need")["gemeente"].nunique()
+                .sort_values(ascending=False, kind="stable"))
+    found = res.needs["need"].astype(str).tolist()
+    assert set(intended.index[:5]) <= set(found[:10]), (intended.head(10), found[:10])
+    need_of = truth.drop_duplicates("text").set_index("text")["need"]
+    members = res.members.assign(intended=res.members["text"].map(need_of))
+    book = members[members["intended"].notna() & ~members["intended"].str.startswith("nieuw_")]
+    right = (book["need"] == book["intended"]).mean()
+    assert right >= 0.85  # of the codebook questions given a need, the one they were written for
+    seen = len(book) + int(res.context["text"].map(need_of).dropna()
+                           .map(lambda n: not n.startswith("nieuw_")).sum())
+    assert (book["need"] == book["intended"]).sum() >= 0.7 * seen  # and of all those asked
+    framing = set(truth.loc[truth["bron"] == "context", "text"])
+    assert framing <= set(res.context["text"]) and not framing & set(res.members["text"])
+    name = "e5" if config.text.use_embeddings else "lexicon"
+    report_metric(f"needs ({name}): voorbeeld top-10 gevonden/bedoeld = "
+                  f"{len(set(intended.index[:10]) & set(found[:10]))}/10; codeboekvragen met "
+                  f"bedoelde behoefte = {int((book['need'] == book['intended']).sum())} van "
+                  f"{len(book)} met een behoefte ({right:.0%}), van {seen} gestelde")

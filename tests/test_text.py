@@ -223,13 +223,13 @@ def test_crosstab_counts_texts_about_another_theme_than_their_question():
 
 # ------------------------------------------------------------------------------ the example
 def test_example_has_several_dozen_learning_questions_some_about_another_theme():
-    from pmg_analysis.example.fragments import FRAGMENTS
+    from pmg_analysis.example import learning_question_truth
 
-    rows = [(theme, sentence) for theme, kinds in FRAGMENTS.items()
-            for kind in ("leervraag", "samen") for sentence in kinds[kind]]
-    assert len({s for _, s in rows}) >= 60
-    assert {t for t, _ in rows} == set(THEMES)
-    coded = code_themes([s for _, s in rows], config=LEXICON_ONLY, cache_dir=None)
-    question = pd.Series([t for t, _ in rows])
+    truth = learning_question_truth()
+    rows = truth[truth["bron"] == "codeboek"].drop_duplicates("text")
+    assert len(rows) >= 150
+    question = rows["question_id"].str[:2].reset_index(drop=True)
+    assert set(question) == set(THEMES)
+    coded = code_themes(rows["text"].tolist(), config=LEXICON_ONLY, cache_dir=None)
     about_other = coded["theme"].notna() & (coded["theme"].astype(str) != question)
     assert about_other.sum() >= 8  # e.g. housing asked under economy

@@ -5,6 +5,10 @@ Slots filled per respondent: ``{gemeente}`` (the municipality), ``{regio}`` (its
 Keys: theme code -> kind -> sentences. Kinds: ``kansen`` (opportunities and threats),
 ``leervraag`` (learning questions), ``samen`` (what to do together), ``kort`` (terse answers).
 ``POSITION`` holds extra ``kansen`` sentences per position type.
+
+The example export writes its learning questions (``leervraag``, ``samen``) with
+:mod:`.leervragen`, per need of the codebook; the two pools here still feed the benchmark CSV and
+are still drawn from (and dropped) in the example, so that its other answers stay as they were.
 """
 
 from __future__ import annotations

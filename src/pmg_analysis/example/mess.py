@@ -22,6 +22,7 @@ from dataclasses import replace
 import numpy as np
 
 from pmg_analysis.example import profiles as pr
+from pmg_analysis.example.leervragen import Asker
 from pmg_analysis.example.responses import (
     ExampleConfig,
     Person,
@@ -69,17 +70,17 @@ def _duplicate(first: Response) -> Response:
 
 
 def _unknown_municipality(rng: np.random.Generator, instrument: Instrument,
-                          cfg: ExampleConfig) -> Response:
+                          cfg: ExampleConfig, asker: Asker) -> Response:
     prof = pr.Profile(UNKNOWN_MUNICIPALITY, pr.MONO, "de Achterhoek", "Doetinchem",
                       "de Achterhoekse maakindustrie", (UNKNOWN_MUNICIPALITY,))
     start, end = draw_times(rng, cfg)
-    answers = answer_all(rng, instrument, prof, "strategisch", np.zeros(4), cfg)
+    answers = answer_all(rng, instrument, prof, "strategisch", np.zeros(4), cfg, asker)
     return Response(gemeente=UNKNOWN_MUNICIPALITY, start=start, end=end, answers=answers,
                     municipality=UNKNOWN_MUNICIPALITY)
 
 
 def add_mess(responses: list[Response], rng: np.random.Generator, instrument: Instrument,
-             cfg: ExampleConfig) -> list[Response]:
+             cfg: ExampleConfig, asker: Asker) -> list[Response]:
     """Return the responses with every mess case applied or added."""
     out = list(responses)
 
@@ -120,5 +121,5 @@ def add_mess(responses: list[Response], rng: np.random.Generator, instrument: In
     culemborg.answers["prioriteit"] = ("EF", "EF", "LD", "SV")
 
     out.append(_test_response(instrument))
-    out.append(_unknown_municipality(rng, instrument, cfg))
+    out.append(_unknown_municipality(rng, instrument, cfg, asker))
     return out

@@ -15,6 +15,7 @@ import numpy as np
 
 from pmg_analysis.example import profiles as pr
 from pmg_analysis.example.fragments import OTHER_OPGAVE
+from pmg_analysis.example.leervragen import Asker, LeervraagConfig
 from pmg_analysis.example.texts import TextContext, choose_length, compose, compose_remark
 from pmg_analysis.instrument import Instrument
 
@@ -35,6 +36,7 @@ class ExampleConfig:
     share_other_opgave: float = 0.07            # ticks "Anders, namelijk" for a theme
     share_remark: float = 0.35                  # writes something under "opmerkingen"
     deleted_ids: tuple[int, ...] = (9, 34)      # MS Forms keeps numbers of deleted responses
+    leervragen: LeervraagConfig = LeervraagConfig()  # how learning questions are written
     title: str = ("PMG-enquête 'Samen kansen pakken' 2017 - SYNTHETISCHE voorbeelddata "
                   "(geen echte antwoorden)")
 
@@ -104,8 +106,10 @@ def _point(rng: np.random.Generator, mean: float, sd: float) -> int:
 
 
 def answer_all(rng: np.random.Generator, instrument: Instrument, prof: pr.Profile,
-               functie: str, muni_effect: np.ndarray, cfg: ExampleConfig) -> dict[str, object]:
-    """Answers to every question except the personal ones, following the position model."""
+               functie: str, muni_effect: np.ndarray, cfg: ExampleConfig,
+               asker: Asker) -> dict[str, object]:
+    """Answers to every question except the personal ones, following the position model;
+    the learning questions (``leervraag``, ``samen``) are written by ``asker``."""
     pos = prof.positie
     a: dict[str, object] = {"functie": functie}
     u = rng.random()
@@ -140,8 +144,13 @@ def answer_all(rng: np.random.Generator, instrument: Instrument, prof: pr.Profil
         for kind, base in (("kansen", 0.25), ("leervraag", 0.15), ("samen", 0.05)):
             p_fill = np.clip(base + 0.55 * verbosity + 0.1 * (urg - 3), 0.05, 0.95)
             if rng.random() < p_fill:
-                a[f"{theme}_{kind}"] = compose(rng, theme, kind, ctx,
-                                               choose_length(rng, verbosity))
+                text = compose(rng, theme, kind, ctx, choose_length(rng, verbosity))
+                if kind != "kansen":
+                    # the pooled text above is still drawn, and dropped, so that the main
+                    # random stream, and with it every other answer of the example, stays as
+                    # it was before learning questions got their own writer and stream
+                    text = asker.answer(theme, kind, prof.naam, pos, prof.regio, verbosity)
+                a[f"{theme}_{kind}"] = text
     scores = np.array([urgency[t] for t in instrument.theme_codes]) + rng.normal(0, 0.7, 4)
     ranked = tuple(instrument.theme_codes[i] for i in np.argsort(-scores, kind="stable"))
     a["prioriteit"] = ranked
@@ -156,7 +165,7 @@ def answer_all(rng: np.random.Generator, instrument: Instrument, prof: pr.Profil
 
 
 def regular_responses(rng: np.random.Generator, instrument: Instrument,
-                      cfg: ExampleConfig) -> list[Response]:
+                      cfg: ExampleConfig, asker: Asker) -> list[Response]:
     """One response per entry of every profile's ``typed`` names, functies distinct per town."""
     out = []
     functies = list(pr.FUNCTIE_WEIGHTS)
@@ -172,7 +181,7 @@ def regular_responses(rng: np.random.Generator, instrument: Instrument,
                          person=person)
             if rng.random() >= cfg.share_anonymous:
                 r.email, r.name = person.email, person.full
-            r.answers = answer_all(rng, instrument, prof, str(functie), effect, cfg)
+            r.answers = answer_all(rng, instrument, prof, str(functie), effect, cfg, asker)
             if rng.random() < cfg.share_personal_questions:
                 r.answers["naam"] = person.full
                 if rng.random() < 0.7:
