@@ -25,7 +25,12 @@ import yaml
 from pmg_analysis import paths
 from pmg_analysis.text import code_texts, code_themes, learning_clusters
 from pmg_analysis.text import embed as emb
-from pmg_analysis.text.reference import PACKAGED, example_texts, reference_texts
+from pmg_analysis.text.reference import (
+    PACKAGED,
+    example_texts,
+    reference_texts,
+    write_reference_vectors,
+)
 
 TEST_SET = Path(__file__).parent / "data" / "thema_teksten.yaml"
 NOISE = 2.5e-3  # the largest difference per component between the shipped and the rebuilt engine
@@ -48,6 +53,17 @@ def test_every_reference_text_has_a_packaged_vector_and_the_file_holds_no_other(
 
 def test_the_packaged_file_stays_small():
     assert PACKAGED.stat().st_size < 3_000_000
+
+
+@needs_e5
+def test_regenerated_vectors_are_keyed_by_text_and_give_the_same_bytes_twice(tmp_path):
+    texts = ["Hoe houden we jong talent vast?", "Wat werkt tegen eenzaamheid onder ouderen?"]
+    first = write_reference_vectors(texts, tmp_path / "a.parquet").read_bytes()
+    second = write_reference_vectors(texts[::-1], tmp_path / "b.parquet").read_bytes()
+    assert first == second
+    written = emb._read_cache(tmp_path / "a.parquet")
+    assert set(written) == {emb.text_key(t) for t in texts}
+    assert np.allclose([np.linalg.norm(v) for v in written.values()], 1.0, atol=1e-3)
 
 
 class _NoEngine:
