@@ -2,7 +2,8 @@
 
 Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.coder`),
 :func:`learning_clusters`, :func:`cluster_ranking` (:mod:`.clusters`). Dutch report sentences
-live apart in :mod:`.sentences`.
+live apart in :mod:`.sentences`. Near ties of the coder's decisions: :mod:`.ties`; the packaged
+vectors of the reference texts (the same results on every machine): :mod:`.reference`.
 """
 
 from pmg_analysis.text.clusters import (
