@@ -11,7 +11,7 @@ EXAMPLE := data/raw/pmg_enquete_2017_synthetisch.xlsx
 LINTED := src tests notebooks
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lab bench lint notebooks processed clean-outputs
+.PHONY: help setup report test lab bench lint notebooks processed clean-outputs embeddings
 
 ## toon deze lijst met commando's
 help:
@@ -54,6 +54,10 @@ lab: $(STAMP)
 ## meet snelheid en geheugen (1.000.000 antwoorden opschonen naast een kale pyarrow-inleesactie)
 bench: $(STAMP)
 	$(BIN)/pmg-analysis bench
+
+## bereken de meegeleverde vectoren van de referentieteksten opnieuw (na een wijziging van de seeds of de voorbeelddata)
+embeddings: $(STAMP)
+	$(BIN)/pmg-analysis embeddings
 
 ## alleen ruff, op dezelfde mappen als make test
 lint: $(STAMP)

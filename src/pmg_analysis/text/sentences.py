@@ -172,9 +172,22 @@ def theme_vs_question_summary(coded: pd.DataFrame) -> str:
         return "Er zijn geen open antwoorden bij de thema's om te vergelijken."
     other = both[both["question_theme"].astype(str) != both["theme"].astype(str)]
     share = len(other) / len(both)
+    ties = int(both["theme_tie"].sum())
+    noun = "antwoord" if ties == 1 else "antwoorden"
+    said = (f" Bij {ties} {noun} liggen twee of meer thema's te dicht bij elkaar om te kiezen; "
+            f"die tellen bij het eerste daarvan in de volgorde van de vragenlijst, zodat de "
+            f"uitkomst op elke computer dezelfde is." if ties else "")
     return (f"Van de {len(both)} open antwoorden bij een thema gaan er {len(other)} "
             f"({share:.0%}) volgens de tekstcodering vooral over een ander thema dan de vraag "
-            f"waarop ze antwoorden. Zulke antwoorden tellen bij het thema waar ze over gaan.")
+            f"waarop ze antwoorden. Zulke antwoorden tellen bij het thema waar ze over gaan."
+            + said)
+
+
+def _choice(row: pd.Series, kind: str) -> Choice:
+    best = row[kind]
+    if pd.isna(best):
+        return Choice(None, False, ())
+    return Choice(str(best), bool(row[f"{kind}_tie"]), tuple(row[f"{kind}_candidates"]))
 
 
 def other_theme_examples(coded: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
@@ -187,8 +200,9 @@ def other_theme_examples(coded: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
     other = other.sort_values(["score", "text"], ascending=[False, True]).head(n)
     return pd.DataFrame({
         "Vraag bij thema": other["question_theme"].astype(str).map(names.get),
-        "Tekst gaat over": other["theme"].astype(str).map(names.get),
-        "Opgave": other["opgave"].astype(str),
+        "Tekst gaat over": [tie_text(_choice(row, "theme"), names)
+                            for _, row in other.iterrows()],
+        "Opgave": [tie_text(_choice(row, "opgave")) for _, row in other.iterrows()],
         "Tekst": other["text"].astype(str),
     }).reset_index(drop=True)
 
@@ -226,7 +240,8 @@ def unmatched_table(coded: pd.DataFrame, found: pd.DataFrame, *, n: int = 10) ->
     missing = missing.drop_duplicates("text").sort_values("text").head(n)
     return pd.DataFrame({
         "Tekst": missing["text"].astype(str),
-        "Thema (embedding)": missing["theme"].astype(object).map(names.get),
+        "Thema (embedding)": [tie_text(_choice(row, "theme"), names)
+                              for _, row in missing.iterrows()],
     }).reset_index(drop=True)
 
 
