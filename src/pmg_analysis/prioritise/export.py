@@ -13,6 +13,8 @@ from pmg_analysis.clean.outputs import write_xlsx
 from pmg_analysis.paths import PROCESSED
 from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.prioritise.leerkringen import GROUP_COLUMNS, Leerkringen
+from pmg_analysis.text.clusters import ClusterConfig
+from pmg_analysis.themes.config import ThemeConfig
 
 WORKBOOK = "werkprogramma.xlsx"
 
@@ -34,17 +36,21 @@ def write_programme_xlsx(programme: pd.DataFrame, proposal: Leerkringen, path: P
 
 
 def write_work_programme(tables: Mapping[str, pd.DataFrame], out_dir: Path = PROCESSED, *,
-                         config: PriorityConfig = PriorityConfig()) -> Path:
+                         config: PriorityConfig = PriorityConfig(),
+                         themes: ThemeConfig = ThemeConfig(),
+                         clusters: ClusterConfig = ClusterConfig()) -> Path:
     """The pipeline step after cleaning: cluster the learning questions, score, propose the
     leerkringen and write ``<out_dir>/werkprogramma.xlsx``; returns its path.
 
     ``tables`` holds the processed ``responses``, ``answers`` and ``texts`` (as returned by
-    ``pipeline.load_processed`` or a clean run).
+    ``pipeline.load_processed`` or a clean run); ``themes`` and ``clusters`` are the settings
+    of the theme scores and the learning-question clusters the programme is built on.
     """
     from pmg_analysis.prioritise.programme import plan
     from pmg_analysis.text import learning_clusters
 
-    clusters = learning_clusters(tables["texts"], tables["responses"], cache_dir=Path(out_dir))
-    result = plan(tables["answers"], tables["responses"], clusters, config=config)
+    found = learning_clusters(tables["texts"], tables["responses"], config=clusters,
+                              cache_dir=Path(out_dir))
+    result = plan(tables["answers"], tables["responses"], found, config=config, themes=themes)
     return write_programme_xlsx(result.programma, result.leerkringen,
                                 Path(out_dir) / WORKBOOK)

@@ -30,7 +30,7 @@ import pandera.pandas as pa
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.source import file_sha256
 from pmg_analysis.paths import PROCESSED
-from pmg_analysis.regions.borderline import borderline
+from pmg_analysis.regions.borderline import BorderlineConfig, borderline
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
 from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
@@ -49,6 +49,8 @@ class RegionsConfig:
 
     geometry: GeometryConfig = field(default_factory=GeometryConfig)
     typology: TypologyConfig = field(default_factory=TypologyConfig)
+    # How far each threshold moves to find the borderline municipalities (``grensgeval``).
+    borderline: BorderlineConfig = field(default_factory=BorderlineConfig)
 
     def fingerprint(self) -> str:
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()
@@ -148,8 +150,8 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
                                                  config.typology.nabij_max_bereik)], axis=1)
     table["middelgroot"] = is_middelgroot(table["inwoners"], config.typology)
     table["positie_cbs"] = classify(table, config.typology)
-    table = pd.concat([table, borderline(table["positie_cbs"], relabel, config.typology)],
-                      axis=1)
+    table = pd.concat([table, borderline(table["positie_cbs"], relabel, config.typology,
+                                         config.borderline)], axis=1)
 
     code_dtype = pd.CategoricalDtype(sorted(table["gemeente_code"]))
     table["gemeente_code"] = table["gemeente_code"].astype(code_dtype)

@@ -16,10 +16,14 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pmg_analysis.paths import PROCESSED
+
+if TYPE_CHECKING:
+    from pmg_analysis.settings import Settings
 
 ALL_GROUP = "Alle gemeenten"  # the group label of theme_scores without ``by``
 MEASURE = "urgentie"  # the comparison chart shows the combined urgency (1..5) per theme
@@ -43,31 +47,42 @@ class ProfileData:
 
 
 @cache
-def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
+def _profile_data(processed_dir: str, source_sha256: str, overrides: str) -> ProfileData:
     from pmg_analysis import prioritise, text, themes
     from pmg_analysis.pipeline import load_manifest, load_processed
+    from pmg_analysis.settings import settings_from_mapping
 
+    settings = settings_from_mapping(json.loads(overrides))
     tables = load_processed(processed_dir)
     responses, answers, texts = tables["responses"], tables["answers"], tables["texts"]
-    clusters = text.learning_clusters(texts, responses, cache_dir=Path(processed_dir))
-    plan = prioritise.plan(answers, responses, clusters)
+    clusters = text.learning_clusters(texts, responses, config=settings.learning_clusters,
+                                      cache_dir=Path(processed_dir))
+    plan = prioritise.plan(answers, responses, clusters, config=settings.prioritise,
+                           themes=settings.themes)
     manifest = load_manifest(processed_dir)
     return ProfileData(
         responses=responses, texts=texts,
-        gemeente=themes.gemeente_scores(answers, responses),
-        pmg=themes.theme_scores(answers, responses),
-        per_positie=themes.theme_scores(answers, responses, by="positie"),
+        gemeente=themes.gemeente_scores(answers, responses, config=settings.themes),
+        pmg=themes.theme_scores(answers, responses, config=settings.themes),
+        per_positie=themes.theme_scores(answers, responses, by="positie",
+                                        config=settings.themes),
         clusters=clusters.clusters, members=clusters.members,
         groepen=plan.leerkringen.groepen, leden=plan.leerkringen.leden,
         positions_sentence=manifest.positions.sentence if manifest.positions else "",
     )
 
 
-def profile_data(processed_dir: Path = PROCESSED) -> ProfileData:
-    """The computed frames for all municipality pages of the data in ``processed_dir``; the
-    same data (same source hash) is computed only once per process."""
-    manifest = json.loads((Path(processed_dir) / "manifest.json").read_text("utf-8"))
-    return _profile_data(str(Path(processed_dir).resolve()), manifest["bron"]["sha256"])
+def profile_data(processed_dir: Path | None = PROCESSED,
+                 settings: Settings | None = None) -> ProfileData:
+    """The computed frames for all municipality pages of the data in ``processed_dir``
+    (None: the default folder) with ``settings`` (None: the defaults); the same data (same
+    source hash) and settings are computed only once per process."""
+    from pmg_analysis.pipeline import load_manifest
+
+    processed_dir = Path(processed_dir or PROCESSED)
+    overrides = json.dumps(settings.overrides() if settings else {}, sort_keys=True)
+    return _profile_data(str(processed_dir.resolve()),
+                         load_manifest(processed_dir).source.sha256, overrides)
 
 
 def municipality(data: ProfileData, code: str) -> dict[str, object]:
