@@ -251,7 +251,6 @@ def test_changed_settings_are_stored_in_the_manifest_and_shown_in_the_report_sta
 def test_run_report_hands_the_settings_to_every_step_and_notebook(tmp_path, monkeypatch):
     import pmg_analysis.prioritise as prioritise
     import pmg_analysis.report as report
-
     from pmg_analysis import regions
 
     seen: dict = {}

@@ -203,8 +203,12 @@ def build_manifest(export: Export, instrument: Instrument, mapping: ColumnMappin
 
     Examples
     --------
-    >>> manifest = build_manifest(export, instrument, mapping, reason, problems)
+    ``clean_export`` builds it (``cleaned`` is the cleaned example export):
+
+    >>> manifest = cleaned.manifest
     >>> manifest.counts.clean + manifest.counts.quarantined == manifest.counts.rows_in
+    True
+    >>> Manifest.from_json(manifest.to_json()) == manifest
     True
     """
     per_reason = reason.value_counts(sort=False).reindex(list(REASONS), fill_value=0)

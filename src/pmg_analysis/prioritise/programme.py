@@ -103,9 +103,14 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
 
     Examples
     --------
-    >>> tables = load_processed()  # doctest: +SKIP
-    >>> clusters = learning_clusters(tables["texts"], tables["responses"])  # doctest: +SKIP
-    >>> work_programme(tables["answers"], tables["responses"], clusters).head()  # doctest: +SKIP
+    ``tables`` as from :func:`pmg_analysis.pipeline.load_processed`, ``clusters`` from
+    :func:`pmg_analysis.text.learning_clusters`:
+
+    >>> ranked = work_programme(tables["answers"], tables["responses"], clusters)
+    >>> ranked.groupby("soort")["score"].agg(lambda s: s.is_monotonic_decreasing).all()
+    np.True_
+    >>> sorted(ranked["soort"].unique())
+    ['leervraag', 'thema']
     """
     return programme_from_inputs(priority_inputs(answers, responses, clusters, config,
                                                  themes=themes), config)
@@ -121,8 +126,11 @@ def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: Learni
 
     Examples
     --------
-    >>> proposal = leerkringen(answers, responses, clusters)  # doctest: +SKIP
-    >>> proposal.leden.query("gemeente_code == 'GM0632'")  # doctest: +SKIP
+    >>> proposal = leerkringen(answers, responses, clusters)
+    >>> list(proposal.leden.columns)
+    ['leerkring', 'item', 'gemeente_code', 'gemeente_naam', 'rol']
+    >>> bool(proposal.leden.groupby("leerkring").size().between(4, 8).all())
+    True
     """
     inputs = priority_inputs(answers, responses, clusters, config, themes=themes)
     return propose_leerkringen(programme_from_inputs(inputs, config), inputs, config)
@@ -149,8 +157,11 @@ def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningClust
 
     Examples
     --------
-    >>> result = plan(tables["answers"], tables["responses"], clusters)  # doctest: +SKIP
-    >>> result.leerkringen.groepen  # doctest: +SKIP
+    >>> result = plan(tables["answers"], tables["responses"], clusters)
+    >>> result.programma.equals(work_programme(tables["answers"], tables["responses"], clusters))
+    True
+    >>> sorted(result.gevoeligheid["variant"].unique())[:3]
+    ['basis', 'breedte +25%', 'breedte -25%']
     """
     inputs = priority_inputs(answers, responses, clusters, config, themes=themes)
     programme = programme_from_inputs(inputs, config)
