@@ -188,6 +188,7 @@ def test_notebooks_get_the_processed_folder_as_a_papermill_parameter(tmp_path):
                   processed_dir=tmp_path / "mijn_verwerkt",
                   parameters={"instellingen": {"themes": {"seed": 1}}})
     page = (tmp_path / "reports" / "map.html").read_text("utf-8")
+    assert "celltag_parameters" not in page and "celltag_injected-parameters" not in page
     assert "map: mijn_verwerkt {&#x27;themes&#x27;: {&#x27;seed&#x27;: 1}}" in page \
         or "map: mijn_verwerkt {'themes': {'seed': 1}}" in page
     assert dict(os.environ) == environ  # nothing told to the kernels through the environment

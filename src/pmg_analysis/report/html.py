@@ -42,7 +42,10 @@ class HtmlConfig:
 
     template_name: str = "pmg"
     language: str = "nl"
-    remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell")
+    # papermill's parameter cells (the defaults and the injected values) show nothing to a
+    # reader: no empty cell for them on the page
+    remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell", "parameters",
+                                         "injected-parameters")
     remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
     index_text: str = "Overzicht van de rapporten"
     plotlyjs_file: str = "plotly.min.js"  # written once beside the reports
