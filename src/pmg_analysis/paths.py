@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pmg_analysis import catalog
+
 
 def repo_root() -> Path:
     """The repository root (the folder with pyproject.toml above this package), else the
@@ -24,4 +26,4 @@ CBS_RAW = RAW / "cbs"  # where `pmg-analysis cbs fetch` saves the CBS/PDOK files
 PROCESSED = ROOT / "data" / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-EXAMPLE_EXPORT = RAW / "pmg_enquete_2017_synthetisch.xlsx"
+EXAMPLE_EXPORT = catalog.EXAMPLE_EXPORT.path(RAW)

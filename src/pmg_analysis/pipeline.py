@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pmg_analysis import regions
+from pmg_analysis import catalog, regions
 from pmg_analysis.clean import CleanResult, clean_export
 from pmg_analysis.clean.manifest import Manifest, Positions
 from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
@@ -25,27 +25,29 @@ from pmg_analysis.settings import Settings
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
 
-TABLES = ("responses", "answers", "texts", "problems")
+TABLES = tuple(d.name for d in catalog.CLEAN_TABLES)
 
 
 @dataclass(frozen=True)
 class Paths:
+    """The files of one clean run in ``out_dir`` (names from :mod:`pmg_analysis.catalog`)."""
+
     out_dir: Path = PROCESSED
 
     def table(self, name: str) -> Path:
-        return self.out_dir / f"{name}.parquet"
+        return catalog.DATASETS[name].path(self.out_dir)
 
     @property
     def quarantine(self) -> Path:
-        return self.out_dir / "quarantine.csv"
+        return catalog.QUARANTINE.path(self.out_dir)
 
     @property
     def manifest(self) -> Path:
-        return self.out_dir / "manifest.json"
+        return catalog.MANIFEST.path(self.out_dir)
 
     @property
     def workbook(self) -> Path:
-        return self.out_dir / "pmg_schoon.xlsx"
+        return catalog.CLEAN_WORKBOOK.path(self.out_dir)
 
 
 def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[Path]:

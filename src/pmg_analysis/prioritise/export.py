@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pmg_analysis import catalog
 from pmg_analysis.clean.outputs import write_xlsx
 from pmg_analysis.paths import PROCESSED
 from pmg_analysis.prioritise.config import PriorityConfig
@@ -16,7 +17,7 @@ from pmg_analysis.prioritise.leerkringen import GROUP_COLUMNS, Leerkringen
 from pmg_analysis.text.clusters import ClusterConfig
 from pmg_analysis.themes.config import ThemeConfig
 
-WORKBOOK = "werkprogramma.xlsx"
+WORKBOOK = catalog.WORK_PROGRAMME.file
 
 
 def programme_sheets(programme: pd.DataFrame, proposal: Leerkringen) -> dict[str, pd.DataFrame]:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.source import file_sha256
 from pmg_analysis.paths import PROCESSED
@@ -38,9 +39,9 @@ from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
 CACHE_VERSION = 3  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks
-GEMEENTEN_FILE = "gemeenten.parquet"
-BUREN_FILE = "buren.parquet"
-SIDECAR_FILE = "gemeenten.json"
+GEMEENTEN_FILE = catalog.GEMEENTEN.file
+BUREN_FILE = catalog.BUREN.file
+SIDECAR_FILE = catalog.GEMEENTEN_CACHE.file
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,8 @@ def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
     return {
         "version": CACHE_VERSION,
         "inputs": {
-            "cbs-83553NED/data.csv": file_sha256(cbs_data_path(source_dir)),
-            "pdok/gemeente_2017_gegeneraliseerd.geojson": file_sha256(pdok_path(source_dir)),
+            catalog.CBS_DATA.file: file_sha256(cbs_data_path(source_dir)),
+            catalog.PDOK_BOUNDARIES.file: file_sha256(pdok_path(source_dir)),
         },
         "config": config.fingerprint(),
     }

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 
+from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
 from pmg_analysis.report.html import HtmlConfig, export_html, write_plotlyjs
@@ -63,7 +64,8 @@ def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, 
 
 
 def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: dict | None = None,
-                 data_stamp: str | None = None, index_href: str | None = "index.html",
+                 data_stamp: str | None = None,
+                 index_href: str | None = catalog.REPORT_INDEX.file,
                  config: ReportConfig = ReportConfig()) -> ReportEntry:
     """Execute one notebook (cwd = its folder) into ``build_dir`` and write its HTML page."""
     notebook = Path(notebook)
@@ -109,10 +111,12 @@ def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Pa
     written = []
     for code, nb in zip(codes, executed, strict=True):
         title = f"{notebook_title(nb, source.stem)}: {names.get(code, code)} ({code})"
-        _write_page(nb, folder / f"{code}.html", name=f"{source.stem}-{code}", title=title,
-                    data_stamp=data_stamp, index_href="../index.html", asset_prefix="../",
+        page = catalog.MUNICIPALITY_PAGE.path(folder, code=code)
+        _write_page(nb, page, name=f"{source.stem}-{code}", title=title,
+                    data_stamp=data_stamp, index_href=f"../{catalog.REPORT_INDEX.file}",
+                    asset_prefix="../",
                     heading=title, config=config)
-        written.append(folder / f"{code}.html")
+        written.append(page)
     return written
 
 
@@ -150,7 +154,7 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
     """
     sources = _resolve(notebooks, notebooks_dir, config.skip)
     parameters = {"verwerkt": str(Path(processed_dir).resolve()), **(parameters or {})}
-    stamp = data_stamp or data_stamp_from_manifest(Path(processed_dir) / "manifest.json")
+    stamp = data_stamp or data_stamp_from_manifest(catalog.MANIFEST.path(processed_dir))
     reports_dir = Path(reports_dir)
     reports_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{reports_dir.name}-bouw-", dir=reports_dir.parent))
@@ -158,7 +162,8 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
         with tempfile.TemporaryDirectory(prefix="pmg-build-") as tmp:
             build_dir = config.build_dir or Path(tmp)
             write_plotlyjs(staging, config.html)
-            entries = [build_report(src, staging / f"{src.stem}.html", build_dir=build_dir,
+            entries = [build_report(src, catalog.REPORT_PAGE.path(staging, notebook=src.stem),
+                                    build_dir=build_dir,
                                     parameters=parameters, data_stamp=stamp, config=config)
                        for src in sources]
             pages = build_profiles(profiles, staging, notebooks_dir=notebooks_dir,
@@ -170,7 +175,7 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
         shutil.rmtree(staging, ignore_errors=True)
     return ([reports_dir / e.href for e in entries]
             + [reports_dir / p.relative_to(staging) for p in pages]
-            + [reports_dir / "index.html"])
+            + [catalog.REPORT_INDEX.path(reports_dir)])
 
 
 def refresh_notebooks(notebooks: list[str] | None = None, *,
