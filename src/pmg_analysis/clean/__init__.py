@@ -152,7 +152,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
                                                  config, keep=kept)
     responses = pd.DataFrame({
         "response_id": response_id.astype("str").array,  # Arrow-backed, no Python strings
-        "raw_row": pd.array(frame.index[kept].to_numpy(), dtype="Int32"),
+        "rij": pd.array(frame.index[kept].to_numpy(), dtype="Int32"),
         "submitted_at": submitted[kept].to_numpy(dtype="datetime64[ns]"),
         "gemeente_code": match["gemeente_code"].array[kept],
         "gemeente_naam": match["gemeente_naam"].array[kept],
@@ -202,7 +202,7 @@ def check_counts(result: CleanResult) -> None:
     n = result.manifest.counts
     clean_n, q_n = len(result.responses), len(result.quarantine)
     # distinct rows by sorting (numpy 2.4's np.unique hashes, 15x slower on a million ints)
-    rows_seen = np.sort(np.concatenate([result.responses["raw_row"].to_numpy(np.int64),
+    rows_seen = np.sort(np.concatenate([result.responses["rij"].to_numpy(np.int64),
                                         result.quarantine["rij"].to_numpy(np.int64)]))
     n_seen = int(len(rows_seen) > 0) + int(np.count_nonzero(np.diff(rows_seen)))
     if clean_n + q_n != n.rows_in or clean_n != n.clean or n_seen != n.rows_in:
