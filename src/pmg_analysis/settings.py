@@ -51,7 +51,7 @@ from pmg_analysis.clean.manifest import SettingsInForce
 from pmg_analysis.errors import InputError
 from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.regions.build import RegionsConfig
-from pmg_analysis.regions.cluster import ClusterConfig as RegionClusterConfig
+from pmg_analysis.regions.cluster import KMeansConfig
 from pmg_analysis.regions.respondents import GroupingConfig
 from pmg_analysis.text.clusters import ClusterConfig as LearningClusterConfig
 from pmg_analysis.text.coder import TextConfig
@@ -84,7 +84,7 @@ class Settings:
 
     clean: CleanConfig = field(default_factory=CleanConfig)
     regions: RegionsConfig = field(default_factory=RegionsConfig)
-    region_clusters: RegionClusterConfig = field(default_factory=RegionClusterConfig)
+    region_clusters: KMeansConfig = field(default_factory=KMeansConfig)
     grouping: GroupingConfig = field(default_factory=GroupingConfig)
     themes: ThemeConfig = field(default_factory=ThemeConfig)
     text: TextConfig = field(default_factory=TextConfig)
