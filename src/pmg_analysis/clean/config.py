@@ -29,7 +29,8 @@ class CleanConfig:
                                "selected")
     falsy: tuple[str, ...] = ("0", "n", "no", "nee", "false", "onwaar", "not selected")
     # Key of the keyed hash that turns a tool's response id into a pseudonymous response id.
-    # Override it (environment variable PMG_PSEUDONYM_KEY) to make ids unlinkable across projects.
+    # The default is public: set your own in the settings file (clean.pseudonym_key) or in the
+    # environment variable PMG_PSEUDONYM_KEY, so that ids cannot be linked back or across projects.
     pseudonym_key: Annotated[str, MinLen(1)] = "pmg-analysis/2017"
     # Phone numbers are found by libphonenumber as numbers of this region (national forms such
     # as "030 123 4567"; international ones such as "+32 ..." are found too).
