@@ -109,14 +109,17 @@ def test_a_reason_is_read_from_above_the_field_its_line_or_the_docstring():
         above: int = 1
         inline: int = 2  # at the end of the line
         documented: int = 3
-        shares_with_inline: int = 4
+        after_inline: int = 4
+        # One reason
+        for_two: int = 5
+        and_this_one: int = 6
 
-        nothing: int = 5
+        nothing: int = 7
 
     assert field_reasons(Example) == {
         "above": "Two lines of reason.", "inline": "at the end of the line",
-        "documented": "Written in the docstring.",
-        "shares_with_inline": "Written in the docstring.", "nothing": ""}
+        "documented": "Written in the docstring.", "after_inline": "",
+        "for_two": "One reason", "and_this_one": "", "nothing": ""}
 
 
 # --- checking -------------------------------------------------------------------------------
@@ -248,6 +251,14 @@ def test_changed_settings_are_stored_in_the_manifest_and_shown_in_the_report_sta
         "prioritise.weight_demand = 0.5.")
 
 
+def test_the_municipality_matching_threshold_of_the_file_reaches_the_clean_step(export):
+    strict = settings_from_mapping({"clean": {"municipalities": {"threshold": 100}}})
+    default, result = clean_export(export), clean_export(export, config=strict.clean)
+    # a respondent's misspelt municipality no longer counts as a match: one more row unknown
+    assert result.manifest.counts.per_reason["gemeente_onbekend"] == \
+        default.manifest.counts.per_reason["gemeente_onbekend"] + 1
+
+
 def test_run_report_hands_the_settings_to_every_step_and_notebook(tmp_path, monkeypatch):
     import pmg_analysis.prioritise as prioritise
     import pmg_analysis.report as report
@@ -269,13 +280,15 @@ def test_run_report_hands_the_settings_to_every_step_and_notebook(tmp_path, monk
     settings = settings_from_mapping({"prioritise": {"weight_form": 0.3},
                                       "themes": {"seed": 7},
                                       "regions": {"borderline": {"stap": 0.2}},
-                                      "learning_clusters": {"n_quotes": 2}})
+                                      "learning_clusters": {"n_quotes": 2},
+                                      "report": {"cell_timeout": 600}})
     pipeline.run_report(EXAMPLE_EXPORT, out_dir=tmp_path / "verwerkt",
                         reports_dir=tmp_path / "rapporten", settings=settings)
     assert seen["regions"].borderline.stap == 0.2
     assert seen["programme"]["config"] == PriorityConfig(weight_form=0.3)
     assert seen["programme"]["themes"] == ThemeConfig(seed=7)
     assert seen["programme"]["clusters"].n_quotes == 2
+    assert seen["reports"]["config"].cell_timeout == 600
     parameters = seen["reports"]["parameters"]
     assert parameters["verwerkt"] == str((tmp_path / "verwerkt").resolve())
     assert settings_from_mapping(parameters["instellingen"]) == settings

@@ -155,9 +155,9 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     go to every step and, as the papermill parameter ``instellingen`` (beside ``verwerkt``,
     the folder of the processed tables), to every notebook."""
     from pmg_analysis.prioritise import write_work_programme
-    from pmg_analysis.report import ReportConfig, build_reports
+    from pmg_analysis.report import build_reports
 
-    config = ReportConfig()
+    config = settings.report
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
                        settings=settings, before_regions=before_regions)
     write_work_programme(load_processed(out_dir), out_dir, config=settings.prioritise,
@@ -174,7 +174,7 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
                   "instellingen": settings.overrides()}
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
                          data_stamp=report_stamp(result.manifest), profiles=profiles,
-                         processed_dir=out_dir, parameters=parameters)
+                         processed_dir=out_dir, parameters=parameters, config=config)
 
 
 def report_stamp(manifest: Manifest) -> str:

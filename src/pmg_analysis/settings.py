@@ -53,6 +53,7 @@ from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.regions.build import RegionsConfig
 from pmg_analysis.regions.cluster import KMeansConfig
 from pmg_analysis.regions.respondents import GroupingConfig
+from pmg_analysis.report.build import ReportConfig
 from pmg_analysis.text.clusters import ClusterConfig as LearningClusterConfig
 from pmg_analysis.text.coder import TextConfig
 from pmg_analysis.themes.config import ThemeConfig
@@ -90,6 +91,7 @@ class Settings:
     text: TextConfig = field(default_factory=TextConfig)
     learning_clusters: LearningClusterConfig = field(default_factory=LearningClusterConfig)
     prioritise: PriorityConfig = field(default_factory=PriorityConfig)
+    report: ReportConfig = field(default_factory=ReportConfig)
 
     def changes(self) -> dict[str, Any]:
         """Dotted key -> value of every setting that differs from its default (sorted), as
@@ -383,15 +385,16 @@ def field_reasons(cls: type) -> dict[str, str]:
 
     The reason is the comment block directly above the field (section rulers such as
     ``# --- weights ---`` left out), or else the comment at the end of its line, or else its
-    entry under ``Attributes`` in the class docstring; a field on the line directly below
-    another, with no comment of its own, shares that field's reason.
+    entry under ``Attributes`` in the class docstring. A field directly below another, without
+    a comment of its own, has none (one comment above ``group_min`` and ``group_max`` is shown
+    once, above the first).
 
     Examples
     --------
     >>> field_reasons(PriorityConfig)["enough_leads"][:40]
     'Two candidate trekkers are enough (part '
-    >>> field_reasons(PriorityConfig)["group_max"] == field_reasons(PriorityConfig)["group_min"]
-    True
+    >>> field_reasons(PriorityConfig)["group_max"]
+    ''
     """
     source = textwrap.dedent(inspect.getsource(cls))
     lines = source.splitlines()
@@ -402,10 +405,8 @@ def field_reasons(cls: type) -> dict[str, str]:
     body = ast.parse(source).body[0]
     documented = _docstring_attributes(inspect.getdoc(cls) or "")
     reasons: dict[str, str] = {}
-    previous: ast.AnnAssign | None = None
     for node in body.body:  # type: ignore[attr-defined]
         if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
-            previous = None
             continue
         name = node.target.id
         above: list[str] = []
@@ -421,14 +422,9 @@ def field_reasons(cls: type) -> dict[str, str]:
             reason = " ".join(above)
         elif inline:
             reason = " ".join(inline)
-        elif name in documented:
-            reason = documented[name]
-        elif previous is not None and previous.end_lineno == node.lineno - 1:
-            reason = reasons[previous.target.id]  # type: ignore[union-attr]
         else:
-            reason = ""
+            reason = documented.get(name, "")
         reasons[name] = reason
-        previous = node
     return reasons
 
 
@@ -482,19 +478,14 @@ def _section_yaml(obj: Any, *, indent: str, prefix: str, width: int) -> list[str
 
     reasons = field_reasons(type(obj))
     out: list[str] = []
-    previous = ""
     for f in fields(obj):
         if not f.init or (prefix.rstrip("."), f.name) in LINKED:
             continue
         key = f"{prefix}{f.name}"
         value = getattr(obj, f.name)
         reason = reasons.get(f.name, "")
-        if reason and reason == previous:
-            out.append(f"{indent}# (reden: zie hierboven)")
-        else:
-            out += [f"{indent}# {line}"
-                    for line in textwrap.wrap(reason, width=width - len(indent) - 2)]
-        previous = reason
+        out += [f"{indent}# {line}"
+                for line in textwrap.wrap(reason, width=width - len(indent) - 2)]
         if is_dataclass(value):
             doc = type(value).__doc__ or ""
             if not prefix and not reason and not doc.startswith(f"{type(value).__name__}("):
@@ -505,7 +496,7 @@ def _section_yaml(obj: Any, *, indent: str, prefix: str, width: int) -> list[str
                 out.append("")
             continue
         rendered = yaml.safe_dump(_jsonable(value), default_flow_style=True,
-                                  allow_unicode=True,
+                                  allow_unicode=True, sort_keys=False,
                                   width=width - len(indent) - len(f.name) - 16)
         rendered = rendered.strip().removesuffix("...").strip().splitlines()
         comment = "# " if key == SECRET else ""

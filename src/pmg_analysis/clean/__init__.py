@@ -89,7 +89,8 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
                  config: CleanConfig = CleanConfig()) -> CleanResult:
     """Validate, deduplicate, pseudonymise and reshape one export. Pure: writes nothing."""
     instrument = instrument or load_instrument()
-    mapping = mapping or map_columns(export, instrument, mapping=mapping_file)
+    mapping = mapping or map_columns(export, instrument, mapping=mapping_file,
+                                     config=config.columns)
     frame = export.data
     muni_q = instrument.municipality_question
     muni_key = _first_key(mapping, muni_q.id)
@@ -118,7 +119,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     def keys_and_match():
         return (rows.content_hash(frame[answer_keys]),
                 rows.identity_key(frame.index, email, name, config),
-                match_municipalities(frame[muni_key]))
+                match_municipalities(frame[muni_key], config.municipalities))
 
     (n_answered, test), (content, identity, match) = in_parallel([row_checks, keys_and_match])
     # partial relative to the questions this export asks (an export may hold a subset)

@@ -7,6 +7,9 @@ from typing import Annotated
 
 from annotated_types import Ge, Interval, MinLen
 
+from pmg_analysis.io.mapping import MappingConfig
+from pmg_analysis.municipalities import MatchConfig
+
 
 @dataclass(frozen=True)
 class CleanConfig:
@@ -45,6 +48,10 @@ class CleanConfig:
         "dhr.", "de heer", "contactpersoon", "mijn naam is", "bel met", "bellen met", "mail met",
         "mailen met",
     )
+    # How column headers are matched to the questions (fuzzy thresholds, see io.mapping).
+    columns: MappingConfig = field(default_factory=MappingConfig)
+    # How the municipality a respondent typed is matched to the 2017 register.
+    municipalities: MatchConfig = field(default_factory=MatchConfig)
     # Redaction markers written in place of personal data found in free text.
     markers: dict[str, str] = field(default_factory=lambda: {
         "email": "[e-mail]", "phone": "[telefoon]", "name": "[naam]", "ip": "[ip-adres]",

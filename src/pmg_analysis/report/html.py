@@ -43,10 +43,12 @@ class HtmlConfig:
 
     template_name: str = "pmg"
     language: str = "nl"
-    # papermill's parameter cells (the defaults and the injected values) show nothing to a
-    # reader: no empty cell for them on the page
+    # Cells with these tags are left out of the page: "verbergen" as notebooks tag them, and
+    # papermill's parameter cells (the defaults and the injected values), which show nothing.
     remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell", "parameters",
                                          "injected-parameters")
+
+    # Cells with these tags run, but their output is not shown.
     remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
     index_text: str = "Overzicht van de rapporten"
     plotlyjs_file: str = catalog.PLOTLYJS.file  # written once beside the reports
