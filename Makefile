@@ -29,9 +29,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 INPUT ?= $(EXAMPLE)
-## draai de hele keten op een export en schrijf reports/: make report INPUT=pad/naar/export.xlsx (zonder INPUT: de voorbeelddata; haalt zo nodig CBS-gegevens op)
+INSTELLINGEN ?=
+## draai de hele keten op een export en schrijf reports/: make report INPUT=pad/naar/export.xlsx [INSTELLINGEN=instellingen.yaml] (zonder INPUT: de voorbeelddata; haalt zo nodig CBS-gegevens op)
 report: $(STAMP)
-	$(BIN)/pmg-analysis report "$(INPUT)"
+	$(BIN)/pmg-analysis report "$(INPUT)" $(if $(INSTELLINGEN),--instellingen "$(INSTELLINGEN)")
 
 ## bouw data/processed/ opnieuw uit de meegeleverde voorbeeldexport (tabellen en analyseresultaten)
 processed: $(STAMP)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent
 
 # Notebooks whose committed outputs are only valid with the CBS/PDOK data (regions.resolve_source).
 CBS_NOTEBOOKS = ("02_positie_in_de_regio.ipynb",
@@ -47,3 +51,38 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.section("gemeten")
         for line in sorted(_MEASURED):
             terminalreporter.write_line(line)
+
+
+# The names the examples in the docstrings of src/ use (pytest --doctest-modules): the synthetic
+# example export, cleaned in memory (nothing read from or written to data/processed), and what
+# the analysis steps make of it; computed once per session, on the first doctest.
+@pytest.fixture(autouse=True)
+def _doctest_names(request, doctest_namespace):
+    """Fill ``doctest_namespace`` for doctests only (unit tests do not pay for it)."""
+    if type(request.node).__name__ == "DoctestItem":
+        doctest_namespace.update(request.getfixturevalue("_example_names"))
+
+
+@pytest.fixture(scope="session")
+def _example_names() -> dict:
+    from pmg_analysis import regions
+    from pmg_analysis.clean import clean_export
+    from pmg_analysis.io import read_export
+    from pmg_analysis.paths import EXAMPLE_EXPORT
+    from pmg_analysis.prioritise.programme import priority_inputs, programme_from_inputs
+    from pmg_analysis.text import NeedConfig, TextConfig, learning_needs
+
+    cleaned = clean_export(read_export(EXAMPLE_EXPORT))
+    # positions as ticked by the respondents: the examples do not depend on CBS files
+    responses = regions.add_positie_cbs(cleaned.responses, None)
+    answers, texts = cleaned.answers, cleaned.texts
+    clusters = learning_needs(texts, responses, cache_dir=None,
+                              config=NeedConfig(text=TextConfig(use_embeddings=False)))
+    inputs = priority_inputs(answers, responses, clusters)
+    return {
+        "cleaned": cleaned, "responses": responses, "answers": answers, "texts": texts,
+        "tables": {"responses": responses, "answers": answers, "texts": texts,
+                   "problems": cleaned.problems, "quarantine": cleaned.quarantine},
+        "clusters": clusters, "inputs": inputs, "programme": programme_from_inputs(inputs),
+        "cbs_fixture": ROOT / "tests" / "fixtures" / "regions" / "ok",
+    }

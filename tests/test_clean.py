@@ -33,7 +33,7 @@ def test_counts_in_equal_counts_out(example):
     assert n.rows_in == 60
     assert n.clean + n.quarantined == 60 and n.add_up
     assert len(example.responses) == n.clean
-    assert sorted(example.responses["raw_row"].tolist() + example.quarantine["rij"].tolist()) \
+    assert sorted(example.responses["rij"].tolist() + example.quarantine["rij"].tolist()) \
         == list(range(2, 62))
 
 
@@ -46,7 +46,7 @@ def test_quarantine_reasons_for_the_mess_in_the_example(example):
     dupe = q[q["reden_code"] == "dubbel"].iloc[0]
     assert dupe["gemeente_invoer"] == "Harderwijk"
     # the later, complete submission of the same person is kept
-    kept = example.responses.set_index("raw_row").loc[int(dupe["vervangen_door_rij"])]
+    kept = example.responses.set_index("rij").loc[int(dupe["vervangen_door_rij"])]
     assert kept["gemeente_naam"] == "Harderwijk"
     assert "Dubbele inzending" in dupe["reden"]
 

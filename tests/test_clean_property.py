@@ -61,6 +61,6 @@ def test_every_row_is_clean_or_quarantined_once(tmp_path_factory, rows):
     assert counts.rows_in == n_in
     assert len(result.responses) + len(result.quarantine) == n_in
     assert sum(counts.per_reason.values()) == len(result.quarantine) and counts.add_up
-    seen = result.responses["raw_row"].tolist() + result.quarantine["rij"].tolist()
+    seen = result.responses["rij"].tolist() + result.quarantine["rij"].tolist()
     assert sorted(seen) == sorted(export.data.index.tolist())
     assert result.quarantine["reden"].notna().all()

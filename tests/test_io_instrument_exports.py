@@ -116,7 +116,7 @@ def test_msforms_instrument_reads(msforms_export):
     e = msforms_export
     assert (e.tool, e.layout, e.header_rows) == ("msforms", "msforms-xlsx", 1)
     assert e.data.shape == (2, 6 + 5 + 7 + 4 * 5 + 4)
-    assert list(e.data.index) == [2, 3] and e.data.index.name == "raw_row"
+    assert list(e.data.index) == [2, 3] and e.data.index.name == "rij"
     assert e.data["Start time"].iloc[0] == pd.Timestamp("2017-02-16 14:05:07")
     assert e.meta_key("submitted_at") == "Completion time"
     assert e.column("Last modified time").meta == "other_meta"

@@ -54,7 +54,7 @@ def test_real_export_shape(rel, tool, layout, header_rows, n_rows, n_cols, encod
     assert (e.tool, e.layout, e.header_rows) == (tool, layout, header_rows)
     assert e.data.shape == (n_rows, n_cols)
     assert (e.encoding, e.delimiter) == (encoding, delimiter)
-    assert e.data.index.name == "raw_row" and e.data.index[0] == header_rows + 1
+    assert e.data.index.name == "rij" and e.data.index[0] == header_rows + 1
     assert len(e.columns) == n_cols and len({c.key for c in e.columns}) == n_cols
     assert len(e.sha256) == 64
     for col in e.columns:  # text, a categorical of texts (answer labels) or dates

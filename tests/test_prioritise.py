@@ -340,7 +340,7 @@ def test_no_learning_questions_gives_themes_only_and_no_leerkringen(small):
     assert programme["item"].tolist() == ["EA", "LD"]
     proposal = propose_leerkringen(programme, themes_only)
     assert proposal.groepen.empty and proposal.zonder_groep.empty
-    assert leerkringen_summary(proposal.groepen, proposal.zonder_groep) == (
+    assert leerkringen_summary(proposal) == (
         "Er zijn geen leervragen om leerkringen voor voor te stellen.")
 
 
@@ -513,3 +513,16 @@ def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_pat
     assert book.sheetnames == ["programma", "leerkringen"]
     items = [r[2] for r in book["programma"].iter_rows(min_row=2, values_only=True)]
     assert items[:4] == ["EA", "LD", "SV", "EF"] and items[4].startswith("LV")
+
+
+def test_the_leerkringen_summary_counts_each_member_once_from_the_long_table():
+    from pmg_analysis.prioritise.leerkringen import Leerkringen
+
+    groups = pd.DataFrame({"leerkring": [1, 2], "trekker": ["Ede", ""]})
+    members = pd.DataFrame({"leerkring": [1, 1, 1, 1, 2, 2, 2, 2],
+                            "gemeente_code": ["GM0228", "GM0200", "GM0202", "GM0203",
+                                              "GM0228", "GM0200", "GM0204", "GM0205"]})
+    text = leerkringen_summary(Leerkringen(groups, members, pd.DataFrame()))
+    # six municipalities, two of them in both groups; one group has no trekker yet
+    assert text.startswith("Voorgesteld: 2 leerkringen met samen 6 gemeenten")
+    assert "Voor 1 leerkring is nog geen trekker gevonden." in text

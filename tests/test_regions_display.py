@@ -12,8 +12,8 @@ import shapely
 
 from pmg_analysis import plots, regions
 from pmg_analysis.regions import (
-    ClusterConfig,
     GroupingConfig,
+    KMeansConfig,
     MapConfig,
     RegionsConfig,
     TypologyConfig,
@@ -157,7 +157,7 @@ def test_cluster_tables_and_sentence():
     codes = [f"GM{i:04d}" for i in range(14)]
     ref = pd.Series(["polycentrisch"] * 8 + ["monocentrisch"] * 6, index=codes)
     result = cluster(pd.DataFrame(x, index=codes, columns=["a", "b"]), ref,
-                     ClusterConfig(k_max=4))
+                     KMeansConfig(k_max=4))
     sil = regions.silhouette_table(result)
     assert sil["Gekozen"].tolist().count("ja") == 1
     assert sil.loc[sil["Gekozen"] == "ja", "Aantal clusters (k)"].item() == result.k == 2

@@ -172,18 +172,26 @@ def test_a_new_build_replaces_stale_pages_but_keeps_other_files(built, tmp_path)
         ".gitkeep", "index.html", "plotly.min.js", "rapport.html"]
 
 
-def test_kernels_read_processed_tables_from_the_given_folder(tmp_path):
+def test_notebooks_get_the_processed_folder_as_a_papermill_parameter(tmp_path):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
+    parameters = new_code_cell("verwerkt = None\ninstellingen = {}")
+    parameters.metadata["tags"] = ["parameters"]
     nbformat.write(new_notebook(cells=[
-        new_markdown_cell("# Map"),
-        new_code_cell("from pmg_analysis import paths\nprint('map:', paths.PROCESSED.name)")],
+        new_markdown_cell("# Map"), parameters,
+        new_code_cell("from pathlib import Path\n"
+                      "print('map:', Path(verwerkt).name, instellingen)")],
         metadata=KERNEL), notebooks / "map.ipynb")
-    (tmp_path / "verwerkt").mkdir()
+    (tmp_path / "mijn_verwerkt").mkdir()
+    environ = dict(os.environ)
     build_reports(notebooks_dir=notebooks, reports_dir=tmp_path / "reports", data_stamp="x",
-                  processed_dir=tmp_path / "verwerkt")
-    assert "map: verwerkt" in (tmp_path / "reports" / "map.html").read_text("utf-8")
-    assert "PMG_PROCESSED_DIR" not in os.environ
+                  processed_dir=tmp_path / "mijn_verwerkt",
+                  parameters={"instellingen": {"themes": {"seed": 1}}})
+    page = (tmp_path / "reports" / "map.html").read_text("utf-8")
+    assert "celltag_parameters" not in page and "celltag_injected-parameters" not in page
+    assert "map: mijn_verwerkt {&#x27;themes&#x27;: {&#x27;seed&#x27;: 1}}" in page \
+        or "map: mijn_verwerkt {'themes': {'seed': 1}}" in page
+    assert dict(os.environ) == environ  # nothing told to the kernels through the environment
 
 
 def test_free_text_is_escaped_everywhere(page):

@@ -45,7 +45,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from pmg_analysis.pipeline import run_clean
+    from pmg_analysis.settings import read_settings
 
+    settings = read_settings(args.instellingen)  # a wrong file stops here: nothing written
     path = Path(args.input)
     big = path.exists() and path.stat().st_size > 20_000_000
     with tqdm(total=3, desc="opschonen", unit="stap", disable=not big, file=sys.stderr) as bar:
@@ -58,10 +60,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
             bar.set_postfix_str(msg)
 
         result = run_clean(path, args.out, format=args.format, mapping_file=args.mapping,
-                           step=step, say=lambda line: print(line, file=sys.stderr))
+                           settings=settings, step=step,
+                           say=lambda line: print(line, file=sys.stderr))
         bar.update(bar.total - bar.n)
     print(_summary(result))
     print(f"Uitvoer:      {args.out}")
+    print(result.manifest.settings.sentence)
     return 0
 
 
@@ -77,12 +81,14 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from pmg_analysis.pipeline import run_report
     from pmg_analysis.report import ReportBuildError
+    from pmg_analysis.settings import read_settings
 
+    settings = read_settings(args.instellingen)  # a wrong file stops here: nothing written
     print(f"Rapporten maken van {Path(args.input).name} ...", file=sys.stderr)
     try:
         paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
                            out_dir=Path(args.out), reports_dir=Path(args.reports),
-                           say=lambda line: print(line, file=sys.stderr),
+                           settings=settings, say=lambda line: print(line, file=sys.stderr),
                            before_regions=_fetch_cbs_if_missing)
     except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
         print(f"{err} De vorige rapporten zijn niet veranderd.", file=sys.stderr)
@@ -92,6 +98,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"Rapporten:    {len(paths) - len(profiles) - 1} rapporten en {len(profiles)} "
           f"gemeenteprofielen van {Path(args.input).name}")
     print(f"Ingang:       {index}")
+    print(settings.sentence())
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from pmg_analysis.settings import defaults_yaml
+
+    sys.stdout.write(defaults_yaml())
     return 0
 
 
@@ -146,6 +160,10 @@ def cmd_embeddings(args: argparse.Namespace) -> int:
     return 0
 
 
+SETTINGS_HELP = ("YAML-bestand met instellingen die afwijken van de standaard (zie "
+                 "'pmg-analysis instellingen')")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from pmg_analysis.io.export import TOOLS
     from pmg_analysis.paths import CBS_RAW, EXAMPLE_EXPORT, PROCESSED, REPORTS
@@ -160,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=TOOLS, help="het enquêteprogramma (anders herkend)")
     p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
     p.add_argument("--out", default=str(PROCESSED), help="map voor de uitvoer")
+    p.add_argument("--instellingen", help=SETTINGS_HELP)
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser("analyse", help="reken elke analyse één keer uit op de verwerkte tabellen "
@@ -175,7 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
     p.add_argument("--out", default=str(PROCESSED), help="map voor de verwerkte tabellen")
     p.add_argument("--reports", default=str(REPORTS), help="map voor de rapporten")
+    p.add_argument("--instellingen", help=SETTINGS_HELP)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("instellingen", help="toon alle instellingen met hun standaardwaarde en "
+                                            "reden, als YAML-bestand om aan te passen")
+    p.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("notebooks", help="voer de notebooks opnieuw uit en sla ze op met uitvoer "
                                          "(na een bewuste wijziging)")

@@ -15,6 +15,8 @@ from typing import Literal
 
 import yaml
 
+from pmg_analysis import catalog
+
 QuestionType = Literal["open", "single", "multi", "likert", "scale", "ranking"]
 Role = Literal["answer", "municipality", "personal"]
 
@@ -149,7 +151,8 @@ def _parse(doc: dict) -> Instrument:
 
 @cache
 def _load_packaged() -> Instrument:
-    text = resources.files("pmg_analysis").joinpath("data/instrument.yaml").read_text("utf-8")
+    path = resources.files("pmg_analysis").joinpath("data", catalog.INSTRUMENT.file)
+    text = path.read_text("utf-8")
     return _parse(yaml.safe_load(text))
 
 

@@ -32,6 +32,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
+from pmg_analysis import catalog
 from pmg_analysis.io.distinct import distinct
 from pmg_analysis.io.normalise import strip_diacritics
 
@@ -160,7 +161,7 @@ def split_qualifier(norm: str) -> tuple[str, str | None]:
 # --------------------------------------------------------------------------- register
 @cache
 def _register() -> pd.DataFrame:
-    path = resources.files("pmg_analysis").joinpath("data/gemeenten_2017.csv")
+    path = resources.files("pmg_analysis").joinpath("data", catalog.MUNICIPALITY_REGISTER.file)
     with path.open("r", encoding="utf-8") as fh:
         reg = pd.read_csv(fh, comment="#", dtype="string")
     reg = reg.rename(columns={"code": "gemeente_code", "naam": "gemeente_naam"})

@@ -1,9 +1,14 @@
-"""Where the project's folders are: one place for every module (no module guesses from cwd)."""
+"""Where the project's folders are: one place for every module (no module guesses from cwd).
+
+Nothing here reads the environment: a run on other folders passes them as arguments (the CLI's
+``--out``/``--reports``), and the report build hands the folder of the processed tables to the
+notebooks as the papermill parameter ``verwerkt``."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from pmg_analysis import catalog
 
 
 def repo_root() -> Path:
@@ -18,10 +23,7 @@ def repo_root() -> Path:
 ROOT = repo_root()
 RAW = ROOT / "data" / "raw"
 CBS_RAW = RAW / "cbs"  # where `pmg-analysis cbs fetch` saves the CBS/PDOK files
-# ``pmg-analysis report`` on data outside the repository (a test's temporary folder) runs the
-# notebook kernels with PMG_PROCESSED_DIR set, so ``load_processed()`` reads that folder there.
-PROCESSED_ENV = "PMG_PROCESSED_DIR"
-PROCESSED = Path(os.environ.get(PROCESSED_ENV) or ROOT / "data" / "processed")
+PROCESSED = ROOT / "data" / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-EXAMPLE_EXPORT = RAW / "pmg_enquete_2017_synthetisch.xlsx"
+EXAMPLE_EXPORT = catalog.EXAMPLE_EXPORT.path(RAW)

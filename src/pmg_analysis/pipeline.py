@@ -13,38 +13,41 @@ from pathlib import Path
 
 import pandas as pd
 
-from pmg_analysis import regions
-from pmg_analysis.clean import CleanConfig, CleanResult, clean_export
+from pmg_analysis import catalog, regions
+from pmg_analysis.clean import CleanResult, clean_export
 from pmg_analysis.clean.manifest import Manifest, Positions
 from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
 from pmg_analysis.io import read_export
 from pmg_analysis.parallel import in_parallel
 from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
+from pmg_analysis.settings import Settings
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
 
-TABLES = ("responses", "answers", "texts", "problems")
+TABLES = tuple(d.name for d in catalog.CLEAN_TABLES)
 
 
 @dataclass(frozen=True)
 class Paths:
+    """The files of one clean run in ``out_dir`` (names from :mod:`pmg_analysis.catalog`)."""
+
     out_dir: Path = PROCESSED
 
     def table(self, name: str) -> Path:
-        return self.out_dir / f"{name}.parquet"
+        return catalog.DATASETS[name].path(self.out_dir)
 
     @property
     def quarantine(self) -> Path:
-        return self.out_dir / "quarantine.csv"
+        return catalog.QUARANTINE.path(self.out_dir)
 
     @property
     def manifest(self) -> Path:
-        return self.out_dir / "manifest.json"
+        return catalog.MANIFEST.path(self.out_dir)
 
     @property
     def workbook(self) -> Path:
-        return self.out_dir / "pmg_schoon.xlsx"
+        return catalog.CLEAN_WORKBOOK.path(self.out_dir)
 
 
 def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[Path]:
@@ -69,12 +72,13 @@ def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[
     return written
 
 
-def add_regions(result: CleanResult, out_dir: Path = PROCESSED) -> CleanResult:
+def add_regions(result: CleanResult, out_dir: Path = PROCESSED, *,
+                config: regions.RegionsConfig = regions.RegionsConfig()) -> CleanResult:
     """Give every response its CBS-derived position (``positie_cbs``; NA without CBS data) and
     record in the manifest where the positions come from, in one plain Dutch sentence."""
     source = regions.resolve_source()
-    tables = regions.load_tables(source.directory, cache_dir=out_dir) if source.available \
-        else None
+    tables = regions.load_tables(source.directory, cache_dir=out_dir, config=config) \
+        if source.available else None
     result.responses = regions.add_positie_cbs(result.responses,
                                                tables.gemeenten if tables else None)
     result.manifest = replace(result.manifest, positions=Positions(
@@ -94,26 +98,28 @@ def data_stamp(manifest: Manifest, responses: pd.DataFrame) -> str:
 
 def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               format: str | None = None, mapping_file: str | Path | None = None,
-              config: CleanConfig = CleanConfig(),
+              settings: Settings = Settings(),
               step: Callable[[str], None] | None = None,
               say: Callable[[str], None] | None = None,
               before_regions: Callable[[], None] | None = None) -> CleanResult:
     """Read an export, clean it, add the positions in the region and write the processed
     tables. ``step`` reports progress; ``say`` gets the Dutch line when the tables of another
     export in ``out_dir`` are replaced; ``before_regions`` runs once the export has been read
-    and cleaned (e.g. fetching missing CBS data). A wrong input raises before anything is
-    written."""
+    and cleaned (e.g. fetching missing CBS data). ``settings`` are the settings in force
+    (:func:`pmg_analysis.settings.read_settings`); the manifest records them. A wrong input
+    raises before anything is written."""
     step = step or (lambda _msg: None)
     out_dir = Path(out_dir)
     step("inlezen")
     export = read_export(Path(input_path), format)
     step("koppelen en opschonen")
-    cleaned = clean_export(export, mapping_file=mapping_file, config=config)
+    cleaned = clean_export(export, mapping_file=mapping_file, config=settings.clean)
     if before_regions:
         before_regions()
-    result = add_regions(cleaned, out_dir)
+    result = add_regions(cleaned, out_dir, config=settings.regions)
     result.manifest = replace(result.manifest,
-                              data_date=data_stamp(result.manifest, result.responses))
+                              data_date=data_stamp(result.manifest, result.responses),
+                              settings=settings.in_force())
     step("wegschrijven")
     note = replaced_tables_note(out_dir, result.manifest)
     if note and say:
@@ -140,17 +146,20 @@ def replaced_tables_note(out_dir: Path, manifest: Manifest) -> str | None:
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = None,
                mapping_file: str | Path | None = None, out_dir: Path = PROCESSED,
                reports_dir: Path = REPORTS, notebooks_dir: Path = NOTEBOOKS,
+               settings: Settings = Settings(),
                say: Callable[[str], None] | None = None,
                before_regions: Callable[[], None] | None = None) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example): clean into
     ``out_dir``, then every notebook's page and a page per responding municipality into
-    ``reports_dir``. A wrong input stops before any table or report is written."""
-    from pmg_analysis.report import ReportConfig, build_reports
+    ``reports_dir``. A wrong input stops before any table or report is written. ``settings``
+    go to every step and, as the papermill parameter ``instellingen`` (beside ``verwerkt``,
+    the folder of the processed tables), to every notebook."""
+    from pmg_analysis.report import build_reports
 
-    config = ReportConfig()
+    config = settings.report
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
-                       before_regions=before_regions)
-    write_analysis(out_dir, source_sha256=result.manifest.source.sha256)
+                       settings=settings, before_regions=before_regions)
+    write_analysis(out_dir, source_sha256=result.manifest.source.sha256, settings=settings)
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))
@@ -158,43 +167,51 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     has_profile = (Path(notebooks_dir) / f"{config.profile_notebook}.ipynb").is_file()
     profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
                 if has_profile else [])
+    parameters = {"verwerkt": str(Path(out_dir).resolve()),
+                  "instellingen": settings.overrides()}
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
                          data_stamp=report_stamp(result.manifest), profiles=profiles,
-                         processed_dir=out_dir)
+                         processed_dir=out_dir, parameters=parameters, config=config)
 
 
-def write_analysis(out_dir: Path, *, source_sha256: str) -> list[Path]:
-    """Run every analysis step once on the processed tables in ``out_dir`` and write the results
-    (:mod:`pmg_analysis.results`) and ``werkprogramma.xlsx`` from them."""
+def write_analysis(out_dir: Path, *, source_sha256: str, settings: Settings | None = None
+                   ) -> list[Path]:
+    """Run every analysis step once on the processed tables in ``out_dir`` with ``settings``
+    (None: the defaults) and write the results (:mod:`pmg_analysis.results`) and
+    ``werkprogramma.xlsx`` from them."""
     from pmg_analysis.prioritise.export import WORKBOOK, write_programme_xlsx
     from pmg_analysis.results import compute_results, write_results
 
-    results = compute_results(load_processed(out_dir), cache_dir=out_dir)
-    written = write_results(results, out_dir, source_sha256=source_sha256)
+    results = compute_results(load_processed(out_dir), cache_dir=out_dir, settings=settings)
+    written = write_results(results, out_dir, source_sha256=source_sha256, settings=settings)
     written.append(write_programme_xlsx(results.plan.programma, results.plan.leerkringen,
                                         Path(out_dir) / WORKBOOK))
     return written
 
 
 def report_stamp(manifest: Manifest) -> str:
-    """The data stamp on every report page: file, hash, counts in/out, date of the data, and
-    where the positions in the region come from, in one plain sentence."""
+    """The data stamp on every report page: file, hash, counts in/out, date of the data,
+    where the positions in the region come from, in one plain sentence, and the settings
+    ("standaardinstellingen" or what was changed)."""
     sentence = f" {manifest.positions.sentence}" if manifest.positions else ""
-    return f"{manifest.data_date}.{sentence}"
+    settings = f" {manifest.settings.sentence}" if manifest.settings else ""
+    return f"{manifest.data_date}.{sentence}{settings}"
 
 
-def load_manifest(out_dir: str | Path = PROCESSED) -> Manifest:
-    """The manifest of the last clean run (counts, source, column mapping, positions)."""
-    path = Paths(Path(out_dir)).manifest
+def load_manifest(out_dir: str | Path | None = PROCESSED) -> Manifest:
+    """The manifest of the last clean run (counts, source, column mapping, positions,
+    settings) in ``out_dir`` (None: the default folder, as a notebook's ``verwerkt``)."""
+    path = Paths(Path(out_dir or PROCESSED)).manifest
     if not path.exists():
         raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report'.",
                          path=path)
     return Manifest.read(path)
 
 
-def load_processed(out_dir: str | Path = PROCESSED) -> dict[str, pd.DataFrame]:
-    """The processed tables, for notebooks: responses, answers, texts, problems, quarantine."""
-    paths = Paths(Path(out_dir))
+def load_processed(out_dir: str | Path | None = PROCESSED) -> dict[str, pd.DataFrame]:
+    """The processed tables, for notebooks: responses, answers, texts, problems, quarantine,
+    from ``out_dir`` (None: the default folder, as a notebook's ``verwerkt``)."""
+    paths = Paths(Path(out_dir or PROCESSED))
     if not paths.manifest.exists():
         raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report' of "
                          "'pmg-analysis clean <export>'.", path=paths.out_dir)

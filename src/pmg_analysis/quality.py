@@ -122,3 +122,13 @@ def replaced_tables_sentence(previous: dict | None, file: str, sha256: str,
               if previous.get("bestand") else "een eerdere verwerking")
     return (f"Let op: de verwerkte tabellen in {out_dir} kwamen van {before}; ze worden nu "
             f"vervangen door die van {file} (sha256 {sha256[:12]}).")
+
+
+def settings_sentences(manifest: Manifest) -> list[str]:
+    """The settings the data was processed with ("standaardinstellingen" or what was
+    changed) and, when the pseudonyms use the public default key, the sentence saying so."""
+    if manifest.settings is None:
+        return []
+    return [manifest.settings.sentence,
+            *([manifest.settings.pseudonym_sentence] if manifest.settings.pseudonym_sentence
+              else [])]

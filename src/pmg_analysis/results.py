@@ -15,30 +15,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pmg_analysis import catalog
 from pmg_analysis.paths import PROCESSED
 
-# result name -> file in the processed folder
-RESULT_TABLES = {
-    "gecodeerd": "resultaat_teksten_gecodeerd.parquet",
-    "behoeften": "resultaat_leerbehoeften.parquet",
-    "behoeften_vragen": "resultaat_leerbehoeften_vragen.parquet",
-    "behoeften_citaten": "resultaat_leerbehoeften_citaten.parquet",
-    "behoeften_context": "resultaat_leerbehoeften_context.parquet",
-    "thema_scores": "resultaat_thema_scores.parquet",
-    "thema_scores_positie": "resultaat_thema_scores_positie.parquet",
-    "thema_scores_respondent": "resultaat_thema_scores_respondent.parquet",
-    "gemeente_scores": "resultaat_gemeente_scores.parquet",
-    "toetsen": "resultaat_toetsen_positie.parquet",
-    "programma": "resultaat_programma.parquet",
-    "gevoeligheid": "resultaat_gevoeligheid.parquet",
-    "leerkringen": "resultaat_leerkringen.parquet",
-    "leerkringen_leden": "resultaat_leerkringen_leden.parquet",
-    "leerkringen_zonder": "resultaat_leerkringen_zonder_groep.parquet",
-}
-STAMP = "resultaten.json"
+if TYPE_CHECKING:
+    from pmg_analysis.settings import Settings
+
+# result name -> its data set in the catalog (file resultaat_<name>.parquet)
+RESULT_TABLES = {name: dataset.file for name, dataset in catalog.RESULTS.items()}
+STAMP = catalog.RESULTS_STAMP.file
 
 
 @dataclass(frozen=True)
@@ -55,9 +44,10 @@ class Results:
     plan: object  # prioritise.WorkProgramme (without its inputs)
 
 
-def compute_results(tables: dict[str, pd.DataFrame], *, cache_dir: Path | None = PROCESSED
-                    ) -> Results:
-    """Run every analysis step once on the processed ``tables`` (responses, answers, texts).
+def compute_results(tables: dict[str, pd.DataFrame], *, cache_dir: Path | None = PROCESSED,
+                    settings: Settings | None = None) -> Results:
+    """Run every analysis step once on the processed ``tables`` (responses, answers, texts)
+    with ``settings`` (None: the defaults).
 
     Examples
     --------
@@ -66,18 +56,22 @@ def compute_results(tables: dict[str, pd.DataFrame], *, cache_dir: Path | None =
     >>> results.needs.needs.head()  # doctest: +SKIP
     """
     from pmg_analysis import prioritise, text, themes
+    from pmg_analysis.settings import Settings
 
+    s = settings or Settings()
     responses, answers, texts = tables["responses"], tables["answers"], tables["texts"]
-    coded = text.code_texts(texts, cache_dir=cache_dir)
-    needs = text.learning_needs(texts, responses, cache_dir=cache_dir)
-    plan = prioritise.plan(answers, responses, needs)
+    coded = text.code_texts(texts, config=s.text, cache_dir=cache_dir)
+    needs = text.learning_needs(texts, responses, config=s.learning_needs, cache_dir=cache_dir)
+    plan = prioritise.plan(answers, responses, needs, config=s.prioritise, themes=s.themes)
     return Results(
         coded=coded, needs=needs,
-        theme_scores=themes.theme_scores(answers, responses, coded_texts=coded),
-        theme_scores_positie=themes.theme_scores(answers, responses, by="positie"),
-        theme_scores_respondent=themes.theme_scores(answers, responses, unit="respondent"),
-        gemeente_scores=themes.gemeente_scores(answers, responses),
-        group_tests=themes.group_tests(answers, responses, coded_texts=coded),
+        theme_scores=themes.theme_scores(answers, responses, coded_texts=coded, config=s.themes),
+        theme_scores_positie=themes.theme_scores(answers, responses, by="positie",
+                                                 config=s.themes),
+        theme_scores_respondent=themes.theme_scores(answers, responses, unit="respondent",
+                                                    config=s.themes),
+        gemeente_scores=themes.gemeente_scores(answers, responses, config=s.themes),
+        group_tests=themes.group_tests(answers, responses, coded_texts=coded, config=s.themes),
         plan=prioritise.WorkProgramme(programma=plan.programma, leerkringen=plan.leerkringen,
                                       gevoeligheid=plan.gevoeligheid, inputs=None),
     )
@@ -96,15 +90,23 @@ def _frames(results: Results) -> dict[str, pd.DataFrame]:
             "leerkringen_zonder": p.leerkringen.zonder_groep}
 
 
-def write_results(results: Results, out_dir: Path, *, source_sha256: str) -> list[Path]:
-    """Write every result table and ``resultaten.json`` (the export they belong to)."""
+def _stamp(source_sha256: str, settings: Settings | None) -> dict:
+    return {"bron_sha256": source_sha256,
+            "instellingen": settings.overrides() if settings is not None else {}}
+
+
+def write_results(results: Results, out_dir: Path, *, source_sha256: str,
+                  settings: Settings | None = None) -> list[Path]:
+    """Write every result table and ``resultaten.json`` (the export and settings they belong
+    to)."""
     from pmg_analysis.clean.outputs import write_parquet
 
     out_dir = Path(out_dir)
     written = [write_parquet(frame.reset_index(drop=True), out_dir / RESULT_TABLES[name])
                for name, frame in _frames(results).items()]
     stamp = out_dir / STAMP
-    stamp.write_text(json.dumps({"bron_sha256": source_sha256}, indent=2) + "\n", "utf-8")
+    stamp.write_text(json.dumps(_stamp(source_sha256, settings), indent=2, sort_keys=True)
+                     + "\n", "utf-8")
     return [*written, stamp]
 
 
@@ -128,21 +130,24 @@ def _read(out_dir: Path) -> Results:
                            gevoeligheid=f["gevoeligheid"], inputs=None))
 
 
-def stored_for(out_dir: Path, source_sha256: str) -> bool:
-    """True when ``out_dir`` holds every result table of the export with this SHA-256."""
+def stored_for(out_dir: Path, source_sha256: str, settings: Settings | None = None) -> bool:
+    """True when ``out_dir`` holds every result table of the export with this SHA-256, computed
+    with these settings."""
     out_dir = Path(out_dir)
     stamp = out_dir / STAMP
     if not stamp.is_file() or not all((out_dir / f).is_file() for f in RESULT_TABLES.values()):
         return False
     try:
-        return json.loads(stamp.read_text("utf-8")).get("bron_sha256") == source_sha256
+        return json.loads(stamp.read_text("utf-8")) == _stamp(source_sha256, settings)
     except ValueError:
         return False
 
 
-def load_results(out_dir: str | Path = PROCESSED) -> Results:
-    """The results of the processed data in ``out_dir``: read when ``make report`` stored them
-    for this export, else computed in memory (nothing written).
+def load_results(out_dir: str | Path | None = PROCESSED, *,
+                 settings: Settings | None = None) -> Results:
+    """The results of the processed data in ``out_dir`` (None: the default folder, as a
+    notebook's ``verwerkt``) with ``settings``: read when ``make report`` stored them for this
+    export and these settings, else computed in memory (nothing written).
 
     Examples
     --------
@@ -151,8 +156,8 @@ def load_results(out_dir: str | Path = PROCESSED) -> Results:
     """
     from pmg_analysis.pipeline import load_manifest, load_processed
 
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir or PROCESSED)
     manifest = load_manifest(out_dir)
-    if stored_for(out_dir, manifest.source.sha256):
+    if stored_for(out_dir, manifest.source.sha256, settings):
         return _read(out_dir)
-    return compute_results(load_processed(out_dir), cache_dir=out_dir)
+    return compute_results(load_processed(out_dir), cache_dir=out_dir, settings=settings)

@@ -89,7 +89,8 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
                  config: CleanConfig = CleanConfig()) -> CleanResult:
     """Validate, deduplicate, pseudonymise and reshape one export. Pure: writes nothing."""
     instrument = instrument or load_instrument()
-    mapping = mapping or map_columns(export, instrument, mapping=mapping_file)
+    mapping = mapping or map_columns(export, instrument, mapping=mapping_file,
+                                     config=config.columns)
     frame = export.data
     muni_q = instrument.municipality_question
     muni_key = _first_key(mapping, muni_q.id)
@@ -118,7 +119,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     def keys_and_match():
         return (rows.content_hash(frame[answer_keys]),
                 rows.identity_key(frame.index, email, name, config),
-                match_municipalities(frame[muni_key]))
+                match_municipalities(frame[muni_key], config.municipalities))
 
     (n_answered, test), (content, identity, match) = in_parallel([row_checks, keys_and_match])
     # partial relative to the questions this export asks (an export may hold a subset)
@@ -152,7 +153,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
                                                  config, keep=kept)
     responses = pd.DataFrame({
         "response_id": response_id.astype("str").array,  # Arrow-backed, no Python strings
-        "raw_row": pd.array(frame.index[kept].to_numpy(), dtype="Int32"),
+        "rij": pd.array(frame.index[kept].to_numpy(), dtype="Int32"),
         "submitted_at": submitted[kept].to_numpy(dtype="datetime64[ns]"),
         "gemeente_code": match["gemeente_code"].array[kept],
         "gemeente_naam": match["gemeente_naam"].array[kept],
@@ -202,7 +203,7 @@ def check_counts(result: CleanResult) -> None:
     n = result.manifest.counts
     clean_n, q_n = len(result.responses), len(result.quarantine)
     # distinct rows by sorting (numpy 2.4's np.unique hashes, 15x slower on a million ints)
-    rows_seen = np.sort(np.concatenate([result.responses["raw_row"].to_numpy(np.int64),
+    rows_seen = np.sort(np.concatenate([result.responses["rij"].to_numpy(np.int64),
                                         result.quarantine["rij"].to_numpy(np.int64)]))
     n_seen = int(len(rows_seen) > 0) + int(np.count_nonzero(np.diff(rows_seen)))
     if clean_n + q_n != n.rows_in or clean_n != n.clean or n_seen != n.rows_in:

@@ -111,6 +111,27 @@ class Positions:
 
 
 @dataclass(frozen=True)
+class SettingsInForce:
+    """The settings a run used (JSON key ``instellingen``): what differs from the defaults
+    (dotted key -> value; the pseudonym key never, only "eigen sleutel"), the Dutch sentence
+    every report shows, and the sentence saying the pseudonyms use the public default key
+    (None with a key of the user's own). See :mod:`pmg_analysis.settings`."""
+
+    changes: dict[str, Any] = field(default_factory=dict)  # gewijzigd
+    sentence: str = "Instellingen: standaardinstellingen."  # zin
+    pseudonym_sentence: str | None = None  # pseudoniemen
+
+    def to_json(self) -> dict[str, Any]:
+        return {"gewijzigd": dict(self.changes), "zin": self.sentence,
+                "pseudoniemen": self.pseudonym_sentence}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SettingsInForce:
+        return cls(changes=dict(data.get("gewijzigd", {})), sentence=data["zin"],
+                   pseudonym_sentence=data.get("pseudoniemen"))
+
+
+@dataclass(frozen=True)
 class Manifest:
     """Everything a report needs to say about the data it was made from."""
 
@@ -125,6 +146,7 @@ class Manifest:
     positions: Positions | None = None  # positie_in_de_regio (regions step)
     excel: str | None = None  # workbook file name, or why it was not written
     data_date: str | None = None  # one Dutch line identifying the data (no wall-clock time)
+    settings: SettingsInForce | None = None  # instellingen (the run's settings, see above)
 
     def to_json(self) -> dict[str, Any]:
         """The manifest as JSON-ready data with the Dutch keys of ``manifest.json``."""
@@ -143,11 +165,14 @@ class Manifest:
             data["excel"] = self.excel
         if self.data_date is not None:
             data["data_date"] = self.data_date
+        if self.settings is not None:
+            data["instellingen"] = self.settings.to_json()
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Manifest:
         positions = data.get("positie_in_de_regio")
+        settings = data.get("instellingen")
         return cls(
             source=Source.from_json(data["bron"]),
             counts=Counts.from_json(data["aantallen"]),
@@ -159,6 +184,7 @@ class Manifest:
             positions=Positions.from_json(positions) if positions else None,
             excel=data.get("excel"),
             data_date=data.get("data_date"),
+            settings=SettingsInForce.from_json(settings) if settings else None,
         )
 
     def write(self, path: Path) -> Path:
@@ -177,8 +203,12 @@ def build_manifest(export: Export, instrument: Instrument, mapping: ColumnMappin
 
     Examples
     --------
-    >>> manifest = build_manifest(export, instrument, mapping, reason, problems)
+    ``clean_export`` builds it (``cleaned`` is the cleaned example export):
+
+    >>> manifest = cleaned.manifest
     >>> manifest.counts.clean + manifest.counts.quarantined == manifest.counts.rows_in
+    True
+    >>> Manifest.from_json(manifest.to_json()) == manifest
     True
     """
     per_reason = reason.value_counts(sort=False).reindex(list(REASONS), fill_value=0)

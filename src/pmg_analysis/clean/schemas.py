@@ -49,7 +49,7 @@ def responses_schema() -> pa.DataFrameSchema:
             "response_id": pa.Column(str, pa.Check(
                 lambda s: bool(s.str.fullmatch(_RID.strip("^$")).all()) and s.is_unique,
                 element_wise=False, error=f"response ids not unique or not like {_RID}")),
-            "raw_row": pa.Column("Int32", pa.Check.ge(1), unique=True),
+            "rij": pa.Column("Int32", pa.Check.ge(1), unique=True),
             "submitted_at": pa.Column("datetime64[ns]", nullable=True),
             "gemeente_code": categorical_column(pattern=r"^GM\d{4}$"),
             "gemeente_naam": categorical_column(),

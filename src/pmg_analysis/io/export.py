@@ -55,7 +55,7 @@ class ExportColumn:
 class Export:
     """An export file read into the canonical form.
 
-    ``data`` has one row per response in file order. Its index, named ``raw_row``, is the row
+    ``data`` has one row per response in file order. Its index, named ``rij``, is the row
     number a user sees when opening the file in a spreadsheet (1-based, header rows counted), so
     messages and the quarantine can point at it. Answer columns hold text (pandas' string
     dtype, or a categorical of texts where a column has few distinct values) with missing values

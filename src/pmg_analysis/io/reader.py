@@ -75,7 +75,7 @@ def _read(src: Source, format: str | None, sheet: str | int | None) -> Export:
     if src.kind == "xlsx":
         notes.append(f"werkblad '{book.name}' gelezen")
     data.index = pd.RangeIndex(layout.header_rows + 1, layout.header_rows + 1 + len(data),
-                               name="raw_row")
+                               name="rij")
     return Export(path=path, tool=layout.tool, layout=layout.layout, digest="",
                   data=data, columns=tuple(columns), encoding=encoding, delimiter=delimiter,
                   header_rows=layout.header_rows, notes=notes,

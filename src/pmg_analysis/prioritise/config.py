@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Annotated
+
+from annotated_types import Ge, Gt, Interval, Lt
 
 # Score part column -> the config field holding its weight (table order = order of the parts).
 WEIGHT_FIELDS: dict[str, str] = {
@@ -31,47 +34,47 @@ class PriorityConfig:
     # --- weights (see pmg_analysis.prioritise.score for how each part is normalised) ---
     # Demand is the heaviest: the programme exists for what many members ask; a question that
     # one municipality asks is better answered bilaterally than in a PMG programme.
-    weight_demand: float = 0.35
+    weight_demand: Annotated[float, Ge(0)] = 0.35
     # Urgency second: among items with similar demand, take up first what members find most
     # pressing now (the survey's "hoe urgent" question).
-    weight_urgency: float = 0.25
+    weight_urgency: Annotated[float, Ge(0)] = 0.25
     # Breadth across the three position types: PMG's added value is comparing municipalities in
     # different regional positions; an item only one type asks for suits a smaller network.
-    weight_breadth: float = 0.15
+    weight_breadth: Annotated[float, Ge(0)] = 0.15
     # Willingness to lead: without a trekker a werkgroep or leerkring does not start; as
     # important as breadth, but it can still be found later, so less than demand or urgency.
-    weight_lead: float = 0.15
+    weight_lead: Annotated[float, Ge(0)] = 0.15
     # Agreement on the form: an item whose municipalities want the same form is easy to
     # organise; the lightest weight because the form follows the content, not the reverse.
-    weight_form: float = 0.10
+    weight_form: Annotated[float, Ge(0)] = 0.10
 
     # --- normalisation ---
     # A municipality is interested in a theme when at least this share of its respondents finds
     # it "urgent" or "zeer urgent" (what counts as urgent is ThemeConfig.urgent_from, one place):
     # half, so that one of two colleagues is enough but one of five is not a municipal wish.
-    urgent_share: float = 0.5
+    urgent_share: Annotated[float, Interval(ge=0, le=1)] = 0.5
     # Two candidate trekkers are enough (part = 1): one leads, one can take over; more do not
     # make an item easier to start.
-    enough_leads: int = 2
+    enough_leads: Annotated[int, Ge(1)] = 2
 
     # --- sensitivity ---
     # Each weight is varied by this share up and down, one at a time (the issue: +-25%).
-    sensitivity_step: float = 0.25
+    sensitivity_step: Annotated[float, Gt(0), Lt(1)] = 0.25
     # The top that the sensitivity reports on (the programme team can take up about five
     # items a year).
-    top_n: int = 5
+    top_n: Annotated[int, Ge(1)] = 5
 
     # --- leerkringen ---
     # Groups are proposed for this many top learning questions (about one leerkring per
     # programme month of a team of two, as in the 2017 programme).
-    leerkring_items: int = 5
+    leerkring_items: Annotated[int, Ge(0)] = 5
     # 4-8 municipalities: fewer gives too little to compare, more leaves no room for each
     # municipality's own case in a session (the issue's range).
-    group_min: int = 4
-    group_max: int = 8
+    group_min: Annotated[int, Ge(1)] = 4
+    group_max: Annotated[int, Ge(1)] = 8
     # A municipality joins at most two leerkringen: a medium-sized municipality has one or two
     # policy staff per theme and cannot attend more groups each season.
-    max_groups_per_municipality: int = 2
+    max_groups_per_municipality: Annotated[int, Ge(1)] = 2
 
     def __post_init__(self) -> None:
         weights = list(self.weights.values())

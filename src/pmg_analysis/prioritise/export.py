@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from pmg_analysis import catalog
 from pmg_analysis.clean.outputs import write_xlsx
 from pmg_analysis.paths import PROCESSED
 from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.prioritise.leerkringen import GROUP_COLUMNS, Leerkringen
+from pmg_analysis.text.needs import NeedConfig
+from pmg_analysis.themes.config import ThemeConfig
 
-WORKBOOK = "werkprogramma.xlsx"
+WORKBOOK = catalog.WORK_PROGRAMME.file
 
 
 def programme_sheets(programme: pd.DataFrame, proposal: Leerkringen) -> dict[str, pd.DataFrame]:
@@ -34,17 +37,21 @@ def write_programme_xlsx(programme: pd.DataFrame, proposal: Leerkringen, path: P
 
 
 def write_work_programme(tables: Mapping[str, pd.DataFrame], out_dir: Path = PROCESSED, *,
-                         config: PriorityConfig = PriorityConfig()) -> Path:
-    """The pipeline step after cleaning: assign the learning questions to needs, score, propose the
+                         config: PriorityConfig = PriorityConfig(),
+                         themes: ThemeConfig = ThemeConfig(),
+                         needs: NeedConfig = NeedConfig()) -> Path:
+    """After cleaning: assign the learning questions to needs, score, propose the
     leerkringen and write ``<out_dir>/werkprogramma.xlsx``; returns its path.
 
     ``tables`` holds the processed ``responses``, ``answers`` and ``texts`` (as returned by
-    ``pipeline.load_processed`` or a clean run).
+    ``pipeline.load_processed`` or a clean run); ``themes`` and ``needs`` are the settings
+    of the theme scores and the learning needs the programme is built on.
     """
     from pmg_analysis.prioritise.programme import plan
     from pmg_analysis.text import learning_needs
 
-    clusters = learning_needs(tables["texts"], tables["responses"], cache_dir=Path(out_dir))
-    result = plan(tables["answers"], tables["responses"], clusters, config=config)
+    found = learning_needs(tables["texts"], tables["responses"], config=needs,
+                           cache_dir=Path(out_dir))
+    result = plan(tables["answers"], tables["responses"], found, config=config, themes=themes)
     return write_programme_xlsx(result.programma, result.leerkringen,
                                 Path(out_dir) / WORKBOOK)

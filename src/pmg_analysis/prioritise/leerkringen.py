@@ -104,8 +104,11 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
 
     Examples
     --------
-    >>> proposal = propose_leerkringen(programme, inputs)  # doctest: +SKIP
-    >>> proposal.groepen[["leerkring", "label", "trekker"]]  # doctest: +SKIP
+    >>> proposal = propose_leerkringen(programme, inputs)
+    >>> proposal.groepen["leerkring"].tolist() == list(range(1, len(proposal.groepen) + 1))
+    True
+    >>> int(proposal.leden.groupby("gemeente_code").size().max()) <= 2  # at most two groups
+    True
     """
     instrument = load_instrument()
     municipalities = inputs.municipalities.astype({"gemeente_code": "string"})

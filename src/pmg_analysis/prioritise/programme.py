@@ -22,6 +22,7 @@ from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
 from pmg_analysis.prioritise.schemas import programme_schema
 from pmg_analysis.prioritise.score import rank_items, score_parts
 from pmg_analysis.prioritise.sensitivity import sensitivity, stability
+from pmg_analysis.themes.config import ThemeConfig
 
 if TYPE_CHECKING:
     from pmg_analysis.text import LearningNeeds
@@ -34,7 +35,8 @@ PROGRAMME_COLUMNS = ["rang", "soort", "item", "label", "theme", "score", *PARTS,
 
 def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
                     clusters: LearningNeeds,
-                    config: PriorityConfig = PriorityConfig()) -> PriorityInputs:
+                    config: PriorityConfig = PriorityConfig(), *,
+                    themes: ThemeConfig = ThemeConfig()) -> PriorityInputs:
     """Gather the inputs of the score from the processed tables (see :class:`PriorityInputs`).
 
     Urgency, trekkers and positions per municipality come from
@@ -48,7 +50,7 @@ def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
         scores = pd.DataFrame(columns=["gemeente_code", "theme", "urgentie", "urgent",
                                        "trekker", "positie"])
     else:
-        scores = gemeente_scores(answers, responses)
+        scores = gemeente_scores(answers, responses, config=themes)
     municipalities, municipality_themes = from_theme_scores(scores, responses)
     items = build_items(clusters.needs, learning)
     interest = build_interest(items, theme_interest(municipality_themes, learning, config),
@@ -72,7 +74,8 @@ def programme_from_inputs(inputs: PriorityInputs, config: PriorityConfig = Prior
 
 def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
                    clusters: LearningNeeds, *,
-                   config: PriorityConfig = PriorityConfig()) -> pd.DataFrame:
+                   config: PriorityConfig = PriorityConfig(),
+                   themes: ThemeConfig = ThemeConfig()) -> pd.DataFrame:
     """The ranked werkprogramma: every theme and every learning-question cluster with a score.
 
     Parameters
@@ -100,15 +103,22 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
 
     Examples
     --------
-    >>> tables = load_processed()  # doctest: +SKIP
-    >>> clusters = learning_needs(tables["texts"], tables["responses"])  # doctest: +SKIP
-    >>> work_programme(tables["answers"], tables["responses"], clusters).head()  # doctest: +SKIP
+    ``tables`` as from :func:`pmg_analysis.pipeline.load_processed`, ``clusters`` from
+    :func:`pmg_analysis.text.learning_needs`:
+
+    >>> ranked = work_programme(tables["answers"], tables["responses"], clusters)
+    >>> ranked.groupby("soort")["score"].agg(lambda s: s.is_monotonic_decreasing).all()
+    np.True_
+    >>> sorted(ranked["soort"].unique())
+    ['leervraag', 'thema']
     """
-    return programme_from_inputs(priority_inputs(answers, responses, clusters, config), config)
+    return programme_from_inputs(priority_inputs(answers, responses, clusters, config,
+                                                 themes=themes), config)
 
 
 def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds, *,
-                config: PriorityConfig = PriorityConfig()) -> Leerkringen:
+                config: PriorityConfig = PriorityConfig(),
+                themes: ThemeConfig = ThemeConfig()) -> Leerkringen:
     """Proposed leerkringen for the top learning questions (see
     :mod:`pmg_analysis.prioritise.leerkringen`): ``.groepen`` (one row per group),
     ``.leden`` (``leerkring``, ``gemeente_code`` ... for per-municipality pages) and
@@ -116,10 +126,13 @@ def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: Learni
 
     Examples
     --------
-    >>> proposal = leerkringen(answers, responses, clusters)  # doctest: +SKIP
-    >>> proposal.leden.query("gemeente_code == 'GM0632'")  # doctest: +SKIP
+    >>> proposal = leerkringen(answers, responses, clusters)
+    >>> list(proposal.leden.columns)
+    ['leerkring', 'item', 'gemeente_code', 'gemeente_naam', 'rol']
+    >>> bool(proposal.leden.groupby("leerkring").size().between(4, 8).all())
+    True
     """
-    inputs = priority_inputs(answers, responses, clusters, config)
+    inputs = priority_inputs(answers, responses, clusters, config, themes=themes)
     return propose_leerkringen(programme_from_inputs(inputs, config), inputs, config)
 
 
@@ -137,16 +150,20 @@ class WorkProgramme:
 
 
 def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds, *,
-         config: PriorityConfig = PriorityConfig()) -> WorkProgramme:
+         config: PriorityConfig = PriorityConfig(),
+         themes: ThemeConfig = ThemeConfig()) -> WorkProgramme:
     """The programme, its sensitivity and the leerkringen in one call (for notebooks, reports
     and the Excel export).
 
     Examples
     --------
-    >>> result = plan(tables["answers"], tables["responses"], clusters)  # doctest: +SKIP
-    >>> result.leerkringen.groepen  # doctest: +SKIP
+    >>> result = plan(tables["answers"], tables["responses"], clusters)
+    >>> result.programma.equals(work_programme(tables["answers"], tables["responses"], clusters))
+    True
+    >>> sorted(result.gevoeligheid["variant"].unique())[:3]
+    ['basis', 'breedte +25%', 'breedte -25%']
     """
-    inputs = priority_inputs(answers, responses, clusters, config)
+    inputs = priority_inputs(answers, responses, clusters, config, themes=themes)
     programme = programme_from_inputs(inputs, config)
     return WorkProgramme(programma=programme,
                          leerkringen=propose_leerkringen(programme, inputs, config),

@@ -73,8 +73,11 @@ def score_parts(inputs: PriorityInputs, config: PriorityConfig = PriorityConfig(
 
     Examples
     --------
-    >>> parts = score_parts(inputs)  # doctest: +SKIP
-    >>> parts.loc[parts["item"] == "EA", "deel_vraag"]  # doctest: +SKIP
+    >>> parts = score_parts(inputs)
+    >>> bool(parts[["deel_vraag", "deel_urgentie"]].stack().between(0, 1).all())
+    True
+    >>> float(parts.loc[parts["soort"] == "thema", "deel_vraag"].max())  # the most asked-for
+    1.0
     """
     items = inputs.items.set_index("item")
     interest = inputs.interest[["item", "gemeente_code"]].astype("string").drop_duplicates()

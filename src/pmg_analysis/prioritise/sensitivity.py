@@ -46,8 +46,12 @@ def sensitivity(parts: pd.DataFrame, config: PriorityConfig = PriorityConfig()
 
     Examples
     --------
-    >>> long = sensitivity(score_parts(inputs))  # doctest: +SKIP
-    >>> long[long["variant"] == "vraag +25%"]  # doctest: +SKIP
+    >>> from pmg_analysis.prioritise.score import score_parts
+    >>> long = sensitivity(score_parts(inputs))
+    >>> list(long.columns)
+    ['variant', 'deel', 'factor', 'soort', 'item', 'score', 'rang']
+    >>> long.loc[long["variant"] == "vraag +25%", "factor"].unique().tolist()
+    [1.25]
     """
     frames = []
     for i, (name, part, factor) in enumerate(variants(config)):

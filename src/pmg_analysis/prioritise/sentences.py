@@ -4,10 +4,14 @@ takes computed frames or numbers and returns text."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pmg_analysis.prioritise.config import PriorityConfig
+
+if TYPE_CHECKING:
+    from pmg_analysis.prioritise.leerkringen import Leerkringen
 
 POSITIE_NAMEN: dict[str, str] = {
     "nabij_grotere_stad": "nabij een grotere stad",
@@ -150,12 +154,13 @@ def sensitivity_summary(programme: pd.DataFrame, config: PriorityConfig = Priori
     return " ".join(out)
 
 
-def leerkringen_summary(groups: pd.DataFrame, without: pd.DataFrame,
-                        config: PriorityConfig = PriorityConfig()) -> str:
-    """One paragraph on the proposed leerkringen."""
+def leerkringen_summary(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
+                        ) -> str:
+    """One paragraph on the proposed leerkringen (members counted in the long ``leden``)."""
+    groups, without = proposal.groepen, proposal.zonder_groep
     if groups.empty and without.empty:
         return "Er zijn geen leervragen om leerkringen voor voor te stellen."
-    n_members = len({c for codes in groups["gemeente_codes"] for c in codes.split(";") if c})
+    n_members = proposal.leden["gemeente_code"].nunique()
     out = [f"Voorgesteld: {_count(len(groups), 'leerkring', 'leerkringen')} met samen "
            f"{_count(n_members, 'gemeente', 'gemeenten')}, voor de "
            f"{config.leerkring_items} leervragen met de hoogste score. Elke groep telt "

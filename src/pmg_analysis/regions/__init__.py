@@ -27,8 +27,8 @@ from pmg_analysis.regions.build import (
     load_tables,
 )
 from pmg_analysis.regions.cluster import (
-    ClusterConfig,
     ClusterResult,
+    KMeansConfig,
     cluster,
     cluster_indicators,
     cluster_profiles,
@@ -116,7 +116,7 @@ from pmg_analysis.regions.validation_report import (
 __all__ = [
     "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "AutoFetchConfig",
     "AutoFetchResult", "CbsSource",
-    "ClusterConfig", "ClusterResult", "FetchConfig", "FetchResult", "GeometryConfig",
+    "KMeansConfig", "ClusterResult", "FetchConfig", "FetchResult", "GeometryConfig",
     "GroupingConfig", "IndicatorConfig", "RegionTables", "RegionsConfig", "TypologyConfig",
     "add_positie_cbs", "agreement", "answer_profiles", "build_tables", "buren_van", "classify",
     "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_if_missing",

@@ -33,10 +33,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.source import file_sha256
 from pmg_analysis.paths import PROCESSED
-from pmg_analysis.regions.borderline import borderline
+from pmg_analysis.regions.borderline import BorderlineConfig, borderline
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
 from pmg_analysis.regions.kernen import (
@@ -52,11 +53,11 @@ from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries,
 from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
-CACHE_VERSION = 4  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks;
-# 4: population per core (issue 18)
-GEMEENTEN_FILE = "gemeenten.parquet"
-BUREN_FILE = "buren.parquet"
-SIDECAR_FILE = "gemeenten.json"
+CACHE_VERSION = 5  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks;
+# 4: population per core (issue 18); 5: borderline paths as a tidy table, settings in the hash
+GEMEENTEN_FILE = catalog.GEMEENTEN.file
+BUREN_FILE = catalog.BUREN.file
+SIDECAR_FILE = catalog.GEMEENTEN_CACHE.file
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class RegionsConfig:
     geometry: GeometryConfig = field(default_factory=GeometryConfig)
     kernen: KernenConfig = field(default_factory=KernenConfig)
     typology: TypologyConfig = field(default_factory=TypologyConfig)
+    # How far each threshold moves to find the borderline municipalities (``grensgeval``).
+    borderline: BorderlineConfig = field(default_factory=BorderlineConfig)
 
     def fingerprint(self) -> str:
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()
@@ -179,8 +182,8 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
                                                  config.typology.nabij_max_bereik)], axis=1)
     table["middelgroot"] = is_middelgroot(table["inwoners"], config.typology)
     table["positie_cbs"] = classify(table, config.typology)
-    table = pd.concat([table, borderline(table["positie_cbs"], relabel, config.typology)],
-                      axis=1)
+    table = pd.concat([table, borderline(table["positie_cbs"], relabel, config.typology,
+                                         config.borderline)], axis=1)
 
     code_dtype = pd.CategoricalDtype(sorted(table["gemeente_code"]))
     table["gemeente_code"] = table["gemeente_code"].astype(code_dtype)
@@ -197,8 +200,8 @@ def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
     return {
         "version": CACHE_VERSION,
         "inputs": {
-            "cbs-83553NED/data.csv": file_sha256(cbs_data_path(source_dir)),
-            "pdok/gemeente_2017_gegeneraliseerd.geojson": file_sha256(pdok_path(source_dir)),
+            catalog.CBS_DATA.file: file_sha256(cbs_data_path(source_dir)),
+            catalog.PDOK_BOUNDARIES.file: file_sha256(pdok_path(source_dir)),
             **({f"cbs-kernen/{p.name}": file_sha256(p)
                 for p in (kernen_path(source_dir), woonplaatsen_path(source_dir))}
                if kernen_available(source_dir) else {}),

@@ -32,9 +32,16 @@ INDICATOR_FEATURES: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class ClusterConfig:
+class KMeansConfig:
+    """Settings of the k-means clustering of municipalities (on indicators or on answer
+    profiles), with the number of clusters chosen by silhouette between ``k_min`` and
+    ``k_max``."""
+
+    # The silhouette search range: two clusters is the least structure there is; above six
+    # groups of a few dozen municipalities no group can be described on its own.
     k_min: int = 2
     k_max: int = 6
+    # A fixed seed and several starts: the same data give the same clusters.
     random_state: int = 0
     n_init: int = 10
     # Below this many units per cluster the silhouette search is not meaningful; k_max is
@@ -60,7 +67,7 @@ class ClusterResult:
     features: tuple[str, ...] = field(default_factory=tuple)
 
 
-def make_pipeline(k: int, config: ClusterConfig = ClusterConfig()) -> Pipeline:
+def make_pipeline(k: int, config: KMeansConfig = KMeansConfig()) -> Pipeline:
     return Pipeline([
         ("impute", SimpleImputer(strategy="median")),
         ("scale", StandardScaler()),
@@ -69,7 +76,7 @@ def make_pipeline(k: int, config: ClusterConfig = ClusterConfig()) -> Pipeline:
 
 
 def cluster(features: pd.DataFrame, reference: pd.Series | None = None,
-            config: ClusterConfig = ClusterConfig()) -> ClusterResult:
+            config: KMeansConfig = KMeansConfig()) -> ClusterResult:
     """Cluster the rows of ``features`` (numeric) and compare with ``reference`` (a type)."""
     x = features.astype("float64").to_numpy(na_value=np.nan)
     usable = ~np.isnan(x).all(axis=0)
@@ -102,7 +109,7 @@ def cluster(features: pd.DataFrame, reference: pd.Series | None = None,
                          features=tuple(features.columns))
 
 
-def _search(x: np.ndarray, k_max: int, config: ClusterConfig
+def _search(x: np.ndarray, k_max: int, config: KMeansConfig
             ) -> tuple[list[tuple[int, float]], tuple[float, int, np.ndarray] | None]:
     """Fit every k in range; the silhouette per k and the best (score, k, labels)."""
     scores: list[tuple[int, float]] = []
@@ -136,7 +143,7 @@ def indicator_features(gemeenten: pd.DataFrame) -> pd.DataFrame:
     return out.astype("Float64")
 
 
-def cluster_indicators(gemeenten: pd.DataFrame, config: ClusterConfig = ClusterConfig()
+def cluster_indicators(gemeenten: pd.DataFrame, config: KMeansConfig = KMeansConfig()
                        ) -> ClusterResult:
     """KMeans on the indicators of all municipalities, compared with ``positie_cbs``."""
     features = indicator_features(gemeenten).set_axis(
@@ -146,7 +153,7 @@ def cluster_indicators(gemeenten: pd.DataFrame, config: ClusterConfig = ClusterC
 
 
 def profile_note(n: int, k: int | None, ari: float | None,
-                 config: ClusterConfig = ClusterConfig(), silhouette: float | None = None
+                 config: KMeansConfig = KMeansConfig(), silhouette: float | None = None
                  ) -> str:
     """An honest Dutch note on what ``n`` responding municipalities allow (and, given the best
     ``silhouette``, whether the groups are more than a partition of a cloud)."""
@@ -175,7 +182,7 @@ def profile_note(n: int, k: int | None, ari: float | None,
 
 
 def cluster_profiles(profiles: pd.DataFrame, positie_per_gemeente: pd.Series | None = None,
-                     config: ClusterConfig = ClusterConfig()) -> ClusterResult:
+                     config: KMeansConfig = KMeansConfig()) -> ClusterResult:
     """Cluster the responding municipalities on their answer profiles.
 
     ``profiles`` is :func:`~pmg_analysis.regions.respondents.answer_profiles` (``n_respondenten``

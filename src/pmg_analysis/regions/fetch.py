@@ -389,8 +389,11 @@ def fetch_if_missing(dest: Path = CBS_RAW, *, progress: bool = True,
 
     Examples
     --------
-    >>> attempt = fetch_if_missing()  # doctest: +SKIP
-    >>> attempt.available or print(attempt.sentence)  # doctest: +SKIP
+    Files already there (here: the test fixture as ``PMG_CBS_DIR``): nothing is fetched.
+
+    >>> attempt = fetch_if_missing(env={"PMG_CBS_DIR": str(cbs_fixture)})
+    >>> attempt.available, attempt.sentence
+    (True, None)
     """
     if resolve_source(env, root).available:
         return AutoFetchResult(True)

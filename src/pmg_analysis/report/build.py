@@ -7,18 +7,17 @@ every page has been built: a failing build leaves the previous reports as they w
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
+from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
-from pmg_analysis.paths import NOTEBOOKS, PROCESSED, PROCESSED_ENV, REPORTS
+from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
 from pmg_analysis.report.html import HtmlConfig, export_html, write_plotlyjs
 from pmg_analysis.report.index import (
     ReportEntry,
@@ -64,26 +63,9 @@ def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, 
     return paths
 
 
-@contextlib.contextmanager
-def processed_for_kernels(processed_dir: Path) -> Iterator[None]:
-    """Kernels started inside read the processed tables from ``processed_dir`` (through
-    ``PMG_PROCESSED_DIR``, see :mod:`pmg_analysis.paths`); nothing changes for the default."""
-    if Path(processed_dir).resolve() == PROCESSED.resolve():
-        yield
-        return
-    before = os.environ.get(PROCESSED_ENV)
-    os.environ[PROCESSED_ENV] = str(Path(processed_dir).resolve())
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(PROCESSED_ENV, None)
-        else:
-            os.environ[PROCESSED_ENV] = before
-
-
 def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: dict | None = None,
-                 data_stamp: str | None = None, index_href: str | None = "index.html",
+                 data_stamp: str | None = None,
+                 index_href: str | None = catalog.REPORT_INDEX.file,
                  config: ReportConfig = ReportConfig()) -> ReportEntry:
     """Execute one notebook (cwd = its folder) into ``build_dir`` and write its HTML page."""
     notebook = Path(notebook)
@@ -107,10 +89,11 @@ def _write_page(nb: nbformat.NotebookNode, output: Path, *, name: str, title: st
 
 
 def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Path,
-                   build_dir: Path, data_stamp: str | None,
+                   build_dir: Path, data_stamp: str | None, parameters: dict | None = None,
                    config: ReportConfig = ReportConfig()) -> list[Path]:
     """``reports_dir/<subdir>/<code>.html`` for each municipality code: the parameterised
-    profile notebook run in one kernel, one page per code (title: "<title>: <naam>")."""
+    profile notebook run in one kernel, one page per code (title: "<title>: <naam>");
+    ``parameters`` go to every run beside the municipality's code."""
     from pmg_analysis.report.index import municipality_names
 
     source = Path(notebooks_dir) / f"{config.profile_notebook}.ipynb"
@@ -118,8 +101,8 @@ def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Pa
         raise InputError(f"notebook '{config.profile_notebook}' bestaat niet in "
                          f"{notebooks_dir}.", path=source)
     codes = sorted(dict.fromkeys(codes))
-    runs = [({config.profile_parameter: code}, Path(build_dir) / "gemeenten" / f"{code}.ipynb")
-            for code in codes]
+    runs = [({**(parameters or {}), config.profile_parameter: code},
+             Path(build_dir) / "gemeenten" / f"{code}.ipynb") for code in codes]
     executed = execute_parameterised(source, runs, cwd=source.parent,
                                      kernel_name=config.kernel_name,
                                      cell_timeout=config.cell_timeout)
@@ -128,10 +111,12 @@ def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Pa
     written = []
     for code, nb in zip(codes, executed, strict=True):
         title = f"{notebook_title(nb, source.stem)}: {names.get(code, code)} ({code})"
-        _write_page(nb, folder / f"{code}.html", name=f"{source.stem}-{code}", title=title,
-                    data_stamp=data_stamp, index_href="../index.html", asset_prefix="../",
+        page = catalog.MUNICIPALITY_PAGE.path(folder, code=code)
+        _write_page(nb, page, name=f"{source.stem}-{code}", title=title,
+                    data_stamp=data_stamp, index_href=f"../{catalog.REPORT_INDEX.file}",
+                    asset_prefix="../",
                     heading=title, config=config)
-        written.append(folder / f"{code}.html")
+        written.append(page)
     return written
 
 
@@ -159,35 +144,38 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
     code in ``profiles``, ``plotly.min.js`` and ``reports_dir/index.html``.
 
     ``notebooks`` are names in ``notebooks_dir`` (with or without ``.ipynb``); default: all
-    except ``config.skip``. The notebooks read the processed tables in ``processed_dir``.
+    except ``config.skip``. The notebooks read the processed tables in ``processed_dir``: it
+    goes to every notebook as the papermill parameter ``verwerkt``, beside ``parameters``
+    (the pipeline adds ``instellingen``, the settings in force).
     ``data_stamp`` describes the data version on the pages (default: from the cleaning
     manifest there). The pages are built in a temporary folder beside ``reports_dir`` and
     replace the previous reports only when all succeeded. Returns the report paths, then the
     municipality pages, then the index path.
     """
     sources = _resolve(notebooks, notebooks_dir, config.skip)
-    stamp = data_stamp or data_stamp_from_manifest(Path(processed_dir) / "manifest.json")
+    parameters = {"verwerkt": str(Path(processed_dir).resolve()), **(parameters or {})}
+    stamp = data_stamp or data_stamp_from_manifest(catalog.MANIFEST.path(processed_dir))
     reports_dir = Path(reports_dir)
     reports_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{reports_dir.name}-bouw-", dir=reports_dir.parent))
     try:
-        with tempfile.TemporaryDirectory(prefix="pmg-build-") as tmp, \
-                processed_for_kernels(processed_dir):
+        with tempfile.TemporaryDirectory(prefix="pmg-build-") as tmp:
             build_dir = config.build_dir or Path(tmp)
             write_plotlyjs(staging, config.html)
-            entries = [build_report(src, staging / f"{src.stem}.html", build_dir=build_dir,
+            entries = [build_report(src, catalog.REPORT_PAGE.path(staging, notebook=src.stem),
+                                    build_dir=build_dir,
                                     parameters=parameters, data_stamp=stamp, config=config)
                        for src in sources]
             pages = build_profiles(profiles, staging, notebooks_dir=notebooks_dir,
                                    build_dir=build_dir, data_stamp=stamp,
-                                   config=config) if profiles else []
+                                   parameters=parameters, config=config) if profiles else []
         write_index(entries, staging, data_stamp=stamp, profiles_subdir=config.profiles_subdir)
         publish(staging, reports_dir, config=config)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ([reports_dir / e.href for e in entries]
             + [reports_dir / p.relative_to(staging) for p in pages]
-            + [reports_dir / "index.html"])
+            + [catalog.REPORT_INDEX.path(reports_dir)])
 
 
 def refresh_notebooks(notebooks: list[str] | None = None, *,

@@ -26,6 +26,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
+from pmg_analysis import catalog
 from pmg_analysis.plots import DIV_ID_PREFIX, PLOTLY_MIMETYPE
 from pmg_analysis.report.notebook import ReportBuildError
 
@@ -42,10 +43,15 @@ class HtmlConfig:
 
     template_name: str = "pmg"
     language: str = "nl"
-    remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell")
+    # Cells with these tags are left out of the page: "verbergen" as notebooks tag them, and
+    # papermill's parameter cells (the defaults and the injected values), which show nothing.
+    remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell", "parameters",
+                                         "injected-parameters")
+
+    # Cells with these tags run, but their output is not shown.
     remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
     index_text: str = "Overzicht van de rapporten"
-    plotlyjs_file: str = "plotly.min.js"  # written once beside the reports
+    plotlyjs_file: str = catalog.PLOTLYJS.file  # written once beside the reports
     toc_levels: tuple[int, ...] = (2, 3)  # heading levels listed in the table of contents
     toc_title: str = "Inhoud"
 
@@ -87,7 +93,7 @@ def uses_plotly(nb: nbformat.NotebookNode) -> bool:
 
 
 def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
-                index_href: str | None = "index.html", footer: str | None = None,
+                index_href: str | None = catalog.REPORT_INDEX.file, footer: str | None = None,
                 asset_prefix: str = "", heading: str | None = None,
                 config: HtmlConfig = HtmlConfig()) -> str:
     """The HTML page for an executed notebook: no code cells or prompts, ``<html lang="nl">``,

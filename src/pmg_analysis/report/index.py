@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
+from pmg_analysis import catalog
 from pmg_analysis.clean.manifest import Manifest
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.report.html import house_css, templates_dir
@@ -43,7 +44,7 @@ def data_stamp_from_manifest(path: Path) -> str | None:
 
 def municipality_names() -> dict[str, str]:
     """CBS code -> name of the 2017 municipalities (package register)."""
-    csv = resources.files("pmg_analysis").joinpath("data/gemeenten_2017.csv")
+    csv = resources.files("pmg_analysis").joinpath("data", catalog.MUNICIPALITY_REGISTER.file)
     with csv.open("r", encoding="utf-8") as handle:
         register = pd.read_csv(handle, comment="#", dtype="string")
     return dict(zip(register["code"], register["naam"], strict=True))
@@ -79,7 +80,7 @@ def render_index(reports: list[ReportEntry], *, data_stamp: str | None,
 def write_index(reports: list[ReportEntry], reports_dir: Path, *, data_stamp: str | None,
                 profiles_subdir: str = "gemeenten") -> Path:
     """Write ``reports_dir/index.html`` and return its path."""
-    path = Path(reports_dir) / "index.html"
+    path = catalog.REPORT_INDEX.path(reports_dir)
     html = render_index(reports, data_stamp=data_stamp,
                         profiles=municipality_profiles(reports_dir, profiles_subdir))
     path.write_bytes(html.encode("utf-8"))

@@ -16,10 +16,14 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pmg_analysis.paths import PROCESSED
+
+if TYPE_CHECKING:
+    from pmg_analysis.settings import Settings
 
 ALL_GROUP = "Alle gemeenten"  # the group label of theme_scores without ``by``
 MEASURE = "urgentie"  # the comparison chart shows the combined urgency (1..5) per theme
@@ -43,12 +47,14 @@ class ProfileData:
 
 
 @cache
-def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
+def _profile_data(processed_dir: str, source_sha256: str, overrides: str) -> ProfileData:
     from pmg_analysis.pipeline import load_manifest, load_processed
     from pmg_analysis.results import load_results
+    from pmg_analysis.settings import settings_from_mapping
 
+    settings = settings_from_mapping(json.loads(overrides))
     tables = load_processed(processed_dir)
-    results = load_results(processed_dir)
+    results = load_results(processed_dir, settings=settings)
     manifest = load_manifest(processed_dir)
     return ProfileData(
         responses=tables["responses"], texts=tables["texts"],
@@ -60,11 +66,17 @@ def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
     )
 
 
-def profile_data(processed_dir: Path = PROCESSED) -> ProfileData:
-    """The computed frames for all municipality pages of the data in ``processed_dir``; the
-    same data (same source hash) is computed only once per process."""
-    manifest = json.loads((Path(processed_dir) / "manifest.json").read_text("utf-8"))
-    return _profile_data(str(Path(processed_dir).resolve()), manifest["bron"]["sha256"])
+def profile_data(processed_dir: Path | None = PROCESSED,
+                 settings: Settings | None = None) -> ProfileData:
+    """The computed frames for all municipality pages of the data in ``processed_dir``
+    (None: the default folder) with ``settings`` (None: the defaults); the same data (same
+    source hash) and settings are computed only once per process."""
+    from pmg_analysis.pipeline import load_manifest
+
+    processed_dir = Path(processed_dir or PROCESSED)
+    overrides = json.dumps(settings.overrides() if settings else {}, sort_keys=True)
+    return _profile_data(str(processed_dir.resolve()),
+                         load_manifest(processed_dir).source.sha256, overrides)
 
 
 def municipality(data: ProfileData, code: str) -> dict[str, object]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pmg_analysis import catalog
 from pmg_analysis.paths import NOTEBOOKS
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -42,9 +43,10 @@ def report_target(prefix: str, heading: str | None = None, *, cbs_available: boo
     title = notebook_title(nb, found[0].stem)
     headings = [m.group(1) for cell in nb.cells if cell.cell_type == "markdown"
                 for m in _HEADING.finditer(cell.source)]
+    page = catalog.REPORT_PAGE.file.format(notebook=found[0].stem)
     if heading and heading in headings[1:]:
-        return f"{found[0].stem}.html#{anchor(heading)}", f"{title} – {heading}"
-    return f"{found[0].stem}.html", title
+        return f"{page}#{anchor(heading)}", f"{title} – {heading}"
+    return page, title
 
 
 def link_html(target: tuple[str, str] | None) -> str:

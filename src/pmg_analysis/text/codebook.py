@@ -1,4 +1,4 @@
-"""The codebook of learning needs (``data/leerbehoeften.yaml``): read, check, edit, write.
+"""The codebook of learning needs (``text/data/leerbehoeften.yaml``): read, check, edit, write.
 
 A researcher codes open answers with a codebook, as in NVivo, MAXQDA or Atlas.ti: per need an
 id, a Dutch name, its theme and opgave, a short description, terms and synonyms, and one to
@@ -13,19 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from pmg_analysis import paths
+from pmg_analysis import catalog
 from pmg_analysis.instrument import load_instrument
 
-# The project's own codebook: written by accept_suggestion, rename_need and merge_needs (with
-# ``write_to=USER_CODEBOOK``) and read instead of the packaged one when it exists, so that reruns
-# use the researcher's edits.
-USER_CODEBOOK = paths.ROOT / "data" / "leerbehoeften.yaml"
+# The project's own codebook (data/raw/leerbehoeften.yaml): written by accept_suggestion,
+# rename_need and merge_needs (with ``write_to=USER_CODEBOOK``) and read instead of the packaged
+# one when it exists, so that reruns use the researcher's edits.
+USER_CODEBOOK = catalog.CODEBOOK_OWN.path()
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -125,14 +124,13 @@ def _parse(doc: object, source: str) -> Codebook:
 
 @cache
 def _packaged() -> Codebook:
-    text = (resources.files("pmg_analysis.text").joinpath("data", "leerbehoeften.yaml")
-            .read_text(encoding="utf-8"))
+    text = catalog.CODEBOOK.path().read_text(encoding="utf-8")
     return _parse(yaml.safe_load(text), "leerbehoeften.yaml (meegeleverd)")
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
     """The codebook at ``path``; without a path the project's own (:data:`USER_CODEBOOK`,
-    ``data/leerbehoeften.yaml``) when it exists, else the packaged PMG codebook.
+    ``data/raw/leerbehoeften.yaml``) when it exists, else the packaged PMG codebook.
 
     Raises
     ------

@@ -58,7 +58,8 @@ class NeedConfig:
     # Which sentences are learning questions, framing and label words (shared with the clusters
     # of suggestions).
     questions: QuestionConfig = QuestionConfig()
-    # Another codebook YAML (same layout as data/leerbehoeften.yaml); None = the packaged one.
+    # Another codebook YAML (same layout as text/data/leerbehoeften.yaml); None = the project's
+    # own (data/raw/leerbehoeften.yaml) when it exists, else the packaged one.
     codebook_path: Path | None = None
     # Score of one distinct codebook term found in the question. A named term ("prestatie-
     # afspraken", "jeugdzorg") is the clearest evidence a researcher has; one term is about as
@@ -337,7 +338,7 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     rest = sorted(set(rows.loc[rows["need"].isna(), "text"]))
     if rest:
         ids = _suggestion_ids(rest, config, preparer)
-        names = labels(rest, ids, config.questions)
+        names = labels(rest, ids, config.questions, config.text.lexicon())
         # suggestion ids by first text in sorted order: the same texts give the same ids
         first: dict[int, int] = {}
         for i, cid in enumerate(ids):

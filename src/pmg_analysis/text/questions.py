@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from pmg_analysis.text.coder import TextConfig
+from pmg_analysis.text.lexicon import Lexicon
 from pmg_analysis.text.prepare import Preparer, stem, surface_forms, words
 
 
@@ -26,7 +26,6 @@ from pmg_analysis.text.prepare import Preparer, stem, surface_forms, words
 class QuestionConfig:
     """Which sentences are learning questions and which words make a label, with reasons."""
 
-    text: TextConfig = TextConfig()
     # Questions whose answers are learning questions.
     kinds: tuple[str, ...] = ("leervraag", "samen")
     # Words in a label: three are readable at a glance and usually tell the question apart.
@@ -89,7 +88,8 @@ def learning_questions(texts: pd.DataFrame, config: QuestionConfig = QuestionCon
     return pd.DataFrame.from_records(records, columns=["response_id", "question_id", "text"])
 
 
-def labels(uniq: list[str], ids: np.ndarray, config: QuestionConfig) -> dict[int, str]:
+def labels(uniq: list[str], ids: np.ndarray, config: QuestionConfig, lexicon: Lexicon
+           ) -> dict[int, str]:
     """A readable label per group id: its ``n_terms`` most distinctive words (c-TF-IDF)."""
     whole = Preparer(frozenset())  # labels from whole words: "huishoudens", not its pieces
     surface = surface_forms(uniq, whole)
@@ -100,7 +100,7 @@ def labels(uniq: list[str], ids: np.ndarray, config: QuestionConfig) -> dict[int
         per_cluster.setdefault(int(cid), Counter()).update(s for s in stems if len(s) > 2)
     df = Counter(s for counts in per_cluster.values() for s in counts)
     n = len(per_cluster)
-    topical = {s for e in config.text.lexicon().entries for s in e.stems}
+    topical = {s for e in lexicon.entries for s in e.stems}
     out = {}
     for cid, counts in per_cluster.items():
         # c-TF-IDF: how many of the cluster's texts use the word, times how rare it is among

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
+
+from annotated_types import Ge, Gt, Interval, Lt
 
 from pmg_analysis.regions.respondents import GroupingConfig
 
@@ -42,11 +45,11 @@ class ThemeConfig:
         the rest of the pipeline (:func:`pmg_analysis.regions.respondents.positie`).
     """
 
-    urgent_from: int = 4
-    agree_from: int = 4
-    n_resamples: int = 2000
-    confidence: float = 0.95
+    urgent_from: Annotated[int, Interval(ge=1, le=5)] = 4
+    agree_from: Annotated[int, Interval(ge=1, le=5)] = 4
+    n_resamples: Annotated[int, Ge(1)] = 2000
+    confidence: Annotated[float, Gt(0), Lt(1)] = 0.95
     seed: int = 20170213
-    n_permutations: int = 9999
-    min_group: int = 5
+    n_permutations: Annotated[int, Ge(1)] = 9999
+    min_group: Annotated[int, Ge(1)] = 5
     grouping: GroupingConfig = GroupingConfig()

@@ -115,7 +115,9 @@ def respondent_values(answers: pd.DataFrame, *, coded_texts: pd.DataFrame | None
 
     Examples
     --------
-    >>> respondent_values(answers).query("measure == 'borda'")  # doctest: +SKIP
+    >>> borda = respondent_values(answers).query("measure == 'borda'")
+    >>> list(borda.columns), bool(borda["value"].between(0, 3).all())
+    (['response_id', 'theme', 'measure', 'value'], True)
     """
     themes = theme_codes()
     a = _ids(answers)
@@ -245,7 +247,9 @@ def gemeente_scores(answers: pd.DataFrame, responses: pd.DataFrame, *,
 
     Examples
     --------
-    >>> gemeente_scores(answers, responses).query("theme == 'EF'")  # doctest: +SKIP
+    >>> ef = gemeente_scores(answers, responses).query("theme == 'EF'")
+    >>> bool(ef["gemeente_code"].is_unique)  # one row per municipality
+    True
     """
     themes = theme_codes()
     unit_table = units(responses, by="positie", config=config)

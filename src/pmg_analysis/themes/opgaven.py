@@ -40,7 +40,9 @@ def opgave_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str | N
 
     Examples
     --------
-    >>> opgave_scores(answers, responses, by="positie")  # doctest: +SKIP
+    >>> per_positie = opgave_scores(answers, responses, by="positie")
+    >>> sorted(per_positie["group"].astype(str).unique())
+    ['monocentrisch', 'nabij_grotere_stad', 'onbekend', 'polycentrisch']
     """
     instrument = load_instrument()
     themes = theme_codes()

@@ -114,7 +114,11 @@ def theme_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str | No
 
     Examples
     --------
-    >>> theme_scores(answers, responses).query("measure == 'borda'")  # doctest: +SKIP
+    >>> borda = theme_scores(answers, responses).query("measure == 'borda'")
+    >>> borda["theme"].astype(str).tolist()
+    ['EA', 'LD', 'SV', 'EF']
+    >>> bool(((borda["lower"] <= borda["estimate"]) & (borda["estimate"] <= borda["upper"])).all())
+    True
     """
     themes = theme_codes()
     measures = [m for m in MEASURES if m != "tekst" or coded_texts is not None]

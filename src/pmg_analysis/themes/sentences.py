@@ -79,8 +79,9 @@ def dominance_sentences(scores: pd.DataFrame) -> list[str]:
 
     Examples
     --------
-    >>> dominance_sentences(theme_scores(answers, responses))[0]  # doctest: +SKIP
-    'Gemiddelde urgentie (1–5): Economie & arbeidsmarkt staat bovenaan (3,90; ...'
+    >>> from pmg_analysis.themes import theme_scores
+    >>> dominance_sentences(theme_scores(answers, responses))[0][:43]
+    'Gemiddelde urgentie (1–5): Economie & arbei'
     """
     if scores.empty or scores["n_gemeenten"].fillna(0).eq(0).all():
         return [NO_DATA]

@@ -56,7 +56,10 @@ def statement_distribution(answers: pd.DataFrame, responses: pd.DataFrame, *,
 
     Examples
     --------
-    >>> statement_distribution(answers, responses, by="positie")  # doctest: +SKIP
+    >>> dist = statement_distribution(answers, responses, by="positie")
+    >>> bool(dist.groupby(["stelling", "group"], observed=True)["share"].sum().round(9)
+    ...      .isin([0.0, 1.0]).all())  # per statement and group the shares add up to 1
+    True
     """
     question = load_instrument()[QUESTION]
     ids = [i.id for i in question.items]

@@ -1,0 +1,61 @@
+"""The catalog: every data set declared once, and the only place that spells a file name."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from conftest import ROOT
+from pmg_analysis import catalog
+from pmg_analysis.clean import clean_export
+from pmg_analysis.io import read_export
+from pmg_analysis.paths import EXAMPLE_EXPORT
+from pmg_analysis.pipeline import load_processed, write_clean_outputs
+
+SRC = ROOT / "src" / "pmg_analysis"
+# Modules still spelling a catalog file name themselves, each left for a branch that is
+# rewriting it at the same time (text/: the new coder; regions/: the core-data work). Remove an
+# entry when its module asks the catalog; the test fails when a listed module no longer needs it.
+NOT_YET = {
+    "text/embed.py": {"tekst_embeddings.parquet"},
+    "regions/load.py": {"data.csv", "gemeente_2017_gegeneraliseerd.geojson"},
+    "regions/fetch.py": {"DataProperties.csv"},
+    "regions/validation.py": {"positie_validatie.csv"},
+}
+
+
+def test_every_data_set_has_one_name_and_a_table_is_named_like_its_file():
+    assert len({d.file for d in catalog.DATASETS.values()}) == len(catalog.DATASETS)
+    for table in catalog.CLEAN_TABLES + (catalog.GEMEENTEN, catalog.BUREN, catalog.QUARANTINE):
+        assert table.file == f"{table.name}.{table.format}"
+
+
+def test_no_module_outside_the_catalog_spells_a_file_name_of_the_catalog():
+    names = {catalog.DATASETS[n].file.rsplit("/", 1)[-1] for n in catalog.DATASETS
+             if "{" not in catalog.DATASETS[n].file}
+    found: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC).as_posix()
+        if rel == "catalog.py" or rel.startswith("example/"):
+            continue
+        code = path.read_text("utf-8")
+        spelled = {n for n in names if re.search(rf"[\"'/]{re.escape(n)}[\"']", code)}
+        if spelled:
+            found[rel] = spelled
+    assert found == NOT_YET
+
+
+def test_a_clean_run_writes_the_catalog_files_and_they_pass_their_schemas(tmp_path):
+    result = clean_export(read_export(EXAMPLE_EXPORT))
+    written = write_clean_outputs(result, tmp_path)
+    expected = [catalog.DATASETS[d.name].path(tmp_path) for d in catalog.CLEAN_TABLES] + [
+        catalog.QUARANTINE.path(tmp_path), catalog.CLEAN_WORKBOOK.path(tmp_path),
+        catalog.MANIFEST.path(tmp_path)]
+    assert sorted(written) == sorted(expected)
+    tables = load_processed(tmp_path)
+    for dataset in catalog.CLEAN_TABLES:
+        schema = dataset.load_schema()
+        if schema is not None:
+            assert isinstance(schema.validate(tables[dataset.name]), pd.DataFrame)
+    assert set(tables) == {d.name for d in catalog.CLEAN_TABLES} | {"quarantine"}
