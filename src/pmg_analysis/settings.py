@@ -315,6 +315,11 @@ def _from_yaml(hint: Any, value: Any) -> Any:
     for option in options:
         origin = typing.get_origin(_bare(option)) or _bare(option)
         if isinstance(value, list) and origin in (tuple, frozenset):
+            args = typing.get_args(_bare(option))
+            if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+                value = [_from_yaml(args[0], v) for v in value]  # tuple[X, ...]: each an X
+            elif origin is tuple and args and len(args) == len(value):
+                value = [_from_yaml(a, v) for a, v in zip(args, value, strict=True)]
             return origin(value)
         if isinstance(value, str) and origin is Path:
             return Path(value)

@@ -65,7 +65,7 @@ def sentences(text: str) -> list[str]:
 
     Examples
     --------
-    >>> sentences("Hoe houden we talent vast? Wat werkt tegen leegstand.\nEn verder")
+    >>> sentences("Hoe houden we talent vast? Wat werkt tegen leegstand.\\nEn verder")
     ['Hoe houden we talent vast?', 'Wat werkt tegen leegstand.', 'En verder']
     """
     return [p.strip() for p in SENTENCE_END.split(str(text)) if p and p.strip()]
