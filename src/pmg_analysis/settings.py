@@ -266,9 +266,11 @@ def _build(cls: type, data: Mapping[str, Any], *, prefix: str, path: str | Path 
         values[key] = _check(hint, value, name, path)
     try:
         return replace(default, **values)
-    except (ValueError, TypeError) as err:  # a range checked in the config's __post_init__
+    except (ValueError, TypeError) as err:  # a rule checked in the config's __post_init__
         keys = ", ".join(f"'{prefix}{k}'" for k in values)
-        raise InputError(f"instelling {keys} ligt buiten het toegestane bereik ({err}).",
+        word = "instelling" if len(values) == 1 else "instellingen"
+        verb = "ligt" if len(values) == 1 else "liggen"
+        raise InputError(f"{word} {keys} {verb} buiten het toegestane bereik: {err}.",
                          path=path) from err
 
 
