@@ -134,8 +134,9 @@ def test_a_reason_is_read_from_above_the_field_its_line_or_the_docstring():
      "instelling 'themes.n_resamples' moet een geheel getal zijn, niet 2.5."),
     ("themes:\n  confidence: 95\n", "instelling 'themes.confidence' moet kleiner dan 1 zijn"),
     ("prioritise:\n  weight_lead: -0.1\n", "instelling 'prioritise.weight_lead' moet minstens 0"),
-    ("prioritise:\n  group_min: 9\n", "instelling 'prioritise.group_min' ligt buiten het toegestane "
-                                      "bereik: group_min mag niet groter zijn dan group_max."),
+    ("prioritise:\n  group_min: 9\n",
+     "instelling 'prioritise.group_min' ligt buiten het toegestane bereik: group_min mag niet "
+     "groter zijn dan group_max."),
     ("grouping:\n  bron: cbs\n", "instelling 'grouping.bron' moet een van 'afgeleid' of 'zelf'"),
     ("themes:\n  grouping:\n    bron: zelf\n", "instelling 'themes.grouping' staat in de eigen "
                                                 "sectie 'grouping'"),
