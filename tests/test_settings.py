@@ -172,6 +172,12 @@ def test_the_command_exits_2_on_a_wrong_settings_file_without_a_traceback(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["instellingen.yaml"]
 
 
+def test_a_section_with_every_key_commented_out_keeps_its_defaults(tmp_path):
+    path = _write(tmp_path, "themes:\n  # seed: 1\nprioritise:\n  top_n: 3\n")
+    settings = read_settings(path, environ={})
+    assert settings.themes == ThemeConfig() and settings.prioritise.top_n == 3
+
+
 def test_a_missing_settings_file_is_named():
     with pytest.raises(InputError, match="instellingenbestand bestaat niet"):
         read_settings(ROOT / "bestaat_niet.yaml")

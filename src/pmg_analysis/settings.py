@@ -53,7 +53,7 @@ from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.regions.build import RegionsConfig
 from pmg_analysis.regions.cluster import KMeansConfig
 from pmg_analysis.regions.respondents import GroupingConfig
-from pmg_analysis.report.build import ReportConfig
+from pmg_analysis.report.config import ReportConfig
 from pmg_analysis.text.clusters import ClusterConfig as LearningClusterConfig
 from pmg_analysis.text.coder import TextConfig
 from pmg_analysis.themes.config import ThemeConfig
@@ -256,6 +256,7 @@ def _build(cls: type, data: Mapping[str, Any], *, prefix: str, path: str | Path 
         hint, name = hints[key], f"{prefix}{key}"
         nested = _dataclass_of(hint)
         if nested is not None:
+            value = {} if value is None else value  # a section whose keys are all commented out
             if not isinstance(value, Mapping):
                 raise InputError(f"instelling '{name}' is een groep instellingen "
                                  f"({name}: sleutel: waarde), geen losse waarde.", path=path)
