@@ -134,8 +134,9 @@ def test_a_reason_is_read_from_above_the_field_its_line_or_the_docstring():
      "instelling 'themes.n_resamples' moet een geheel getal zijn, niet 2.5."),
     ("themes:\n  confidence: 95\n", "instelling 'themes.confidence' moet kleiner dan 1 zijn"),
     ("prioritise:\n  weight_lead: -0.1\n", "instelling 'prioritise.weight_lead' moet minstens 0"),
-    ("prioritise:\n  group_min: 9\n", "instelling 'prioritise.group_min' ligt buiten het "
-                                      "toegestane bereik"),
+    ("prioritise:\n  group_min: 9\n",
+     "instelling 'prioritise.group_min' ligt buiten het toegestane bereik: group_min mag niet "
+     "groter zijn dan group_max."),
     ("grouping:\n  bron: cbs\n", "instelling 'grouping.bron' moet een van 'afgeleid' of 'zelf'"),
     ("themes:\n  grouping:\n    bron: zelf\n", "instelling 'themes.grouping' staat in de eigen "
                                                 "sectie 'grouping'"),
@@ -169,6 +170,12 @@ def test_the_command_exits_2_on_a_wrong_settings_file_without_a_traceback(tmp_pa
     assert proc.stderr == ("Fout in bestand instellingen.yaml: instelling 'themes.seed' moet een "
                            "geheel getal zijn, niet 'een'.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["instellingen.yaml"]
+
+
+def test_a_section_with_every_key_commented_out_keeps_its_defaults(tmp_path):
+    path = _write(tmp_path, "themes:\n  # seed: 1\nprioritise:\n  top_n: 3\n")
+    settings = read_settings(path, environ={})
+    assert settings.themes == ThemeConfig() and settings.prioritise.top_n == 3
 
 
 def test_a_missing_settings_file_is_named():

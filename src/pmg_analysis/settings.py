@@ -53,7 +53,7 @@ from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.regions.build import RegionsConfig
 from pmg_analysis.regions.cluster import KMeansConfig
 from pmg_analysis.regions.respondents import GroupingConfig
-from pmg_analysis.report.build import ReportConfig
+from pmg_analysis.report.config import ReportConfig
 from pmg_analysis.text.coder import TextConfig
 from pmg_analysis.text.needs import NeedConfig
 from pmg_analysis.themes.config import ThemeConfig
@@ -256,6 +256,7 @@ def _build(cls: type, data: Mapping[str, Any], *, prefix: str, path: str | Path 
         hint, name = hints[key], f"{prefix}{key}"
         nested = _dataclass_of(hint)
         if nested is not None:
+            value = {} if value is None else value  # a section whose keys are all commented out
             if not isinstance(value, Mapping):
                 raise InputError(f"instelling '{name}' is een groep instellingen "
                                  f"({name}: sleutel: waarde), geen losse waarde.", path=path)
@@ -266,9 +267,11 @@ def _build(cls: type, data: Mapping[str, Any], *, prefix: str, path: str | Path 
         values[key] = _check(hint, value, name, path)
     try:
         return replace(default, **values)
-    except (ValueError, TypeError) as err:  # a range checked in the config's __post_init__
+    except (ValueError, TypeError) as err:  # a rule checked in the config's __post_init__
         keys = ", ".join(f"'{prefix}{k}'" for k in values)
-        raise InputError(f"instelling {keys} ligt buiten het toegestane bereik ({err}).",
+        word = "instelling" if len(values) == 1 else "instellingen"
+        verb = "ligt" if len(values) == 1 else "liggen"
+        raise InputError(f"{word} {keys} {verb} buiten het toegestane bereik: {err}.",
                          path=path) from err
 
 

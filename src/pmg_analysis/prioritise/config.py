@@ -79,13 +79,13 @@ class PriorityConfig:
     def __post_init__(self) -> None:
         weights = list(self.weights.values())
         if any(w < 0 for w in weights) or sum(weights) <= 0:
-            raise ValueError("weights must be >= 0 and not all 0")
+            raise ValueError("de gewichten moeten 0 of meer zijn en niet allemaal 0")
         if not 0 < self.sensitivity_step < 1:
-            raise ValueError("sensitivity_step must lie between 0 and 1")
+            raise ValueError("sensitivity_step moet tussen 0 en 1 liggen")
         if not 1 <= self.group_min <= self.group_max:
-            raise ValueError("need 1 <= group_min <= group_max")
+            raise ValueError("group_min mag niet groter zijn dan group_max")
         if self.max_groups_per_municipality < 1 or self.enough_leads < 1:
-            raise ValueError("max_groups_per_municipality and enough_leads must be >= 1")
+            raise ValueError("max_groups_per_municipality en enough_leads moeten minstens 1 zijn")
 
     @property
     def weights(self) -> dict[str, float]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Annotated
 
 import pandas as pd
+from annotated_types import Gt, Lt
 
 from pmg_analysis.regions.typology import TypologyConfig
 
@@ -23,7 +25,7 @@ from pmg_analysis.regions.typology import TypologyConfig
 class BorderlineConfig:
     # "Moves by 10%": a threshold is a choice, and 10% is about the precision with which a
     # planner could defend any of them (20 km or 22 km, a factor 1.5 or 1.65).
-    stap: float = 0.10
+    stap: Annotated[float, Gt(0), Lt(1)] = 0.10
 
 
 def numeric_paths(config: object, prefix: str = "") -> list[str]:

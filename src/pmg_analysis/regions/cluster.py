@@ -14,9 +14,11 @@ Pipeline: median imputation -> standard scaling -> KMeans (fixed seed). k is the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
+from annotated_types import Ge, Interval
 from sklearn.cluster import KMeans
 from sklearn.impute import SimpleImputer
 from sklearn.metrics import adjusted_rand_score, silhouette_score
@@ -39,20 +41,24 @@ class KMeansConfig:
 
     # The silhouette search range: two clusters is the least structure there is; above six
     # groups of a few dozen municipalities no group can be described on its own.
-    k_min: int = 2
-    k_max: int = 6
+    k_min: Annotated[int, Ge(2)] = 2
+    k_max: Annotated[int, Ge(2)] = 6
     # A fixed seed and several starts: the same data give the same clusters.
     random_state: int = 0
-    n_init: int = 10
+    n_init: Annotated[int, Ge(1)] = 10
     # Below this many units per cluster the silhouette search is not meaningful; k_max is
     # lowered to n // min_per_cluster, and with fewer than 2 * min_per_cluster units there is
     # no clustering at all.
-    min_per_cluster: int = 3
+    min_per_cluster: Annotated[int, Ge(1)] = 3
     # Sample-size wording for the Dutch note on the answer-profile clustering.
-    min_n_verkennend: int = 30
+    min_n_verkennend: Annotated[int, Ge(0)] = 30
     # Below this best silhouette the clusters show no substantial structure (Kaufman &
     # Rousseeuw 1990: < 0.25 "no substantial structure has been found").
-    min_silhouette_structuur: float = 0.25
+    min_silhouette_structuur: Annotated[float, Interval(ge=-1, le=1)] = 0.25
+
+    def __post_init__(self) -> None:
+        if self.k_min > self.k_max:
+            raise ValueError("k_min mag niet groter zijn dan k_max")
 
 
 @dataclass

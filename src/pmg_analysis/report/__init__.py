@@ -1,14 +1,34 @@
 """Reports: executing notebooks (papermill), exporting HTML (nbconvert), the index page, and
-escaped, Dutch-formatted tables for use inside notebooks."""
+escaped, Dutch-formatted tables for use inside notebooks.
 
-from pmg_analysis.report.build import ReportConfig, build_report, build_reports
-from pmg_analysis.report.html import HtmlConfig, export_html
-from pmg_analysis.report.index import ReportEntry, write_index
-from pmg_analysis.report.notebook import ReportBuildError, execute_notebook, normalise
-from pmg_analysis.report.tables import show_table, table_html
+The names below are loaded on first use (nbformat, nbconvert and papermill are slow to import),
+so that reading the report settings (:mod:`pmg_analysis.report.config`) stays light.
+"""
 
-__all__ = [
-    "HtmlConfig", "ReportBuildError", "ReportConfig", "ReportEntry",
-    "build_report", "build_reports", "execute_notebook", "export_html", "normalise",
-    "show_table", "table_html", "write_index",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "HtmlConfig": "config", "ReportConfig": "config",
+    "build_report": "build", "build_reports": "build",
+    "export_html": "html",
+    "ReportEntry": "index", "write_index": "index",
+    "ReportBuildError": "notebook", "execute_notebook": "notebook", "normalise": "notebook",
+    "show_table": "tables", "table_html": "tables",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'pmg_analysis.report' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"pmg_analysis.report.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -18,7 +17,8 @@ import nbformat
 from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
-from pmg_analysis.report.html import HtmlConfig, export_html, write_plotlyjs
+from pmg_analysis.report.config import ReportConfig
+from pmg_analysis.report.html import export_html, write_plotlyjs
 from pmg_analysis.report.index import (
     ReportEntry,
     data_stamp_from_manifest,
@@ -30,23 +30,6 @@ from pmg_analysis.report.notebook import (
     notebook_description,
     notebook_title,
 )
-
-
-@dataclass(frozen=True)
-class ReportConfig:
-    """Settings of the report build."""
-
-    kernel_name: str = "python3"
-    build_dir: Path | None = None  # executed copies; None: a temporary directory
-    skip: tuple[str, ...] = ("gemeenteprofiel",)  # parameterised, built per municipality
-    # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
-    needs_cbs: tuple[str, ...] = ("02_positie_in_de_regio",)
-    cell_timeout: int | None = 1800  # seconds per cell
-    profiles_subdir: str = "gemeenten"
-    profile_notebook: str = "gemeenteprofiel"  # its `parameters` cell sets `profile_parameter`
-    profile_parameter: str = "gemeente_code"
-    html: HtmlConfig = field(default_factory=HtmlConfig)
-
 
 
 def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, ...]) -> list[Path]:

@@ -17,7 +17,6 @@ import html as html_lib
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -28,6 +27,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from pmg_analysis import catalog
 from pmg_analysis.plots import DIV_ID_PREFIX, PLOTLY_MIMETYPE
+from pmg_analysis.report.config import HtmlConfig
 from pmg_analysis.report.notebook import ReportBuildError
 
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
@@ -35,25 +35,6 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href=
                       r'(.*?)</a></h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _FIGURE_ID = re.compile(r'\bid="(' + re.escape(DIV_ID_PREFIX) + r'[^"]*)"')
-
-
-@dataclass(frozen=True)
-class HtmlConfig:
-    """Settings of the HTML export."""
-
-    template_name: str = "pmg"
-    language: str = "nl"
-    # Cells with these tags are left out of the page: "verbergen" as notebooks tag them, and
-    # papermill's parameter cells (the defaults and the injected values), which show nothing.
-    remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell", "parameters",
-                                         "injected-parameters")
-
-    # Cells with these tags run, but their output is not shown.
-    remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
-    index_text: str = "Overzicht van de rapporten"
-    plotlyjs_file: str = catalog.PLOTLYJS.file  # written once beside the reports
-    toc_levels: tuple[int, ...] = (2, 3)  # heading levels listed in the table of contents
-    toc_title: str = "Inhoud"
 
 
 

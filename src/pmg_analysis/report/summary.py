@@ -29,7 +29,7 @@ def report_target(prefix: str, heading: str | None = None, *, cbs_available: boo
     such page."""
     import nbformat
 
-    from pmg_analysis.report.build import ReportConfig
+    from pmg_analysis.report.config import ReportConfig
     from pmg_analysis.report.html import anchor
     from pmg_analysis.report.notebook import notebook_title
 

@@ -1,0 +1,44 @@
+"""Settings of the report build and the HTML export, apart from the code that uses them: the
+settings file (:mod:`pmg_analysis.settings`) reads them without loading nbformat and nbconvert."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pmg_analysis import catalog
+
+
+@dataclass(frozen=True)
+class HtmlConfig:
+    """Settings of the HTML export."""
+
+    template_name: str = "pmg"
+    language: str = "nl"
+    # Cells with these tags are left out of the page: "verbergen" as notebooks tag them, and
+    # papermill's parameter cells (the defaults and the injected values), which show nothing.
+    remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell", "parameters",
+                                         "injected-parameters")
+
+    # Cells with these tags run, but their output is not shown.
+    remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
+    index_text: str = "Overzicht van de rapporten"
+    plotlyjs_file: str = catalog.PLOTLYJS.file  # written once beside the reports
+    toc_levels: tuple[int, ...] = (2, 3)  # heading levels listed in the table of contents
+    toc_title: str = "Inhoud"
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """Settings of the report build."""
+
+    kernel_name: str = "python3"
+    build_dir: Path | None = None  # executed copies; None: a temporary directory
+    skip: tuple[str, ...] = ("gemeenteprofiel",)  # parameterised, built per municipality
+    # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
+    needs_cbs: tuple[str, ...] = ("02_positie_in_de_regio",)
+    cell_timeout: int | None = 1800  # seconds per cell
+    profiles_subdir: str = "gemeenten"
+    profile_notebook: str = "gemeenteprofiel"  # its `parameters` cell sets `profile_parameter`
+    profile_parameter: str = "gemeente_code"
+    html: HtmlConfig = field(default_factory=HtmlConfig)
