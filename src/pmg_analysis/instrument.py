@@ -158,3 +158,21 @@ def load_instrument(path: str | Path | None = None) -> Instrument:
     if path is None:
         return _load_packaged()
     return _parse(yaml.safe_load(Path(path).read_text("utf-8")))
+
+
+DEFAULT_VERSION = "2017"
+"""The year of the packaged questionnaire (``data/instrument.yaml``)."""
+
+
+@cache
+def load_instrument_version(year: str = DEFAULT_VERSION) -> Instrument:
+    """A packaged version of the questionnaire by year: ``"2017"`` is ``data/instrument.yaml``
+    (the default everywhere), another year ``data/instrument_<year>.yaml`` (e.g. ``"2019"``, the
+    revised questionnaire of the synthetic second round). An unknown year raises ``KeyError``.
+    """
+    if str(year) == DEFAULT_VERSION:
+        return _load_packaged()
+    ref = resources.files("pmg_analysis").joinpath(f"data/instrument_{year}.yaml")
+    if not ref.is_file():
+        raise KeyError(f"no packaged instrument for {year!r}")
+    return _parse(yaml.safe_load(ref.read_text("utf-8")))
