@@ -29,9 +29,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 INPUT ?= $(EXAMPLE)
-## draai de hele keten op een export en schrijf reports/: make report INPUT=pad/naar/export.xlsx (zonder INPUT: de voorbeelddata; haalt zo nodig CBS-gegevens op)
+VORIGE ?=
+VRAGENLIJST ?=
+VRAGENLIJST_VORIGE ?=
+## draai de hele keten op een export en schrijf reports/: make report INPUT=pad/naar/export.xlsx (zonder INPUT: de voorbeelddata; haalt zo nodig CBS-gegevens op; VORIGE=oud.csv vergelijkt met de vorige ronde)
 report: $(STAMP)
-	$(BIN)/pmg-analysis report "$(INPUT)"
+	$(BIN)/pmg-analysis report "$(INPUT)" $(if $(VORIGE),--vorige "$(VORIGE)") $(if $(VRAGENLIJST),--vragenlijst $(VRAGENLIJST)) $(if $(VRAGENLIJST_VORIGE),--vragenlijst-vorige $(VRAGENLIJST_VORIGE))
 
 ## bouw data/processed/ opnieuw uit de meegeleverde voorbeeldexport
 processed: $(STAMP)

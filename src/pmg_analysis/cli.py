@@ -73,6 +73,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
                            out_dir=Path(args.out), reports_dir=Path(args.reports),
+                           previous=args.vorige, version=args.vragenlijst,
+                           previous_version=args.vragenlijst_vorige,
                            say=lambda line: print(line, file=sys.stderr),
                            before_regions=_fetch_cbs_if_missing)
     except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
@@ -146,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
     p.add_argument("--out", default=str(PROCESSED), help="map voor de verwerkte tabellen")
     p.add_argument("--reports", default=str(REPORTS), help="map voor de rapporten")
+    p.add_argument("--vorige", help="export van de vorige ronde: vergelijk en maak ook "
+                                    "rapport 06 (wat is er veranderd)")
+    p.add_argument("--vragenlijst", help="jaar van de vragenlijst van deze export (standaard "
+                                         "2017; bijvoorbeeld 2019)")
+    p.add_argument("--vragenlijst-vorige", dest="vragenlijst_vorige",
+                   help="jaar van de vragenlijst van de vorige ronde (standaard 2017)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("notebooks", help="voer de notebooks opnieuw uit en sla ze op met uitvoer "

@@ -22,14 +22,20 @@ from pmg_analysis.rounds.checks import (
     comparison_problem,
     require_common,
 )
-from pmg_analysis.rounds.compare import RoundComparison, compare_rounds
+from pmg_analysis.rounds.compare import (
+    RoundComparison,
+    compare_rounds,
+    example_comparison,
+    needs_and_ranks,
+)
 from pmg_analysis.rounds.config import RoundsConfig
 from pmg_analysis.rounds.instruments import comparable, compare_instruments
 from pmg_analysis.rounds.municipalities import MappedRound, load_changes, map_municipalities
 from pmg_analysis.rounds.needs import need_changes, rank_changes
 
 __all__ = ["MappedRound", "RoundComparison", "RoundInfo", "RoundsConfig", "check_rounds",
-           "comparable", "compare_instruments", "compare_rounds", "comparison_problem",
+           "comparable", "compare_instruments", "compare_rounds",
+           "example_comparison", "comparison_problem",
            "load_changes", "map_municipalities", "membership", "membership_effect",
-           "need_changes", "paired_change", "rank_changes", "require_common",
+           "need_changes", "needs_and_ranks", "paired_change", "rank_changes", "require_common",
            "round_estimates", "sign_flip_pvalue"]

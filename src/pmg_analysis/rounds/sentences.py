@@ -115,3 +115,29 @@ def municipality_change(paired_scores_old: pd.DataFrame, paired_scores_new: pd.D
                                             suffixes=("_oud", "_nieuw")).dropna()
     return [f"{_theme(str(r.theme))}: urgentie van {_num(r.urgentie_oud, 'urgentie')} naar "
             f"{_num(r.urgentie_nieuw, 'urgentie')}." for r in both.itertuples()]
+
+
+def source_sentence(meta: dict[str, str]) -> str:
+    """Which two exports are compared, in one sentence."""
+    return (f"Vergeleken: de vorige ronde {meta.get('vorige')} (SHA-256 "
+            f"{str(meta.get('vorige_sha256'))[:12]}…) met de nieuwe ronde {meta.get('nieuwe')} "
+            f"(SHA-256 {str(meta.get('nieuwe_sha256'))[:12]}…); bron: {meta.get('bron')}.")
+
+
+def summary_sentences(paired: pd.DataFrame, members: pd.DataFrame, needs: pd.DataFrame | None,
+                      *, alpha: float = 0.05) -> list[str]:
+    """The short 'wat is er veranderd' part of the summary (00): who answered both rounds,
+    the urgencies that clearly moved, and new learning needs."""
+    both = int((members["status"] == "beide").sum())
+    rows = paired[(paired["measure"] == "urgentie") & (paired["group"] == "Alle gemeenten")
+                  & (paired["p_waarde"] < alpha)]
+    moved = [f"{_theme(r.theme)} ({_diff(r.verschil, 'urgentie')})" for r in rows.itertuples()]
+    out = [f"{both} gemeenten antwoordden in beide rondes."]
+    out.append("Bij hen veranderde de urgentie duidelijk voor: " + ", ".join(moved) + "."
+               if moved else "Bij hen veranderde de urgentie van geen thema duidelijk.")
+    if needs is not None:
+        new = needs[needs["status"] == "nieuw"]
+        if not new.empty:
+            out.append("Nieuwe leerbehoeften: " + "; ".join(
+                f"{r.label} ({r.n_nieuw} gemeenten)" for r in new.itertuples()) + ".")
+    return out
