@@ -249,3 +249,43 @@ def test_the_change_sentences_read_as_dutch_for_a_director(example):
     own = sentences.municipality_change(example["cmp"].scores_old, example["cmp"].scores_new,
                                         "GM0299")
     assert any("urgentie van 2,50 naar 3,50" in s for s in own)
+
+
+# ----------------------------------------------------------------- storing, CLI, summary
+def test_a_stored_comparison_reads_back_equal(example, tmp_path):
+    from pmg_analysis.rounds.store import load_comparison, stored, write_comparison
+
+    cmp = example["cmp"]
+    write_comparison(cmp, {}, tmp_path, meta={"vorige": "a.xlsx", "nieuwe": "b.xlsx"})
+    assert stored(tmp_path)
+    back, extra, meta = load_comparison(tmp_path)
+    pd.testing.assert_frame_equal(back.paired, cmp.paired)
+    pd.testing.assert_frame_equal(back.mapping, cmp.mapping)
+    assert meta["nieuwe"] == "b.xlsx" and back.problem is None and extra == {}
+
+
+@pytest.mark.parametrize("swap, message", [(False, "hetzelfde bestand"),
+                                           (True, "verkeerde volgorde")])
+def test_the_report_command_refuses_bad_rounds_with_exit_2_and_writes_nothing(
+        example, tmp_path, capsys, swap, message):
+    from pmg_analysis.cli import main
+
+    old_path, new_path = example["paths"]
+    args = ([str(old_path), "--vorige", str(new_path), "--vragenlijst-vorige", "2019"] if swap
+            else [str(new_path), "--vorige", str(new_path), "--vragenlijst", "2019"])
+    out, reports = tmp_path / "processed", tmp_path / "reports"
+    code = main(["report", *args, "--out", str(out), "--reports", str(reports)])
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists() and not reports.exists()
+
+
+def test_the_summary_part_names_the_clear_change_and_the_new_need(example):
+    needs = pd.DataFrame({"need": ["n1"], "label": ["Integratie van statushouders"],
+                          "theme": ["SV"], "n_oud": [0], "n_nieuw": [6], "verschil": [6],
+                          "status": ["nieuw"], "ronde": [pd.NA]})
+    text = sentences.summary_sentences(example["cmp"].paired, example["cmp"].membership, needs)
+    assert text[0] == "37 gemeenten antwoordden in beide rondes."
+    assert "Lokale democratie & regionale samenwerking (+1,00)" in text[1]
+    assert "Economie" not in text[1]
+    assert "Integratie van statushouders (6 gemeenten)" in text[2]
