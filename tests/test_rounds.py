@@ -289,3 +289,13 @@ def test_the_summary_part_names_the_clear_change_and_the_new_need(example):
     assert "Lokale democratie & regionale samenwerking (+1,00)" in text[1]
     assert "Economie" not in text[1]
     assert "Integratie van statushouders (6 gemeenten)" in text[2]
+
+
+def test_summary_and_municipality_parts_are_empty_without_a_stored_comparison(example, tmp_path):
+    from pmg_analysis.rounds.store import municipality_part, summary_part, write_comparison
+
+    assert summary_part(tmp_path) == [] and municipality_part(tmp_path, "GM0299") == []
+    write_comparison(example["cmp"], {}, tmp_path, meta={})
+    assert summary_part(tmp_path)[0] == "37 gemeenten antwoordden in beide rondes."
+    assert municipality_part(tmp_path, "GM0299")[1].startswith("Lokale democratie")
+    assert "niet in beide rondes" in municipality_part(tmp_path, "GM0321")[0]  # Houten joined

@@ -63,3 +63,27 @@ def load_comparison(out_dir: str | Path) -> tuple[RoundComparison, dict[str, pd.
     extra = {name: pd.read_parquet(folder / f"{name}.parquet") for name in EXTRA
              if (folder / f"{name}.parquet").is_file()}
     return RoundComparison(**frames, problem=meta.get("probleem")), extra, meta
+
+
+def summary_part(out_dir: str | Path) -> list[str]:
+    """The 'wat is er veranderd' sentences for the summary (00) when a comparison is stored,
+    else nothing (without --vorige the summary does not change)."""
+    from pmg_analysis.rounds.sentences import summary_sentences
+
+    if not stored(out_dir):
+        return []
+    comparison, extra, _ = load_comparison(out_dir)
+    if comparison.problem:
+        return [comparison.problem]
+    return summary_sentences(comparison.paired, comparison.membership, extra.get("needs"))
+
+
+def municipality_part(out_dir: str | Path, code: str) -> list[str]:
+    """A municipality page's own change (urgency per theme) when a comparison is stored and it
+    answered both rounds; one sentence when it did not; nothing without a comparison."""
+    from pmg_analysis.rounds.sentences import municipality_change
+
+    if not stored(out_dir):
+        return []
+    comparison, _, _ = load_comparison(out_dir)
+    return municipality_change(comparison.scores_old, comparison.scores_new, code)
