@@ -299,3 +299,15 @@ def test_summary_and_municipality_parts_are_empty_without_a_stored_comparison(ex
     assert summary_part(tmp_path)[0] == "37 gemeenten antwoordden in beide rondes."
     assert municipality_part(tmp_path, "GM0299")[1].startswith("Lokale democratie")
     assert "niet in beide rondes" in municipality_part(tmp_path, "GM0321")[0]  # Houten joined
+
+
+def test_an_unknown_questionnaire_year_is_one_dutch_sentence(tmp_path, capsys):
+    from pmg_analysis.cli import main
+
+    code = main(["report", "--vragenlijst", "2031", "--out", str(tmp_path / "p"),
+                 "--reports", str(tmp_path / "r")])
+    assert code == 2
+    assert "geen vragenlijst van 2031" in capsys.readouterr().err
+    with pytest.raises(KeyError):
+        load_instrument_version("2031")
+    assert load_instrument_version("2017") is load_instrument()
