@@ -18,7 +18,13 @@
   Other answers of the newer round are drawn afresh from the same answer model; the stayers'
   open answers are copied from the older round, so the learning needs only change by design;
 * :data:`NEW_NEED_MUNICIPALITIES` (six stayers) ask a learning question about the integration
-  of status holders (codebook need ``sv_integratie_statushouders``), which no one asked before.
+  of status holders (codebook need ``sv_integratie_statushouders``). With the codebook's terms
+  alone no one asked it before (0 -> 6: a new need). With the language model the older round's
+  question of Assen and Veenendaal about housing labour migrants ("arbeidsmigranten", one of the
+  need's terms) is assigned to it too, so it reads 2 -> 8: the rise is exactly 6 either way (both
+  stay and keep their question), but it is then "gestegen" rather than "nieuw". Every codebook
+  need is asked by someone in the bundled example under the language model, so no need can be
+  new under both coders without changing the bundled export.
 """
 
 from __future__ import annotations
