@@ -312,3 +312,14 @@ def test_an_unknown_questionnaire_year_is_one_dutch_sentence(tmp_path, capsys):
     with pytest.raises(KeyError):
         load_instrument_version("2031")
     assert load_instrument_version("2017") is load_instrument()
+
+
+def test_a_report_on_a_revised_questionnaire_reads_that_version_everywhere_inside_the_block():
+    from pmg_analysis.instrument import instrument_version
+
+    assert "EF7" not in [o.id for o in load_instrument()["EF_opgaven"].options]
+    with instrument_version("2019"):
+        assert "EF7" in [o.id for o in load_instrument()["EF_opgaven"].options]
+    assert load_instrument().version == "2017.1"
+    with pytest.raises(KeyError), instrument_version("2031"):
+        pass

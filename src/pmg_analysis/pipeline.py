@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,10 +19,13 @@ from pmg_analysis.clean import CleanConfig, CleanResult, clean_export
 from pmg_analysis.clean.manifest import Manifest, Positions
 from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
-from pmg_analysis.instrument import Instrument, load_instrument_version
+from pmg_analysis.instrument import Instrument, instrument_version, load_instrument_version
 from pmg_analysis.io import read_export
 from pmg_analysis.parallel import in_parallel
 from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
+
+if TYPE_CHECKING:
+    from pmg_analysis.report import ReportConfig
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
 
@@ -155,8 +159,7 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     ``version`` / ``previous_version``: the questionnaire year of each export (default 2017;
     e.g. "2019" for the revised questionnaire of the synthetic second round).
     """
-    from pmg_analysis.report import ReportConfig, build_reports
-    from pmg_analysis.rounds.store import clear_comparison
+    from pmg_analysis.report import ReportConfig
 
     config = ReportConfig()
     instrument = _instrument(version) if version else None
@@ -166,6 +169,25 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
         current = clean_export(read_export(Path(input_path), format), instrument,
                                mapping_file=mapping_file)
         _check_pair(previous_export, current)
+    with instrument_version(version):  # every report of this round reads its questionnaire
+        return _report_round(input_path, format=format, mapping_file=mapping_file,
+                             out_dir=out_dir, reports_dir=reports_dir,
+                             notebooks_dir=notebooks_dir, say=say,
+                             before_regions=before_regions, instrument=instrument,
+                             previous_export=previous_export, version=version,
+                             previous_version=previous_version, config=config)
+
+
+def _report_round(input_path: str | Path, *, format: str | None,
+                  mapping_file: str | Path | None, out_dir: Path, reports_dir: Path,
+                  notebooks_dir: Path, say: Callable[[str], None] | None,
+                  before_regions: Callable[[], None] | None, instrument: Instrument | None,
+                  previous_export: CleanResult | None, version: str | None,
+                  previous_version: str | None, config: ReportConfig) -> list[Path]:
+    """:func:`run_report` after the checks: clean, analyse, compare, build."""
+    from pmg_analysis.report import build_reports
+    from pmg_analysis.rounds.store import clear_comparison
+
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
                        before_regions=before_regions, instrument=instrument)
     write_analysis(out_dir, source_sha256=result.manifest.source.sha256)
