@@ -323,3 +323,15 @@ def test_a_report_on_a_revised_questionnaire_reads_that_version_everywhere_insid
     assert load_instrument().version == "2017.1"
     with pytest.raises(KeyError), instrument_version("2031"):
         pass
+
+
+def test_clearing_removes_the_comparison_and_the_previous_rounds_tables(example, tmp_path):
+    from pmg_analysis.rounds.store import clear_comparison, stored, write_comparison
+
+    write_comparison(example["cmp"], {}, tmp_path, meta={})
+    (tmp_path / "vorige").mkdir()
+    (tmp_path / "vorige" / "responses.parquet").write_bytes(b"x")
+    (tmp_path / "responses.parquet").write_bytes(b"this round")
+    clear_comparison(tmp_path)
+    assert not stored(tmp_path) and not (tmp_path / "vorige").exists()
+    assert (tmp_path / "responses.parquet").read_bytes() == b"this round"

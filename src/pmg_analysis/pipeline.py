@@ -250,12 +250,12 @@ def run_comparison(previous: CleanResult, result: CleanResult, out_dir: str | Pa
     tables to ``out_dir/vorige``, and writes the comparison (:mod:`pmg_analysis.rounds.store`).
     """
     from pmg_analysis import rounds
-    from pmg_analysis.rounds.store import write_comparison
+    from pmg_analysis.rounds.store import PREVIOUS_SUBDIR, write_comparison
 
     out_dir = Path(out_dir)
     old_info, new_info = _check_pair(previous, result)
     previous = add_regions(previous, out_dir)
-    written = write_clean_outputs(previous, out_dir / "vorige")
+    written = write_clean_outputs(previous, out_dir / PREVIOUS_SUBDIR)
     old = {"responses": previous.responses, "answers": previous.answers,
            "texts": previous.texts}
     new = {"responses": result.responses, "answers": result.answers, "texts": result.texts}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,6 +20,9 @@ from pmg_analysis.rounds.config import RoundsConfig
 from pmg_analysis.rounds.instruments import comparable, compare_instruments
 from pmg_analysis.rounds.municipalities import load_changes, map_municipalities
 from pmg_analysis.themes import gemeente_scores
+
+if TYPE_CHECKING:
+    from pmg_analysis.text.needs import NeedConfig
 
 # The question behind each compared measure (``{t}`` = theme code).
 MEASURE_QUESTION = {"urgentie": "{t}_urgentie", "urgent": "{t}_urgentie",
@@ -101,7 +106,8 @@ def compare_rounds(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *
 
 def needs_and_ranks(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *,
                     mapped_old_responses: pd.DataFrame | None = None,
-                    need_config=None, cache_dir=None) -> dict[str, pd.DataFrame]:
+                    need_config: NeedConfig | None = None,
+                    cache_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Learning needs (the same codebook applied to both rounds) and the work programme of
     each round, compared: ``needs`` (:func:`need_changes`) and ``ranks``
     (:func:`rank_changes`). ``mapped_old_responses``: the older responses on the newer
@@ -140,7 +146,6 @@ def example_comparison() -> tuple[RoundComparison, dict[str, pd.DataFrame], dict
     (:mod:`pmg_analysis.example.second_round`), computed in memory (nothing written); the
     learning needs by the codebook's terms only, so it runs in seconds."""
     import tempfile
-    from pathlib import Path
 
     from pmg_analysis.clean import clean_export
     from pmg_analysis.example.second_round import write_rounds

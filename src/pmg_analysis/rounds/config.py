@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pmg_analysis.themes.config import ThemeConfig
 
@@ -45,6 +45,5 @@ class RoundsConfig:
 
     def bootstrap_config(self) -> ThemeConfig:
         """The ThemeConfig the shared bootstrap (themes.bootstrap) is called with."""
-        from dataclasses import replace
         return replace(self.theme, n_resamples=self.n_resamples, confidence=self.confidence,
                        seed=self.seed)

@@ -65,7 +65,7 @@ def change_sentences(paired: pd.DataFrame, *, measure: str = "urgentie",
             f"{MEASURE_NAMES[measure]} {word} (van {_num(r.oud, measure)} naar "
             f"{_num(r.nieuw, measure)}, verschil {_diff(r.verschil, measure)}, 95%-interval "
             f"{_diff(r.ci_laag, measure)} tot {_diff(r.ci_hoog, measure)}, "
-            f"p = {r.p_waarde:.4f}".replace(".", ",", 1).replace("p = 0,", "p = 0,") + ").")
+            f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
     return out
 
 

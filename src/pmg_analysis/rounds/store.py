@@ -43,11 +43,15 @@ def write_comparison(comparison: RoundComparison, extra: dict[str, pd.DataFrame]
     return [*written, path]
 
 
+PREVIOUS_SUBDIR = "vorige"  # the previous round's processed tables (pipeline.run_comparison)
+
+
 def clear_comparison(out_dir: str | Path) -> None:
-    """Remove a stored comparison (a report without --vorige must not show an old one)."""
-    folder = comparison_dir(out_dir)
-    if folder.exists():
-        shutil.rmtree(folder)
+    """Remove a stored comparison and the previous round's tables (a report without --vorige
+    must not show or keep an old comparison)."""
+    for folder in (comparison_dir(out_dir), Path(out_dir) / PREVIOUS_SUBDIR):
+        if folder.exists():
+            shutil.rmtree(folder)
 
 
 def stored(out_dir: str | Path) -> bool:
