@@ -30,9 +30,12 @@ $(STAMP): pyproject.toml
 
 INPUT ?= $(EXAMPLE)
 INSTELLINGEN ?=
-## draai de hele keten op een export en schrijf reports/: make report INPUT=pad/naar/export.xlsx [INSTELLINGEN=instellingen.yaml] (zonder INPUT: de voorbeelddata; haalt zo nodig CBS-gegevens op)
+VORIGE ?=
+VRAGENLIJST ?=
+VRAGENLIJST_VORIGE ?=
+## draai de hele keten op een export en schrijf reports/: make report INPUT=pad/naar/export.xlsx [INSTELLINGEN=instellingen.yaml] [VORIGE=oud.csv] (zonder INPUT: de voorbeelddata; haalt zo nodig CBS-gegevens op; VORIGE vergelijkt met de vorige ronde)
 report: $(STAMP)
-	$(BIN)/pmg-analysis report "$(INPUT)" $(if $(INSTELLINGEN),--instellingen "$(INSTELLINGEN)")
+	$(BIN)/pmg-analysis report "$(INPUT)" $(if $(INSTELLINGEN),--instellingen "$(INSTELLINGEN)") $(if $(VORIGE),--vorige "$(VORIGE)") $(if $(VRAGENLIJST),--vragenlijst $(VRAGENLIJST)) $(if $(VRAGENLIJST_VORIGE),--vragenlijst-vorige $(VRAGENLIJST_VORIGE))
 
 ## bouw data/processed/ opnieuw uit de meegeleverde voorbeeldexport (tabellen en analyseresultaten)
 processed: $(STAMP)

@@ -88,7 +88,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
                            out_dir=Path(args.out), reports_dir=Path(args.reports),
-                           settings=settings, say=lambda line: print(line, file=sys.stderr),
+                           settings=settings, previous=args.vorige, version=args.vragenlijst,
+                           previous_version=args.vragenlijst_vorige,
+                           say=lambda line: print(line, file=sys.stderr),
                            before_regions=_fetch_cbs_if_missing)
     except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
         print(f"{err} De vorige rapporten zijn niet veranderd.", file=sys.stderr)
@@ -195,6 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(PROCESSED), help="map voor de verwerkte tabellen")
     p.add_argument("--reports", default=str(REPORTS), help="map voor de rapporten")
     p.add_argument("--instellingen", help=SETTINGS_HELP)
+    p.add_argument("--vorige", help="export van de vorige ronde: vergelijk en maak ook "
+                                    "rapport 06 (wat is er veranderd)")
+    p.add_argument("--vragenlijst", help="jaar van de vragenlijst van deze export (standaard "
+                                         "2017; bijvoorbeeld 2019)")
+    p.add_argument("--vragenlijst-vorige", dest="vragenlijst_vorige",
+                   help="jaar van de vragenlijst van de vorige ronde (standaard 2017)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("instellingen", help="toon alle instellingen met hun standaardwaarde en "

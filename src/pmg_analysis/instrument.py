@@ -7,6 +7,9 @@ the instrument for texts, so no question text is repeated in the code.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -156,8 +159,54 @@ def _load_packaged() -> Instrument:
     return _parse(yaml.safe_load(text))
 
 
+VERSION_ENV = "PMG_INSTRUMENT_VERSION"
+"""Environment variable naming the questionnaire year of the export being reported on (set by
+:func:`instrument_version` for a report on a round with a revised questionnaire, so notebook
+kernels started inside use it too); unset means the packaged 2017 questionnaire."""
+
+
 def load_instrument(path: str | Path | None = None) -> Instrument:
-    """Load the instrument; the packaged questionnaire unless ``path`` names another YAML."""
+    """Load the instrument; the packaged questionnaire unless ``path`` names another YAML (or
+    :data:`VERSION_ENV` names another packaged year, see :func:`instrument_version`)."""
     if path is None:
-        return _load_packaged()
+        year = os.environ.get(VERSION_ENV)
+        return load_instrument_version(year) if year else _load_packaged()
     return _parse(yaml.safe_load(Path(path).read_text("utf-8")))
+
+
+DEFAULT_VERSION = "2017"
+"""The year of the packaged questionnaire (``data/instrument.yaml``)."""
+
+
+@cache
+def load_instrument_version(year: str = DEFAULT_VERSION) -> Instrument:
+    """A packaged version of the questionnaire by year: ``"2017"`` is ``data/instrument.yaml``
+    (the default everywhere), another year ``data/instrument_<year>.yaml`` (e.g. ``"2019"``, the
+    revised questionnaire of the synthetic second round). An unknown year raises ``KeyError``.
+    """
+    if str(year) == DEFAULT_VERSION:
+        return _load_packaged()
+    ref = resources.files("pmg_analysis").joinpath(f"data/instrument_{year}.yaml")
+    if not ref.is_file():
+        raise KeyError(f"no packaged instrument for {year!r}")
+    return _parse(yaml.safe_load(ref.read_text("utf-8")))
+
+
+@contextmanager
+def instrument_version(year: str | None) -> Iterator[None]:
+    """Within the block, :func:`load_instrument` without a path returns the packaged
+    questionnaire of ``year`` (also in notebook kernels started inside, which inherit the
+    environment); ``None`` or the default year changes nothing."""
+    if not year or str(year) == DEFAULT_VERSION:
+        yield
+        return
+    load_instrument_version(year)  # an unknown year fails here, before anything changes
+    before = os.environ.get(VERSION_ENV)
+    os.environ[VERSION_ENV] = str(year)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(VERSION_ENV, None)
+        else:
+            os.environ[VERSION_ENV] = before

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,10 +19,14 @@ from pmg_analysis.clean import CleanResult, clean_export
 from pmg_analysis.clean.manifest import Manifest, Positions
 from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
 from pmg_analysis.errors import InputError
+from pmg_analysis.instrument import Instrument, instrument_version, load_instrument_version
 from pmg_analysis.io import read_export
 from pmg_analysis.parallel import in_parallel
 from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
 from pmg_analysis.settings import Settings
+
+if TYPE_CHECKING:
+    from pmg_analysis.report import ReportConfig
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
 
@@ -98,7 +103,7 @@ def data_stamp(manifest: Manifest, responses: pd.DataFrame) -> str:
 
 def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               format: str | None = None, mapping_file: str | Path | None = None,
-              settings: Settings = Settings(),
+              settings: Settings = Settings(), instrument: Instrument | None = None,
               step: Callable[[str], None] | None = None,
               say: Callable[[str], None] | None = None,
               before_regions: Callable[[], None] | None = None) -> CleanResult:
@@ -113,7 +118,7 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
     step("inlezen")
     export = read_export(Path(input_path), format)
     step("koppelen en opschonen")
-    cleaned = clean_export(export, mapping_file=mapping_file, config=settings.clean)
+    cleaned = clean_export(export, instrument, mapping_file=mapping_file, config=settings.clean)
     if before_regions:
         before_regions()
     result = add_regions(cleaned, out_dir, config=settings.regions)
@@ -148,20 +153,61 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
                reports_dir: Path = REPORTS, notebooks_dir: Path = NOTEBOOKS,
                settings: Settings = Settings(),
                say: Callable[[str], None] | None = None,
-               before_regions: Callable[[], None] | None = None) -> list[Path]:
+               before_regions: Callable[[], None] | None = None,
+               previous: str | Path | None = None, version: str | None = None,
+               previous_version: str | None = None) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example): clean into
     ``out_dir``, then every notebook's page and a page per responding municipality into
     ``reports_dir``. A wrong input stops before any table or report is written. ``settings``
     go to every step and, as the papermill parameter ``instellingen`` (beside ``verwerkt``,
-    the folder of the processed tables), to every notebook."""
-    from pmg_analysis.report import build_reports
+    the folder of the processed tables), to every notebook.
 
+    ``previous``: the export of the previous round (``--vorige``): it is cleaned too (into
+    ``out_dir/vorige``), compared with this round (:func:`run_comparison`) and the report
+    ``06_ontwikkeling`` is added; without it nothing of the comparison is built or kept.
+    ``version`` / ``previous_version``: the questionnaire year of each export (default 2017;
+    e.g. "2019" for the revised questionnaire of the synthetic second round).
+    """
     config = settings.report
+    instrument = _instrument(version) if version else None
+    previous_export = None
+    if previous is not None:  # read and check both exports before anything is written
+        previous_export = _read_previous(previous, format, previous_version)
+        current = clean_export(read_export(Path(input_path), format), instrument,
+                               mapping_file=mapping_file, config=settings.clean)
+        _check_pair(previous_export, current)
+    with instrument_version(version):  # every report of this round reads its questionnaire
+        return _report_round(input_path, format=format, mapping_file=mapping_file,
+                             out_dir=out_dir, reports_dir=reports_dir,
+                             notebooks_dir=notebooks_dir, say=say,
+                             before_regions=before_regions, instrument=instrument,
+                             previous_export=previous_export, version=version,
+                             previous_version=previous_version, config=config,
+                             settings=settings)
+
+
+def _report_round(input_path: str | Path, *, format: str | None,
+                  mapping_file: str | Path | None, out_dir: Path, reports_dir: Path,
+                  notebooks_dir: Path, say: Callable[[str], None] | None,
+                  before_regions: Callable[[], None] | None, instrument: Instrument | None,
+                  previous_export: CleanResult | None, version: str | None,
+                  previous_version: str | None, config: ReportConfig,
+                  settings: Settings) -> list[Path]:
+    """:func:`run_report` after the checks: clean, analyse, compare, build."""
+    from pmg_analysis.report import build_reports
+    from pmg_analysis.rounds.store import clear_comparison
+
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
-                       settings=settings, before_regions=before_regions)
+                       settings=settings, before_regions=before_regions, instrument=instrument)
     write_analysis(out_dir, source_sha256=result.manifest.source.sha256, settings=settings)
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
+    if previous_export is None:
+        clear_comparison(out_dir)
+        skip += (COMPARISON_NOTEBOOK,)
+    else:
+        run_comparison(previous_export, result, out_dir, previous_version=previous_version,
+                       version=version, settings=settings)
     notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))
                  if p.stem not in skip]
     has_profile = (Path(notebooks_dir) / f"{config.profile_notebook}.ipynb").is_file()
@@ -172,6 +218,66 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
                          data_stamp=report_stamp(result.manifest), profiles=profiles,
                          processed_dir=out_dir, parameters=parameters, config=config)
+
+
+COMPARISON_NOTEBOOK = "06_ontwikkeling"
+
+
+def _instrument(version: str) -> Instrument:
+    """A packaged questionnaire version, or a Dutch error naming the versions there are."""
+    try:
+        return load_instrument_version(version)
+    except KeyError:
+        raise InputError(f"er is geen vragenlijst van {version}; kies 2017 (standaard) of "
+                         "2019.") from None
+
+
+def _read_previous(path: str | Path, format: str | None, version: str | None) -> CleanResult:
+    """Read and clean the previous round's export (nothing written yet)."""
+    instrument = _instrument(version) if version else None
+    return clean_export(read_export(Path(path), format), instrument)
+
+
+def _check_pair(previous: CleanResult, current: CleanResult) -> tuple:
+    """The two rounds' RoundInfo, after :func:`pmg_analysis.rounds.check_rounds` (same file
+    twice, wrong order: an InputError in one Dutch sentence)."""
+    from pmg_analysis import rounds
+
+    old = rounds.RoundInfo.of(previous.manifest.source.file, previous.manifest.source.sha256,
+                              previous.responses)
+    new = rounds.RoundInfo.of(current.manifest.source.file, current.manifest.source.sha256,
+                              current.responses)
+    rounds.check_rounds(old, new)
+    return old, new
+
+
+def run_comparison(previous: CleanResult, result: CleanResult, out_dir: str | Path, *,
+                   previous_version: str | None = None,
+                   version: str | None = None, settings: Settings = Settings()) -> list[Path]:
+    """Compare the previous round with this one and store the comparison for report 06.
+
+    Checks first (same file twice, rounds in the wrong order: one Dutch sentence, exit 2), then
+    adds the positions in the region to the previous round (per round), writes its processed
+    tables to ``out_dir/vorige``, and writes the comparison (:mod:`pmg_analysis.rounds.store`).
+    """
+    from pmg_analysis import rounds
+    from pmg_analysis.rounds.store import PREVIOUS_SUBDIR, write_comparison
+
+    out_dir = Path(out_dir)
+    old_info, new_info = _check_pair(previous, result)
+    previous = add_regions(previous, out_dir, config=settings.regions)
+    written = write_clean_outputs(previous, out_dir / PREVIOUS_SUBDIR)
+    old = {"responses": previous.responses, "answers": previous.answers,
+           "texts": previous.texts}
+    new = {"responses": result.responses, "answers": result.answers, "texts": result.texts}
+    comparison = rounds.compare_rounds(
+        old, new, old_instrument=_instrument(previous_version or "2017"),
+        new_instrument=_instrument(version or "2017"))
+    mapped = rounds.compare.comparison_mapped(previous.responses, result.responses)
+    extra = rounds.needs_and_ranks(old, new, mapped_old_responses=mapped, cache_dir=out_dir)
+    meta = {"vorige": old_info.name, "nieuwe": new_info.name, "vorige_sha256": old_info.sha256,
+            "nieuwe_sha256": new_info.sha256, "bron": "de opgegeven exports"}
+    return written + write_comparison(comparison, extra, out_dir, meta=meta)
 
 
 def write_analysis(out_dir: Path, *, source_sha256: str, settings: Settings | None = None

@@ -496,3 +496,32 @@ def dot_comparison(data: pd.DataFrame, *, category: str, series: str, value: str
     fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt,
                      range=list(value_range) if value_range else None)
     return _finish(fig, title, _row_height(len(categories), style) + 60)
+
+
+def dumbbell(data: pd.DataFrame, *, category: str, before: str, after: str,
+             labels: Mapping[str, str] | None = None, before_name: str = "vorige ronde",
+             after_name: str = "nieuwe ronde", title: str | None = None,
+             value_title: str | None = None, value_format: str | None = None,
+             style: HouseStyle = HouseStyle()) -> go.Figure:
+    """A dumbbell per category: a grey line from ``before`` to ``after``, a hollow dot for the
+    earlier value and a filled dot for the later one, so the direction of a change reads at a
+    glance (one row per category)."""
+    fmt = value_format or style.estimate_format
+    names = _labels(data[category], labels)
+    b, a = _floats(data[before]), _floats(data[after])
+    fig = go.Figure()
+    for name, x0, x1 in zip(names, b, a, strict=True):
+        fig.add_trace(go.Scatter(y=[name, name], x=[x0, x1], mode="lines", showlegend=False,
+                                 line={"color": style.neutral_colour, "width": 3},
+                                 hoverinfo="skip"))
+    fig.add_trace(go.Scatter(
+        y=names, x=b, mode="markers", name=before_name,
+        marker={"size": 12, "color": "white", "line": {"width": 2, "color": SERIES_COLOURS[0]}},
+        hovertemplate=f"{before_name}: %{{x:{fmt}}}<extra>%{{y}}</extra>"))
+    fig.add_trace(go.Scatter(
+        y=names, x=a, mode="markers", name=after_name,
+        marker={"size": 12, "color": SERIES_COLOURS[0]},
+        hovertemplate=f"{after_name}: %{{x:{fmt}}}<extra>%{{y}}</extra>"))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title={"text": value_title or ""}, tickformat=fmt)
+    return _finish(fig, title, _row_height(len(data), style) + 60)

@@ -174,7 +174,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
 
     quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by, config)
     manifest = build_manifest(export, instrument, mapping, reason, problems)
-    responses, answers, texts = validate_tables(responses, answers, texts)
+    responses, answers, texts = validate_tables(responses, answers, texts, instrument)
     result = CleanResult(responses, answers, texts, problems, quarantine, manifest, mapping)
     check_counts(result)
     return result

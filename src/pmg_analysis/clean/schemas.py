@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from pmg_analysis.instrument import load_instrument
+from pmg_analysis.instrument import Instrument, load_instrument
 
 _RID = r"^R[0-9a-f]{16}$"
 
@@ -41,8 +41,8 @@ def _in_1_to_8(values: pd.Series) -> bool:
     return bool(((data >= 1) & (data <= 8)).all())
 
 
-def responses_schema() -> pa.DataFrameSchema:
-    inst = load_instrument()
+def responses_schema(instrument: Instrument | None = None) -> pa.DataFrameSchema:
+    inst = instrument or load_instrument()
     return pa.DataFrameSchema(
         {
             # one vectorised check (pandera's str_matches + unique=True cost 2.5x as much)
@@ -66,8 +66,8 @@ def responses_schema() -> pa.DataFrameSchema:
     )
 
 
-def answers_schema() -> pa.DataFrameSchema:
-    inst = load_instrument()
+def answers_schema(instrument: Instrument | None = None) -> pa.DataFrameSchema:
+    inst = instrument or load_instrument()
     items = sorted({o.id for q in inst.questions for o in q.all_options + q.items})
     return pa.DataFrameSchema(
         {
@@ -85,8 +85,8 @@ def answers_schema() -> pa.DataFrameSchema:
     )
 
 
-def texts_schema() -> pa.DataFrameSchema:
-    inst = load_instrument()
+def texts_schema(instrument: Instrument | None = None) -> pa.DataFrameSchema:
+    inst = instrument or load_instrument()
     return pa.DataFrameSchema(
         {
             # its categories are the responses' ids (checked in validate_tables)
@@ -102,13 +102,15 @@ def texts_schema() -> pa.DataFrameSchema:
 
 
 def validate_tables(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataFrame,
+                    instrument: Instrument | None = None,
                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Validate the three tables, and that every row of the long tables belongs to a response
-    (their ``response_id`` categories are exactly the responses, no row is missing one)."""
+    (their ``response_id`` categories are exactly the responses, no row is missing one).
+    ``instrument``: the questionnaire version the export was cleaned with (default 2017)."""
     # inplace: the schemas coerce nothing, and a copy of 26 million answer rows is not free
-    responses = responses_schema().validate(responses, inplace=True)
-    answers = answers_schema().validate(answers, inplace=True)
-    texts = texts_schema().validate(texts, inplace=True)
+    responses = responses_schema(instrument).validate(responses, inplace=True)
+    answers = answers_schema(instrument).validate(answers, inplace=True)
+    texts = texts_schema(instrument).validate(texts, inplace=True)
     ids = pd.Index(responses["response_id"])
     for name, table in (("answers", answers), ("texts", texts)):
         rid = table["response_id"]

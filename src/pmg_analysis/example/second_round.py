@@ -1,0 +1,211 @@
+"""A SYNTHETIC second round of the example survey (2019), with a known truth, for issue 17.
+
+:func:`generate_rounds` returns two export sheets and the truth the comparison must recover:
+
+* the older round is the bundled example export (:func:`pmg_analysis.example.generate`, seed
+  2017) **plus three respondents** from Zevenaar, Rijnwaarden and Littenseradiel: none of the
+  bundled example's 40 municipalities was merged or split after 2017, so these three are added
+  to the older round to exercise a real merger (Rijnwaarden went up in Zevenaar on 1 January
+  2018) and a real split (Littenseradiel, main town Wommels, to Súdwest-Fryslân);
+* the newer round is answered on the revised questionnaire ``data/instrument_2019.yaml``
+  (stelling Z1 reworded, EF_opgaven option EF7 added), in February-March 2019;
+* four municipalities leave (:data:`LEAVERS`), three join (:data:`JOINERS`);
+* every municipality that answers both rounds (after mapping) sends one respondent per
+  respondent of the older round that rated LD's urgency, and each of them rates LD exactly
+  :data:`SHIFT` higher than the corresponding older respondent. By the one-value-per-municipality
+  rule every stayer's LD urgency therefore rises by exactly 1, and so does the paired mean. (The
+  leavers include the three municipalities where someone rated LD 5, so nothing is capped.)
+  Other answers of the newer round are drawn afresh from the same answer model; the stayers'
+  open answers are copied from the older round, so the learning needs only change by design;
+* :data:`NEW_NEED_MUNICIPALITIES` (six stayers) ask a learning question about the integration
+  of status holders (codebook need ``sv_integratie_statushouders``). With the codebook's terms
+  alone no one asked it before (0 -> 6: a new need). With the language model the older round's
+  question of Assen and Veenendaal about housing labour migrants ("arbeidsmigranten", one of the
+  need's terms) is assigned to it too, so it reads 2 -> 8: the rise is exactly 6 either way (both
+  stay and keep their question), but it is then "gestegen" rather than "nieuw". Every codebook
+  need is asked by someone in the bundled example under the language model, so no need can be
+  new under both coders without changing the bundled export.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from pmg_analysis.example import profiles as pr
+from pmg_analysis.example.mess import add_mess
+from pmg_analysis.example.msforms import to_sheet, write_xlsx
+from pmg_analysis.example.responses import (
+    ExampleConfig,
+    Response,
+    answer_all,
+    draw_times,
+    make_person,
+    regular_responses,
+)
+from pmg_analysis.instrument import load_instrument, load_instrument_version
+
+SEED = 2019
+THEME, SHIFT = "LD", 1
+LEAVERS: tuple[str, ...] = ("Barneveld", "Oss", "Rijssen-Holten", "Venray")
+JOINERS: tuple[pr.Profile, ...] = (
+    pr.Profile("Zutphen", pr.POLY, "de Stedendriehoek", "Deventer", "de Hanzestad", ("Zutphen",)),
+    pr.Profile("Terneuzen", pr.MONO, "Zeeuws-Vlaanderen", "Terneuzen", "de Kanaalzone",
+               ("Terneuzen",)),
+    pr.Profile("Houten", pr.NABIJ, "de regio Utrecht", "Utrecht", "de fietsstad",
+               ("Houten", "Houten")),
+)
+# Added to the older round (see the module docstring); LD urgency fixed so none is capped.
+OLD_EXTRAS: tuple[tuple[pr.Profile, int], ...] = (
+    (pr.Profile("Zevenaar", pr.NABIJ, "de Liemers", "Arnhem", "de Liemers", ("Zevenaar",)), 3),
+    (pr.Profile("Rijnwaarden", pr.NABIJ, "de Liemers", "Arnhem", "de Rijnstrangen",
+                ("Rijnwaarden",)), 2),
+    (pr.Profile("Littenseradiel", pr.MONO, "Zuidwest-Friesland", "Sneek", "het Friese platteland",
+                ("Littenseradiel",)), 4),
+)
+MAPPED = {"Rijnwaarden": "Zevenaar", "Littenseradiel": "Súdwest-Fryslân"}
+NEW_NEED = "sv_integratie_statushouders"
+NEW_NEED_MUNICIPALITIES: tuple[str, ...] = ("Gorinchem", "Hoorn", "Kampen", "Meppel", "Weert",
+                                            "Zeist")
+NEW_NEED_QUESTIONS: tuple[str, ...] = (
+    "Hoe begeleiden we statushouders sneller naar werk en inburgering?",
+    "Wij willen leren hoe andere gemeenten de integratie van statushouders en nieuwkomers "
+    "aanpakken, met taal en werk tegelijk.",
+    "Hoe organiseren we inburgering en taalles voor statushouders samen met werkgevers?",
+    "Ervaringen met de integratie van nieuwkomers en statushouders in kleinere kernen.",
+    "Hoe zorgen we dat statushouders na de inburgering snel aan het werk gaan?",
+    "Welke aanpak van inburgering van statushouders werkt in middelgrote gemeenten?",
+)
+OPEN_SUFFIXES = ("_kansen", "_leervraag", "_samen")
+SECOND_CONFIG = ExampleConfig(
+    first_day=dt.date(2019, 2, 4), last_day=dt.date(2019, 3, 22),
+    busy_from=dt.date(2019, 2, 11), busy_until=dt.date(2019, 3, 1),
+    deleted_ids=(), title="PMG-enquête 2019 (tweede ronde) - SYNTHETISCHE voorbeelddata "
+                          "(geen echte antwoorden)")
+
+
+@dataclass(frozen=True)
+class SecondRoundTruth:
+    """What the comparison of the two example rounds must find."""
+
+    leavers: tuple[str, ...] = LEAVERS
+    joiners: tuple[str, ...] = tuple(p.naam for p in JOINERS)
+    mapped: dict[str, str] = field(default_factory=lambda: dict(MAPPED))
+    theme: str = THEME
+    shift: float = float(SHIFT)
+    new_need: str = NEW_NEED
+    new_need_count: int = len(NEW_NEED_MUNICIPALITIES)
+    reworded: tuple[str, str] = ("stelling", "Z1")
+    added_option: tuple[str, str] = ("EF_opgaven", "EF7")
+
+
+@dataclass(frozen=True)
+class ExampleRounds:
+    old: pd.DataFrame   # the older round's export sheet (bundled example + 3 respondents)
+    new: pd.DataFrame   # the newer round's export sheet (revised questionnaire)
+    truth: SecondRoundTruth
+
+
+def _old_responses() -> list[Response]:
+    """The bundled example's responses, exactly as :func:`pmg_analysis.example.generate`."""
+    instrument = load_instrument()
+    cfg = ExampleConfig()
+    rng = np.random.default_rng(2017)
+    return add_mess(regular_responses(rng, instrument, cfg), rng, instrument, cfg)
+
+
+def _extras(rng: np.random.Generator) -> list[Response]:
+    instrument, cfg = load_instrument(), ExampleConfig()
+    out = []
+    for prof, ld in OLD_EXTRAS:
+        start, end = draw_times(rng, cfg)
+        r = Response(gemeente=prof.naam, start=start, end=end, municipality=prof.naam,
+                     person=make_person(rng, prof.naam))
+        r.answers = answer_all(rng, instrument, prof, "strategisch", np.zeros(4), cfg)
+        r.answers[f"{THEME}_urgentie"] = ld
+        out.append(r)
+    return out
+
+
+def _profile(name: str) -> pr.Profile:
+    known = {p.naam: p for p in (*pr.PROFILES, *JOINERS, *(e[0] for e in OLD_EXTRAS))}
+    return known[name]
+
+
+def _new_responses(old: list[Response], rng: np.random.Generator) -> list[Response]:
+    instrument = load_instrument_version("2019")
+    cfg = SECOND_CONFIG
+    out: list[Response] = []
+    key = f"{THEME}_urgentie"
+    by_muni: dict[str, list[Response]] = {}
+    for r in old:
+        target = MAPPED.get(r.municipality, r.municipality)
+        if target and target not in LEAVERS and key in r.answers:
+            by_muni.setdefault(target, []).append(r)
+    need_q = iter(NEW_NEED_QUESTIONS)
+    for muni in sorted(by_muni):
+        prof = _profile(muni)
+        effect = rng.normal(0, 0.35, 4)
+        for i, before in enumerate(by_muni[muni]):
+            start, end = draw_times(rng, cfg)
+            r = Response(gemeente=prof.naam, start=start, end=end, municipality=prof.naam,
+                         person=make_person(rng, prof.naam))
+            functie = str(before.answers.get("functie", "strategisch"))
+            r.answers = answer_all(rng, instrument, prof, functie, effect, cfg)
+            r.answers = {k: v for k, v in r.answers.items()
+                         if not k.endswith(OPEN_SUFFIXES) and k != "opmerkingen"}
+            r.answers.update({k: copy.copy(v) for k, v in before.answers.items()
+                              if k.endswith(OPEN_SUFFIXES) or k == "opmerkingen"})
+            r.answers[key] = int(before.answers[key]) + SHIFT  # type: ignore[call-overload]
+            if muni in NEW_NEED_MUNICIPALITIES and i == 0:
+                r.answers["SV_leervraag"] = next(need_q)
+            out.append(r)
+    for prof in JOINERS:
+        effect = rng.normal(0, 0.35, 4)
+        for typed in prof.typed:
+            start, end = draw_times(rng, cfg)
+            r = Response(gemeente=typed, start=start, end=end, municipality=prof.naam,
+                         person=make_person(rng, prof.naam))
+            r.answers = answer_all(rng, instrument, prof, "beleid", effect, cfg)
+            out.append(r)
+    out.sort(key=lambda r: (r.end, r.start))
+    for i, r in enumerate(out, start=1):
+        r.id = i
+    return out
+
+
+def generate_rounds(seed: int = SEED) -> ExampleRounds:
+    """The two example rounds as export sheets (Microsoft Forms layout) and their truth."""
+    from pmg_analysis.example import generate
+
+    rng = np.random.default_rng(seed)
+    old = _old_responses()
+    extras = _extras(rng)
+    bundled = generate()
+    first_id = int(bundled["ID"].max()) + 1
+    extras.sort(key=lambda r: (r.end, r.start))
+    for i, r in enumerate(extras):
+        r.id = first_id + i
+    old_sheet = pd.concat([bundled, to_sheet(extras, load_instrument())], ignore_index=True)
+    known = {p.naam for p in pr.PROFILES}  # not the test response or "Regio Achterhoek"
+    new = _new_responses([r for r in old if r.municipality in known] + extras, rng)
+    new_sheet = to_sheet(new, load_instrument_version("2019"))
+    return ExampleRounds(old_sheet, new_sheet, SecondRoundTruth())
+
+
+def write_rounds(directory: str | Path, seed: int = SEED) -> tuple[Path, Path]:
+    """Write the two example rounds as .xlsx (``pmg_enquete_2017_ronde1_synthetisch.xlsx`` and
+    ``pmg_enquete_2019_ronde2_synthetisch.xlsx``); returns (older, newer)."""
+    rounds = generate_rounds(seed)
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    old = write_xlsx(rounds.old, directory / "pmg_enquete_2017_ronde1_synthetisch.xlsx",
+                     ExampleConfig().title)
+    new = write_xlsx(rounds.new, directory / "pmg_enquete_2019_ronde2_synthetisch.xlsx",
+                     SECOND_CONFIG.title)
+    return old, new

@@ -1,0 +1,73 @@
+"""Tables and chart data of the comparison in Dutch, for notebook 06 (they only reshape
+computed frames)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pmg_analysis.instrument import load_instrument
+from pmg_analysis.rounds.sentences import MEASURE_NAMES
+
+
+def _theme_names() -> dict[str, str]:
+    inst = load_instrument()
+    return {t: inst.theme_name(t) for t in inst.theme_codes}
+
+
+def dumbbell_data(paired: pd.DataFrame, measure: str = "urgentie") -> pd.DataFrame:
+    """One row per theme: the paired municipalities' mean in each round (``thema``,
+    ``vorige``, ``nieuwe``)."""
+    rows = paired[(paired["measure"] == measure) & (paired["group"] == "Alle gemeenten")]
+    return pd.DataFrame({"thema": rows["theme"].map(_theme_names()).to_numpy(),
+                         "vorige": rows["oud"].to_numpy(), "nieuwe": rows["nieuw"].to_numpy()})
+
+
+def change_table(paired: pd.DataFrame, measure: str = "urgentie") -> pd.DataFrame:
+    """The paired change per group and theme for one measure, with Dutch headers."""
+    rows = paired[paired["measure"] == measure]
+    return pd.DataFrame({
+        "groep": rows["group"].to_numpy(), "thema": rows["theme"].map(_theme_names()).to_numpy(),
+        "gemeenten": rows["n"].to_numpy(), "vorige": rows["oud"].to_numpy(),
+        "nieuwe": rows["nieuw"].to_numpy(), "verschil": rows["verschil"].to_numpy(),
+        "95%-interval van": rows["ci_laag"].to_numpy(), "tot": rows["ci_hoog"].to_numpy(),
+        "p-waarde": rows["p_waarde"].to_numpy(),
+        "let op": ["minder dan 5 gemeenten" if k else "" for k in rows["klein"]],
+    })
+
+
+def estimates_table(estimates: pd.DataFrame, measure: str = "urgentie") -> pd.DataFrame:
+    """Each round's own estimate (all its municipalities) with interval, per theme."""
+    rows = estimates[estimates["measure"] == measure]
+    return pd.DataFrame({
+        "ronde": rows["ronde"].to_numpy(), "thema": rows["theme"].map(_theme_names()).to_numpy(),
+        "gemeenten": rows["n"].to_numpy(), MEASURE_NAMES[measure]: rows["schatting"].to_numpy(),
+        "95%-interval van": rows["ci_laag"].to_numpy(), "tot": rows["ci_hoog"].to_numpy()})
+
+
+def effect_table(effect: pd.DataFrame, measure: str = "urgentie") -> pd.DataFrame:
+    """The split of the total change into stayers, joiners and leavers, per theme."""
+    rows = effect[effect["measure"] == measure]
+    return pd.DataFrame({
+        "thema": rows["theme"].map(_theme_names()).to_numpy(),
+        "vorige (alle)": rows["oud_alle"].to_numpy(),
+        "nieuwe (alle)": rows["nieuw_alle"].to_numpy(),
+        "totaal": rows["totaal"].to_numpy(), "bij dezelfde gemeenten": rows["binnen"].to_numpy(),
+        "door wie erbij kwam": rows["instroom"].to_numpy(),
+        "door wie wegviel": rows["uitstroom"].to_numpy()})
+
+
+def needs_table(needs: pd.DataFrame) -> pd.DataFrame:
+    """Learning needs per round with what changed (codebook needs; suggestions apart)."""
+    return pd.DataFrame({
+        "leerbehoefte": needs["label"].to_numpy(), "thema": needs["theme"].to_numpy(),
+        "gemeenten vorige": needs["n_oud"].to_numpy(),
+        "gemeenten nieuwe": needs["n_nieuw"].to_numpy(), "status": needs["status"].to_numpy()})
+
+
+def ranks_table(ranks: pd.DataFrame) -> pd.DataFrame:
+    """The work programme's ranks in both rounds."""
+    return pd.DataFrame({
+        "soort": ranks["soort"].to_numpy(), "onderwerp": ranks["item"].to_numpy(),
+        "plaats vorige": ranks["rang_oud"].to_numpy(),
+        "plaats nieuwe": ranks["rang_nieuw"].to_numpy(),
+        "gestegen (plaatsen)": ranks["stijging"].to_numpy()})

@@ -1,0 +1,143 @@
+"""Dutch sentences about the change between two rounds; they only format computed tables."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from pmg_analysis.instrument import load_instrument
+
+MEASURE_NAMES = {"urgentie": "de gemiddelde urgentie", "urgent": "het aandeel dat het urgent vindt",
+                 "borda": "de gemiddelde Bordascore", "eerste": "het aandeel met dit thema op 1"}
+SHARES = frozenset({"urgent", "eerste"})
+
+
+def _num(value: float, measure: str) -> str:
+    if measure in SHARES:
+        return f"{value * 100:.0f}%".replace(".", ",")
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _diff(value: float, measure: str) -> str:
+    if measure in SHARES:
+        return f"{value * 100:+.0f} procentpunt".replace(".", ",")
+    return f"{value:+.2f}".replace(".", ",")
+
+
+def _theme(code: str) -> str:
+    try:
+        return load_instrument().theme_name(code)
+    except StopIteration:
+        return code
+
+
+def mapping_sentences(mapping: pd.DataFrame) -> list[str]:
+    """One sentence per mapping applied to the older round, or one that none was needed."""
+    if mapping.empty:
+        return ["Geen gemeente uit de vorige ronde is sindsdien heringedeeld."]
+    return [f"{u} ({n} respondent{'en' if n != 1 else ''}; bron: {b.split(',')[0]})."
+            for u, n, b in zip(mapping["uitleg"], mapping["n_respondenten"], mapping["bron"],
+                               strict=True)]
+
+
+def instrument_sentences(table: pd.DataFrame) -> list[str]:
+    """What of the questionnaire cannot be compared, one sentence per row."""
+    rows = table[~table["vergelijkbaar"] | table["reden"].str.contains("voorbehoud")]
+    if rows.empty:
+        return ["De vragenlijst is in beide rondes gelijk: alle vragen zijn te vergelijken."]
+    return [f"{q}{'/' + i if i else ''}: {r}" for q, i, r in
+            zip(rows["question_id"], rows["item"], rows["reden"], strict=True)]
+
+
+def change_sentences(paired: pd.DataFrame, *, measure: str = "urgentie",
+                     alpha: float = 0.05) -> list[str]:
+    """Per theme: the paired change of one measure, with interval and p-value, in words."""
+    out = []
+    rows = paired[(paired["measure"] == measure) & (paired["group"] == "Alle gemeenten")]
+    for r in rows.itertuples():
+        if r.n == 0 or math.isnan(r.verschil):
+            continue
+        word = ("gestegen" if r.verschil > 0 else "gedaald") if r.p_waarde < alpha else (
+            "niet duidelijk veranderd")
+        out.append(
+            f"{_theme(r.theme)}: bij de {r.n} gemeenten die beide keren antwoordden is "
+            f"{MEASURE_NAMES[measure]} {word} (van {_num(r.oud, measure)} naar "
+            f"{_num(r.nieuw, measure)}, verschil {_diff(r.verschil, measure)}, 95%-interval "
+            f"{_diff(r.ci_laag, measure)} tot {_diff(r.ci_hoog, measure)}, "
+            f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
+    return out
+
+
+def membership_sentences(members: pd.DataFrame, effect: pd.DataFrame, *,
+                         measure: str = "urgentie") -> list[str]:
+    """Who joined and who left, and how much that moves the headline figures."""
+    def names(status: str) -> str:
+        n = members.loc[members["status"] == status, "gemeente_naam"].tolist()
+        return ", ".join(n) if n else "geen"
+
+    out = [f"{(members['status'] == 'beide').sum()} gemeenten antwoordden in beide rondes. "
+           f"Nieuw: {names('nieuw')}. Niet meer: {names('vertrokken')}."]
+    for r in effect[effect["measure"] == measure].itertuples():
+        if math.isnan(r.totaal):
+            continue
+        out.append(f"{_theme(r.theme)}: {MEASURE_NAMES[measure]} van alle gemeenten ging van "
+                   f"{_num(r.oud_alle, measure)} naar {_num(r.nieuw_alle, measure)}; daarvan "
+                   f"komt {_diff(r.binnen, measure)} door verandering bij dezelfde gemeenten en "
+                   f"{_diff(r.instroom + r.uitstroom, measure)} doordat andere gemeenten "
+                   "meededen.")
+    return out
+
+
+def need_sentences(changes: pd.DataFrame, top: int = 5) -> list[str]:
+    """The new, vanished, rising and falling learning needs in words."""
+    out = []
+    for status, word in (("nieuw", "Nieuw gevraagd"), ("verdwenen", "Niet meer gevraagd"),
+                         ("gestegen", "Vaker gevraagd"), ("gedaald", "Minder vaak gevraagd")):
+        rows = changes[changes["status"] == status].head(top)
+        if rows.empty:
+            continue
+        items = "; ".join(f"{r.label} ({r.n_oud} → {r.n_nieuw} gemeenten)"
+                          for r in rows.itertuples())
+        out.append(f"{word}: {items}.")
+    return out or ["De leerbehoeften zijn in beide rondes even vaak gevraagd."]
+
+
+def municipality_change(paired_scores_old: pd.DataFrame, paired_scores_new: pd.DataFrame,
+                        code: str) -> list[str]:
+    """For one municipality's page: its own change in urgency per theme, when it answered both
+    rounds; otherwise one sentence that it did not."""
+    old = paired_scores_old[paired_scores_old["gemeente_code"] == code]
+    new = paired_scores_new[paired_scores_new["gemeente_code"] == code]
+    if old.empty or new.empty:
+        return ["Uw gemeente antwoordde niet in beide rondes; een verandering is er dus niet."]
+    both = old[["theme", "urgentie"]].merge(new[["theme", "urgentie"]], on="theme",
+                                            suffixes=("_oud", "_nieuw")).dropna()
+    return [f"{_theme(str(r.theme))}: urgentie van {_num(r.urgentie_oud, 'urgentie')} naar "
+            f"{_num(r.urgentie_nieuw, 'urgentie')}." for r in both.itertuples()]
+
+
+def source_sentence(meta: dict[str, str]) -> str:
+    """Which two exports are compared, in one sentence."""
+    return (f"Vergeleken: de vorige ronde {meta.get('vorige')} (SHA-256 "
+            f"{str(meta.get('vorige_sha256'))[:12]}…) met de nieuwe ronde {meta.get('nieuwe')} "
+            f"(SHA-256 {str(meta.get('nieuwe_sha256'))[:12]}…); bron: {meta.get('bron')}.")
+
+
+def summary_sentences(paired: pd.DataFrame, members: pd.DataFrame, needs: pd.DataFrame | None,
+                      *, alpha: float = 0.05) -> list[str]:
+    """The short 'wat is er veranderd' part of the summary (00): who answered both rounds,
+    the urgencies that clearly moved, and new learning needs."""
+    both = int((members["status"] == "beide").sum())
+    rows = paired[(paired["measure"] == "urgentie") & (paired["group"] == "Alle gemeenten")
+                  & (paired["p_waarde"] < alpha)]
+    moved = [f"{_theme(r.theme)} ({_diff(r.verschil, 'urgentie')})" for r in rows.itertuples()]
+    out = [f"{both} gemeenten antwoordden in beide rondes."]
+    out.append("Bij hen veranderde de urgentie duidelijk voor: " + ", ".join(moved) + "."
+               if moved else "Bij hen veranderde de urgentie van geen thema duidelijk.")
+    if needs is not None:
+        new = needs[needs["status"] == "nieuw"]
+        if not new.empty:
+            out.append("Nieuwe leerbehoeften: " + "; ".join(
+                f"{r.label} ({r.n_nieuw} gemeenten)" for r in new.itertuples()) + ".")
+    return out

@@ -1,0 +1,337 @@
+"""Comparing two survey rounds (issue 17): municipal changes, instrument versions, honest
+change statistics, learning needs across rounds and bad input, recovered on the synthetic
+second round with known truth (pmg_analysis.example.second_round)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from pmg_analysis import rounds
+from pmg_analysis.clean import clean_export
+from pmg_analysis.errors import InputError
+from pmg_analysis.example.second_round import (
+    NEW_NEED_MUNICIPALITIES,
+    SecondRoundTruth,
+    write_rounds,
+)
+from pmg_analysis.instrument import Option, load_instrument, load_instrument_version
+from pmg_analysis.io import read_export
+from pmg_analysis.municipalities import load_register
+from pmg_analysis.rounds import sentences
+
+TRUTH = SecondRoundTruth()
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    old_path, new_path = write_rounds(tmp_path_factory.mktemp("rondes"))
+    old = clean_export(read_export(old_path))
+    new = clean_export(read_export(new_path), load_instrument_version("2019"))
+    comparison = rounds.compare_rounds(
+        {"responses": old.responses, "answers": old.answers},
+        {"responses": new.responses, "answers": new.answers},
+        new_instrument=load_instrument_version("2019"))
+    return {"old": old, "new": new, "cmp": comparison, "paths": (old_path, new_path)}
+
+
+# ----------------------------------------------------------------- the table of changes
+def test_every_old_municipality_in_the_changes_table_is_a_2017_municipality_by_code_and_name():
+    changes = rounds.load_changes()
+    register = load_register().set_index("gemeente_code")["gemeente_naam"]
+    assert changes["oude_code"].isin(register.index).all()
+    assert (changes["oude_naam"].to_numpy() == register[changes["oude_code"]].to_numpy()).all()
+    assert changes["datum"].between("2017-01-01", "2024-01-01").all()
+    assert changes["bron"].notna().all()
+
+
+def test_every_split_names_its_main_town_successor_among_its_own_successors():
+    changes = rounds.load_changes()
+    splits = changes[changes["soort"] == "splitsing"]
+    for _, rows in splits.groupby("oude_code"):
+        assert rows["hoofdkern_naar"].nunique() == 1
+        assert rows["hoofdkern_naar"].iloc[0] in set(rows["nieuwe_code"])
+    littenseradiel = splits[splits["oude_naam"] == "Littenseradiel"]
+    assert set(littenseradiel["nieuwe_naam"]) == {"Leeuwarden", "Súdwest-Fryslân", "Waadhoeke"}
+    assert littenseradiel["hoofdkern"].iloc[0] == "Wommels"
+
+
+def test_the_2018_mergers_of_the_issue_are_in_the_table_with_their_cbs_codes():
+    changes = rounds.load_changes()
+    changes = changes[changes["datum"] == pd.Timestamp("2018-01-01")]
+    pairs = set(zip(changes["oude_naam"], changes["nieuwe_code"], strict=True))
+    assert {("Rijnwaarden", "GM0299"), ("Menterwolde", "GM1952"), ("het Bildt", "GM1949"),
+            ("Vlagtwedde", "GM1950")} <= pairs
+
+
+# ----------------------------------------------------------------- mapping municipalities
+def test_the_example_maps_exactly_the_merger_and_the_split_it_was_built_with(example):
+    mapping = example["cmp"].mapping
+    assert dict(zip(mapping["oude_naam"], mapping["nieuwe_naam"], strict=True)) == TRUTH.mapped
+    split = mapping.set_index("oude_naam").loc["Littenseradiel", "uitleg"]
+    assert "hoofdkern Wommels" in split and "gesplitst" in split
+
+
+def test_a_merged_municipality_counts_once_with_the_mean_of_both_former_municipalities(example):
+    old = example["cmp"].scores_old
+    zevenaar = old[(old["gemeente_code"] == "GM0299") & (old["theme"] == "LD")]
+    assert len(zevenaar) == 1
+    assert zevenaar["n_respondenten"].iloc[0] == 2
+    assert zevenaar["urgentie"].iloc[0] == pytest.approx(2.5)  # Zevenaar 3, Rijnwaarden 2
+
+
+def test_changes_are_followed_in_date_order_and_only_up_to_the_newer_round():
+    responses = pd.DataFrame({"gemeente_code": ["GM0017", "GM0053", "GM0355"],
+                              "gemeente_naam": ["Haren", "Winsum", "Zeist"]})
+    early = rounds.map_municipalities(responses, to_date=dt.date(2018, 6, 1))
+    assert early.mapping.empty
+    late = rounds.map_municipalities(responses, to_date=dt.date(2019, 6, 1))
+    assert late.responses["gemeente_code"].tolist() == ["GM0014", "GM1966", "GM0355"]
+    assert late.responses["gemeente_code_oud"].tolist() == ["GM0017", "GM0053", "GM0355"]
+    assert late.mapping["soort"].tolist() == ["samenvoeging", "splitsing"]
+
+
+# ----------------------------------------------------------------- instrument versions
+def test_the_revised_questionnaire_is_compared_by_id_and_lists_exactly_what_changed():
+    table = rounds.compare_instruments(load_instrument(), load_instrument_version("2019"))
+    not_comparable = table[~table["vergelijkbaar"]]
+    assert list(zip(not_comparable["question_id"], not_comparable["item"], strict=True)) == [
+        TRUTH.reworded, TRUTH.added_option]
+    assert rounds.comparable(table, "LD_urgentie")
+    assert rounds.comparable(table, "stelling", "K1") and not rounds.comparable(table, "stelling",
+                                                                                "Z1")
+    assert "voorbehoud" in table.set_index(["question_id", "item"]).loc[
+        ("EF_opgaven", ""), "reden"]
+
+
+def test_an_added_removed_or_retyped_question_is_listed_never_dropped():
+    old = load_instrument()
+    questions = [q for q in old.questions if q.id != "opmerkingen"]
+    ld = old["LD_urgentie"]
+    questions = [type(ld)(**{**q.__dict__, "type": "single",
+                             "options": (Option("ja", "Ja"),)}) if q.id == ld.id else q
+                 for q in questions]
+    extra = type(ld)(id="thuiswerk", type="open", text="Nieuw?", section="D")
+    new = type(old)(version="x", title=old.title, themes=old.themes,
+                    questions=(*questions, extra))
+    table = rounds.compare_instruments(old, new).set_index(["question_id", "item"])
+    assert table.loc[("thuiswerk", ""), "status"] == "nieuw"
+    assert table.loc[("opmerkingen", ""), "status"] == "vervallen"
+    assert table.loc[("LD_urgentie", ""), "status"] == "ander type"
+    assert not table.loc[[("thuiswerk", ""), ("opmerkingen", ""), ("LD_urgentie", "")],
+                         "vergelijkbaar"].any()
+
+
+# ----------------------------------------------------------------- change statistics
+def test_the_paired_change_recovers_the_known_rise_of_ld_urgency_exactly(example):
+    paired = example["cmp"].paired.set_index(["theme", "measure"])
+    ld = paired.loc[(TRUTH.theme, "urgentie")]
+    assert ld["verschil"] == pytest.approx(TRUTH.shift, abs=1e-12)
+    assert (ld["ci_laag"], ld["ci_hoog"]) == pytest.approx((TRUTH.shift, TRUTH.shift))
+    assert ld["p_waarde"] <= 0.001
+    others = paired.loc[[(t, "urgentie") for t in ("EA", "SV", "EF")]]
+    assert (others["ci_laag"] < 0).all() and (others["ci_hoog"] > 0).all()
+
+
+def test_who_joined_and_who_left_is_exactly_the_design(example):
+    members = example["cmp"].membership
+    assert set(members.query("status == 'nieuw'")["gemeente_naam"]) == set(TRUTH.joiners)
+    assert set(members.query("status == 'vertrokken'")["gemeente_naam"]) == set(TRUTH.leavers)
+
+
+def test_the_membership_effect_splits_the_total_change_exactly(example):
+    effect = example["cmp"].effect.dropna(subset=["totaal"])
+    parts = effect["binnen"] + effect["instroom"] + effect["uitstroom"]
+    assert np.allclose(parts, effect["totaal"])
+    ld = effect.set_index(["theme", "measure"]).loc[(TRUTH.theme, "urgentie")]
+    assert ld["binnen"] == pytest.approx(TRUTH.shift)
+    assert ld["totaal"] != pytest.approx(TRUTH.shift)  # membership moves the headline figure
+
+
+def test_position_groups_below_five_municipalities_are_flagged(example):
+    by = example["cmp"].paired_by_position
+    sizes = by.groupby("group")["klein"].first()
+    assert sizes["onbekend"] and not sizes["monocentrisch"]
+
+
+def test_the_sign_flip_p_value_is_large_for_symmetric_noise_and_nan_without_pairs():
+    d = np.array([[0.5, np.nan], [-0.5, np.nan], [1.0, np.nan], [-1.0, np.nan]])
+    p = rounds.sign_flip_pvalue(d)
+    assert p[0] == pytest.approx(1.0) and np.isnan(p[1])
+
+
+def test_each_rounds_estimate_has_an_interval_around_it(example):
+    est = example["cmp"].estimates.dropna(subset=["schatting"])
+    assert ((est["ci_laag"] <= est["schatting"]) & (est["schatting"] <= est["ci_hoog"])).all()
+    assert set(est["ronde"]) == {"vorige", "nieuwe"}
+
+
+# ----------------------------------------------------------------- learning needs, ranks
+def test_the_new_learning_need_is_found_with_its_known_number_of_municipalities(example):
+    from pmg_analysis.text.coder import TextConfig
+    from pmg_analysis.text.needs import NeedConfig, learning_needs
+
+    cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    old, new = example["old"], example["new"]
+    needs_old = learning_needs(old.texts, old.responses, config=cfg, cache_dir=None).needs
+    needs_new = learning_needs(new.texts, new.responses, config=cfg, cache_dir=None).needs
+    changes = rounds.need_changes(needs_old, needs_new).set_index("need")
+    row = changes.loc[TRUTH.new_need]
+    assert (row["status"], row["n_oud"], row["n_nieuw"]) == ("nieuw", 0, TRUTH.new_need_count)
+    assert row["verschil"] == TRUTH.new_need_count  # also what the language model finds: 2 -> 8
+    assert TRUTH.new_need_count == len(NEW_NEED_MUNICIPALITIES)
+    assert any("Nieuw gevraagd" in s for s in sentences.need_sentences(changes.reset_index()))
+
+
+def test_rank_changes_say_who_moved_up_and_what_dropped_out():
+    old = pd.DataFrame({"soort": ["thema", "thema", "leervraag"], "item": ["EA", "LD", "x"],
+                        "rang": [1, 2, 3], "score": [0.9, 0.8, 0.5]})
+    new = pd.DataFrame({"soort": ["thema", "thema"], "item": ["LD", "EA"], "rang": [1, 2],
+                        "score": [0.95, 0.7]})
+    out = rounds.rank_changes(old, new).set_index("item")
+    assert out.loc["LD", "stijging"] == 1 and out.loc["EA", "stijging"] == -1
+    assert pd.isna(out.loc["x", "rang_nieuw"])
+
+
+# ----------------------------------------------------------------- bad input
+def _info(name, sha, day):
+    return rounds.RoundInfo(name, sha, pd.Series(pd.to_datetime([day])))
+
+
+def test_the_same_file_twice_is_refused_in_one_dutch_sentence():
+    with pytest.raises(InputError, match="hetzelfde bestand"):
+        rounds.check_rounds(_info("a.xlsx", "ab" * 32, "2017-03-01"),
+                            _info("b.xlsx", "ab" * 32, "2019-03-01"))
+
+
+def test_rounds_in_the_wrong_order_are_refused_in_one_dutch_sentence():
+    with pytest.raises(InputError, match="verkeerde volgorde"):
+        rounds.check_rounds(_info("nieuw.xlsx", "ab" * 32, "2019-03-01"),
+                            _info("oud.xlsx", "cd" * 32, "2017-03-01"))
+    rounds.check_rounds(_info("oud.xlsx", "cd" * 32, "2017-03-01"),
+                        _info("nieuw.xlsx", "ab" * 32, "2019-03-01"))
+
+
+def test_no_municipality_in_common_gives_the_reason_instead_of_paired_figures():
+    old = pd.Series(["GM0355"], dtype="string")
+    new = pd.Series(["GM0632"], dtype="string")
+    assert "Geen enkele gemeente" in rounds.comparison_problem(old, new)
+    with pytest.raises(InputError, match="geen enkele gemeente"):
+        rounds.require_common(old, new)
+    assert rounds.comparison_problem(old, old) is None
+
+
+def test_the_example_files_in_the_wrong_order_are_refused(example):
+    old_path, new_path = example["paths"]
+    old, new = example["old"], example["new"]
+    with pytest.raises(InputError, match="verkeerde volgorde"):
+        rounds.check_rounds(rounds.RoundInfo.of(new_path.name, new.manifest.source.sha256,
+                                                new.responses),
+                            rounds.RoundInfo.of(old_path.name, old.manifest.source.sha256,
+                                                old.responses))
+
+
+def test_a_round_of_another_survey_is_refused_by_the_reader_or_cleaner(tmp_path):
+    other = tmp_path / "klanttevredenheid.csv"
+    other.write_text("Tijdstip;Hoe tevreden bent u?;Opmerking\n2019-01-01 10:00;8;prima\n",
+                     encoding="utf-8")
+    with pytest.raises(InputError):
+        clean_export(read_export(other), load_instrument_version("2019"))
+
+
+def test_the_change_sentences_read_as_dutch_for_a_director(example):
+    text = sentences.change_sentences(example["cmp"].paired)
+    ld = next(s for s in text if s.startswith("Lokale democratie"))
+    assert "gestegen" in ld and "+1,00" in ld
+    assert sentences.mapping_sentences(example["cmp"].mapping)[0].startswith("Littenseradiel")
+    own = sentences.municipality_change(example["cmp"].scores_old, example["cmp"].scores_new,
+                                        "GM0299")
+    assert any("urgentie van 2,50 naar 3,50" in s for s in own)
+
+
+# ----------------------------------------------------------------- storing, CLI, summary
+def test_a_stored_comparison_reads_back_equal(example, tmp_path):
+    from pmg_analysis.rounds.store import load_comparison, stored, write_comparison
+
+    cmp = example["cmp"]
+    write_comparison(cmp, {}, tmp_path, meta={"vorige": "a.xlsx", "nieuwe": "b.xlsx"})
+    assert stored(tmp_path)
+    back, extra, meta = load_comparison(tmp_path)
+    pd.testing.assert_frame_equal(back.paired, cmp.paired)
+    pd.testing.assert_frame_equal(back.mapping, cmp.mapping)
+    assert meta["nieuwe"] == "b.xlsx" and back.problem is None and extra == {}
+
+
+@pytest.mark.parametrize("swap, message", [(False, "hetzelfde bestand"),
+                                           (True, "verkeerde volgorde")])
+def test_the_report_command_refuses_bad_rounds_with_exit_2_and_writes_nothing(
+        example, tmp_path, capsys, swap, message):
+    from pmg_analysis.cli import main
+
+    old_path, new_path = example["paths"]
+    args = ([str(old_path), "--vorige", str(new_path), "--vragenlijst-vorige", "2019"] if swap
+            else [str(new_path), "--vorige", str(new_path), "--vragenlijst", "2019"])
+    out, reports = tmp_path / "processed", tmp_path / "reports"
+    code = main(["report", *args, "--out", str(out), "--reports", str(reports)])
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists() and not reports.exists()
+
+
+def test_the_summary_part_names_the_clear_change_and_the_new_need(example):
+    needs = pd.DataFrame({"need": ["n1"], "label": ["Integratie van statushouders"],
+                          "theme": ["SV"], "n_oud": [0], "n_nieuw": [6], "verschil": [6],
+                          "status": ["nieuw"], "ronde": [pd.NA]})
+    text = sentences.summary_sentences(example["cmp"].paired, example["cmp"].membership, needs)
+    assert text[0] == "37 gemeenten antwoordden in beide rondes."
+    assert "Lokale democratie & regionale samenwerking (+1,00)" in text[1]
+    assert "Economie" not in text[1]
+    assert "Integratie van statushouders (6 gemeenten)" in text[2]
+
+
+def test_summary_and_municipality_parts_are_empty_without_a_stored_comparison(example, tmp_path):
+    from pmg_analysis.rounds.store import municipality_part, summary_part, write_comparison
+
+    assert summary_part(tmp_path) == [] and municipality_part(tmp_path, "GM0299") == []
+    write_comparison(example["cmp"], {}, tmp_path, meta={})
+    assert summary_part(tmp_path)[0] == "37 gemeenten antwoordden in beide rondes."
+    assert municipality_part(tmp_path, "GM0299")[1].startswith("Lokale democratie")
+    assert "niet in beide rondes" in municipality_part(tmp_path, "GM0321")[0]  # Houten joined
+
+
+def test_an_unknown_questionnaire_year_is_one_dutch_sentence(tmp_path, capsys):
+    from pmg_analysis.cli import main
+
+    code = main(["report", "--vragenlijst", "2031", "--out", str(tmp_path / "p"),
+                 "--reports", str(tmp_path / "r")])
+    assert code == 2
+    assert "geen vragenlijst van 2031" in capsys.readouterr().err
+    with pytest.raises(KeyError):
+        load_instrument_version("2031")
+    assert load_instrument_version("2017") is load_instrument()
+
+
+def test_a_report_on_a_revised_questionnaire_reads_that_version_everywhere_inside_the_block():
+    from pmg_analysis.instrument import instrument_version
+
+    assert "EF7" not in [o.id for o in load_instrument()["EF_opgaven"].options]
+    with instrument_version("2019"):
+        assert "EF7" in [o.id for o in load_instrument()["EF_opgaven"].options]
+    assert load_instrument().version == "2017.1"
+    with pytest.raises(KeyError), instrument_version("2031"):
+        pass
+
+
+def test_clearing_removes_the_comparison_and_the_previous_rounds_tables(example, tmp_path):
+    from pmg_analysis.rounds.store import clear_comparison, stored, write_comparison
+
+    write_comparison(example["cmp"], {}, tmp_path, meta={})
+    (tmp_path / "vorige").mkdir()
+    (tmp_path / "vorige" / "responses.parquet").write_bytes(b"x")
+    (tmp_path / "responses.parquet").write_bytes(b"this round")
+    clear_comparison(tmp_path)
+    assert not stored(tmp_path) and not (tmp_path / "vorige").exists()
+    assert (tmp_path / "responses.parquet").read_bytes() == b"this round"
