@@ -7,7 +7,6 @@ the instrument for texts, so no question text is repeated in the code.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -159,19 +158,34 @@ def _load_packaged() -> Instrument:
     return _parse(yaml.safe_load(text))
 
 
-VERSION_ENV = "PMG_INSTRUMENT_VERSION"
-"""Environment variable naming the questionnaire year of the export being reported on (set by
-:func:`instrument_version` for a report on a round with a revised questionnaire, so notebook
-kernels started inside use it too); unset means the packaged 2017 questionnaire."""
+_ACTIVE: dict[str, str | None] = {"year": None}
+"""The questionnaire year in use in this process (None: the packaged 2017 questionnaire): set by
+:func:`instrument_version` around a report run and by :func:`use_instrument_version` in a
+notebook, from its papermill parameter ``vragenlijst``; never through the environment."""
 
 
 def load_instrument(path: str | Path | None = None) -> Instrument:
     """Load the instrument; the packaged questionnaire unless ``path`` names another YAML (or
-    :data:`VERSION_ENV` names another packaged year, see :func:`instrument_version`)."""
+    another packaged year is in use, see :func:`use_instrument_version`)."""
     if path is None:
-        year = os.environ.get(VERSION_ENV)
+        year = _ACTIVE["year"]
         return load_instrument_version(year) if year else _load_packaged()
     return _parse(yaml.safe_load(Path(path).read_text("utf-8")))
+
+
+def use_instrument_version(year: str | None) -> None:
+    """From now on in this process, :func:`load_instrument` without a path returns the packaged
+    questionnaire of ``year`` (None or the default year: the packaged 2017 one). A notebook calls
+    this with its ``vragenlijst`` parameter.
+
+    >>> use_instrument_version(None); load_instrument().version == load_instrument_version().version
+    True
+    """
+    if year and str(year) != DEFAULT_VERSION:
+        load_instrument_version(str(year))  # an unknown year fails here, before anything changes
+        _ACTIVE["year"] = str(year)
+    else:
+        _ACTIVE["year"] = None
 
 
 DEFAULT_VERSION = "2017"
@@ -195,18 +209,11 @@ def load_instrument_version(year: str = DEFAULT_VERSION) -> Instrument:
 @contextmanager
 def instrument_version(year: str | None) -> Iterator[None]:
     """Within the block, :func:`load_instrument` without a path returns the packaged
-    questionnaire of ``year`` (also in notebook kernels started inside, which inherit the
-    environment); ``None`` or the default year changes nothing."""
-    if not year or str(year) == DEFAULT_VERSION:
-        yield
-        return
-    load_instrument_version(year)  # an unknown year fails here, before anything changes
-    before = os.environ.get(VERSION_ENV)
-    os.environ[VERSION_ENV] = str(year)
+    questionnaire of ``year`` (notebooks get it as their ``vragenlijst`` parameter); ``None`` or
+    the default year changes nothing."""
+    before = _ACTIVE["year"]
+    use_instrument_version(year)
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(VERSION_ENV, None)
-        else:
-            os.environ[VERSION_ENV] = before
+        _ACTIVE["year"] = before

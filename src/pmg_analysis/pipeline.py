@@ -214,7 +214,7 @@ def _report_round(input_path: str | Path, *, format: str | None,
     profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
                 if has_profile else [])
     parameters = {"verwerkt": str(Path(out_dir).resolve()),
-                  "instellingen": settings.overrides()}
+                  "instellingen": settings.overrides(), "vragenlijst": version}
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
                          data_stamp=report_stamp(result.manifest), profiles=profiles,
                          processed_dir=out_dir, parameters=parameters, config=config)
