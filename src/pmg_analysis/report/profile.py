@@ -44,14 +44,23 @@ class ProfileData:
 
 @cache
 def _profile_data(processed_dir: str, source_sha256: str) -> ProfileData:
-    from pmg_analysis import prioritise, text, themes
     from pmg_analysis.pipeline import load_manifest, load_processed
 
-    tables = load_processed(processed_dir)
+    return compute_profile_data(load_processed(processed_dir), load_manifest(processed_dir),
+                                cache_dir=Path(processed_dir))
+
+
+def compute_profile_data(tables: dict[str, pd.DataFrame], manifest, *,
+                         cache_dir: Path | None = PROCESSED,
+                         clusters=None) -> ProfileData:
+    """:class:`ProfileData` from processed tables and their manifest (``clusters``: the
+    output of ``text.learning_clusters`` on the same tables, when already computed)."""
+    from pmg_analysis import prioritise, text, themes
+
     responses, answers, texts = tables["responses"], tables["answers"], tables["texts"]
-    clusters = text.learning_clusters(texts, responses, cache_dir=Path(processed_dir))
+    if clusters is None:
+        clusters = text.learning_clusters(texts, responses, cache_dir=cache_dir)
     plan = prioritise.plan(answers, responses, clusters)
-    manifest = load_manifest(processed_dir)
     return ProfileData(
         responses=responses, texts=texts,
         gemeente=themes.gemeente_scores(answers, responses),
@@ -116,8 +125,11 @@ def theme_table(data: ProfileData, code: str) -> pd.DataFrame:
 
     own = data.gemeente[data.gemeente["gemeente_code"].astype("string") == code]
     own = own.set_index("theme")
+    from pmg_analysis.themes import MEASURES
+
+    # a measure nobody answered (no ranking in this round, say) has no rows: its column is NA
     pmg = data.pmg.pivot_table(index="theme", columns="measure", values="estimate",
-                               observed=True, aggfunc="first")
+                               observed=True, aggfunc="first").reindex(columns=list(MEASURES))
     themes = list(data.gemeente["theme"].cat.categories)
     out = pd.DataFrame({
         "Thema": [THEME_LABELS.get(t, t) for t in themes],
@@ -129,6 +141,21 @@ def theme_table(data: ProfileData, code: str) -> pd.DataFrame:
             {True: "ja", False: "nee"}).fillna("–").to_numpy(),
     })
     return out
+
+
+def comparison_chart(data: ProfileData, code: str, measure: str = MEASURE):
+    """The dot chart of :func:`theme_comparison`, or, when nobody in this export answered the
+    urgency questions, the Dutch sentence saying so and what would make the chart possible."""
+    from pmg_analysis import plots
+
+    frame = theme_comparison(data, code, measure)
+    if frame["waarde"].isna().all():
+        return ("Geen gemeente beantwoordde in deze export de vragen naar de urgentie van de "
+                "thema's; met antwoorden op die vragen staat hier de urgentie van de gemeente "
+                "naast het gemiddelde.")
+    return plots.dot_comparison(frame, category="theme", series="reeks", value="waarde",
+                                labels=plots.THEME_LABELS, value_range=(1, 5),
+                                title="Urgentie per thema", value_title="urgentie (1–5)")
 
 
 def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:

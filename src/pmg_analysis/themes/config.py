@@ -37,6 +37,11 @@ class ThemeConfig:
         Groups with fewer municipalities than this get a visible warning: below 5 per group a
         share moves by 20 percentage points with one municipality and Kruskal-Wallis' chi-square
         approximation is no longer reliable.
+    min_test_group : int
+        A group enters the comparison of the positions (Kruskal-Wallis) only with at least this
+        many municipalities, and the test needs two such groups: a group of one has no spread
+        of its own, so a "difference" would be one municipality against the rest (and scipy
+        refuses it). Smaller groups are named in the sentence instead.
     grouping : GroupingConfig
         Which position the groups use (``positie_cbs`` falling back to ``positie_zelf``), as in
         the rest of the pipeline (:func:`pmg_analysis.regions.respondents.positie`).
@@ -49,4 +54,5 @@ class ThemeConfig:
     seed: int = 20170213
     n_permutations: int = 9999
     min_group: int = 5
+    min_test_group: int = 2
     grouping: GroupingConfig = GroupingConfig()
