@@ -1,8 +1,10 @@
 """The library steps behind every report page, without a notebook kernel.
 
-Each ``*_page`` function makes the same library calls, in the same order and with the same
-arguments, as the code cells of its notebook (``notebooks/<name>.ipynb``), and returns what the
-page shows: frames, Dutch sentences and plotly figures, in page order. :func:`report_steps`
+Each ``*_page`` function makes the same library calls, with the same arguments, as the code
+cells of its notebook (``notebooks/<name>.ipynb``), and returns what the page shows: frames,
+Dutch sentences and plotly figures, in page order. The text coding and the learning-question
+clusters, which several notebooks compute each in their own kernel, are computed once per
+:class:`Processed` here. :func:`report_steps`
 runs them all (and every municipality page) on one set of processed tables. The tests use it to
 prove, fast and without papermill, that every export shape gives every page; the notebooks stay
 the place where the pages are laid out.
