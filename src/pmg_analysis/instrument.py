@@ -111,14 +111,6 @@ def round_themes(instrument: Instrument, present: Iterable[str]) -> tuple[str, .
     return asked or instrument.theme_codes
 
 
-def absent_themes(instrument: Instrument, missing: Iterable[str]) -> tuple[str, ...]:
-    """The themes whose questions are all among ``missing`` (question ids without a column in
-    the export): the round did not ask about them."""
-    missing = set(missing)
-    return tuple(t for t in instrument.theme_codes
-                 if all(q.id in missing for q in instrument.questions if q.theme == t))
-
-
 def _options(raw: list[dict] | None) -> tuple[Option, ...]:
     return tuple(Option(id=str(o["id"]), text=str(o["text"])) for o in raw or ())
 
