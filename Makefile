@@ -55,7 +55,7 @@ notebooks: processed
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
-## meet snelheid en geheugen (1.000.000 antwoorden opschonen naast een kale pyarrow-inleesactie)
+## meet snelheid en geheugen (1.000.000 antwoorden opschonen naast een kale pyarrow-inleesactie; de hele keten op het voorbeeld en op 388 gemeenten)
 bench: $(STAMP)
 	$(BIN)/pmg-analysis bench
 

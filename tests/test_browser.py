@@ -146,10 +146,7 @@ def chromium() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def visits(pages) -> dict[Path, dict]:
-    """Every page opened once: console errors, charts drawn, links, visible text, and whether
-    an injected handler ran."""
+def _require_chromium() -> str:
     executable = chromium()
     if executable is None:
         message = ("no Chromium found (/usr/bin/chromium or PMG_CHROMIUM): "
@@ -157,6 +154,20 @@ def visits(pages) -> dict[Path, dict]:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    return executable
+
+
+@pytest.fixture(scope="module")
+def visits(pages) -> dict[Path, dict]:
+    """Every page opened once: console errors, charts drawn, links, visible text, and whether
+    an injected handler ran."""
+    return open_pages(pages)
+
+
+def open_pages(pages: list[Path]) -> dict[Path, dict]:
+    """Open every page in Chromium (offline, only file:// allowed) and record what a reader
+    gets: errors, charts and how many were drawn, links, ids, visible text, injected code."""
+    executable = _require_chromium()
     from playwright.sync_api import sync_playwright
 
     results: dict[Path, dict] = {}
@@ -246,3 +257,81 @@ def test_free_text_shows_as_text_and_never_runs(visits):
     visible = "\n".join(v["text"] for v in visits.values())
     for markup in MARKUP:
         assert markup.strip('"') in visible, markup
+
+
+# --- exports of other shapes: the full chain and the browser ---------------------------------
+# The shapes that stopped the chain before (issue 19), small so that CI stays fast: a pilot of
+# three responses from three municipalities (one per municipality: no position group has two),
+# and four municipalities from a questionnaire without the theme Lokale democratie & regionale
+# samenwerking in which every open answer was left empty. Every other shape runs through the
+# same library steps in tests/test_export_shapes.py.
+
+def _pilot(sheet):
+    from pmg_analysis.example.shapes import municipalities
+
+    return municipalities(sheet, 3, per_municipality=1)
+
+
+def _shortened_without_texts(sheet):
+    from pmg_analysis.example.shapes import municipalities, without_open_answers, without_theme
+
+    return without_open_answers(without_theme(municipalities(sheet, 4), "LD"))
+
+
+SHAPES = {"pilot": (_pilot, 3), "zonder_LD_zonder_tekst": (_shortened_without_texts, 4)}
+
+
+@pytest.fixture(scope="module", params=sorted(SHAPES))
+def shape_pages(request, tmp_path_factory) -> tuple[str, list[Path]]:
+    name = request.param
+    derive, _ = SHAPES[name]
+    root = tmp_path_factory.mktemp(f"vorm-{name}")
+    export = write_xlsx(derive(generate()), root / f"{name}.xlsx", ExampleConfig().title)
+    return name, _build(root, export, name)
+
+
+def test_every_shape_gives_every_report_and_every_municipality_page(shape_pages):
+    name, paths = shape_pages
+    folder = paths[-1].parent
+    names = {p.name for p in folder.glob("*.html")}
+    assert {"index.html", "00_samenvatting.html", "01_datakwaliteit.html", "03_themas.html",
+            "04_leervragen.html", "05_werkprogramma.html"} <= names
+    assert len(list((folder / "gemeenten").glob("*.html"))) == SHAPES[name][1]
+
+
+def test_every_shape_says_in_a_sentence_what_cannot_be_computed(shape_pages):
+    name, paths = shape_pages
+    folder = paths[-1].parent
+    themas = (folder / "03_themas.html").read_text("utf-8")
+    if name == "pilot":
+        assert ("Met 3 gemeenten met een bekende positie is een vergelijking tussen de posities "
+                "niet mogelijk: daarvoor zijn in minstens twee posities minstens 2 gemeenten "
+                "nodig.") in themas
+    else:
+        quality = (folder / "01_datakwaliteit.html").read_text("utf-8")
+        assert ("Deze ronde had geen vragen over Lokale democratie &amp; regionale "
+                "samenwerking.") in quality
+        assert "Over Lokale democratie &amp; regionale samenwerking antwoordde niemand" \
+            not in themas
+
+
+def test_every_shape_opens_in_the_browser_with_drawn_charts_and_no_missing_numbers(shape_pages):
+    _, paths = shape_pages
+    visited = open_pages(paths)
+    assert {p.name: v["errors"] for p, v in visited.items() if v["errors"]} == {}
+    assert {p.name: (v["drawn"], v["charts"]) for p, v in visited.items()
+            if v["drawn"] != v["charts"]} == {}
+    missing = re.compile(r"(?<![\w-])(nan|NaN|<NA>|None)(?![\w-])")
+    assert {p.name: missing.findall(v["text"]) for p, v in visited.items()
+            if missing.search(v["text"])} == {}
+    ids = {p.resolve(): v["ids"] for p, v in visited.items()}
+    broken = [f"{page.name}: {href}" for page, v in visited.items() for href in v["links"]
+              if not href.startswith(("http://", "https://", "mailto:"))
+              and not _resolves(page, href, ids)]
+    assert broken == []
+
+
+def _resolves(page: Path, href: str, ids: dict[Path, set]) -> bool:
+    target, _, fragment = href.partition("#")
+    path = (page.parent / unquote(target)).resolve() if target else page.resolve()
+    return path.is_file() and (not fragment or fragment in ids.get(path, set()))

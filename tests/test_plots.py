@@ -106,6 +106,22 @@ def test_show_displays_the_raw_bundle(monkeypatch, theme_counts):
     assert raw is True and set(obj) == {plots.PLOTLY_MIMETYPE, "text/html", "text/plain"}
 
 
+def test_a_chart_without_a_single_value_is_shown_as_a_sentence(monkeypatch, capsys,
+                                                                theme_counts):
+    shown = []
+    monkeypatch.setattr("IPython.display.display",
+                        lambda obj, raw=False: shown.append((obj, raw)))
+    empty = theme_counts.assign(aantal=pd.array([pd.NA] * 4, dtype="Int64"))
+    fig = plots.bar_chart(empty, category="thema", value="aantal")
+    assert not plots.has_data(fig)
+    plots.show(fig, name="leeg", empty="Niemand beantwoordde deze vraag.")
+    plots.show("Met 3 gemeenten is dit niet te berekenen.", name="zin")
+    assert shown == []
+    assert capsys.readouterr().out.splitlines() == [
+        "Niemand beantwoordde deze vraag.", "Met 3 gemeenten is dit niet te berekenen."]
+    assert plots.has_data(plots.bar_chart(theme_counts, category="thema", value="aantal"))
+
+
 def test_bar_chart_keeps_row_order_labels_and_colours(theme_counts):
     fig = plots.bar_chart(theme_counts, category="thema", value="aantal", colour="thema",
                           colour_map=plots.THEME_COLOURS, labels=plots.THEME_LABELS)

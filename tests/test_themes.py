@@ -26,8 +26,10 @@ def make_responses(rows: list[tuple[str, str, str | None]]) -> pd.DataFrame:
 def make_answers(rows: list[tuple[str, str, str | None, str | None, int | None]]) -> pd.DataFrame:
     """rows: (response_id, question_id, theme, item, value)."""
     frame = pd.DataFrame(rows, columns=["response_id", "question_id", "theme", "item", "value"])
+    # as in the processed table: the theme column's categories are the round's themes
     return frame.astype({"response_id": "category", "question_id": "category",
-                         "theme": "category", "item": "category", "value": "Int8"}).assign(
+                         "theme": pd.CategoricalDtype(THEMES), "item": "category",
+                         "value": "Int8"}).assign(
         label=pd.Categorical([None] * len(frame)))
 
 

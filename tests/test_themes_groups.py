@@ -84,7 +84,28 @@ def test_without_two_groups_there_is_no_test_and_a_clear_sentence():
     answers = make_answers(urgency("r1", {"EA": 4}))
     tests = themes.group_tests(answers, make_responses([("r1", "GM0001", "polycentrisch")]))
     assert tests["p_waarde"].isna().all()
-    assert themes.group_test_sentence(tests).startswith("Er zijn te weinig gemeenten")
+    assert themes.group_test_sentence(tests) == (
+        "Met 1 gemeente met een bekende positie is een vergelijking tussen de posities niet "
+        "mogelijk: daarvoor zijn in minstens twee posities minstens 2 gemeenten nodig.")
+
+
+def test_a_group_of_one_municipality_is_not_tested_against_the_others():
+    """A pilot: three municipalities, one per position. No statistic on groups of one (scipy
+    would refuse it); two groups of two are tested, the group of one left out."""
+    people = [("a", "GM0001", "polycentrisch"), ("b", "GM0002", "monocentrisch"),
+              ("c", "GM0003", "nabij_grotere_stad")]
+    answers = make_answers(urgency("a", {"EA": 5}) + urgency("b", {"EA": 1})
+                           + urgency("c", {"EA": 3}))
+    tests = themes.group_tests(answers, make_responses(people))
+    assert tests["statistic"].isna().all()
+    assert themes.group_test_sentence(tests).startswith("Met 3 gemeenten met een bekende positie")
+    people += [("d", "GM0004", "polycentrisch"), ("e", "GM0005", "monocentrisch")]
+    answers = make_answers(urgency("a", {"EA": 5}) + urgency("b", {"EA": 1})
+                           + urgency("c", {"EA": 3}) + urgency("d", {"EA": 5})
+                           + urgency("e", {"EA": 2}))
+    tests = themes.group_tests(answers, make_responses(people))
+    row = tests[(tests["theme"] == "EA") & (tests["measure"] == "urgentie")].iloc[0]
+    assert pd.notna(row["statistic"]) and row["groepen"] == 2 and row["n_gemeenten"] == 5
 
 
 def test_opgave_share_counts_each_municipality_once_among_those_who_answered():
@@ -214,7 +235,9 @@ def test_every_report_function_handles_empty_input_with_dutch_text():
         "Let op: de groep ‘Nabij een grotere stad’ telt geen gemeenten")
     assert set(themes.score_table(scores)["Schatting"]) == {"–"}
     tests = themes.group_tests(answers, responses)
-    assert themes.group_test_sentence(tests).startswith("Er zijn te weinig gemeenten")
+    assert themes.group_test_sentence(tests).startswith(
+        "Zonder gemeenten met een bekende positie is een vergelijking tussen de posities niet "
+        "mogelijk")
     assert len(themes.test_table(tests)) == 20
     opg = themes.opgave_scores(answers, responses, by="positie")
     assert themes.opgave_matrix(opg).isna().all().all()

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import textwrap
 
-from pmg_analysis.paths import ROOT
+from pmg_analysis.paths import PROCESSED, ROOT
 
 WORK = ROOT / "benchmarks" / ".work"
 
@@ -106,10 +106,86 @@ def bench_regions() -> dict | None:
     return run()
 
 
+# Targets of issue 19: the whole chain (export -> every report and municipality page).
+TARGET_CHAIN_EXAMPLE_S = 60.0  # the bundled example (40 municipalities)
+TARGET_CHAIN_NATIONAL_S = 180.0  # all 388 municipalities, three respondents each
+
+_CHAIN = _PRELUDE + """
+import os, resource
+from pathlib import Path
+from pmg_analysis.pipeline import run_report
+path, work = sys.argv[1], Path(sys.argv[2])
+(work / "verwerkt").mkdir(parents=True, exist_ok=True)
+base = rss_mb(); t = time.perf_counter()
+pages = run_report(path, out_dir=work / "verwerkt", reports_dir=work / "rapporten")
+wall = time.perf_counter() - t
+kernels = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"wall_s": wall, "peak_mb": peak_mb() - base, "kernel_peak_mb": kernels,
+                  "pages": len(pages),
+                  "municipality_pages": sum(p.parent.name == "gemeenten" for p in pages)}))
+"""
+
+
+def chain_exports() -> dict[str, object]:
+    """The exports of the chain benchmark: the bundled example, and a national-size export
+    derived from it (all 388 municipalities, three respondents each; written once)."""
+    from pmg_analysis.example import generate
+    from pmg_analysis.example.msforms import write_xlsx
+    from pmg_analysis.example.responses import ExampleConfig
+    from pmg_analysis.example.shapes import national
+    from pmg_analysis.paths import EXAMPLE_EXPORT
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    big = WORK / "landelijk_388x3.xlsx"
+    if not big.exists():
+        write_xlsx(national(generate()), big, ExampleConfig().title)
+    return {"voorbeeld": EXAMPLE_EXPORT, "landelijk": big}
+
+
+def bench_chain() -> dict:
+    """The full chain (clean, work programme, every report and municipality page) on each of
+    :func:`chain_exports`, each in a fresh process: wall time, the peak memory of the process
+    and of the largest notebook kernel, and the machine's load when it started."""
+    import os
+    import shutil
+
+    results = {}
+    for name, path in chain_exports().items():
+        work = WORK / f"keten_{name}"
+        shutil.rmtree(work, ignore_errors=True)
+        (work / "verwerkt").mkdir(parents=True)
+        cache = PROCESSED / "tekst_embeddings.parquet"  # as 'make report' has it: by text hash
+        if cache.is_file():
+            shutil.copy(cache, work / "verwerkt" / cache.name)
+        load = os.getloadavg()[0]
+        results[name] = _run(_CHAIN, str(path), str(work)) | {"load_1min": load}
+    return results
+
+
+def report_chain(results: dict) -> int:
+    """Print the chain benchmark in Dutch; 0 when both targets are met."""
+    targets = {"voorbeeld": TARGET_CHAIN_EXAMPLE_S, "landelijk": TARGET_CHAIN_NATIONAL_S}
+    ok = True
+    print("\nDe hele keten: export -> alle rapporten en gemeentepagina's")
+    for name, r in results.items():
+        hit = r["wall_s"] <= targets[name]
+        ok &= hit
+        print(f"  {name:10s}: {r['wall_s']:7.1f} s (doel <= {targets[name]:.0f} s) "
+              f"{'OK' if hit else 'NIET GEHAALD'}; {r['pages']} pagina's, waarvan "
+              f"{r['municipality_pages']} gemeentepagina's; piek {r['peak_mb']:.0f} MB, "
+              f"grootste kernel {r['kernel_peak_mb']:.0f} MB; belasting bij de start "
+              f"{r['load_1min']:.1f}")
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "results_chain.json").write_text(json.dumps(results, indent=2))
+    return 0 if ok else 1
+
+
 def main(n: int = 1_000_000, repeat: int = 3, only: str | None = None,
          text_n: int = 100_000) -> int:
     if only == "text":
         return report_text(bench_text(text_n))
+    if only == "keten":
+        return report_chain(bench_chain())
     c = bench_clean(n, repeat)
     b, k = c["bare"], c["clean"]
     print(f"\nOpschonen van {c['n']:,} antwoorden ({c['file_mb']:.0f} MB CSV), "
@@ -139,7 +215,8 @@ def main(n: int = 1_000_000, repeat: int = 3, only: str | None = None,
     if only == "clean":
         return 0 if ok_t and ok_m else 1
     ok_text = report_text(bench_text(text_n)) == 0
-    return 0 if ok_t and ok_m and ok_text else 1
+    ok_chain = report_chain(bench_chain()) == 0
+    return 0 if ok_t and ok_m and ok_text and ok_chain else 1
 
 
 # Target of issue 7: the lexical path of the text coder on 100,000 answers within 30 s.

@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="meet snelheid en geheugen")
     p.add_argument("--n", type=int, default=1_000_000, help="aantal antwoorden")
     p.add_argument("--repeat", type=int, default=3, help="metingen per variant (de snelste telt)")
-    p.add_argument("--only", choices=("clean", "text"),
+    p.add_argument("--only", choices=("clean", "text", "keten"),
                    help="alleen deze benchmark (standaard: alle)")
     p.add_argument("--text-n", type=int, default=100_000,
                    help="aantal antwoorden voor de tekstcodering")

@@ -7,7 +7,7 @@ the instrument for texts, so no question text is repeated in the code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -50,6 +50,7 @@ class Question:
     scale: tuple[str, ...] = ()  # labels of points 1..n (likert, scale)
     max_choices: int | None = None
     other: Option | None = None  # "Anders, namelijk" option with its own free-text field
+    items_are_themes: bool = False  # the items are the themes (`items: themes` in the YAML)
 
     @property
     def all_options(self) -> tuple[Option, ...]:
@@ -103,6 +104,16 @@ class Instrument:
         return tuple(q for q in self.questions if q.role == "personal")
 
 
+def round_themes(instrument: Instrument, present: Iterable[str]) -> tuple[str, ...]:
+    """The themes a survey round asked about: those with at least one of their own questions
+    among ``present`` (the question ids the export has columns for), in instrument order. An
+    export without any per-theme question (only the closing questions) asked about all."""
+    present = set(present)
+    asked = tuple(t for t in instrument.theme_codes
+                  if any(q.theme == t and q.id in present for q in instrument.questions))
+    return asked or instrument.theme_codes
+
+
 def _options(raw: list[dict] | None) -> tuple[Option, ...]:
     return tuple(Option(id=str(o["id"]), text=str(o["text"])) for o in raw or ())
 
@@ -133,6 +144,7 @@ def _parse(doc: dict) -> Instrument:
             scale=scales[raw["scale"]] if "scale" in raw else (),
             max_choices=raw.get("max_choices"),
             other=Option(**raw["other"]) if "other" in raw else None,
+            items_are_themes=raw.get("items") == "themes",
         )
 
     questions: list[Question] = []

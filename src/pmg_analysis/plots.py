@@ -167,10 +167,36 @@ def mimebundle(fig: go.Figure, *, name: str, style: HouseStyle = HouseStyle()) -
     return {PLOTLY_MIMETYPE: fig_json, "text/html": html, "text/plain": f"Figuur: {title}"}
 
 
-def show(fig: go.Figure, *, name: str) -> None:
-    """Display ``fig`` in a notebook (interactive in JupyterLab, deterministic in HTML/nbval)."""
+EMPTY_SENTENCE = ("Deze grafiek blijft leeg: geen enkele gemeente beantwoordde de vragen waar "
+                  "zij op berust. Zodra er antwoorden op die vragen zijn, verschijnt zij hier.")
+"""What a page says instead of a chart without a single value (see :func:`show`)."""
+
+
+def has_data(fig: go.Figure) -> bool:
+    """Whether any trace of ``fig`` holds at least one finite number (a chart to draw)."""
+    for trace in fig.data:
+        for attr in ("x", "y", "z", "values", "r"):
+            values = getattr(trace, attr, None) if attr in trace else None
+            if values is None:
+                continue
+            flat = np.asarray(values, dtype=object).ravel()
+            numbers = pd.to_numeric(pd.Series(flat, dtype=object), errors="coerce")
+            if np.isfinite(numbers.to_numpy(dtype=float, na_value=np.nan)).any():
+                return True
+    return False
+
+
+def show(fig: go.Figure | str, *, name: str, empty: str | None = None) -> None:
+    """Display ``fig`` in a notebook (interactive in JupyterLab, deterministic in HTML/nbval).
+
+    A page never shows an empty chart: a figure without a single value is replaced by the
+    Dutch sentence ``empty`` (default :data:`EMPTY_SENTENCE`), and a sentence passed instead
+    of a figure (a figure that cannot be computed) is printed as it is."""
     from IPython.display import display
 
+    if isinstance(fig, str) or not has_data(fig):
+        print(fig if isinstance(fig, str) else (empty or EMPTY_SENTENCE))
+        return
     display(mimebundle(fig, name=name), raw=True)
 
 

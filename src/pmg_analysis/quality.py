@@ -6,6 +6,8 @@ and the manifest, returns DataFrames with Dutch column names ready to show.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from pmg_analysis.clean.manifest import Manifest
@@ -50,9 +52,13 @@ def responses_per_municipality(responses: pd.DataFrame) -> pd.DataFrame:
 
 
 def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataFrame,
-                 instrument: Instrument | None = None) -> pd.DataFrame:
-    """Per question of the instrument: how many clean responses answered it, and the share."""
+                 instrument: Instrument | None = None, *,
+                 absent: Iterable[str] = ()) -> pd.DataFrame:
+    """Per question of the instrument: how many clean responses answered it, and the share.
+    Questions this round did not have (``absent``: ``manifest.columns.questions_without_column``)
+    are left out: not asked is not unanswered."""
     instrument = instrument or load_instrument()
+    absent = set(absent)
     answered = pd.concat([
         answers[["response_id", "question_id"]].astype("str"),
         texts.loc[texts["item"].isna(), ["response_id", "question_id"]].astype("str"),
@@ -61,15 +67,42 @@ def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataF
     n = len(responses)
     rows = []
     for q in instrument.questions:
-        if q.role != "answer":
+        if q.role != "answer" or q.id in absent:
             continue
         count = int(per_q.get(q.id, 0)) if q.role == "answer" else n
         rows.append({"vraag": q.id, "thema": q.theme or "", "soort": TYPE_LABELS[q.type],
                      "vraagtekst": q.text, "beantwoord": count,
                      "aandeel": count / n if n else float("nan")})
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=["vraag", "thema", "soort", "vraagtekst", "beantwoord",
+                                        "aandeel"])
     frame["beantwoord"] = frame["beantwoord"].astype("Int64")
     return frame
+
+
+def round_sentence(manifest: Manifest, instrument: Instrument | None = None) -> str:
+    """Which themes and questions this survey round did not have, named once in Dutch ("Deze
+    ronde had geen vragen over …"); they are left out of every comparison, not counted as
+    unanswered."""
+    instrument = instrument or load_instrument()
+    asked = set(manifest.round_themes or instrument.theme_codes)
+    themes = [t for t in instrument.theme_codes if t not in asked]
+    missing = set(manifest.columns.questions_without_column)
+    questions = [q for q in instrument.questions if q.id in missing and q.role == "answer"
+                 and (q.theme is None or q.theme in asked)]
+    if not themes and not questions:
+        return (f"Deze ronde had alle vragen van de vragenlijst (versie "
+                f"{manifest.instrument_version}).")
+    parts = []
+    if themes:
+        names = [instrument.theme_name(t) for t in themes]
+        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+        parts.append(f"geen vragen over {joined}")
+    if questions:
+        texts = "; ".join(f"'{q.text}'" for q in questions)
+        parts.append(f"niet de vraag {texts}" if len(questions) == 1
+                     else f"niet de vragen {texts}")
+    return (f"Deze ronde had {', en '.join(parts)}. Wat niet gevraagd is, telt nergens als "
+            "onbeantwoord en valt buiten elke vergelijking.")
 
 
 def problems_summary(problems: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from pmg_analysis import __version__
 from pmg_analysis.clean.outputs import write_json
 from pmg_analysis.clean.rows import REASONS
 from pmg_analysis.clean.tables import PROBLEMS
-from pmg_analysis.instrument import Instrument
+from pmg_analysis.instrument import Instrument, round_themes
 from pmg_analysis.io.export import Export
 from pmg_analysis.io.mapping import ColumnMapping
 
@@ -142,6 +142,9 @@ class Manifest:
     package_version: str  # pmg_analysis_versie
     problems_per_kind: dict[str, int] = field(default_factory=dict)  # meldingen_per_soort
     reasons: dict[str, str] = field(default_factory=dict)  # redenen: code -> Dutch text
+    # themas_in_ronde: the themes this round asked about (its export has their questions);
+    # empty in a manifest written before this was recorded, meaning all themes
+    round_themes: tuple[str, ...] = ()
     # filled by later steps (None until then)
     positions: Positions | None = None  # positie_in_de_regio (regions step)
     excel: str | None = None  # workbook file name, or why it was not written
@@ -158,6 +161,7 @@ class Manifest:
             "pmg_analysis_versie": self.package_version,
             "meldingen_per_soort": dict(self.problems_per_kind),
             "redenen": dict(self.reasons),
+            "themas_in_ronde": list(self.round_themes),
         }
         if self.positions is not None:
             data["positie_in_de_regio"] = self.positions.to_json()
@@ -181,6 +185,7 @@ class Manifest:
             package_version=data["pmg_analysis_versie"],
             problems_per_kind=dict(data.get("meldingen_per_soort", {})),
             reasons=dict(data.get("redenen", {})),
+            round_themes=tuple(data.get("themas_in_ronde", ())),
             positions=Positions.from_json(positions) if positions else None,
             excel=data.get("excel"),
             data_date=data.get("data_date"),
@@ -225,4 +230,5 @@ def build_manifest(export: Export, instrument: Instrument, mapping: ColumnMappin
         package_version=__version__,
         problems_per_kind={k: int((problems["code"] == k).sum()) for k in PROBLEMS},
         reasons=dict(REASONS),
+        round_themes=round_themes(instrument, [c.question_id for c in mapping.mapped]),
     )

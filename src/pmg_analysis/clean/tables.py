@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import match_labels, ticked
-from pmg_analysis.instrument import Instrument, Question
+from pmg_analysis.instrument import Instrument, Question, round_themes
 from pmg_analysis.io import ColumnMapping, split_choices, split_ranking
 from pmg_analysis.io.distinct import categorical, code_dtype, distinct, per_row
 from pmg_analysis.parallel import in_parallel
@@ -145,6 +145,7 @@ class _Builder:
         self._label = {v: i for i, v in enumerate(self.book.labels)}
         self._aq = {v: i for i, v in enumerate(self.book.answer_questions)}
         self.answers = _Pieces(remap, code_dtype(len(self.book.labels)))
+        self.round_themes: tuple[str, ...] = ()  # set by run(): the themes the export asked
         # the theme of a piece is its question's theme; for the theme ranking and the trekker
         # question, where the item itself is a theme, the item's theme
         theme_index = {t: i for i, t in enumerate(self.book.themes)}
@@ -269,14 +270,17 @@ class _Builder:
                 ranks[:, j] = np.fmin(ranks[:, j], col)
         answered = ~np.isnan(ranks).all(axis=1)
         # a permutation of 1..n: every rank in 1..n, and the ranks' bits (1 << rank-1) cover
-        # all n bits (with n ranks that means no rank twice); cheaper than sorting each row
-        r = np.nan_to_num(ranks, nan=0).astype(np.int64)
-        in_range = ((r >= 1) & (r <= n_items)).all(axis=1)
-        bits = np.bitwise_or.reduce(np.left_shift(1, np.clip(r - 1, 0, 62)), axis=1)
-        valid = in_range & (bits == (1 << n_items) - 1)
+        # all n bits (with n ranks that means no rank twice); cheaper than sorting each row.
+        # A shortened questionnaire ranks only the themes it asked about (round_themes): a
+        # permutation of those, the others unranked, is valid too.
+        valid = _permutation(ranks, np.ones(n_items, dtype=bool))
+        if q.items_are_themes and self.round_themes:
+            asked = np.array([it.id in self.round_themes for it in q.items])
+            if 0 < asked.sum() < n_items:
+                valid |= _permutation(ranks, asked)
         self.problem(np.flatnonzero(answered & ~valid), q.id, "rangschikking_ongeldig")
-        pos = np.flatnonzero(valid)
         for j, it in enumerate(q.items):
+            pos = np.flatnonzero(valid & ~np.isnan(ranks[:, j]))
             self.add(q, pos, self._item[it.id], ranks[pos, j], self._label[it.text])
 
     # -- assembly ------------------------------------------------------------------------------
@@ -301,6 +305,7 @@ class _Builder:
             by_question.setdefault(c.question_id, []).append(c)
         questions = [q for q in self.instrument.questions
                      if q.role == "answer" and by_question.get(q.id)]
+        self.round_themes = round_themes(self.instrument, by_question)
         # Each question is built by its own sub-builder; much of the work (Arrow, numpy)
         # releases the GIL, so two threads use both cores. The pieces are merged in
         # instrument order, so the output is the same as building one question after another.
@@ -323,6 +328,16 @@ class _Builder:
         elif q.type == "ranking":
             sub.ranking(q, cols)
         return sub
+
+
+def _permutation(ranks: np.ndarray, items: np.ndarray) -> np.ndarray:
+    """Per row: the ranks of ``items`` (a mask of columns) are 1..n in some order and every
+    other column is unranked."""
+    n = int(items.sum())
+    r = np.nan_to_num(ranks[:, items], nan=0).astype(np.int64)
+    in_range = ((r >= 1) & (r <= n)).all(axis=1) & np.isnan(ranks[:, ~items]).all(axis=1)
+    bits = np.bitwise_or.reduce(np.left_shift(1, np.clip(r - 1, 0, 62)), axis=1)
+    return in_range & (bits == (1 << n) - 1)
 
 
 def _cat(codes: np.ndarray, categories: list[str] | pd.CategoricalDtype) -> pd.Categorical:
@@ -401,6 +416,14 @@ def build_long_tables(frame: pd.DataFrame, mapping: ColumnMapping, instrument: I
         "value": pd.arrays.IntegerArray(values, values == 0),
         "label": _cat(j["labels"], book.labels),
     }, copy=False)  # the arrays are new: a dict is copied by default
+    # the theme column's categories are the themes this round asked about (and any theme an
+    # answer names): the analysis leaves a theme the round did not have out of every
+    # comparison (themes.theme_codes) instead of showing it as unanswered
+    codes = answers["theme"].cat.codes.to_numpy()
+    named = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(book.themes)))
+    keep = [t for i, t in enumerate(book.themes) if t in b.round_themes or i in set(named)]
+    if keep != list(book.themes):
+        answers["theme"] = answers["theme"].cat.set_categories(keep)
 
     columns = b.text_columns
     texts = pd.DataFrame({  # in build order, like answers

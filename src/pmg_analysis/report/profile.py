@@ -53,9 +53,13 @@ def _profile_data(processed_dir: str, source_sha256: str, overrides: str) -> Pro
     from pmg_analysis.settings import settings_from_mapping
 
     settings = settings_from_mapping(json.loads(overrides))
-    tables = load_processed(processed_dir)
-    results = load_results(processed_dir, settings=settings)
-    manifest = load_manifest(processed_dir)
+    return compute_profile_data(load_processed(processed_dir), load_manifest(processed_dir),
+                                load_results(processed_dir, settings=settings))
+
+
+def compute_profile_data(tables: dict[str, pd.DataFrame], manifest, results) -> ProfileData:
+    """:class:`ProfileData` from the processed tables, their manifest and the analysis results
+    computed once for them (:func:`pmg_analysis.results.load_results`)."""
     return ProfileData(
         responses=tables["responses"], texts=tables["texts"],
         gemeente=results.gemeente_scores, pmg=results.theme_scores,
@@ -125,8 +129,11 @@ def theme_table(data: ProfileData, code: str) -> pd.DataFrame:
 
     own = data.gemeente[data.gemeente["gemeente_code"].astype("string") == code]
     own = own.set_index("theme")
+    from pmg_analysis.themes import MEASURES
+
+    # a measure nobody answered (no ranking in this round, say) has no rows: its column is NA
     pmg = data.pmg.pivot_table(index="theme", columns="measure", values="estimate",
-                               observed=True, aggfunc="first")
+                               observed=True, aggfunc="first").reindex(columns=list(MEASURES))
     themes = list(data.gemeente["theme"].cat.categories)
     out = pd.DataFrame({
         "Thema": [THEME_LABELS.get(t, t) for t in themes],
@@ -138,6 +145,21 @@ def theme_table(data: ProfileData, code: str) -> pd.DataFrame:
             {True: "ja", False: "nee"}).fillna("–").to_numpy(),
     })
     return out
+
+
+def comparison_chart(data: ProfileData, code: str, measure: str = MEASURE):
+    """The dot chart of :func:`theme_comparison`, or, when nobody in this export answered the
+    urgency questions, the Dutch sentence saying so and what would make the chart possible."""
+    from pmg_analysis import plots
+
+    frame = theme_comparison(data, code, measure)
+    if frame["waarde"].isna().all():
+        return ("Geen gemeente beantwoordde in deze export de vragen naar de urgentie van de "
+                "thema's; met antwoorden op die vragen staat hier de urgentie van de gemeente "
+                "naast het gemiddelde.")
+    return plots.dot_comparison(frame, category="theme", series="reeks", value="waarde",
+                                labels=plots.THEME_LABELS, value_range=(1, 5),
+                                title="Urgentie per thema", value_title="urgentie (1–5)")
 
 
 def learning_questions(data: ProfileData, code: str) -> pd.DataFrame:

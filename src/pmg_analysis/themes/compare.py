@@ -77,9 +77,10 @@ def group_tests(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str = "po
     DataFrame
         ``theme``, ``measure`` (categoricals), ``statistic`` (H), ``p_waarde`` (permutation),
         ``p_bh`` (Benjamini-Hochberg over the rows tested), ``n_gemeenten`` (units with a value
-        in a known group), ``groepen`` (groups with a value), ``kleinste_groep``,
-        ``kleine_groepen`` (";"-joined groups with fewer than ``config.min_group`` units, empty
-        groups included). Statistic and p-values are NA when fewer than two groups have values.
+        in a known group), ``groepen`` (groups with at least ``config.min_test_group``
+        values), ``kleinste_groep``, ``kleine_groepen`` (";"-joined groups with fewer than
+        ``config.min_group`` units, empty groups included). Statistic and p-values are NA (not
+        computed) when fewer than two groups have ``config.min_test_group`` values.
 
     Examples
     --------
@@ -87,7 +88,7 @@ def group_tests(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str = "po
     >>> bool((tests["p_bh"] >= tests["p_waarde"]).all())  # corrected p-values are never smaller
     True
     """
-    themes = theme_codes()
+    themes = theme_codes(answers)
     measures = [m for m in MEASURES if m != "tekst" or coded_texts is not None]
     unit_table = units(responses, unit=unit, by=by, config=config)
     long = combine(respondent_values(answers, coded_texts=coded_texts, config=config),
@@ -116,7 +117,8 @@ def tests_per_column(long: pd.DataFrame, unit_table: pd.DataFrame,
             column = values[(unit_table["group"] == g).to_numpy(), j]
             samples[g] = column[~np.isnan(column)]
         sizes = {g: len(v) for g, v in samples.items()}
-        present = [v for v in samples.values() if len(v)]
+        # a group of one municipality is no sample: too few units, no statistic
+        present = [v for v in samples.values() if len(v) >= config.min_test_group]
         h = p = np.nan
         if len(present) >= 2:
             h, p = kruskal_permutation(present, config)

@@ -40,6 +40,11 @@ class ThemeConfig:
         Groups with fewer municipalities than this get a visible warning: below 5 per group a
         share moves by 20 percentage points with one municipality and Kruskal-Wallis' chi-square
         approximation is no longer reliable.
+    min_test_group : int
+        A group enters the comparison of the positions (Kruskal-Wallis) only with at least this
+        many municipalities, and the test needs two such groups: a group of one has no spread
+        of its own, so a "difference" would be one municipality against the rest (and scipy
+        refuses it). Smaller groups are named in the sentence instead.
     grouping : GroupingConfig
         Which position the groups use (``positie_cbs`` falling back to ``positie_zelf``), as in
         the rest of the pipeline (:func:`pmg_analysis.regions.respondents.positie`).
@@ -52,4 +57,5 @@ class ThemeConfig:
     seed: int = 20170213
     n_permutations: Annotated[int, Ge(1)] = 9999
     min_group: Annotated[int, Ge(1)] = 5
+    min_test_group: Annotated[int, Ge(2)] = 2
     grouping: GroupingConfig = GroupingConfig()

@@ -22,7 +22,8 @@ Measures (``measure`` column), per theme:
 * ``urgentie``: ``{code}_urgentie`` (1..5);
 * ``urgent``: 1 when that urgency is at least ``ThemeConfig.urgent_from``, else 0;
 * ``borda``: Borda points from ``prioriteit`` (ranking of the 4 themes, 1 = highest): a first
-  place gets 3 points, a last place 0 (points = number of themes - rank). Invalid rankings were
+  place gets 3 points, a last place 0 (points = number of themes ranked - rank, so a round
+  that asked three themes gives 2..0). Invalid rankings were
   already left out by ``clean`` (see ``meldingen``);
 * ``eerste``: 1 when the theme is ranked first, else 0;
 * ``trekker``: 1 when the theme is ticked in ``trekker``, 0 when the question was answered
@@ -61,9 +62,20 @@ ALL_RESPONDENTS = "Alle respondenten"
 UNKNOWN_GROUP = "onbekend"
 
 
-def theme_codes() -> list[str]:
-    """The theme codes in instrument order (EA, LD, SV, EF)."""
-    return list(load_instrument().theme_codes)
+def theme_codes(answers: pd.DataFrame | None = None) -> list[str]:
+    """The theme codes in instrument order (EA, LD, SV, EF); with ``answers``, only the themes
+    the survey round asked about: the categories of its ``theme`` column (``clean`` declares
+    the round's themes there; for a plain column the themes that occur). A shortened
+    questionnaire's missing theme is so left out of every comparison instead of showing as
+    unanswered. When none is declared, all themes."""
+    codes = list(load_instrument().theme_codes)
+    if answers is None or "theme" not in answers.columns:
+        return codes
+    column = answers["theme"]
+    # the processed table declares the round's themes as the column's categories (clean)
+    seen = (set(map(str, column.cat.categories)) if isinstance(column.dtype, pd.CategoricalDtype)
+            else set(column.dropna().astype(str).unique()))
+    return [t for t in codes if t in seen] or codes
 
 
 def _ids(answers: pd.DataFrame) -> pd.DataFrame:
@@ -119,7 +131,7 @@ def respondent_values(answers: pd.DataFrame, *, coded_texts: pd.DataFrame | None
     >>> list(borda.columns), bool(borda["value"].between(0, 3).all())
     (['response_id', 'theme', 'measure', 'value'], True)
     """
-    themes = theme_codes()
+    themes = theme_codes(answers)
     a = _ids(answers)
     parts = []
 
@@ -130,7 +142,9 @@ def respondent_values(answers: pd.DataFrame, *, coded_texts: pd.DataFrame | None
 
     rank = a[(a["question_id"] == "prioriteit") & a["item"].isin(themes) & a["value"].notna()]
     rank = rank.assign(theme=rank["item"])
-    parts.append(_long(rank, "borda", len(themes) - rank["value"]))
+    # points = number of themes ranked - rank: a round that asked three themes gives 0..2
+    ranked = rank.groupby("response_id", observed=True)["value"].transform("size")
+    parts.append(_long(rank, "borda", ranked - rank["value"]))
     parts.append(_long(rank, "eerste", rank["value"].eq(1)))
 
     trekker = _ticked(a, "trekker", themes)
@@ -162,7 +176,7 @@ def opgave_values(answers: pd.DataFrame) -> pd.DataFrame:
     instrument = load_instrument()
     a = _ids(answers)
     parts = []
-    for t in instrument.theme_codes:
+    for t in theme_codes(answers):
         ids = [o.id for o in instrument[f"{t}_opgaven"].options]
         frame = _ticked(a, f"{t}_opgaven", ids, item_column="opgave")
         parts.append(frame.assign(theme=t))
@@ -251,7 +265,7 @@ def gemeente_scores(answers: pd.DataFrame, responses: pd.DataFrame, *,
     >>> bool(ef["gemeente_code"].is_unique)  # one row per municipality
     True
     """
-    themes = theme_codes()
+    themes = theme_codes(answers)
     unit_table = units(responses, by="positie", config=config)
     values = combine(respondent_values(answers, config=config), responses,
                      keys=["theme", "measure"])

@@ -45,7 +45,7 @@ def opgave_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str | N
     ['monocentrisch', 'nabij_grotere_stad', 'onbekend', 'polycentrisch']
     """
     instrument = load_instrument()
-    themes = theme_codes()
+    themes = theme_codes(answers)
     texts = {o.id: o.text for t in themes for o in instrument[f"{t}_opgaven"].options}
     columns = [(t, o.id) for t in themes for o in instrument[f"{t}_opgaven"].options]
     unit_table = units(responses, unit=unit, by=by, config=config)

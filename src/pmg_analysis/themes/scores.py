@@ -120,7 +120,7 @@ def theme_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str | No
     >>> bool(((borda["lower"] <= borda["estimate"]) & (borda["estimate"] <= borda["upper"])).all())
     True
     """
-    themes = theme_codes()
+    themes = theme_codes(answers)
     measures = [m for m in MEASURES if m != "tekst" or coded_texts is not None]
     unit_table = units(responses, unit=unit, by=by, config=config)
     values = respondent_values(answers, coded_texts=coded_texts, config=config)

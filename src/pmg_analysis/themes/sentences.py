@@ -151,14 +151,21 @@ def small_group_warnings(frame: pd.DataFrame, labels: Mapping[str, str] | None =
     return out
 
 
-def group_test_sentence(tests: pd.DataFrame, alpha: float = 0.05) -> str:
+def group_test_sentence(tests: pd.DataFrame, alpha: float = 0.05,
+                        config: ThemeConfig = ThemeConfig()) -> str:
     """One Dutch paragraph on :func:`~pmg_analysis.themes.compare.group_tests` (or
     ``statement_tests``): where the position types differ after the Benjamini-Hochberg
-    correction, or that they do not."""
+    correction, or that they do not; when nothing could be tested, why and what would make
+    it possible."""
     tested = tests[tests["p_bh"].notna()]
     if tested.empty:
-        return ("Er zijn te weinig gemeenten met een bekende positie in minstens twee groepen "
-                "om de posities te vergelijken.")
+        n = int(tests["n_gemeenten"].max()) if len(tests) and tests["n_gemeenten"].notna().any() \
+            else 0
+        m = config.min_test_group
+        who = ("Zonder gemeenten met een bekende positie" if n == 0 else
+               f"Met {n} gemeente{'n' if n != 1 else ''} met een bekende positie")
+        return (f"{who} is een vergelijking tussen de posities niet mogelijk: daarvoor zijn in "
+                f"minstens twee posities minstens {m} gemeenten nodig.")
     hits = tested[tested["p_bh"] < alpha]
     what = "stellingen" if "stelling" in tests.columns else "vergelijkingen (thema × maat)"
     intro = (f"Van de {len(tested)} {what} laten er {len(hits)} een "

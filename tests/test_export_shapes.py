@@ -1,0 +1,191 @@
+"""Every plausible export gives every page: the matrix of export shapes derived from the bundled
+example (``pmg_analysis.example.shapes``), each cleaned and run through the library steps behind
+every report (``pmg_analysis.report.steps``: the same calls as the notebooks, without papermill).
+
+A page where a figure cannot be computed says so in one Dutch sentence; no step may raise, and
+no sentence may show a missing number. The full chain (papermill, HTML, browser) runs on a few
+of these shapes in tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pmg_analysis import quality, regions, themes
+from pmg_analysis.example import generate
+from pmg_analysis.example.msforms import sheet_columns, write_xlsx
+from pmg_analysis.example.shapes import (
+    export_shapes,
+    municipality_codes,
+    national,
+    without_open_answers,
+    without_theme,
+)
+from pmg_analysis.instrument import load_instrument
+from pmg_analysis.paths import PROCESSED, PROCESSED_ENV
+from pmg_analysis.pipeline import load_manifest, run_clean
+from pmg_analysis.report.steps import load, output_defects, report_steps
+
+SHAPES = {s.name: s for s in export_shapes()}
+# every shape with the CBS data when it is there (else on self-reported positions), and the
+# ones marked for it also without
+CASES = [(name, True) for name in SHAPES] + [
+    (name, False) for name, s in SHAPES.items() if s.without_cbs]
+PAGES = {"00_samenvatting", "01_datakwaliteit", "03_themas", "04_leervragen",
+         "05_werkprogramma"}
+EMBEDDINGS = "tekst_embeddings.parquet"  # cached by text hash: every shape reuses the example's
+
+
+@pytest.fixture(scope="module")
+def sheet() -> pd.DataFrame:
+    return generate()
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("vormen")
+    if (PROCESSED / EMBEDDINGS).is_file():
+        shutil.copy(PROCESSED / EMBEDDINGS, root / EMBEDDINGS)
+    return root
+
+
+_RESULTS: dict[tuple[str, bool], tuple[Path, dict]] = {}
+
+
+@pytest.fixture
+def shape_result(sheet, workdir, monkeypatch):
+    """``(processed folder, pages)`` of a shape, computed once per module."""
+    def run(name: str, cbs: bool = True) -> tuple[Path, dict]:
+        key = (name, cbs)
+        if key not in _RESULTS:
+            if not cbs:
+                monkeypatch.setenv(regions.sources.ENV_VAR, "")
+                if regions.resolve_source().available:
+                    pytest.skip("data/raw/cbs holds CBS data: the run without it cannot be made")
+            folder = workdir / f"{name}-{'cbs' if cbs else 'zonder-cbs'}"
+            folder.mkdir()
+            export = write_xlsx(SHAPES[name].derive(sheet), folder / f"{name}.xlsx", "vorm")
+            out = folder / "verwerkt"
+            out.mkdir()
+            if (workdir / EMBEDDINGS).is_file():
+                shutil.copy(workdir / EMBEDDINGS, out / EMBEDDINGS)
+            monkeypatch.delenv(PROCESSED_ENV, raising=False)
+            run_clean(export, out)
+            # two municipality pages per shape keep the matrix fast; the pages share one
+            # computation, and the full chain builds them all (tests/test_browser.py)
+            _RESULTS[key] = (out, report_steps(out, municipalities=2))
+            if (out / EMBEDDINGS).is_file():
+                shutil.copy(out / EMBEDDINGS, workdir / EMBEDDINGS)
+        return _RESULTS[key]
+    return run
+
+
+@pytest.mark.parametrize(("name", "cbs"), CASES,
+                         ids=[f"{n}{'' if c else '-zonder-cbs'}" for n, c in CASES])
+def test_every_export_shape_gives_every_page_with_sentences_instead_of_missing_figures(
+        shape_result, name, cbs):
+    out, pages = shape_result(name, cbs)
+    expected = PAGES | ({"02_positie_in_de_regio"} if load(out).cbs else set())
+    assert expected <= set(pages)
+    municipality_pages = [p for p in pages if p.startswith("gemeenten/")]
+    assert 1 <= len(municipality_pages) <= 2
+    assert output_defects(pages) == []
+
+
+def test_a_pilot_of_three_municipalities_says_why_positions_cannot_be_compared(shape_result):
+    _, pages = shape_result("3_gemeenten_pilot")
+    sentences = [o for o in pages["03_themas"] if isinstance(o, str)]
+    assert ("Met 3 gemeenten met een bekende positie is een vergelijking tussen de posities niet "
+            "mogelijk: daarvoor zijn in minstens twee posities minstens 2 gemeenten nodig."
+            in sentences)
+
+
+def test_a_statistic_on_groups_of_one_municipality_is_not_computed(shape_result):
+    out, _ = shape_result("3_gemeenten_pilot")
+    data = load(out)
+    tests = themes.group_tests(data.answers, data.responses)
+    assert tests["statistic"].isna().all() and tests["p_waarde"].isna().all()
+    assert (tests["n_gemeenten"] == 3).any()
+
+
+def test_a_questionnaire_without_a_theme_names_it_once_and_leaves_it_out(shape_result):
+    out, pages = shape_result("zonder_thema_LD")
+    manifest = load_manifest(out)
+    assert manifest.round_themes == ("EA", "SV", "EF")
+    name = load_instrument().theme_name("LD")
+    sentence = quality.round_sentence(manifest)
+    assert sentence.startswith(f"Deze ronde had geen vragen over {name}.")
+    assert sentence in [o for o in pages["01_datakwaliteit"] if isinstance(o, str)]
+    data = load(out)
+    scores = themes.theme_scores(data.answers, data.responses)
+    assert list(scores["theme"].cat.categories) == ["EA", "SV", "EF"]
+    # borda from a ranking of three themes: 2 points for a first place
+    assert scores.loc[scores["measure"] == "borda", "estimate"].max() <= 2
+    completeness = quality.completeness(data.tables["responses"], data.answers,
+                                        data.tables["texts"],
+                                        absent=manifest.columns.questions_without_column)
+    assert not completeness["vraag"].str.startswith("LD_").any()
+    assert "EA_urgentie" in set(completeness["vraag"])
+    text = "\n".join(o for page in pages.values() for o in page if isinstance(o, str))
+    assert f"Over {name} antwoordde niemand" not in text
+    profile_tables = [o for p, page in pages.items() if p.startswith("gemeenten/")
+                      for o in page if isinstance(o, pd.DataFrame) and "Thema" in o.columns
+                      and "Urgentie (1–5)" in o.columns]
+    assert profile_tables and all(len(t) == 3 for t in profile_tables)
+
+
+def test_a_questionnaire_without_the_ranking_shows_no_priority_and_says_so(shape_result):
+    out, pages = shape_result("zonder_rangschikking")
+    sentence = quality.round_sentence(load_manifest(out))
+    assert "niet de vraag 'Rangschik de vier thema's" in sentence
+    tables = [o for p, page in pages.items() if p.startswith("gemeenten/") for o in page
+              if isinstance(o, pd.DataFrame) and "Prioriteit PMG" in o.columns]
+    assert tables and all(t["Prioriteit PMG"].isna().all() for t in tables)
+
+
+def test_an_export_with_every_question_says_the_round_had_them_all(shape_result):
+    out, _ = shape_result("5_gemeenten")
+    assert quality.round_sentence(load_manifest(out)) == (
+        "Deze ronde had alle vragen van de vragenlijst (versie 2017.1).")
+
+
+def test_only_partial_responses_give_municipality_pages_without_an_empty_chart(shape_result):
+    _, pages = shape_result("alleen_onvolledig")
+    page = next(v for k, v in pages.items() if k.startswith("gemeenten/"))
+    assert any(isinstance(o, str) and o.startswith("Geen gemeente beantwoordde in deze export "
+                                                   "de vragen naar de urgentie") for o in page)
+
+
+# --- the shapes themselves ---------------------------------------------------------------------
+
+def test_removing_a_theme_drops_its_five_columns_and_its_place_in_the_ranking(sheet):
+    instrument = load_instrument()
+    shortened = without_theme(sheet, "LD", instrument=instrument)
+    assert sheet.shape[1] - shortened.shape[1] == 5
+    ranking = shortened[instrument["prioriteit"].text].dropna()
+    assert (ranking.str.count(";") == 3).mean() > 0.9  # the example has a few odd rankings too
+    assert not ranking.str.contains(instrument.theme_name("LD"), regex=False).any()
+
+
+def test_emptying_open_answers_keeps_the_municipality_and_the_ticked_options(sheet):
+    instrument = load_instrument()
+    empty = without_open_answers(sheet, instrument=instrument)
+    opens = [c.header for c in sheet_columns(instrument) if c.question
+             and instrument[c.question].type == "open" and instrument[c.question].role == "answer"]
+    assert empty[opens].isna().all().all()
+    municipality = instrument.municipality_question.text
+    assert empty[municipality].equals(sheet[municipality])
+    ticked = instrument["EA_opgaven"].text
+    assert empty[ticked].notna().sum() == sheet[ticked].notna().sum()
+
+
+def test_the_national_export_has_every_municipality_three_times(sheet):
+    big = national(sheet)
+    codes = municipality_codes(big)
+    assert len(big) == 388 * 3
+    assert codes.notna().all() and codes.nunique() == 388
+    assert big["ID"].is_unique
