@@ -26,7 +26,7 @@ from pmg_analysis.example.shapes import (
     without_theme,
 )
 from pmg_analysis.instrument import load_instrument
-from pmg_analysis.paths import PROCESSED, PROCESSED_ENV
+from pmg_analysis.paths import PROCESSED
 from pmg_analysis.pipeline import load_manifest, run_clean
 from pmg_analysis.report.steps import load, output_defects, report_steps
 
@@ -73,7 +73,6 @@ def shape_result(sheet, workdir, monkeypatch):
             out.mkdir()
             if (workdir / EMBEDDINGS).is_file():
                 shutil.copy(workdir / EMBEDDINGS, out / EMBEDDINGS)
-            monkeypatch.delenv(PROCESSED_ENV, raising=False)
             run_clean(export, out)
             # two municipality pages per shape keep the matrix fast; the pages share one
             # computation, and the full chain builds them all (tests/test_browser.py)

@@ -181,7 +181,7 @@ def test_the_new_learning_need_is_found_with_its_known_number_of_municipalities(
     changes = rounds.need_changes(needs_old, needs_new).set_index("need")
     row = changes.loc[TRUTH.new_need]
     assert (row["status"], row["n_oud"], row["n_nieuw"]) == ("nieuw", 0, TRUTH.new_need_count)
-    assert row["verschil"] == TRUTH.new_need_count  # also what the language model finds: 2 -> 8
+    assert row["verschil"] == TRUTH.new_need_count
     assert TRUTH.new_need_count == len(NEW_NEED_MUNICIPALITIES)
     assert any("Nieuw gevraagd" in s for s in sentences.need_sentences(changes.reset_index()))
 

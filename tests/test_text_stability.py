@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from pmg_analysis import paths
-from pmg_analysis.text import code_texts, code_themes, learning_needs
+from pmg_analysis.text import code_themes, learning_needs
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.reference import (
     PACKAGED,
@@ -73,18 +73,24 @@ class _NoEngine:
         raise AssertionError(f"the engine ran on {len(texts)} texts: {list(texts)[:3]}")
 
 
-def test_the_bundled_example_is_coded_and_its_needs_found_without_running_the_engine(
+def test_every_analysis_result_of_the_bundled_example_is_made_without_running_the_engine(
         tmp_path, monkeypatch):
-    """Why the example's reports are the same bytes on every machine: no vector is computed."""
+    """Why the example's reports are the same bytes on every machine: every result the reports
+    read (pmg_analysis.results: coded texts, needs, scores, programme) is computed without one
+    vector from the engine, so the engine a machine has cannot change a byte."""
+    from pmg_analysis import regions
     from pmg_analysis.clean import clean_export
     from pmg_analysis.io import read_export
+    from pmg_analysis.results import compute_results
 
     cleaned = clean_export(read_export(paths.EXAMPLE_EXPORT, None))
     monkeypatch.setattr(emb, "_model", lambda: _NoEngine())
-    coded = code_texts(cleaned.texts, cache_dir=tmp_path)
-    clusters = learning_needs(cleaned.texts, cleaned.responses, cache_dir=tmp_path)
+    tables = {"responses": regions.add_positie_cbs(cleaned.responses, None),
+              "answers": cleaned.answers, "texts": cleaned.texts}
+    results = compute_results(tables, cache_dir=tmp_path)
+    coded = results.coded
     assert coded["theme"].notna().sum() == (cleaned.texts["text"].str.strip() != "").sum()
-    assert not clusters.empty
+    assert not results.needs.empty
     assert not (tmp_path / emb.CACHE_FILE).exists()
 
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 
+from pmg_analysis import catalog
 from pmg_analysis.paths import PROCESSED, ROOT
 
 WORK = ROOT / "benchmarks" / ".work"
@@ -154,7 +155,7 @@ def bench_chain() -> dict:
         work = WORK / f"keten_{name}"
         shutil.rmtree(work, ignore_errors=True)
         (work / "verwerkt").mkdir(parents=True)
-        cache = PROCESSED / "tekst_embeddings.parquet"  # as 'make report' has it: by text hash
+        cache = catalog.EMBEDDINGS.path(PROCESSED)  # as 'make report' has it: by text hash
         if cache.is_file():
             shutil.copy(cache, work / "verwerkt" / cache.name)
         load = os.getloadavg()[0]

@@ -17,14 +17,11 @@
   leavers include the three municipalities where someone rated LD 5, so nothing is capped.)
   Other answers of the newer round are drawn afresh from the same answer model; the stayers'
   open answers are copied from the older round, so the learning needs only change by design;
-* :data:`NEW_NEED_MUNICIPALITIES` (six stayers) ask a learning question about the integration
-  of status holders (codebook need ``sv_integratie_statushouders``). With the codebook's terms
-  alone no one asked it before (0 -> 6: a new need). With the language model the older round's
-  question of Assen and Veenendaal about housing labour migrants ("arbeidsmigranten", one of the
-  need's terms) is assigned to it too, so it reads 2 -> 8: the rise is exactly 6 either way (both
-  stay and keep their question), but it is then "gestegen" rather than "nieuw". Every codebook
-  need is asked by someone in the bundled example under the language model, so no need can be
-  new under both coders without changing the bundled export.
+* :data:`NEW_NEED_MUNICIPALITIES` (six stayers) ask a learning question about prevention and
+  health (codebook need ``sv_preventie_gezondheid``), which nobody in the bundled example asks
+  (its learning questions are written per need, and this need is not among them): 0 -> 6, a
+  new need. The municipalities added to or joining a round ask no learning question, so the
+  needs change only by design.
 """
 
 from __future__ import annotations
@@ -38,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from pmg_analysis.example import profiles as pr
-from pmg_analysis.example.mess import add_mess
+from pmg_analysis.example.leervragen import Asker
 from pmg_analysis.example.msforms import to_sheet, write_xlsx
 from pmg_analysis.example.responses import (
     ExampleConfig,
@@ -46,7 +43,6 @@ from pmg_analysis.example.responses import (
     answer_all,
     draw_times,
     make_person,
-    regular_responses,
 )
 from pmg_analysis.instrument import load_instrument, load_instrument_version
 
@@ -69,17 +65,16 @@ OLD_EXTRAS: tuple[tuple[pr.Profile, int], ...] = (
                 ("Littenseradiel",)), 4),
 )
 MAPPED = {"Rijnwaarden": "Zevenaar", "Littenseradiel": "Súdwest-Fryslân"}
-NEW_NEED = "sv_integratie_statushouders"
+NEW_NEED = "sv_preventie_gezondheid"
 NEW_NEED_MUNICIPALITIES: tuple[str, ...] = ("Gorinchem", "Hoorn", "Kampen", "Meppel", "Weert",
                                             "Zeist")
 NEW_NEED_QUESTIONS: tuple[str, ...] = (
-    "Hoe begeleiden we statushouders sneller naar werk en inburgering?",
-    "Wij willen leren hoe andere gemeenten de integratie van statushouders en nieuwkomers "
-    "aanpakken, met taal en werk tegelijk.",
-    "Hoe organiseren we inburgering en taalles voor statushouders samen met werkgevers?",
-    "Ervaringen met de integratie van nieuwkomers en statushouders in kleinere kernen.",
-    "Hoe zorgen we dat statushouders na de inburgering snel aan het werk gaan?",
-    "Welke aanpak van inburgering van statushouders werkt in middelgrote gemeenten?",
+    "Hoe zetten we meer in op preventie, zodat minder inwoners zware zorg nodig hebben?",
+    "Wij willen leren hoe andere gemeenten gezondheidsverschillen tussen wijken verkleinen.",
+    "Welke aanpak van een gezonde leefstijl werkt voor jongeren en ouderen?",
+    "Ervaringen met preventie en vroegsignalering samen met huisartsen en de GGD.",
+    "Hoe krijgen we meer inwoners aan het sporten en bewegen?",
+    "Wat werkt tegen overgewicht bij kinderen in onze wijken?",
 )
 OPEN_SUFFIXES = ("_kansen", "_leervraag", "_samen")
 SECOND_CONFIG = ExampleConfig(
@@ -113,10 +108,22 @@ class ExampleRounds:
 
 def _old_responses() -> list[Response]:
     """The bundled example's responses, exactly as :func:`pmg_analysis.example.generate`."""
-    instrument = load_instrument()
-    cfg = ExampleConfig()
-    rng = np.random.default_rng(2017)
-    return add_mess(regular_responses(rng, instrument, cfg), rng, instrument, cfg)
+    from pmg_analysis.example import _responses
+
+    return _responses(2017, ExampleConfig())[0]
+
+
+LEARNING_SUFFIXES = ("_leervraag", "_samen")
+
+
+def _answers(rng: np.random.Generator, instrument, prof: pr.Profile, functie: str,
+             effect: np.ndarray, cfg: ExampleConfig) -> dict[str, object]:
+    """:func:`answer_all` without learning questions: the municipalities added to or joining a
+    round ask none, so that the learning needs of the rounds are exactly the design (the new
+    need asked by :data:`NEW_NEED_MUNICIPALITIES` and nobody else)."""
+    asker = Asker(np.random.default_rng(rng.integers(2**32)), cfg.leervragen)
+    answers = answer_all(rng, instrument, prof, functie, effect, cfg, asker)
+    return {k: v for k, v in answers.items() if not k.endswith(LEARNING_SUFFIXES)}
 
 
 def _extras(rng: np.random.Generator) -> list[Response]:
@@ -126,7 +133,7 @@ def _extras(rng: np.random.Generator) -> list[Response]:
         start, end = draw_times(rng, cfg)
         r = Response(gemeente=prof.naam, start=start, end=end, municipality=prof.naam,
                      person=make_person(rng, prof.naam))
-        r.answers = answer_all(rng, instrument, prof, "strategisch", np.zeros(4), cfg)
+        r.answers = _answers(rng, instrument, prof, "strategisch", np.zeros(4), cfg)
         r.answers[f"{THEME}_urgentie"] = ld
         out.append(r)
     return out
@@ -156,7 +163,7 @@ def _new_responses(old: list[Response], rng: np.random.Generator) -> list[Respon
             r = Response(gemeente=prof.naam, start=start, end=end, municipality=prof.naam,
                          person=make_person(rng, prof.naam))
             functie = str(before.answers.get("functie", "strategisch"))
-            r.answers = answer_all(rng, instrument, prof, functie, effect, cfg)
+            r.answers = _answers(rng, instrument, prof, functie, effect, cfg)
             r.answers = {k: v for k, v in r.answers.items()
                          if not k.endswith(OPEN_SUFFIXES) and k != "opmerkingen"}
             r.answers.update({k: copy.copy(v) for k, v in before.answers.items()
@@ -171,7 +178,7 @@ def _new_responses(old: list[Response], rng: np.random.Generator) -> list[Respon
             start, end = draw_times(rng, cfg)
             r = Response(gemeente=typed, start=start, end=end, municipality=prof.naam,
                          person=make_person(rng, prof.naam))
-            r.answers = answer_all(rng, instrument, prof, "beleid", effect, cfg)
+            r.answers = _answers(rng, instrument, prof, "beleid", effect, cfg)
             out.append(r)
     out.sort(key=lambda r: (r.end, r.start))
     for i, r in enumerate(out, start=1):

@@ -83,6 +83,7 @@ def compare_instruments(old: Instrument, new: Instrument) -> pd.DataFrame:
 
     Examples
     --------
+    >>> from pmg_analysis.instrument import load_instrument, load_instrument_version
     >>> table = compare_instruments(load_instrument(), load_instrument_version("2019"))
     >>> table.query("not vergelijkbaar")[["question_id", "item"]].values.tolist()
     [['stelling', 'Z1'], ['EF_opgaven', 'EF7']]
