@@ -80,6 +80,10 @@ class NeedConfig:
     # The same for the theme and opgave of a suggested need (mean coder shares of its questions,
     # which lie between 0 and 1): within 0.05 the two are shown as a near tie.
     theme_margin: float = 0.05
+    # Quotes of one need share at most this share of their content words (Jaccard): three
+    # wordings of the same sentence ("Eenzaamheid onder ouderen", "..., hoe pakken anderen dat
+    # aan?") show the reader one question, not three.
+    quote_overlap: float = 0.5
     # Cut of the suggestion clustering (average cosine distance of TF-IDF content stems): two
     # short questions of four to six content words that share one of them lie at about 0.75-0.85,
     # so below 0.9 questions sharing a content word join and unrelated ones (1.0) stay apart.
@@ -399,21 +403,26 @@ def _assemble(rows: pd.DataFrame, book: Codebook, sugg_label: dict[str, str],
 
 
 def _quotes(members: pd.DataFrame, config: NeedConfig) -> pd.DataFrame:
-    """Up to ``n_quotes`` distinct questions per need: the clearest first — most codebook terms
-    found, then the shortest text, then alphabetical. No float decides the order, so the quotes
-    are the same on every machine (scores move with the processor, term counts do not)."""
+    """Up to ``n_quotes`` different questions per need: the clearest first — most codebook terms
+    found, then the shortest text, then alphabetical — each sharing at most
+    ``config.quote_overlap`` of its content words with a quote already chosen. No float decides
+    the order, so the quotes are the same on every machine (scores move with the processor,
+    term counts do not)."""
     records = []
     for cid, group in members.groupby("cluster", sort=True):
         n_terms = group["termen"].fillna("").map(lambda t: len(t.split("; ")) if t else 0)
         ranked = group.assign(_terms=n_terms, _len=group["text"].str.len()).sort_values(
             ["_terms", "_len", "text"], ascending=[False, True, True], kind="stable")
-        seen: set[str] = set()
-        picked = []
+        picked: list[str] = []
+        kept: list[set[str]] = []
         for text in ranked["text"]:
-            key = " ".join(words(text))
-            if key not in seen:
-                seen.add(key)
-                picked.append(text)
+            # a quote that mostly repeats the words of one already chosen shows nothing new
+            own = set(content_words(text))
+            if any(len(own & other) > config.quote_overlap * len(own | other)
+                   for other in kept):
+                continue
+            kept.append(own)
+            picked.append(text)
             if len(picked) == config.questions.n_quotes:
                 break
         records += [{"cluster": int(cid), "rank": k, "text": t}
