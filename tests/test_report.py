@@ -28,6 +28,7 @@ from pmg_analysis.report import (
     table_html,
     write_index,
 )
+from pmg_analysis.report.build import _split, build_profiles
 from pmg_analysis.report.html import anchor, check_page, plotlyjs
 from pmg_analysis.report.index import data_stamp_from_manifest
 from pmg_analysis.report.notebook import execute_notebook, notebook_description, notebook_title
@@ -119,15 +120,34 @@ def test_municipality_pages_load_plotlyjs_from_the_folder_above(built):
     assert plotlyjs()[:300] not in profile
 
 
-def test_municipality_pages_are_titled_with_name_and_run_in_one_kernel(built):
+def test_municipality_pages_are_titled_with_name(built):
     first, second = (p.read_text("utf-8") for p in built[0][1:3])
     assert "<title>Profiel: Amersfoort (GM0307)</title>" in first
     assert re.search(r'<h1 id="profiel-amersfoort-gm0307">Profiel: Amersfoort \(GM0307\)<a',
                      first)
     assert "<title>Profiel: Utrecht (GM0344)</title>" in second
+    assert "GM0000" not in first  # the parameters cell's default is overridden
+    # two workers: each builds its part of the pages (here one each) in a kernel of its own
+    assert "profiel van GM0307 run 1" in first and "profiel van GM0344 run 1" in second
+
+
+def test_the_municipality_pages_of_one_part_are_built_in_one_kernel(tmp_path):
+    pages = build_profiles(["GM0344", "GM0307"], tmp_path / "reports",
+                           notebooks_dir=REPORT_FIXTURE, build_dir=tmp_path / "bouw",
+                           data_stamp="x")
+    first, second = (p.read_text("utf-8") for p in pages)
     # codes are built in sorted order in one kernel: the second run sees the first one's state
     assert "profiel van GM0307 run 1" in first and "profiel van GM0344 run 2" in second
-    assert "GM0000" not in first  # the parameters cell's default is overridden
+
+
+@pytest.mark.parametrize(("n", "workers", "sizes"), [
+    (40, 2, [20, 20]), (5, 2, [3, 2]), (1, 2, [1]), (0, 2, []), (7, 1, [7]), (3, 8, [1, 1, 1]),
+])
+def test_municipality_pages_are_split_in_nearly_equal_consecutive_parts(n, workers, sizes):
+    codes = [f"GM{i:04d}" for i in range(n)]
+    parts = _split(codes, workers)
+    assert [len(p) for p in parts] == sizes
+    assert [c for p in parts for c in p] == codes
 
 
 def test_page_has_table_of_contents_from_headings_and_data_stamp_on_top(page):

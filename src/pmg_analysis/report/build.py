@@ -10,12 +10,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import nbformat
 
 from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
+from pmg_analysis.parallel import in_processes
 from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
 from pmg_analysis.report.config import ReportConfig
 from pmg_analysis.report.html import export_html, write_plotlyjs
@@ -145,13 +147,9 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
         with tempfile.TemporaryDirectory(prefix="pmg-build-") as tmp:
             build_dir = config.build_dir or Path(tmp)
             write_plotlyjs(staging, config.html)
-            entries = [build_report(src, catalog.REPORT_PAGE.path(staging, notebook=src.stem),
-                                    build_dir=build_dir,
-                                    parameters=parameters, data_stamp=stamp, config=config)
-                       for src in sources]
-            pages = build_profiles(profiles, staging, notebooks_dir=notebooks_dir,
-                                   build_dir=build_dir, data_stamp=stamp,
-                                   parameters=parameters, config=config) if profiles else []
+            entries, pages = _build_pages(sources, profiles, staging, build_dir=build_dir,
+                                          notebooks_dir=notebooks_dir, parameters=parameters,
+                                          data_stamp=stamp, config=config)
         write_index(entries, staging, data_stamp=stamp, profiles_subdir=config.profiles_subdir)
         publish(staging, reports_dir, config=config)
     finally:
@@ -159,6 +157,38 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
     return ([reports_dir / e.href for e in entries]
             + [reports_dir / p.relative_to(staging) for p in pages]
             + [catalog.REPORT_INDEX.path(reports_dir)])
+
+
+def _build_pages(sources: list[Path], profiles: Sequence[str], staging: Path, *,
+                 build_dir: Path, notebooks_dir: Path, parameters: dict, data_stamp: str | None,
+                 config: ReportConfig) -> tuple[list[ReportEntry], list[Path]]:
+    """Every report page and municipality page, ``config.workers`` at a time: the municipality
+    pages in one part per worker (one kernel each; they are the longest tasks, so they start
+    first), then the notebooks. Each page is written on its own, so the pages are the same
+    whatever the number of workers."""
+    if profiles and not (Path(notebooks_dir) / f"{config.profile_notebook}.ipynb").is_file():
+        raise InputError(f"notebook '{config.profile_notebook}' bestaat niet in "
+                         f"{notebooks_dir}.",
+                         path=Path(notebooks_dir) / f"{config.profile_notebook}.ipynb")
+    parts = _split(sorted(dict.fromkeys(profiles)), config.workers)
+    profile_tasks = [partial(build_profiles, part, staging, notebooks_dir=notebooks_dir,
+                             build_dir=build_dir, data_stamp=data_stamp, parameters=parameters,
+                             config=config) for part in parts]
+    report_tasks = [partial(build_report, src, catalog.REPORT_PAGE.path(staging,
+                                                                         notebook=src.stem),
+                            build_dir=build_dir, parameters=parameters, data_stamp=data_stamp,
+                            config=config) for src in sources]
+    done = in_processes([*profile_tasks, *report_tasks], workers=config.workers)
+    pages = [page for part in done[:len(profile_tasks)] for page in part]
+    return done[len(profile_tasks):], pages
+
+
+def _split(codes: list[str], n: int) -> list[list[str]]:
+    """``codes`` in at most ``n`` consecutive parts of (nearly) equal size, none empty."""
+    n = max(1, min(n, len(codes)))
+    size, extra = divmod(len(codes), n)
+    bounds = [i * size + min(i, extra) for i in range(n + 1)]
+    return [codes[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def refresh_notebooks(notebooks: list[str] | None = None, *,

@@ -38,6 +38,10 @@ class ReportConfig:
     # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
     needs_cbs: tuple[str, ...] = ("02_positie_in_de_regio",)
     cell_timeout: int | None = 1800  # seconds per cell
+    # Pages built at the same time, each in a process with its own kernel: 2 keeps both cores
+    # of a small machine busy (the national export's largest kernel takes 0.8 GB); 1 builds
+    # one page after another. The pages are the same either way.
+    workers: int = 2
     profiles_subdir: str = "gemeenten"
     profile_notebook: str = "gemeenteprofiel"  # its `parameters` cell sets `profile_parameter`
     profile_parameter: str = "gemeente_code"
