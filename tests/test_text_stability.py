@@ -206,8 +206,10 @@ def _need_problems(a, b) -> tuple[int, list[str]]:
     y = b.members.set_index(["response_id", "text"])
     both = x.join(y, lsuffix="_a", rsuffix="_b", how="inner")
     changed = both[both["need_a"] != both["need_b"]]
-    shown = ((changed["tie_a"] & (changed["alternatief_a"] == changed["need_b"]))
-             | (changed["tie_b"] & (changed["alternatief_b"] == changed["need_a"])))
+    # no alternative (NA) names no need: that side shows no near tie
+    names_b = (changed["alternatief_a"] == changed["need_b"]).fillna(False).astype(bool)
+    names_a = (changed["alternatief_b"] == changed["need_a"]).fillna(False).astype(bool)
+    shown = (changed["tie_a"].astype(bool) & names_b) | (changed["tie_b"].astype(bool) & names_a)
     # a suggestion id depends on which questions fit no need: both sides must be suggestions
     both_new = (changed["need_a"].str.startswith("nieuw_")
                 & changed["need_b"].str.startswith("nieuw_"))

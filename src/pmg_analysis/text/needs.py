@@ -19,11 +19,12 @@ framing sentences left out; :func:`.clusters.learning_questions`):
 
 The need with the highest sum is chosen when the sum reaches ``min_score``; a need within
 ``margin`` of the best is a near tie (both shown, the first in codebook order taken,
-:mod:`.ties`). A question with no content of its own ("Graag samen met Platform31 een leerkring
-hierover.") is about the theme it answers, not a need: it is left out of the needs and counted
-as context. Questions that fit no need are grouped into **suggested new needs** by their shared
-content words (TF-IDF of stems, average linkage, distances rounded to 1e-9 so that the grouping
-is the same on every machine; no embeddings involved).
+:mod:`.ties`), and so is a best sum within ``margin`` of ``min_score`` (the need or none).
+A question with no content of its own ("Graag samen met Platform31 een leerkring hierover.")
+is about the theme it answers, not a need: it is left out of the needs and counted as context.
+Questions that fit no need are grouped into **suggested new needs** by their shared content words
+(TF-IDF of stems, average linkage, distances rounded to 1e-9 so that the grouping is the same on
+every machine; no embeddings involved).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from pmg_analysis.text.codebook import Codebook, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
 from pmg_analysis.text.prepare import Preparer, content_words, stem, words
 from pmg_analysis.text.questions import QuestionConfig, gemeente_of, labels, learning_questions
-from pmg_analysis.text.ties import choose
+from pmg_analysis.text.ties import choose, near_threshold
 
 VOORSTEL = "voorstel"
 CODEBOEK = "codeboek"
@@ -75,7 +76,8 @@ class NeedConfig:
     # Two needs whose scores lie closer than this are a near tie. Measured on the development
     # questions: the engine built for another processor moves a need score by at most 0.0076, so
     # a gap between two needs by at most about 0.015; a lead of 0.03 or more therefore holds on
-    # every machine, and within it the order is the processor's, not the text's.
+    # every machine, and within it the order is the processor's, not the text's. A best score
+    # within this of ``min_score`` is a near tie between that need and none (shown as such).
     margin: float = 0.03
     # The same for the theme and opgave of a suggested need (mean coder shares of its questions,
     # which lie between 0 and 1): within 0.05 the two are shown as a near tie.
@@ -317,12 +319,20 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     for i, key in enumerate(uniq):
         choice = choose(scores[i], book.ids, margin=config.margin)
         top = float(np.round(scores[i].max(), 4))
-        if choice.best is None or top < config.min_score:
+        # within `margin` of `min_score` the processor could decide: shown as a near tie
+        # between the best need and no need (alternative None, or the need for a question left
+        # out), like two needs within `margin` of each other
+        near = bool(near_threshold(np.array([top]), config.min_score, margin=config.margin)[0])
+        if choice.best is None:
             decided[key] = (None, top, False, None, "", "")
             continue
         j = book.ids.index(choice.best)
+        if top < config.min_score:
+            decided[key] = ((None, top, True, choice.best, "; ".join(found[i][j]),
+                             closest[i][j]) if near else (None, top, False, None, "", ""))
+            continue
         other = next((c for c in choice.candidates if c != choice.best), None)
-        decided[key] = (choice.best, top, choice.tie, other, "; ".join(found[i][j]),
+        decided[key] = (choice.best, top, choice.tie or near, other, "; ".join(found[i][j]),
                         closest[i][j])
     keys = list(zip(rows["text"], rows["asked"], strict=True))
     rows["need"] = [decided[k][0] for k in keys]
@@ -335,7 +345,8 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     # question ("Wij zijn een krimpregio."): context, not a need of its own
     answer = list(zip(rows["response_id"], rows["question_id"], strict=True))
     answered = {a for a, need in zip(answer, rows["need"], strict=True) if pd.notna(need)}
-    explains = rows["need"].isna() & pd.Series([a in answered for a in answer])
+    explains = (rows["need"].isna() & ~rows["tie"].astype(bool)
+                & pd.Series([a in answered for a in answer]))
     context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
                         ignore_index=True)
     rows = rows[~explains].reset_index(drop=True)

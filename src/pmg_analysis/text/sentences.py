@@ -108,9 +108,28 @@ def near_ties_table(result: LearningNeeds) -> pd.DataFrame:
     """
     m = result.members[result.members["tie"].fillna(False)]
     names = dict(zip(result.needs["need"], result.needs["label"], strict=True))
-    rows = [(t, tie_text(Choice(str(n), True, (str(n), str(a))), names))
+    rows = [(t, _tie_words(str(n), None if pd.isna(a) else str(a), names))
             for t, n, a in zip(m["text"], m["need"], m["alternatief"], strict=True)]
     return pd.DataFrame(rows, columns=["Vraag", "Leerbehoefte"])
+
+
+def _tie_words(need: str, other: str | None, names: dict[str, str]) -> str:
+    """Two needs too close to choose, or a need and none: a score near the lowest score that
+    assigns a need (the question then goes to a suggested new need, or stays with the need).
+
+    Examples
+    --------
+    >>> _tie_words("n1", "n2", {"n1": "Wonen", "n2": "Werk"})
+    'n1 Wonen of n2 Werk (te dicht bij elkaar om te kiezen)'
+    >>> _tie_words("n1", None, {"n1": "Wonen"})
+    'n1 Wonen of geen behoefte uit het codeboek (te dicht bij de drempel om te kiezen)'
+    """
+    if other is not None and other in names and need in names and \
+            not (need.startswith("nieuw_") or other.startswith("nieuw_")):
+        return tie_text(Choice(need, True, (need, other)), names)
+    codebook_need = other if need.startswith("nieuw_") and other else need
+    name = f"{codebook_need} {names[codebook_need]}" if codebook_need in names else codebook_need
+    return f"{name} of geen behoefte uit het codeboek (te dicht bij de drempel om te kiezen)"
 
 
 def why_table(result: LearningNeeds, *, n: int = 10) -> pd.DataFrame:
