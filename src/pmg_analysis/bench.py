@@ -165,6 +165,8 @@ def bench_chain() -> dict:
 
 def report_chain(results: dict) -> int:
     """Print the chain benchmark in Dutch; 0 when both targets are met."""
+    from pmg_analysis.report.config import ReportConfig
+
     targets = {"voorbeeld": TARGET_CHAIN_EXAMPLE_S, "landelijk": TARGET_CHAIN_NATIONAL_S}
     ok = True
     print("\nDe hele keten: export -> alle rapporten en gemeentepagina's")
@@ -174,7 +176,9 @@ def report_chain(results: dict) -> int:
         print(f"  {name:10s}: {r['wall_s']:7.1f} s (doel <= {targets[name]:.0f} s) "
               f"{'OK' if hit else 'NIET GEHAALD'}; {r['pages']} pagina's, waarvan "
               f"{r['municipality_pages']} gemeentepagina's; piek {r['peak_mb']:.0f} MB, "
-              f"grootste kernel {r['kernel_peak_mb']:.0f} MB; belasting bij de start "
+              f"grootste deelproces (kernel of bouwproces; er lopen er "
+              f"{ReportConfig().workers} tegelijk) {r['kernel_peak_mb']:.0f} MB; belasting bij "
+              f"de start "
               f"{r['load_1min']:.1f}")
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "results_chain.json").write_text(json.dumps(results, indent=2))
