@@ -73,6 +73,21 @@ def uses_plotly(nb: nbformat.NotebookNode) -> bool:
     return False
 
 
+@cache
+def _exporter(config: HtmlConfig) -> HTMLExporter:
+    """One exporter per configuration, reused for every page: it compiles its templates once
+    (compiling them took about 0.3 s of each municipality page's 0.5 s export)."""
+    exporter = HTMLExporter(
+        template_name=config.template_name, extra_template_basedirs=[str(templates_dir())],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        language_code=config.language,
+    )
+    exporter.register_preprocessor(TagRemovePreprocessor(
+        remove_cell_tags=set(config.remove_cell_tags),
+        remove_all_outputs_tags=set(config.remove_output_tags), enabled=True), enabled=True)
+    return exporter
+
+
 def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
                 index_href: str | None = catalog.REPORT_INDEX.file, footer: str | None = None,
                 asset_prefix: str = "", heading: str | None = None,
@@ -84,14 +99,7 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, name: str,
     text of the first heading (a municipality page shows the municipality's name there)."""
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
-    exporter = HTMLExporter(
-        template_name=config.template_name, extra_template_basedirs=[str(templates_dir())],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-        language_code=config.language,
-    )
-    exporter.register_preprocessor(TagRemovePreprocessor(
-        remove_cell_tags=set(config.remove_cell_tags),
-        remove_all_outputs_tags=set(config.remove_output_tags), enabled=True), enabled=True)
+    exporter = _exporter(config)
     extra = {
         "metadata": {"name": name},
         "pmg": {
