@@ -98,7 +98,8 @@ def quality_page(data: Processed) -> list[Output]:
     volledigheid = quality.completeness(tables["responses"], tables["answers"], tables["texts"],
                                         absent=manifest.columns.questions_without_column)
     return [
-        quality.source_table(manifest), quality.counts_sentence(manifest),
+        quality.source_table(manifest), *quality.settings_sentences(manifest),
+        quality.counts_sentence(manifest),
         quality.intake(manifest), quality.quarantine_table(tables["quarantine"]),
         quality.round_sentence(manifest),
         plots.bar_chart(per_gemeente, category="gemeente", value="antwoorden",
