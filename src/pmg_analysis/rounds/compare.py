@@ -69,16 +69,16 @@ def compare_rounds(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *
     """Compare two processed rounds (``responses`` and ``answers`` tables of each).
 
     The older round's municipalities are mapped to the newer round's (on the newer round's
-    first submission date); the theme figures of each round use the one-value-per-municipality
-    rule; measures whose question is not comparable between the instrument versions are left
-    out and listed in ``not_comparable``. When no municipality answered both rounds the paired
-    tables are empty and ``problem`` says why (the per-round figures are still there).
+    date, its last submission, as the cleaning matched its municipalities); the theme figures
+    of each round use the one-value-per-municipality rule; measures whose question is not
+    comparable between the instrument versions are left out and listed in ``not_comparable``.
+    When no municipality answered both rounds the paired tables are empty and ``problem`` says
+    why (the per-round figures are still there).
     """
     old_instrument = old_instrument or load_instrument()
     new_instrument = new_instrument or load_instrument()
     changes = load_changes() if changes is None else changes
-    to_date = pd.to_datetime(new["responses"]["submitted_at"]).min()
-    from_date = pd.to_datetime(old["responses"]["submitted_at"]).max()
+    to_date, from_date = _dates(old["responses"], new["responses"])
     mapped = map_municipalities(old["responses"], changes, to_date=to_date, from_date=from_date)
     if mapped.responses["gemeente_code"].dtype != old["responses"]["gemeente_code"].dtype:
         mapped = type(mapped)(mapped.responses.astype({"gemeente_code": "string"}),
@@ -177,7 +177,19 @@ def comparison_mapped(old_responses: pd.DataFrame, new_responses: pd.DataFrame,
                       changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The older responses on the newer round's municipalities (as :func:`compare_rounds`
     maps them)."""
-    to_date = pd.to_datetime(new_responses["submitted_at"]).min()
-    from_date = pd.to_datetime(old_responses["submitted_at"]).max()
+    to_date, from_date = _dates(old_responses, new_responses)
     return map_municipalities(old_responses, changes, to_date=to_date,
                               from_date=from_date).responses
+
+
+def _dates(old_responses: pd.DataFrame, new_responses: pd.DataFrame
+           ) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates of both rounds as the cleaning matched their municipalities
+    (:func:`pmg_analysis.municipalities.round_date`: each round's last submission): the older
+    round's codes already hold the changes up to its date, the newer round's register every
+    change up to its own."""
+    from pmg_analysis.municipalities import round_date
+
+    old = round_date(old_responses["submitted_at"])
+    new = round_date(new_responses["submitted_at"])
+    return (pd.NaT if new is None else new), (pd.NaT if old is None else old)
