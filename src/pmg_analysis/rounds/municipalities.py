@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pmg_analysis import catalog
+
 CHANGE_KINDS = ("samenvoeging", "splitsing", "naamswijziging")
 
 _COLUMNS = {"datum": "datetime64[ns]", "oude_code": "string", "oude_naam": "string",
@@ -39,7 +41,7 @@ def load_changes(path: str | Path | None = None) -> pd.DataFrame:
         by date and old code.
     """
     if path is None:
-        ref = resources.files("pmg_analysis").joinpath("data/gemeentelijke_herindelingen.csv")
+        ref = resources.files("pmg_analysis").joinpath("data", catalog.MUNICIPAL_CHANGES.file)
         with resources.as_file(ref) as file:
             frame = pd.read_csv(file, comment="#", dtype=str, keep_default_na=False)
     else:
