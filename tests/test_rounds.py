@@ -221,6 +221,51 @@ def test_position_groups_below_five_municipalities_are_flagged(example):
     assert sizes["onbekend"] and not sizes["monocentrisch"]
 
 
+def test_opgaven_and_stellingen_recover_a_known_change_and_find_none_elsewhere(example):
+    old = example["old"]
+    answers = old.answers.copy()
+    ea1 = answers["question_id"].eq("EA_opgaven") & answers["item"].eq("EA1")
+    k1 = answers["question_id"].eq("stelling") & answers["item"].eq("K1")
+    later = answers.copy()
+    later.loc[ea1, "value"] = 0  # nobody ticks EA1 any more (the others ticked stay)
+    later.loc[k1, "value"] = 5   # everybody fully agrees with K1
+    table = rounds.compare_instruments(load_instrument(), load_instrument())
+    est, paired = rounds.compare_items({"answers": answers, "responses": old.responses},
+                                       {"answers": later, "responses": old.responses},
+                                       table, load_instrument())
+    pair = paired.set_index(["item", "measure"])
+    before = est[est["ronde"] == "vorige"].set_index(["item", "measure"])["schatting"]
+    assert pair.loc[("EA1", "gekozen"), "nieuw"] == 0
+    assert pair.loc[("EA1", "gekozen"), "verschil"] == pytest.approx(
+        -before[("EA1", "gekozen")])
+    assert pair.loc[("K1", "eens"), "nieuw"] == 1 and pair.loc[("K1", "gemiddelde"), "nieuw"] == 5
+    changed = [("EA1", "gekozen"), ("K1", "eens"), ("K1", "gemiddelde")]
+    assert (pair.loc[changed, "p_waarde"] <= 0.001).all()
+    rest = pair.drop(index=changed)
+    assert (rest["verschil"] == 0).all() and (rest["ci_laag"] == 0).all()
+    assert (rest["ci_hoog"] == 0).all()
+    text = sentences.item_sentences(paired, "opgave")
+    assert text[0].startswith("26 opgaven vergeleken") and "bij 1 is de verandering" in text[0]
+    assert text[1].startswith("Versterken van de regionale economie") and "gedaald" in text[1]
+
+
+def test_the_example_compares_every_opgave_and_stelling_except_the_revised_ones(example):
+    est, paired = example["cmp"].item_estimates, example["cmp"].item_paired
+    compared = set(zip(paired["soort"], paired["item"], strict=True))
+    assert ("stelling", TRUTH.reworded[1]) not in compared
+    assert ("opgave", TRUTH.added_option[1]) not in compared
+    assert {("stelling", "K1"), ("opgave", "EF6")} <= compared
+    # every one of the 39 municipalities in both rounds answered every theme's opgaven
+    assert (paired.loc[paired["soort"] == "opgave", "n"] == 39).all()
+    assert paired.loc[paired["soort"] == "stelling", "n"].between(30, 39).all()
+    assert ((est["ci_laag"] <= est["schatting"]) & (est["schatting"] <= est["ci_hoog"])).all()
+    assert set(est["ronde"]) == {"vorige", "nieuwe"}
+    from pmg_analysis.rounds import display
+
+    table = display.item_table(est, paired, "stelling")
+    assert len(table) == 12 and table["onderdeel"].str.startswith("Stelling ").all()
+
+
 def test_the_sign_flip_p_value_is_large_for_symmetric_noise_and_nan_without_pairs():
     d = np.array([[0.5, np.nan], [-0.5, np.nan], [1.0, np.nan], [-1.0, np.nan]])
     p = rounds.sign_flip_pvalue(d)

@@ -18,6 +18,7 @@ from pmg_analysis.rounds.change import (
 from pmg_analysis.rounds.checks import comparison_problem
 from pmg_analysis.rounds.config import RoundsConfig
 from pmg_analysis.rounds.instruments import comparable, compare_instruments
+from pmg_analysis.rounds.items import compare_items
 from pmg_analysis.rounds.municipalities import load_changes, map_municipalities
 from pmg_analysis.themes import gemeente_scores
 
@@ -44,6 +45,8 @@ class RoundComparison:
     problem: str | None = None      # why a per-municipality comparison is impossible
     scores_old: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     scores_new: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    item_estimates: pd.DataFrame = field(default_factory=pd.DataFrame)  # rounds.compare_items
+    item_paired: pd.DataFrame = field(default_factory=pd.DataFrame)     # rounds.compare_items
 
 
 def _measure_filter(scores: pd.DataFrame, instrument_table: pd.DataFrame,
@@ -95,8 +98,12 @@ def compare_rounds(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *
     estimates = pd.concat([round_estimates(scores_old, label="vorige", config=config),
                            round_estimates(scores_new, label="nieuwe", config=config)],
                           ignore_index=True)
+    item_estimates, item_paired = compare_items(
+        {"answers": old["answers"], "responses": mapped.responses}, new, table, new_instrument,
+        config=config)
     return RoundComparison(
         mapping=mapped.mapping, instrument=table, estimates=estimates,
+        item_estimates=item_estimates, item_paired=item_paired,
         paired=paired_change(scores_old, scores_new, config=config),
         paired_by_position=paired_change(scores_old, scores_new, by="positie", config=config),
         membership=membership(scores_old, scores_new, names),

@@ -14,7 +14,8 @@ from pmg_analysis import catalog
 from pmg_analysis.rounds.compare import RoundComparison
 
 TABLES = ("mapping", "instrument", "estimates", "paired", "paired_by_position", "membership",
-          "effect", "not_comparable", "scores_old", "scores_new")
+          "effect", "not_comparable", "scores_old", "scores_new", "item_estimates",
+          "item_paired")
 EXTRA = ("needs", "ranks")
 
 
