@@ -89,7 +89,11 @@ def test_a_respondent_naming_a_split_municipality_is_quarantined_with_its_succes
 
 
 def test_the_first_round_is_matched_on_the_2017_register_exactly(example):
+    from pmg_analysis.municipalities import round_date
+
     old = example["old"].responses
+    assert round_date(old["submitted_at"]).year == 2017
+    assert load_register(round_date(old["submitted_at"])).equals(load_register())
     assert len(old["gemeente_code"].cat.categories) == 388
     assert {"GM0018", "GM0196", "GM0140"} <= set(old["gemeente_code"].astype(str))
 
