@@ -259,6 +259,76 @@ def test_free_text_shows_as_text_and_never_runs(visits):
         assert markup.strip('"') in visible, markup
 
 
+# --- two rounds: `pmg-analysis report <new> --vorige <old>` and report 06 in the browser ----------
+# The example's second round (four municipalities formed after 2017, a revised questionnaire)
+# against its first round, through the command a user types. To keep CI short the settings
+# file leaves out the reports that do not change with --vorige (01-05 and the municipality
+# pages; the first chain above built them) and the embeddings of the first chain are reused.
+# This runs in both CI passes: with CBS data and, in the second, without.
+
+ROUNDS_HEADINGS = ("Wat is er veranderd sinds de vorige ronde?", "Gemeenten door de tijd",
+                   "Welke vragen te vergelijken zijn", "Opgaven en stellingen",
+                   "Leerbehoeften en werkprogramma")
+
+
+@pytest.fixture(scope="module")
+def rounds_pages(built, tmp_path_factory) -> tuple[list[Path], str]:
+    import pmg_analysis.cli as cli
+    from pmg_analysis.example.second_round import write_rounds
+
+    _, first = built
+    root = tmp_path_factory.mktemp("rondes")
+    old, new = write_rounds(root / "exports")
+    out, reports = root / "verwerkt", root / "reports"
+    out.mkdir()
+    cache = first[-1].parent.parent / "eerste-verwerkt" / "tekst_embeddings.parquet"
+    if cache.is_file():
+        shutil.copy(cache, out / cache.name)
+    unchanged = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")
+                       if p.stem not in ("00_samenvatting", "06_ontwikkeling"))
+    settings = root / "instellingen.yaml"
+    settings.write_text("report:\n  skip: [" + ", ".join(unchanged) + "]\n"
+                        "  profile_notebook: geen_gemeentepaginas\n", encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.MonkeyPatch.context() as patch:  # offline: never fetch CBS data here
+        patch.setattr(cli, "_fetch_cbs_if_missing", lambda: None)
+        code = cli.main(["report", str(new), "--vorige", str(old), "--vragenlijst", "2019",
+                         "--instellingen", str(settings), "--out", str(out),
+                         "--reports", str(reports)])
+    assert code == 0
+    seconds = f"{time.perf_counter() - started:.0f}"
+    return sorted(reports.glob("*.html")), seconds
+
+
+def test_report_with_vorige_builds_06_that_opens_offline_with_its_dutch_headings(
+        rounds_pages, report_metric):
+    pages, seconds = rounds_pages
+    report_metric(f"rapporten: report --vorige (00 en 06) in {seconds} s")
+    assert [p.name for p in pages] == ["00_samenvatting.html", "06_ontwikkeling.html",
+                                       "index.html"]
+    visited = open_pages(pages)
+    assert {p.name: v["errors"] for p, v in visited.items() if v["errors"]} == {}
+    assert {p.name: (v["drawn"], v["charts"]) for p, v in visited.items()
+            if v["drawn"] != v["charts"]} == {}
+    page = visited[pages[1]]
+    assert page["charts"] >= 1
+    for heading in ROUNDS_HEADINGS:
+        assert heading in page["text"], heading
+    text = page["text"]
+    assert "Hoogezand-Sappemeer → Midden-Groningen: opgegaan in Midden-Groningen" in text
+    assert "39 gemeenten antwoordden in beide rondes." in text
+    assert "26 opgaven vergeleken" in text and "6 stellingen vergeleken" in text
+    missing = re.compile(r"(?<![\w-])(nan|NaN|<NA>|None)(?![\w-])")
+    assert missing.findall(text) == []
+    summary = visited[pages[0]]["text"]
+    assert "39 gemeenten antwoordden in beide rondes." in summary
+    from pmg_analysis.regions import resolve_source
+
+    if resolve_source().available:  # the first CI pass: positions of new municipalities derived
+        assert ("hun positie is afgeleid van de voorganger met de meeste inwoners "
+                "(Midden-Groningen van Hoogezand-Sappemeer;") in text
+
+
 # --- exports of other shapes: the full chain and the browser ---------------------------------
 # The shapes that stopped the chain before (issue 19), small so that CI stays fast: a pilot of
 # three responses from three municipalities (one per municipality: no position group has two),

@@ -58,3 +58,40 @@ def test_a_clean_run_writes_the_catalog_files_and_they_pass_their_schemas(tmp_pa
         if schema is not None:
             assert isinstance(schema.validate(tables[dataset.name]), pd.DataFrame)
     assert set(tables) == {d.name for d in catalog.CLEAN_TABLES} | {"quarantine"}
+
+
+def test_a_stored_comparison_of_two_rounds_writes_and_reads_exactly_the_catalog_files(tmp_path):
+    from pmg_analysis.rounds.compare import RoundComparison
+    from pmg_analysis.rounds.store import (
+        EXTRA,
+        TABLES,
+        clear_comparison,
+        load_comparison,
+        write_comparison,
+    )
+
+    tables = {name: pd.DataFrame({"gemeente_code": ["GM0355"], "waarde": [i]})
+              for i, name in enumerate(TABLES)}
+    extra = {name: pd.DataFrame({"need": ["n1"]}) for name in EXTRA}
+    written = write_comparison(RoundComparison(**tables), extra, tmp_path, meta={"vorige": "a"})
+    assert written == [catalog.COMPARISON_TABLE.path(tmp_path, table=n) for n in TABLES + EXTRA
+                       ] + [catalog.COMPARISON_META.path(tmp_path)]
+    assert {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()} \
+        == {"ontwikkeling/ontwikkeling.json", *(f"ontwikkeling/{n}.parquet"
+                                                for n in TABLES + EXTRA)}
+    comparison, read_extra, meta = load_comparison(tmp_path)
+    assert comparison.paired["waarde"].tolist() == [TABLES.index("paired")]
+    assert set(read_extra) == set(EXTRA) and meta["vorige"] == "a"
+    (tmp_path / catalog.PREVIOUS_ROUND_DIR).mkdir()
+    clear_comparison(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_packaged_table_of_municipal_changes_and_questionnaire_versions_are_catalogued():
+    from pmg_analysis.instrument import load_instrument_version
+    from pmg_analysis.rounds import load_changes
+
+    assert catalog.MUNICIPAL_CHANGES.path().is_file()
+    assert len(load_changes()) == len(load_changes(catalog.MUNICIPAL_CHANGES.path())) == 69
+    assert catalog.INSTRUMENT_VERSION.path(year="2019").is_file()
+    assert load_instrument_version("2019").version == "2019.1"

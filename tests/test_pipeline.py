@@ -66,3 +66,34 @@ def test_notebook_outputs_compare_alike_with_or_without_cbs_files():
     assert _sanitise(with_cbs) == _sanitise(without) != with_cbs
     other = "De positie in de regio is onbekend.\n"
     assert _sanitise(other) == other
+
+
+def test_a_municipality_formed_after_2017_gets_its_largest_predecessors_position_and_says_so(
+        monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from pmg_analysis.example.second_round import write_rounds
+    from pmg_analysis.instrument import load_instrument_version
+
+    _, new_path = write_rounds(tmp_path)
+    second = clean_export(read_export(new_path), load_instrument_version("2019"))
+    # CBS 2017 rows (inhabitants as in Gebieden in Nederland 2017) of the predecessors of
+    # Midden-Groningen, with made-up positions: the most populous one's must be taken
+    gemeenten = pd.DataFrame({
+        "gemeente_code": ["GM0018", "GM0040", "GM1987", "GM0355"],
+        "gemeente_naam": ["Hoogezand-Sappemeer", "Slochteren", "Menterwolde", "Zeist"],
+        "inwoners": [34_000, 15_500, 12_300, 62_900],
+        "positie_cbs": ["nabij_grotere_stad", "monocentrisch", "polycentrisch",
+                        "nabij_grotere_stad"]})
+    _with_source(monkeypatch, CBS_FIXTURE)
+    monkeypatch.setattr(regions, "load_tables", lambda *a, **k: SimpleNamespace(
+        gemeenten=gemeenten))
+    result = add_regions(second, tmp_path)
+    positions = result.responses.set_index(result.responses["gemeente_code"].astype(str))
+    assert positions.loc["GM1952", "positie_cbs"] == "nabij_grotere_stad"
+    assert positions.loc[["GM1963", "GM1959"], "positie_cbs"].isna().all()  # no predecessor row
+    assert result.responses["gemeente_code"].equals(second.responses["gemeente_code"])
+    assert result.manifest.positions.sentence.endswith(
+        "van de voorganger met de meeste inwoners (Midden-Groningen van Hoogezand-Sappemeer).")

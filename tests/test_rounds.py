@@ -67,6 +67,74 @@ def test_the_2018_mergers_of_the_issue_are_in_the_table_with_their_cbs_codes():
             ("Vlagtwedde", "GM1950")} <= pairs
 
 
+# ----------------------------------------------------------------- the register per round
+def test_the_second_round_keeps_the_municipalities_formed_after_2017_with_their_cbs_codes(
+        example):
+    new = example["new"].responses
+    codes = new.groupby("gemeente_naam", observed=True)["gemeente_code"].first().astype(str)
+    assert set(TRUTH.formed_after_2017) <= set(codes.index)
+    assert codes[list(TRUTH.formed_after_2017)].tolist() == ["GM1952", "GM1963", "GM1959",
+                                                             "GM1966"]
+    altena = new[new["gemeente_code"] == "GM1959"]
+    assert len(altena) == 2 and set(altena["gemeente_match"].astype(str)) == {"exact", "alias"}
+
+
+def test_a_respondent_naming_a_split_municipality_is_quarantined_with_its_successors(example):
+    quarantine = example["new"].quarantine
+    row = quarantine[quarantine["gemeente_invoer"] == TRUTH.split_typed]
+    assert len(row) == 1 and row["reden_code"].astype(str).iloc[0] == "gemeente_dubbelzinnig"
+    assert [c.split(" (")[0] for c in row["kandidaten"].iloc[0].split("; ")] == list(
+        TRUTH.split_candidates)
+    assert len(quarantine) == 1  # nothing else of the second round is lost
+
+
+def test_the_first_round_is_matched_on_the_2017_register_exactly(example):
+    from pmg_analysis.municipalities import round_date
+
+    old = example["old"].responses
+    assert round_date(old["submitted_at"]).year == 2017
+    assert load_register(round_date(old["submitted_at"])).equals(load_register())
+    assert len(old["gemeente_code"].cat.categories) == 388
+    assert {"GM0018", "GM0196", "GM0140"} <= set(old["gemeente_code"].astype(str))
+
+
+def test_the_register_of_a_date_holds_the_new_municipalities_and_maps_the_dissolved_ones():
+    from pmg_analysis.municipalities import load_register, match_municipalities
+
+    typed = pd.Series(["Dijk en Waard", "Land van Cuijk", "Maashorst", "Voorne aan Zee",
+                       "Midden-Groningen", "Weesp", "Hellevoetsluis", "Haaren", "Zeist"])
+    on_2023 = match_municipalities(typed, at=dt.date(2023, 5, 1))
+    assert on_2023["gemeente_code"].astype(str).tolist()[:7] == [
+        "GM1980", "GM1982", "GM1991", "GM1992", "GM1952", "GM0363", "GM1992"]
+    assert on_2023["match"].astype(str).tolist() == ["exact"] * 5 + ["alias"] * 2 + [
+        "ambiguous", "exact"]
+    assert on_2023["candidates"].iloc[7] == ("Boxtel (GM0757); Oisterwijk (GM0824); "
+                                             "Tilburg (GM0855); Vught (GM0865)")
+    on_2019 = match_municipalities(typed, at=dt.date(2019, 3, 1))
+    assert on_2019["match"].astype(str).tolist()[:4] == ["unknown"] * 4  # not formed yet
+    assert on_2019["gemeente_code"].astype(str).tolist()[5:7] == ["GM0457", "GM0530"]
+    assert len(load_register(dt.date(2019, 3, 1))) == 355
+    assert len(load_register(dt.date(2023, 5, 1))) == 342  # CBS: 342 municipalities in 2023
+
+
+def test_a_municipality_formed_after_2017_takes_the_position_of_its_most_populous_predecessor():
+    from pmg_analysis.rounds.municipalities import (
+        derived_positions_sentence,
+        position_predecessors,
+    )
+
+    # CBS 2017 inhabitants (Gebieden in Nederland 2017) of the five Hoeksche Waard
+    # municipalities and of Zeist, which stayed
+    gemeenten = pd.DataFrame({
+        "gemeente_code": ["GM0584", "GM0585", "GM0588", "GM0611", "GM0617", "GM0355"],
+        "inwoners": [24_044, 29_212, 11_045, 12_819, 8_830, 62_926]})
+    derived = position_predecessors(pd.Series(["GM1963", "GM0355", "GM1952", pd.NA]), gemeenten)
+    assert derived == {"GM1963": "GM0585"}  # Binnenmaas; Midden-Groningen has no row here
+    sentence = derived_positions_sentence(derived, {"GM1963": "Hoeksche Waard",
+                                                    "GM0585": "Binnenmaas"})
+    assert sentence.endswith("(Hoeksche Waard van Binnenmaas).")
+
+
 # ----------------------------------------------------------------- mapping municipalities
 def test_the_example_maps_exactly_the_merger_and_the_split_it_was_built_with(example):
     mapping = example["cmp"].mapping
@@ -155,6 +223,51 @@ def test_position_groups_below_five_municipalities_are_flagged(example):
     by = example["cmp"].paired_by_position
     sizes = by.groupby("group")["klein"].first()
     assert sizes["onbekend"] and not sizes["monocentrisch"]
+
+
+def test_opgaven_and_stellingen_recover_a_known_change_and_find_none_elsewhere(example):
+    old = example["old"]
+    answers = old.answers.copy()
+    ea1 = answers["question_id"].eq("EA_opgaven") & answers["item"].eq("EA1")
+    k1 = answers["question_id"].eq("stelling") & answers["item"].eq("K1")
+    later = answers.copy()
+    later.loc[ea1, "value"] = 0  # nobody ticks EA1 any more (the others ticked stay)
+    later.loc[k1, "value"] = 5   # everybody fully agrees with K1
+    table = rounds.compare_instruments(load_instrument(), load_instrument())
+    est, paired = rounds.compare_items({"answers": answers, "responses": old.responses},
+                                       {"answers": later, "responses": old.responses},
+                                       table, load_instrument())
+    pair = paired.set_index(["item", "measure"])
+    before = est[est["ronde"] == "vorige"].set_index(["item", "measure"])["schatting"]
+    assert pair.loc[("EA1", "gekozen"), "nieuw"] == 0
+    assert pair.loc[("EA1", "gekozen"), "verschil"] == pytest.approx(
+        -before[("EA1", "gekozen")])
+    assert pair.loc[("K1", "eens"), "nieuw"] == 1 and pair.loc[("K1", "gemiddelde"), "nieuw"] == 5
+    changed = [("EA1", "gekozen"), ("K1", "eens"), ("K1", "gemiddelde")]
+    assert (pair.loc[changed, "p_waarde"] <= 0.001).all()
+    rest = pair.drop(index=changed)
+    assert (rest["verschil"] == 0).all() and (rest["ci_laag"] == 0).all()
+    assert (rest["ci_hoog"] == 0).all()
+    text = sentences.item_sentences(paired, "opgave")
+    assert text[0].startswith("26 opgaven vergeleken") and "bij 1 is de verandering" in text[0]
+    assert text[1].startswith("Versterken van de regionale economie") and "gedaald" in text[1]
+
+
+def test_the_example_compares_every_opgave_and_stelling_except_the_revised_ones(example):
+    est, paired = example["cmp"].item_estimates, example["cmp"].item_paired
+    compared = set(zip(paired["soort"], paired["item"], strict=True))
+    assert ("stelling", TRUTH.reworded[1]) not in compared
+    assert ("opgave", TRUTH.added_option[1]) not in compared
+    assert {("stelling", "K1"), ("opgave", "EF6")} <= compared
+    # every one of the 39 municipalities in both rounds answered every theme's opgaven
+    assert (paired.loc[paired["soort"] == "opgave", "n"] == 39).all()
+    assert paired.loc[paired["soort"] == "stelling", "n"].between(30, 39).all()
+    assert ((est["ci_laag"] <= est["schatting"]) & (est["schatting"] <= est["ci_hoog"])).all()
+    assert set(est["ronde"]) == {"vorige", "nieuwe"}
+    from pmg_analysis.rounds import display
+
+    table = display.item_table(est, paired, "stelling")
+    assert len(table) == 12 and table["onderdeel"].str.startswith("Stelling ").all()
 
 
 def test_the_sign_flip_p_value_is_large_for_symmetric_noise_and_nan_without_pairs():
@@ -246,7 +359,9 @@ def test_the_change_sentences_read_as_dutch_for_a_director(example):
     text = sentences.change_sentences(example["cmp"].paired)
     ld = next(s for s in text if s.startswith("Lokale democratie"))
     assert "gestegen" in ld and "+1,00" in ld
-    assert sentences.mapping_sentences(example["cmp"].mapping)[0].startswith("Littenseradiel")
+    mapped = sentences.mapping_sentences(example["cmp"].mapping)
+    assert [s.split(" ")[0] for s in mapped] == ["Hoogezand-Sappemeer", "Littenseradiel",
+                                                  "Rijnwaarden", "Oud-Beijerland"]  # by code
     own = sentences.municipality_change(example["cmp"].scores_old, example["cmp"].scores_new,
                                         "GM0299")
     assert any("urgentie van 2,50 naar 3,50" in s for s in own)
@@ -286,7 +401,8 @@ def test_the_summary_part_names_the_clear_change_and_the_new_need(example):
                           "theme": ["SV"], "n_oud": [0], "n_nieuw": [6], "verschil": [6],
                           "status": ["nieuw"], "ronde": [pd.NA]})
     text = sentences.summary_sentences(example["cmp"].paired, example["cmp"].membership, needs)
-    assert text[0] == "37 gemeenten antwoordden in beide rondes."
+    # 37 of the 2017 municipalities and Midden-Groningen and Hoeksche Waard (formed after 2017)
+    assert text[0] == "39 gemeenten antwoordden in beide rondes."
     assert "Lokale democratie & regionale samenwerking (+1,00)" in text[1]
     assert "Economie" not in text[1]
     assert "Integratie van statushouders (6 gemeenten)" in text[2]
@@ -297,7 +413,7 @@ def test_summary_and_municipality_parts_are_empty_without_a_stored_comparison(ex
 
     assert summary_part(tmp_path) == [] and municipality_part(tmp_path, "GM0299") == []
     write_comparison(example["cmp"], {}, tmp_path, meta={})
-    assert summary_part(tmp_path)[0] == "37 gemeenten antwoordden in beide rondes."
+    assert summary_part(tmp_path)[0] == "39 gemeenten antwoordden in beide rondes."
     assert municipality_part(tmp_path, "GM0299")[1].startswith("Lokale democratie")
     assert "niet in beide rondes" in municipality_part(tmp_path, "GM0321")[0]  # Houten joined
 

@@ -148,6 +148,21 @@ RESULTS: dict[str, Dataset] = {
 RESULTS_STAMP = Dataset("resultaten", "resultaten.json", "processed", "json",
                         description="the export (SHA-256) and settings the results belong to")
 
+# --- the comparison of two rounds (pmg_analysis.rounds.store) ----------------------------------
+COMPARISON_TABLE = Dataset("ontwikkeling", "ontwikkeling/{table}.parquet", "processed", "parquet",
+                           description="one table of the comparison of two rounds "
+                                       "(rounds.store.TABLES and EXTRA)")
+COMPARISON_META = Dataset("ontwikkeling_meta", "ontwikkeling/ontwikkeling.json", "processed",
+                          "json", description="both rounds' files and SHA-256, and why a "
+                                              "comparison is impossible if it is")
+PREVIOUS_ROUND_DIR = "vorige"  # the previous round's clean tables (CLEAN_TABLES ...) go here
+MUNICIPAL_CHANGES = Dataset("gemeentelijke_herindelingen", "gemeentelijke_herindelingen.csv",
+                            "package", "csv", description="municipal changes 2018-2023, with "
+                                                          "date and source per row")
+INSTRUMENT_VERSION = Dataset("instrument_versie", "instrument_{year}.yaml", "package", "yaml",
+                             description="a revised questionnaire by year (2019: the example's "
+                                         "second round)")
+
 # --- package data --------------------------------------------------------------------------------
 MUNICIPALITY_REGISTER = Dataset("gemeenten_2017", "gemeenten_2017.csv", "package", "csv",
                                 description="register of the 388 municipalities of 2017")
@@ -178,6 +193,7 @@ DATASETS: dict[str, Dataset] = _declare(
     GEMEENTEN, BUREN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN, *RESULTS.values(), RESULTS_STAMP,
     MUNICIPALITY_REGISTER, POSITION_VALIDATION, INSTRUMENT, CODEBOOK, PACKAGED_VECTORS,
     REPORT_INDEX, REPORT_PAGE, MUNICIPALITY_PAGE, PLOTLYJS,
+    COMPARISON_TABLE, COMPARISON_META, MUNICIPAL_CHANGES, INSTRUMENT_VERSION,
 )
 # The tables of one clean run, in the order they are written and loaded.
 CLEAN_TABLES: tuple[Dataset, ...] = (RESPONSES, ANSWERS, TEXTS, PROBLEMS)

@@ -212,7 +212,8 @@ def load_instrument_version(year: str = DEFAULT_VERSION) -> Instrument:
     """
     if str(year) == DEFAULT_VERSION:
         return _load_packaged()
-    ref = resources.files("pmg_analysis").joinpath(f"data/instrument_{year}.yaml")
+    ref = resources.files("pmg_analysis").joinpath(
+        "data", catalog.INSTRUMENT_VERSION.file.format(year=year))
     if not ref.is_file():
         raise KeyError(f"no packaged instrument for {year!r}")
     return _parse(yaml.safe_load(ref.read_text("utf-8")))

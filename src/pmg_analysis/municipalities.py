@@ -21,6 +21,7 @@ hold a few thousand distinct spellings):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -168,9 +169,86 @@ def _register() -> pd.DataFrame:
     return reg[["gemeente_code", "gemeente_naam"]].reset_index(drop=True)
 
 
-def load_register() -> pd.DataFrame:
-    """The 388 municipalities of 1 January 2017: ``gemeente_code``, ``gemeente_naam`` (string)."""
-    return _register().copy()
+@cache
+def _changes() -> pd.DataFrame:
+    """The packaged table of municipal changes since 2017 (read once)."""
+    from pmg_analysis.rounds.municipalities import load_changes
+
+    return load_changes()
+
+
+def _in_force(at: dt.date | pd.Timestamp | None) -> pd.Timestamp | None:
+    """The date of the last municipal change on or before ``at`` (None: before the first
+    change, or no date: the 2017 register holds). Registers are cached by this date."""
+    if at is None or pd.isna(at):
+        return None
+    dates = _changes()["datum"]
+    applied = dates[dates <= pd.Timestamp(at)]
+    return None if applied.empty else pd.Timestamp(applied.max())
+
+
+@cache
+def _register_on(last_change: pd.Timestamp | None
+                 ) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
+    """The register after every change up to ``last_change``, and each dissolved 2017
+    municipality with the live municipalities that took it over (one for a merger, several
+    for a split)."""
+    reg = _register()
+    if last_change is None:
+        return reg, {}
+    live = dict(zip(reg["gemeente_code"], reg["gemeente_naam"], strict=True))
+    successors: dict[str, tuple[str, ...]] = {}
+    window = _changes()[_changes()["datum"] <= last_change]
+    for _, rows in window.groupby("datum", sort=True):
+        for old, hit in rows.groupby("oude_code", sort=True):
+            for code, name in zip(hit["nieuwe_code"], hit["nieuwe_naam"], strict=True):
+                live.setdefault(str(code), str(name))
+            live.pop(str(old), None)
+            successors[str(old)] = tuple(dict.fromkeys(str(c) for c in hit["nieuwe_code"]))
+
+    def follow(code: str) -> tuple[str, ...]:
+        if code in live:
+            return (code,)
+        return tuple(dict.fromkeys(c for s in successors.get(code, ()) for c in follow(s)))
+
+    out = pd.DataFrame({"gemeente_code": list(live), "gemeente_naam": list(live.values())},
+                       dtype="string").sort_values("gemeente_code", ignore_index=True)
+    return out, {old: follow(old) for old in successors}
+
+
+def load_register(at: dt.date | pd.Timestamp | None = None) -> pd.DataFrame:
+    """The municipalities on date ``at``: ``gemeente_code``, ``gemeente_naam`` (string).
+
+    Without a date (or before 1 January 2018) the 388 municipalities of 1 January 2017. On a
+    later date the 2017 register with every change of the packaged table of municipal changes
+    (:func:`pmg_analysis.rounds.load_changes`) up to that date applied: a new municipality is
+    added with its CBS code, a dissolved one removed.
+
+    Examples
+    --------
+    >>> len(load_register()), len(load_register(dt.date(2023, 3, 1)))
+    (388, 342)
+    """
+    return _register_on(_in_force(at))[0].copy()
+
+
+def round_date(submitted: pd.Series, version: str | None = None) -> pd.Timestamp | None:
+    """The date whose municipalities a round's answers are matched to: the round's last
+    submission (every municipality that existed during the round is then known, and the name
+    of one dissolved during the round still matches, see :func:`match_municipalities`);
+    without any submission time 1 January of the questionnaire's year (``version`` such as
+    "2019.1"); None when neither is known (the 2017 register).
+
+    >>> round_date(pd.Series(pd.to_datetime(["2019-02-04", "2019-03-22"])))
+    Timestamp('2019-03-22 00:00:00')
+    >>> round_date(pd.Series([pd.NaT]), "2017.1")
+    Timestamp('2017-01-01 00:00:00')
+    """
+    last = pd.to_datetime(submitted, errors="coerce").max()
+    if pd.notna(last):
+        return pd.Timestamp(last).normalize()
+    year = str(version or "").split(".")[0]
+    return pd.Timestamp(f"{year}-01-01") if year.isdigit() and len(year) == 4 else None
 
 
 @dataclass(frozen=True)
@@ -187,8 +265,12 @@ class _Index:
 
 
 @cache
-def _index() -> _Index:
-    reg = _register()
+def _index(last_change: pd.Timestamp | None = None) -> _Index:
+    """The matching index of the register after ``last_change`` (None: 2017). A dissolved
+    municipality's name and aliases become aliases of the municipalities that took it over:
+    one successor (a merger) matches, several (a split) make the name ambiguous with the
+    successors as candidates."""
+    reg, dissolved = _register_on(last_change)
     codes = tuple(reg["gemeente_code"])
     names = tuple(reg["gemeente_naam"])
     pos_of = {c: i for i, c in enumerate(codes)}
@@ -205,9 +287,15 @@ def _index() -> _Index:
         quals.append(q)
     text = resources.files("pmg_analysis").joinpath("data/gemeente_aliassen.yaml")
     alias: dict[str, list[int]] = {}
-    for code, aliases in yaml.safe_load(text.read_text("utf-8")).items():
-        for a in aliases:
-            alias.setdefault(normalise_name(a), []).append(pos_of[code])
+    former = _register().set_index("gemeente_code")["gemeente_naam"]
+    named = list(yaml.safe_load(text.read_text("utf-8")).items())
+    named += [(code, [str(former[code])]) for code in dissolved]
+    for code, aliases in named:
+        for target in dissolved.get(code, (code,)):
+            for a in aliases:
+                hits = alias.setdefault(normalise_name(a), [])
+                if pos_of[target] not in hits:  # a name listed twice stays one match
+                    hits.append(pos_of[target])
     choices = sorted([(i, n) for i, n in enumerate(norms)]
                      + [(i, a) for a, ps in alias.items() for i in ps])
     return _Index(codes=codes, names=names, exact=exact, exact_y=exact_y,
@@ -283,16 +371,23 @@ def _by_score(queries: list[str], ix: _Index, config: MatchConfig) -> list[_Resu
     return results
 
 
-def match_municipalities(names: pd.Series, config: MatchConfig = MatchConfig()) -> pd.DataFrame:
-    """Match typed municipality names to the 2017 register.
+def match_municipalities(names: pd.Series, config: MatchConfig = MatchConfig(), *,
+                         at: dt.date | pd.Timestamp | None = None) -> pd.DataFrame:
+    """Match typed municipality names to the register of date ``at`` (None: 2017).
+
+    ``at`` is the round's date (:func:`round_date`): on a later date a municipality formed
+    after 2017 (Midden-Groningen, Het Hogeland, Dijk en Waard ...) matches, and the name of a
+    dissolved one matches the municipality it merged into (kind ``alias``, as a former
+    municipality's name in ``gemeente_aliassen.yaml``) or, when it was split, is ambiguous with
+    the successors as candidates.
 
     Returns a frame with the index of ``names`` and columns ``gemeente_code`` and
-    ``gemeente_naam`` (categoricals over the 388 municipalities; NA unless the match is
+    ``gemeente_naam`` (categoricals over the register's municipalities; NA unless the match is
     exact, alias or fuzzy), ``match`` (categorical, one of :data:`MATCH_KINDS`), ``score``
     (Float64, 0–100; NA for empty names) and ``candidates`` (string, "naam (code)" joined by
     "; " for ambiguous names and unknown names with near misses, else NA).
     """
-    ix = _index()
+    ix = _index(_in_force(at))
     codes_u, uniques = distinct(names)
     uniques = uniques.to_pylist()
     norms = [normalise_name(u) for u in uniques]

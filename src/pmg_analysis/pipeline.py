@@ -81,14 +81,34 @@ def add_regions(result: CleanResult, out_dir: Path = PROCESSED, *,
                 config: regions.RegionsConfig = regions.RegionsConfig()) -> CleanResult:
     """Give every response its CBS-derived position (``positie_cbs``; NA without CBS data) and
     record in the manifest where the positions come from, in one plain Dutch sentence."""
+    from pmg_analysis.rounds.municipalities import (
+        derived_positions_sentence,
+        position_predecessors,
+    )
+
     source = regions.resolve_source()
     tables = regions.load_tables(source.directory, cache_dir=out_dir, config=config) \
         if source.available else None
-    result.responses = regions.add_positie_cbs(result.responses,
-                                               tables.gemeenten if tables else None)
+    gemeenten = tables.gemeenten if tables else None
+    responses = result.responses
+    # a municipality formed after 2017 has no CBS 2017 row: it takes its predecessor's position
+    derived = position_predecessors(responses["gemeente_code"], gemeenten) \
+        if gemeenten is not None else {}
+    if derived:
+        codes = responses["gemeente_code"].astype("string")
+        looked_up = regions.add_positie_cbs(
+            responses.assign(gemeente_code=codes.replace(derived)), gemeenten)
+        result.responses = responses.assign(positie_cbs=looked_up["positie_cbs"])
+    else:
+        result.responses = regions.add_positie_cbs(responses, gemeenten)
+    names = {} if not derived else dict(
+        zip(responses["gemeente_code"].astype(str), responses["gemeente_naam"].astype(str),
+            strict=True)) | dict(zip(gemeenten["gemeente_code"].astype(str),
+                                     gemeenten["gemeente_naam"].astype(str), strict=True))
+    sentence = " ".join(s for s in (regions.positie_bron_zin(tables is not None),
+                                    derived_positions_sentence(derived, names)) if s)
     result.manifest = replace(result.manifest, positions=Positions(
-        cbs_available=tables is not None,
-        sentence=regions.positie_bron_zin(tables is not None)))
+        cbs_available=tables is not None, sentence=sentence))
     return result
 
 

@@ -24,7 +24,7 @@ from pmg_analysis.instrument import Instrument, load_instrument
 from pmg_analysis.io.distinct import distinct, per_row
 from pmg_analysis.io.export import Export
 from pmg_analysis.io.mapping import ColumnMapping, map_columns
-from pmg_analysis.municipalities import match_municipalities
+from pmg_analysis.municipalities import match_municipalities, round_date
 from pmg_analysis.parallel import in_parallel
 
 __all__ = ["CleanConfig", "CleanResult", "Manifest", "clean_export", "check_counts"]
@@ -116,19 +116,22 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
                 rows.is_test(frame[muni_key], frame[open_keys],
                              frame[status_key] if status_key else None, config))
 
+    submitted_key = export.meta_key("submitted_at")
+    submitted = _as_datetime(frame[submitted_key] if submitted_key
+                             else pd.Series(pd.NaT, index=frame.index))
+    # the municipalities of the round's date: a later round knows the ones formed after 2017
+    on = round_date(submitted, instrument.version)
+
     def keys_and_match():
         return (rows.content_hash(frame[answer_keys]),
                 rows.identity_key(frame.index, email, name, config),
-                match_municipalities(frame[muni_key], config.municipalities))
+                match_municipalities(frame[muni_key], config.municipalities, at=on))
 
     (n_answered, test), (content, identity, match) = in_parallel([row_checks, keys_and_match])
     # partial relative to the questions this export asks (an export may hold a subset)
     total = max(1, len({c.question_id for c in mapping.mapped
                         if instrument[c.question_id].role == "answer"}))
     is_partial = n_answered / total < config.partial_below
-    submitted_key = export.meta_key("submitted_at")
-    submitted = _as_datetime(frame[submitted_key] if submitted_key
-                             else pd.Series(pd.NaT, index=frame.index))
 
     pre_ok = (n_answered > 0) & ~test & match["match"].isin(MATCHED)
     candidates = pd.DataFrame({

@@ -17,6 +17,15 @@
   leavers include the three municipalities where someone rated LD 5, so nothing is capped.)
   Other answers of the newer round are drawn afresh from the same answer model; the stayers'
   open answers are copied from the older round, so the learning needs only change by design;
+* municipalities formed after 2017 (drawn from a second random stream, seed + 1, so every
+  answer above stays as it was): the older round has one respondent each from
+  Hoogezand-Sappemeer and Oud-Beijerland (:data:`POST_2017_OLD`), which went up in
+  Midden-Groningen (2018) and Hoeksche Waard (2019); in the newer round both answer under
+  their new names (stayers, LD urgency again exactly :data:`SHIFT` higher), and Altena and
+  Het Hogeland (both formed on 1 January 2019) join (:data:`POST_2017_JOINERS`), one Altena
+  respondent typing the former municipality Werkendam. One more respondent types Winsum, a
+  municipality split on 1 January 2019 (:data:`SPLIT_TYPED`): the round's register cannot say
+  which successor is meant, so that row is quarantined with both successors as candidates;
 * :data:`NEW_NEED_MUNICIPALITIES` (six stayers) ask a learning question about prevention and
   health (codebook need ``sv_preventie_gezondheid``), which nobody in the bundled example asks
   (its learning questions are written per need, and this need is not among them): 0 -> 6, a
@@ -65,6 +74,27 @@ OLD_EXTRAS: tuple[tuple[pr.Profile, int], ...] = (
                 ("Littenseradiel",)), 4),
 )
 MAPPED = {"Rijnwaarden": "Zevenaar", "Littenseradiel": "Súdwest-Fryslân"}
+# Municipalities formed after 2017 (module docstring); their own random stream (seed + 1).
+POST_2017_OLD: tuple[tuple[pr.Profile, int], ...] = (
+    (pr.Profile("Hoogezand-Sappemeer", pr.NABIJ, "de regio Groningen", "Groningen",
+                "de scheepsbouw", ("Hoogezand-Sappemeer",)), 3),
+    (pr.Profile("Oud-Beijerland", pr.NABIJ, "de Hoeksche Waard", "Rotterdam",
+                "het eiland", ("Oud-Beijerland",)), 2),
+)
+POST_2017_NEW: tuple[pr.Profile, ...] = (
+    pr.Profile("Midden-Groningen", pr.NABIJ, "de regio Groningen", "Groningen",
+               "de scheepsbouw", ("Midden-Groningen",)),
+    pr.Profile("Hoeksche Waard", pr.NABIJ, "de Hoeksche Waard", "Rotterdam", "het eiland",
+               ("Gemeente Hoeksche Waard",)),
+)
+POST_2017_JOINERS: tuple[pr.Profile, ...] = (
+    pr.Profile("Altena", pr.POLY, "het Land van Heusden en Altena", "Breda", "de Biesbosch",
+               ("Altena", "Werkendam")),
+    pr.Profile("Het Hogeland", pr.MONO, "Noord-Groningen", "Groningen", "het Wad",
+               ("Het Hogeland",)),
+)
+POST_2017_MAPPED = {"Hoogezand-Sappemeer": "Midden-Groningen", "Oud-Beijerland": "Hoeksche Waard"}
+SPLIT_TYPED = ("Winsum", ("Het Hogeland", "Westerkwartier"))
 NEW_NEED = "sv_preventie_gezondheid"
 NEW_NEED_MUNICIPALITIES: tuple[str, ...] = ("Gorinchem", "Hoorn", "Kampen", "Meppel", "Weert",
                                             "Zeist")
@@ -89,8 +119,12 @@ class SecondRoundTruth:
     """What the comparison of the two example rounds must find."""
 
     leavers: tuple[str, ...] = LEAVERS
-    joiners: tuple[str, ...] = tuple(p.naam for p in JOINERS)
-    mapped: dict[str, str] = field(default_factory=lambda: dict(MAPPED))
+    joiners: tuple[str, ...] = tuple(p.naam for p in (*JOINERS, *POST_2017_JOINERS))
+    mapped: dict[str, str] = field(default_factory=lambda: MAPPED | POST_2017_MAPPED)
+    formed_after_2017: tuple[str, ...] = tuple(
+        p.naam for p in (*POST_2017_NEW, *POST_2017_JOINERS))
+    split_typed: str = SPLIT_TYPED[0]
+    split_candidates: tuple[str, ...] = SPLIT_TYPED[1]
     theme: str = THEME
     shift: float = float(SHIFT)
     new_need: str = NEW_NEED
@@ -126,10 +160,11 @@ def _answers(rng: np.random.Generator, instrument, prof: pr.Profile, functie: st
     return {k: v for k, v in answers.items() if not k.endswith(LEARNING_SUFFIXES)}
 
 
-def _extras(rng: np.random.Generator) -> list[Response]:
+def _extras(rng: np.random.Generator,
+            extras: tuple[tuple[pr.Profile, int], ...] = OLD_EXTRAS) -> list[Response]:
     instrument, cfg = load_instrument(), ExampleConfig()
     out = []
-    for prof, ld in OLD_EXTRAS:
+    for prof, ld in extras:
         start, end = draw_times(rng, cfg)
         r = Response(gemeente=prof.naam, start=start, end=end, municipality=prof.naam,
                      person=make_person(rng, prof.naam))
@@ -140,7 +175,8 @@ def _extras(rng: np.random.Generator) -> list[Response]:
 
 
 def _profile(name: str) -> pr.Profile:
-    known = {p.naam: p for p in (*pr.PROFILES, *JOINERS, *(e[0] for e in OLD_EXTRAS))}
+    known = {p.naam: p for p in (*pr.PROFILES, *JOINERS, *(e[0] for e in OLD_EXTRAS),
+                                 *POST_2017_NEW)}
     return known[name]
 
 
@@ -180,10 +216,41 @@ def _new_responses(old: list[Response], rng: np.random.Generator) -> list[Respon
                          person=make_person(rng, prof.naam))
             r.answers = _answers(rng, instrument, prof, "beleid", effect, cfg)
             out.append(r)
-    out.sort(key=lambda r: (r.end, r.start))
-    for i, r in enumerate(out, start=1):
-        r.id = i
     return out
+
+
+def _post_2017_new(old: list[Response], rng: np.random.Generator) -> list[Response]:
+    """The newer round's respondents of municipalities formed after 2017 (module docstring):
+    the stayers (one per older respondent, LD urgency :data:`SHIFT` higher), the joiners and
+    the respondent typing a split municipality."""
+    instrument, cfg, key = load_instrument_version("2019"), SECOND_CONFIG, f"{THEME}_urgentie"
+    by_name = {r.municipality: r for r in old}
+    out: list[Response] = []
+    for prof in POST_2017_NEW:
+        before = by_name[next(o for o, n in POST_2017_MAPPED.items() if n == prof.naam)]
+        start, end = draw_times(rng, cfg)
+        r = Response(gemeente=prof.typed[0], start=start, end=end, municipality=prof.naam,
+                     person=make_person(rng, prof.naam))
+        r.answers = _answers(rng, instrument, prof, "strategisch", rng.normal(0, 0.35, 4), cfg)
+        r.answers[key] = int(before.answers[key]) + SHIFT  # type: ignore[call-overload]
+        out.append(r)
+    typed = [(prof, t) for prof in POST_2017_JOINERS for t in prof.typed]
+    typed.append((POST_2017_JOINERS[1], SPLIT_TYPED[0]))  # lives in Het Hogeland, types Winsum
+    for prof, name in typed:
+        start, end = draw_times(rng, cfg)
+        r = Response(gemeente=name, start=start, end=end, municipality=prof.naam,
+                     person=make_person(rng, prof.naam))
+        r.answers = _answers(rng, instrument, prof, "beleid", rng.normal(0, 0.35, 4), cfg)
+        out.append(r)
+    return out
+
+
+def _numbered(responses: list[Response], first: int = 1) -> list[Response]:
+    """In submission order, numbered from ``first`` (the tool's ID)."""
+    responses.sort(key=lambda r: (r.end, r.start))
+    for i, r in enumerate(responses, start=first):
+        r.id = i
+    return responses
 
 
 def generate_rounds(seed: int = SEED) -> ExampleRounds:
@@ -191,16 +258,19 @@ def generate_rounds(seed: int = SEED) -> ExampleRounds:
     from pmg_analysis.example import generate
 
     rng = np.random.default_rng(seed)
+    post = np.random.default_rng(seed + 1)  # municipalities formed after 2017: own stream
     old = _old_responses()
     extras = _extras(rng)
+    post_old = _extras(post, POST_2017_OLD)
     bundled = generate()
-    first_id = int(bundled["ID"].max()) + 1
-    extras.sort(key=lambda r: (r.end, r.start))
-    for i, r in enumerate(extras):
-        r.id = first_id + i
+    extras = _numbered(extras + post_old, int(bundled["ID"].max()) + 1)
     old_sheet = pd.concat([bundled, to_sheet(extras, load_instrument())], ignore_index=True)
     known = {p.naam for p in pr.PROFILES}  # not the test response or "Regio Achterhoek"
-    new = _new_responses([r for r in old if r.municipality in known] + extras, rng)
+    later = {id(r) for r in post_old}
+    stayers = [r for r in old if r.municipality in known] + [r for r in extras
+                                                              if id(r) not in later]
+    new = _new_responses(stayers, rng)
+    new = _numbered(new + _post_2017_new(post_old, post))
     new_sheet = to_sheet(new, load_instrument_version("2019"))
     return ExampleRounds(old_sheet, new_sheet, SecondRoundTruth())
 

@@ -2,8 +2,9 @@
 
 Modules: ``municipalities`` (the packaged table of municipal changes 2017-2024 and
 :func:`map_municipalities`), ``instruments`` (:func:`compare_instruments`: which questions of
-two questionnaire versions can be compared, matched by id), ``change`` (each round's estimate,
-the paired change with bootstrap interval and sign-flip p-value, the effect of who joined and
+two questionnaire versions can be compared, matched by id), ``items`` (:func:`compare_items`:
+the opgaven and stellingen, with the same statistics), ``change`` (each round's estimate, the
+paired change with bootstrap interval and sign-flip p-value, the effect of who joined and
 who left), ``needs`` (learning needs and programme ranks across rounds), ``checks`` (bad
 input in one Dutch sentence), ``compare`` (:func:`compare_rounds`, all of it in one call);
 Dutch text in ``sentences``. Settings: :class:`RoundsConfig`.
@@ -30,11 +31,12 @@ from pmg_analysis.rounds.compare import (
 )
 from pmg_analysis.rounds.config import RoundsConfig
 from pmg_analysis.rounds.instruments import comparable, compare_instruments
+from pmg_analysis.rounds.items import compare_items
 from pmg_analysis.rounds.municipalities import MappedRound, load_changes, map_municipalities
 from pmg_analysis.rounds.needs import need_changes, rank_changes
 
 __all__ = ["MappedRound", "RoundComparison", "RoundInfo", "RoundsConfig", "check_rounds",
-           "comparable", "compare_instruments", "compare_rounds",
+           "comparable", "compare_instruments", "compare_items", "compare_rounds",
            "example_comparison", "comparison_problem",
            "load_changes", "map_municipalities", "membership", "membership_effect",
            "need_changes", "needs_and_ranks", "paired_change", "rank_changes", "require_common",

@@ -28,46 +28,54 @@ from pmg_analysis.themes.bootstrap import estimate, interval
 ALL = "Alle gemeenten"
 
 
-def _long(scores: pd.DataFrame, measures: tuple[str, ...]) -> pd.DataFrame:
-    keep = ["gemeente_code", "theme", *measures]
+def _long(scores: pd.DataFrame, measures: tuple[str, ...], key: str = "theme") -> pd.DataFrame:
+    keep = ["gemeente_code", key, *measures]
     frame = scores[keep].copy()
-    frame["theme"] = frame["theme"].astype("string")
-    out = frame.melt(id_vars=["gemeente_code", "theme"], var_name="measure", value_name="value")
-    return out.astype({"gemeente_code": "string", "theme": "string", "measure": "string",
+    frame[key] = frame[key].astype("string")
+    out = frame.melt(id_vars=["gemeente_code", key], var_name="measure", value_name="value")
+    return out.astype({"gemeente_code": "string", key: "string", "measure": "string",
                        "value": float})
 
 
-def _matrix(long: pd.DataFrame, units: list[str], columns: list[tuple[str, str]]) -> np.ndarray:
-    wide = long.pivot_table(index="gemeente_code", columns=["theme", "measure"], values="value",
+def _matrix(long: pd.DataFrame, units: list[str], columns: list[tuple[str, str]],
+            key: str = "theme") -> np.ndarray:
+    wide = long.pivot_table(index="gemeente_code", columns=[key, "measure"], values="value",
                             aggfunc="first", observed=True)
     wide = wide.reindex(index=units, columns=pd.MultiIndex.from_tuples(
-        columns, names=["theme", "measure"]))
+        columns, names=[key, "measure"]))
     return wide.to_numpy(float, na_value=np.nan)
 
 
-def _columns(scores: pd.DataFrame, measures: tuple[str, ...]) -> list[tuple[str, str]]:
-    themes = [str(t) for t in pd.unique(scores["theme"].astype("string"))]
-    if isinstance(scores["theme"].dtype, pd.CategoricalDtype):
-        themes = [str(t) for t in scores["theme"].cat.categories]
-    return [(t, m) for t in themes for m in measures]
+def _columns(scores: pd.DataFrame, measures: tuple[str, ...], key: str = "theme"
+             ) -> list[tuple[str, str]]:
+    keys = [str(t) for t in pd.unique(scores[key].astype("string").dropna())]
+    if isinstance(scores[key].dtype, pd.CategoricalDtype):
+        keys = [str(t) for t in scores[key].cat.categories]
+    return [(t, m) for t in keys for m in measures]
 
 
 def round_estimates(scores: pd.DataFrame, *, label: str,
-                    config: RoundsConfig = RoundsConfig()) -> pd.DataFrame:
+                    config: RoundsConfig = RoundsConfig(), key: str = "theme",
+                    measures: tuple[str, ...] | None = None) -> pd.DataFrame:
     """One round's estimate per theme and measure with its percentile bootstrap interval.
 
-    Returns ``ronde`` (``label``), ``theme``, ``measure``, ``n`` (municipalities with a value),
-    ``schatting``, ``ci_laag``, ``ci_hoog``.
+    ``key`` is the column that names what is measured (``theme``; ``item`` for the opgaven
+    and stellingen of :mod:`pmg_analysis.rounds.items`), ``measures`` its value columns
+    (default ``config.measures``).
+
+    Returns ``ronde`` (``label``), ``theme`` (``key``), ``measure``, ``n`` (municipalities with
+    a value), ``schatting``, ``ci_laag``, ``ci_hoog``.
     """
-    cols = _columns(scores, config.measures)
+    measures = config.measures if measures is None else measures
+    cols = _columns(scores, measures, key)
     units = sorted(scores["gemeente_code"].astype("string").dropna().unique())
-    values = _matrix(_long(scores, config.measures), units, cols)
+    values = _matrix(_long(scores, measures, key), units, cols, key)
     lower, upper = interval(values, "mean", config.bootstrap_config())
     return pd.DataFrame({
-        "ronde": label, "theme": [c[0] for c in cols], "measure": [c[1] for c in cols],
+        "ronde": label, key: [c[0] for c in cols], "measure": [c[1] for c in cols],
         "n": (~np.isnan(values)).sum(axis=0).astype("int64"),
         "schatting": estimate(values, "mean"), "ci_laag": lower, "ci_hoog": upper,
-    }).astype({"ronde": "string", "theme": "string", "measure": "string"})
+    }).astype({"ronde": "string", key: "string", "measure": "string"})
 
 
 def sign_flip_pvalue(differences: np.ndarray, config: RoundsConfig = RoundsConfig()
@@ -105,7 +113,8 @@ def _groups(scores_new: pd.DataFrame, by: str | None) -> pd.Series:
 
 
 def paired_change(scores_old: pd.DataFrame, scores_new: pd.DataFrame, *, by: str | None = None,
-                  config: RoundsConfig = RoundsConfig()) -> pd.DataFrame:
+                  config: RoundsConfig = RoundsConfig(), key: str = "theme",
+                  measures: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The change among the municipalities that answered both rounds, per theme and measure.
 
     Parameters
@@ -117,21 +126,25 @@ def paired_change(scores_old: pd.DataFrame, scores_new: pd.DataFrame, *, by: str
         ``"positie"``: per position type, taken from the newer round (positions are taken per
         round; a municipality is grouped by where it stands now).
     config : RoundsConfig
+    key, measures : str, tuple of str, optional
+        As in :func:`round_estimates` (default: ``theme`` and ``config.measures``).
 
     Returns
     -------
     DataFrame
-        ``group``, ``theme``, ``measure``, ``n`` (paired municipalities with a value in both),
+        ``group``, ``theme`` (``key``), ``measure``, ``n`` (paired municipalities with a
+        value in both),
         ``oud`` and ``nieuw`` (their means in each round), ``verschil`` (mean of new - old),
         ``ci_laag``, ``ci_hoog`` (bootstrap interval of that mean), ``p_waarde`` (sign flip),
         ``klein`` (fewer than ``config.min_group`` municipalities).
     """
-    cols = _columns(scores_new, config.measures)
+    measures = config.measures if measures is None else measures
+    cols = _columns(scores_new, measures, key)
     common = sorted(set(scores_old["gemeente_code"].dropna().astype(str))
                     & set(scores_new["gemeente_code"].dropna().astype(str)))
     groups = _groups(scores_new, by).reindex(common)
-    old_all = _matrix(_long(scores_old, config.measures), common, cols)
-    new_all = _matrix(_long(scores_new, config.measures), common, cols)
+    old_all = _matrix(_long(scores_old, measures, key), common, cols, key)
+    new_all = _matrix(_long(scores_new, measures, key), common, cols, key)
     frames = []
     for group in sorted(groups.unique()) if len(groups) else []:
         rows = (groups == group).to_numpy()
@@ -142,18 +155,18 @@ def paired_change(scores_old: pd.DataFrame, scores_new: pd.DataFrame, *, by: str
         lower, upper = interval(diff, "mean", config.bootstrap_config())
         n = both.sum(axis=0).astype("int64")
         frames.append(pd.DataFrame({
-            "group": group, "theme": [c[0] for c in cols], "measure": [c[1] for c in cols],
+            "group": group, key: [c[0] for c in cols], "measure": [c[1] for c in cols],
             "n": n, "oud": estimate(old, "mean"), "nieuw": estimate(new, "mean"),
             "verschil": estimate(diff, "mean"), "ci_laag": lower, "ci_hoog": upper,
             "p_waarde": sign_flip_pvalue(diff, config),
             "klein": int(rows.sum()) < config.min_group,
         }))
-    columns = ["group", "theme", "measure", "n", "oud", "nieuw", "verschil", "ci_laag",
+    columns = ["group", key, "measure", "n", "oud", "nieuw", "verschil", "ci_laag",
                "ci_hoog", "p_waarde", "klein"]
     if not frames:
         return pd.DataFrame(columns=columns).astype({"n": "int64", "klein": bool})
     return pd.concat(frames, ignore_index=True)[columns].astype(
-        {"group": "string", "theme": "string", "measure": "string"})
+        {"group": "string", key: "string", "measure": "string"})
 
 
 def membership(scores_old: pd.DataFrame, scores_new: pd.DataFrame,

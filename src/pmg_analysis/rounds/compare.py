@@ -18,6 +18,7 @@ from pmg_analysis.rounds.change import (
 from pmg_analysis.rounds.checks import comparison_problem
 from pmg_analysis.rounds.config import RoundsConfig
 from pmg_analysis.rounds.instruments import comparable, compare_instruments
+from pmg_analysis.rounds.items import compare_items
 from pmg_analysis.rounds.municipalities import load_changes, map_municipalities
 from pmg_analysis.themes import gemeente_scores
 
@@ -44,6 +45,8 @@ class RoundComparison:
     problem: str | None = None      # why a per-municipality comparison is impossible
     scores_old: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     scores_new: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    item_estimates: pd.DataFrame = field(default_factory=pd.DataFrame)  # rounds.compare_items
+    item_paired: pd.DataFrame = field(default_factory=pd.DataFrame)     # rounds.compare_items
 
 
 def _measure_filter(scores: pd.DataFrame, instrument_table: pd.DataFrame,
@@ -69,16 +72,16 @@ def compare_rounds(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *
     """Compare two processed rounds (``responses`` and ``answers`` tables of each).
 
     The older round's municipalities are mapped to the newer round's (on the newer round's
-    first submission date); the theme figures of each round use the one-value-per-municipality
-    rule; measures whose question is not comparable between the instrument versions are left
-    out and listed in ``not_comparable``. When no municipality answered both rounds the paired
-    tables are empty and ``problem`` says why (the per-round figures are still there).
+    date, its last submission, as the cleaning matched its municipalities); the theme figures
+    of each round use the one-value-per-municipality rule; measures whose question is not
+    comparable between the instrument versions are left out and listed in ``not_comparable``.
+    When no municipality answered both rounds the paired tables are empty and ``problem`` says
+    why (the per-round figures are still there).
     """
     old_instrument = old_instrument or load_instrument()
     new_instrument = new_instrument or load_instrument()
     changes = load_changes() if changes is None else changes
-    to_date = pd.to_datetime(new["responses"]["submitted_at"]).min()
-    from_date = pd.to_datetime(old["responses"]["submitted_at"]).max()
+    to_date, from_date = _dates(old["responses"], new["responses"])
     mapped = map_municipalities(old["responses"], changes, to_date=to_date, from_date=from_date)
     if mapped.responses["gemeente_code"].dtype != old["responses"]["gemeente_code"].dtype:
         mapped = type(mapped)(mapped.responses.astype({"gemeente_code": "string"}),
@@ -95,8 +98,12 @@ def compare_rounds(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *
     estimates = pd.concat([round_estimates(scores_old, label="vorige", config=config),
                            round_estimates(scores_new, label="nieuwe", config=config)],
                           ignore_index=True)
+    item_estimates, item_paired = compare_items(
+        {"answers": old["answers"], "responses": mapped.responses}, new, table, new_instrument,
+        config=config)
     return RoundComparison(
         mapping=mapped.mapping, instrument=table, estimates=estimates,
+        item_estimates=item_estimates, item_paired=item_paired,
         paired=paired_change(scores_old, scores_new, config=config),
         paired_by_position=paired_change(scores_old, scores_new, by="positie", config=config),
         membership=membership(scores_old, scores_new, names),
@@ -177,7 +184,19 @@ def comparison_mapped(old_responses: pd.DataFrame, new_responses: pd.DataFrame,
                       changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The older responses on the newer round's municipalities (as :func:`compare_rounds`
     maps them)."""
-    to_date = pd.to_datetime(new_responses["submitted_at"]).min()
-    from_date = pd.to_datetime(old_responses["submitted_at"]).max()
+    to_date, from_date = _dates(old_responses, new_responses)
     return map_municipalities(old_responses, changes, to_date=to_date,
                               from_date=from_date).responses
+
+
+def _dates(old_responses: pd.DataFrame, new_responses: pd.DataFrame
+           ) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates of both rounds as the cleaning matched their municipalities
+    (:func:`pmg_analysis.municipalities.round_date`: each round's last submission): the older
+    round's codes already hold the changes up to its date, the newer round's register every
+    change up to its own."""
+    from pmg_analysis.municipalities import round_date
+
+    old = round_date(old_responses["submitted_at"])
+    new = round_date(new_responses["submitted_at"])
+    return (pd.NaT if new is None else new), (pd.NaT if old is None else old)

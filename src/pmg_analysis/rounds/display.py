@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pmg_analysis.instrument import load_instrument
-from pmg_analysis.rounds.sentences import MEASURE_NAMES
+from pmg_analysis.rounds.sentences import ITEM_MEASURE_NAMES, MEASURE_NAMES, item_label
 
 
 def _theme_names() -> dict[str, str]:
@@ -71,3 +71,33 @@ def ranks_table(ranks: pd.DataFrame) -> pd.DataFrame:
         "plaats vorige": ranks["rang_oud"].to_numpy(),
         "plaats nieuwe": ranks["rang_nieuw"].to_numpy(),
         "gestegen (plaatsen)": ranks["stijging"].to_numpy()})
+
+
+def item_table(item_estimates: pd.DataFrame, item_paired: pd.DataFrame, kind: str
+               ) -> pd.DataFrame:
+    """Per opgave (``kind="opgave"``) or stelling and measure: each round's estimate over all
+    its municipalities with its 95% interval, and the paired change among the municipalities
+    that answered both rounds with interval and p-value."""
+    est = item_estimates[item_estimates["soort"] == kind]
+    pair = item_paired[item_paired["soort"] == kind].set_index(["item", "measure"])
+    rounds = {r: est[est["ronde"] == r].set_index(["item", "measure"])
+              for r in ("vorige", "nieuwe")}
+    keys = list(pair.index)
+
+    def col(frame: pd.DataFrame, name: str) -> list:
+        return [frame[name].get(k, float("nan")) for k in keys]
+
+    return pd.DataFrame({
+        "onderdeel": [item_label(kind, i, t, th) for (i, _), t, th in
+                      zip(keys, pair["tekst"], pair["theme"], strict=True)],
+        "maat": [ITEM_MEASURE_NAMES[m] for _, m in keys],
+        "vorige ronde": col(rounds["vorige"], "schatting"),
+        "vorige van": col(rounds["vorige"], "ci_laag"),
+        "vorige tot": col(rounds["vorige"], "ci_hoog"),
+        "nieuwe ronde": col(rounds["nieuwe"], "schatting"),
+        "nieuwe van": col(rounds["nieuwe"], "ci_laag"),
+        "nieuwe tot": col(rounds["nieuwe"], "ci_hoog"),
+        "gemeenten in beide": pair["n"].to_numpy(),
+        "verschil bij hen": pair["verschil"].to_numpy(),
+        "95%-interval van": pair["ci_laag"].to_numpy(), "tot": pair["ci_hoog"].to_numpy(),
+        "p-waarde": pair["p_waarde"].to_numpy()})

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pmg_analysis import catalog
+
 CHANGE_KINDS = ("samenvoeging", "splitsing", "naamswijziging")
 
 _COLUMNS = {"datum": "datetime64[ns]", "oude_code": "string", "oude_naam": "string",
@@ -39,7 +41,7 @@ def load_changes(path: str | Path | None = None) -> pd.DataFrame:
         by date and old code.
     """
     if path is None:
-        ref = resources.files("pmg_analysis").joinpath("data/gemeentelijke_herindelingen.csv")
+        ref = resources.files("pmg_analysis").joinpath("data", catalog.MUNICIPAL_CHANGES.file)
         with resources.as_file(ref) as file:
             frame = pd.read_csv(file, comment="#", dtype=str, keep_default_na=False)
     else:
@@ -170,3 +172,55 @@ def map_municipalities(responses_old: pd.DataFrame, changes: pd.DataFrame | None
                               "soort": "string", "datum": "datetime64[ns]",
                               "n_respondenten": "int64", "uitleg": "string", "bron": "string"})
     return MappedRound(out, mapping.sort_values("oude_code", ignore_index=True))
+
+
+def position_predecessors(codes: pd.Series, gemeenten: pd.DataFrame,
+                          changes: pd.DataFrame | None = None) -> dict[str, str]:
+    """For each code among ``codes`` that CBS 2017 has no row for (a municipality formed after
+    2017), the 2017 municipality whose position in the region it takes: of the municipalities
+    that went up in it entirely (and a split municipality whose main town it took), the one
+    with the most inhabitants in CBS 2017 (``gemeenten["inwoners"]``): the table of changes
+    names a main town for splits only, and the most populous former municipality usually
+    holds the new one's main town (not always: Hoeksche Waard's town hall is in Oud-Beijerland,
+    Binnenmaas had more inhabitants). A code without such a predecessor is left out (its
+    position stays unknown).
+
+    Examples
+    --------
+    >>> gemeenten = pd.DataFrame({"gemeente_code": ["GM0018", "GM0040", "GM1987"],
+    ...                           "inwoners": [34000, 15000, 12000]})
+    >>> position_predecessors(pd.Series(["GM1952", "GM0018"]), gemeenten)
+    {'GM1952': 'GM0018'}
+    """
+    changes = load_changes() if changes is None else changes
+    known = set(gemeenten["gemeente_code"].astype(str))
+    people = dict(zip(gemeenten["gemeente_code"].astype(str),
+                      pd.to_numeric(gemeenten["inwoners"]).fillna(0), strict=True))
+    whole = changes[(changes["soort"] != "splitsing")
+                    | (changes["hoofdkern_naar"] == changes["nieuwe_code"])]
+
+    def source(code: str, seen: frozenset[str] = frozenset()) -> str | None:
+        if code in known:
+            return code
+        before = [str(c) for c in whole.loc[whole["nieuwe_code"] == code, "oude_code"]
+                  if str(c) not in seen]
+        found = [s for s in (source(c, seen | {code}) for c in before) if s is not None]
+        return max(found, key=lambda c: (people.get(c, 0), c)) if found else None
+
+    out = {}
+    for code in sorted(set(codes.dropna().astype(str)) - known):
+        found = source(code)
+        if found is not None:
+            out[code] = found
+    return out
+
+
+def derived_positions_sentence(derived: dict[str, str], names: dict[str, str]) -> str | None:
+    """One Dutch sentence naming each municipality whose position was taken from a
+    predecessor (:func:`position_predecessors`); None when there is none."""
+    if not derived:
+        return None
+    pairs = "; ".join(f"{names.get(new, new)} van {names.get(old, old)}"
+                      for new, old in sorted(derived.items()))
+    return ("Gemeenten die na 2017 zijn ontstaan staan niet in de CBS-gegevens van 2017: hun "
+            "positie is afgeleid van de voorganger met de meeste inwoners (" + pairs + ").")

@@ -10,7 +10,10 @@ from pmg_analysis.instrument import load_instrument
 
 MEASURE_NAMES = {"urgentie": "de gemiddelde urgentie", "urgent": "het aandeel dat het urgent vindt",
                  "borda": "de gemiddelde Bordascore", "eerste": "het aandeel met dit thema op 1"}
-SHARES = frozenset({"urgent", "eerste"})
+ITEM_MEASURE_NAMES = {"gekozen": "het aandeel dat deze opgave koos",
+                      "eens": "het aandeel dat het (helemaal) eens is",
+                      "gemiddelde": "het gemiddelde antwoord (1-5)"}
+SHARES = frozenset({"urgent", "eerste", "gekozen", "eens"})
 
 
 def _num(value: float, measure: str) -> str:
@@ -66,6 +69,45 @@ def change_sentences(paired: pd.DataFrame, *, measure: str = "urgentie",
             f"{_num(r.nieuw, measure)}, verschil {_diff(r.verschil, measure)}, 95%-interval "
             f"{_diff(r.ci_laag, measure)} tot {_diff(r.ci_hoog, measure)}, "
             f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
+    return out
+
+
+def item_label(kind: str, item: str, text: str | None, theme: str | None) -> str:
+    """How an opgave or stelling is named in a sentence or table."""
+    if kind == "opgave":
+        return f"{text or item} ({_theme(str(theme))})"
+    return f"Stelling {item} ('{text}')" if text else f"Stelling {item}"
+
+
+def item_sentences(item_paired: pd.DataFrame, kind: str, *, measure: str | None = None,
+                   alpha: float = 0.05) -> list[str]:
+    """The opgaven (``kind="opgave"``) or stellingen (``"stelling"``) whose paired change is
+    clear (p < ``alpha``), in words, after one sentence saying how many were compared and how
+    many clear changes chance alone would give (no correction for the number of tests)."""
+    measure = measure or ("gekozen" if kind == "opgave" else "eens")
+    rows = item_paired[(item_paired["soort"] == kind) & (item_paired["measure"] == measure)
+                       & (item_paired["n"] > 0)]
+    what = "opgaven" if kind == "opgave" else "stellingen"
+    if rows.empty:
+        return [f"Er zijn geen {what} die in beide rondes te vergelijken zijn."]
+    clear = rows[rows["p_waarde"] < alpha]
+    clear = clear.iloc[clear["verschil"].abs().to_numpy().argsort(kind="stable")[::-1]]
+    chance = len(rows) * alpha
+    head = (f"{len(rows)} {what} vergeleken bij de gemeenten die beide keren antwoordden "
+            f"({ITEM_MEASURE_NAMES[measure]}); ")
+    if clear.empty:
+        return [head + "bij geen ervan is de verandering duidelijk (p < 0,05)."]
+    expected = f"{chance:.1f}".replace(".", ",")
+    out = [head + f"bij {len(clear)} is de verandering duidelijk (p < 0,05). Bij {len(rows)} "
+           f"toetsen is door toeval alleen al ongeveer {expected} duidelijke verandering te "
+           "verwachten: lees ze als aanwijzing, niet als bewijs."]
+    for r in clear.itertuples():
+        word = "gestegen" if r.verschil > 0 else "gedaald"
+        out.append(
+            f"{item_label(kind, r.item, r.tekst, r.theme)}: {word} van {_num(r.oud, measure)} "
+            f"naar {_num(r.nieuw, measure)} bij {r.n} gemeenten (verschil "
+            f"{_diff(r.verschil, measure)}, 95%-interval {_diff(r.ci_laag, measure)} tot "
+            f"{_diff(r.ci_hoog, measure)}, " + f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
     return out
 
 

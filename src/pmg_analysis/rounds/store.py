@@ -10,17 +10,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from pmg_analysis import catalog
 from pmg_analysis.rounds.compare import RoundComparison
 
-SUBDIR = "ontwikkeling"
 TABLES = ("mapping", "instrument", "estimates", "paired", "paired_by_position", "membership",
-          "effect", "not_comparable", "scores_old", "scores_new")
+          "effect", "not_comparable", "scores_old", "scores_new", "item_estimates",
+          "item_paired")
 EXTRA = ("needs", "ranks")
-META = "ontwikkeling.json"
 
 
 def comparison_dir(out_dir: str | Path) -> Path:
-    return Path(out_dir) / SUBDIR
+    """The folder of the stored comparison (``catalog.COMPARISON_META``'s folder)."""
+    return catalog.COMPARISON_META.path(out_dir).parent
+
+
+def _table(out_dir: str | Path, name: str) -> Path:
+    return catalog.COMPARISON_TABLE.path(out_dir, table=name)
 
 
 def write_comparison(comparison: RoundComparison, extra: dict[str, pd.DataFrame],
@@ -34,16 +39,16 @@ def write_comparison(comparison: RoundComparison, extra: dict[str, pd.DataFrame]
     written = []
     frames = {name: getattr(comparison, name) for name in TABLES} | extra
     for name, frame in frames.items():
-        path = folder / f"{name}.parquet"
+        path = _table(out_dir, name)
         frame.to_parquet(path, index=False)
         written.append(path)
-    path = folder / META
+    path = catalog.COMPARISON_META.path(out_dir)
     path.write_text(json.dumps({**meta, "probleem": comparison.problem}, ensure_ascii=False,
                                indent=1, sort_keys=True), encoding="utf-8")
     return [*written, path]
 
 
-PREVIOUS_SUBDIR = "vorige"  # the previous round's processed tables (pipeline.run_comparison)
+PREVIOUS_SUBDIR = catalog.PREVIOUS_ROUND_DIR  # the previous round's processed tables
 
 
 def clear_comparison(out_dir: str | Path) -> None:
@@ -55,17 +60,16 @@ def clear_comparison(out_dir: str | Path) -> None:
 
 
 def stored(out_dir: str | Path) -> bool:
-    return (comparison_dir(out_dir) / META).is_file()
+    return catalog.COMPARISON_META.path(out_dir).is_file()
 
 
 def load_comparison(out_dir: str | Path) -> tuple[RoundComparison, dict[str, pd.DataFrame],
                                                   dict[str, str]]:
     """The stored comparison, its extra tables and its meta data."""
-    folder = comparison_dir(out_dir)
-    meta = json.loads((folder / META).read_text("utf-8"))
-    frames = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
-    extra = {name: pd.read_parquet(folder / f"{name}.parquet") for name in EXTRA
-             if (folder / f"{name}.parquet").is_file()}
+    meta = json.loads(catalog.COMPARISON_META.path(out_dir).read_text("utf-8"))
+    frames = {name: pd.read_parquet(_table(out_dir, name)) for name in TABLES}
+    extra = {name: pd.read_parquet(_table(out_dir, name)) for name in EXTRA
+             if _table(out_dir, name).is_file()}
     return RoundComparison(**frames, problem=meta.get("probleem")), extra, meta
 
 

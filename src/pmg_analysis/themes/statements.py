@@ -98,9 +98,11 @@ def statement_distribution(answers: pd.DataFrame, responses: pd.DataFrame, *,
     })
 
 
-def _unit_values(answers: pd.DataFrame, responses: pd.DataFrame, unit: Unit,
-                 config: ThemeConfig) -> pd.DataFrame:
-    """Per unit and stelling: ``eens`` (share agreeing) and ``gemiddelde`` (mean answer)."""
+def statement_values(answers: pd.DataFrame, responses: pd.DataFrame, unit: Unit,
+                     config: ThemeConfig) -> pd.DataFrame:
+    """Per unit and stelling: ``eens`` (share agreeing) and ``gemiddelde`` (mean answer);
+    columns ``unit``, ``stelling``, ``measure``, ``value`` (also used by
+    :mod:`pmg_analysis.rounds.items`)."""
     s = _statement_answers(answers)
     respondent = pd.concat([
         s.assign(measure="eens", value=s["answer"].ge(config.agree_from).astype(float)),
@@ -126,7 +128,7 @@ def statement_tests(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str =
     """
     ids = [i.id for i in load_instrument()[QUESTION].items]
     unit_table = units(responses, unit=unit, by=by, config=config)
-    long = _unit_values(answers, responses, unit, config)
+    long = statement_values(answers, responses, unit, config)
     out = tests_per_column(long, unit_table, [(i, "gemiddelde") for i in ids],
                            ("stelling", "measure"), by, config)
     out["stelling"] = pd.Categorical(out["stelling"], categories=ids)
@@ -151,7 +153,7 @@ def statement_scores(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str 
     ids = [i.id for i in question.items]
     texts = {i.id: i.text for i in question.items}
     unit_table = units(responses, unit=unit, by=by, config=config)
-    long = _unit_values(answers, responses, unit, config)
+    long = statement_values(answers, responses, unit, config)
     columns = [(i, m) for m in STATEMENT_MEASURES for i in ids]
     out = scored(long, unit_table, columns, ("stelling", "measure"), set(), by, config)
     out["stelling"] = pd.Categorical(out["stelling"], categories=ids)
