@@ -64,8 +64,11 @@ SIDECAR_FILE = catalog.GEMEENTEN_CACHE.file
 class RegionsConfig:
     """All settings of the regions step."""
 
+    # Projection of the boundaries and the tolerance for neighbours.
     geometry: GeometryConfig = field(default_factory=GeometryConfig)
+    # How the CBS cores (kernen) are linked to the municipalities of 2017.
     kernen: KernenConfig = field(default_factory=KernenConfig)
+    # The thresholds of the three position types.
     typology: TypologyConfig = field(default_factory=TypologyConfig)
     # How far each threshold moves to find the borderline municipalities (``grensgeval``).
     borderline: BorderlineConfig = field(default_factory=BorderlineConfig)
