@@ -319,7 +319,7 @@ def test_run_report_hands_the_settings_to_every_step_and_notebook(tmp_path, monk
     monkeypatch.setattr(regions, "resolve_source", lambda: regions.CbsSource(None, None))
     monkeypatch.setattr(pipeline, "add_regions", spy)
     monkeypatch.setattr(pipeline, "write_analysis",
-                        lambda out_dir, **kw: seen.setdefault("analysis", kw["settings"]))
+                        lambda tables, out_dir, **kw: seen.setdefault("analysis", kw["settings"]))
     monkeypatch.setattr(report, "build_reports",
                         lambda notebooks, **kw: seen.setdefault("reports", kw) and [tmp_path])
     settings = settings_from_mapping({"prioritise": {"weight_form": 0.3},
