@@ -88,6 +88,11 @@ CBS_PROPERTIES = Dataset("cbs_kenmerken", f"cbs-{CBS_TABLE}/DataProperties.csv",
 PDOK_BOUNDARIES = Dataset("pdok_gemeentegrenzen", "pdok/gemeente_2017_gegeneraliseerd.geojson",
                           "cbs", "geojson",
                           description="PDOK generalised municipal boundaries 2017 (lon/lat)")
+CBS_CORES = Dataset("cbs_bevolkingskernen", "cbs-kernen/bevolkingskernen_2011.csv", "cbs", "csv",
+                    description="CBS 'Bevolkingskernen 2011' (StatLine CSV), one row per core")
+CBS_PLACES = Dataset("cbs_woonplaatsen", "cbs-kernen/woonplaatsen_2016.csv", "cbs", "csv",
+                     description="CBS 'Woonplaatsen in Nederland 2016' (StatLine CSV), one row "
+                                 "per place with its municipality")
 
 # --- processed tables (data/processed) ----------------------------------------------------------
 RESPONSES = Dataset("responses", "responses.parquet", "processed", "parquet",
@@ -173,7 +178,7 @@ PLOTLYJS = Dataset("plotly", "plotly.min.js", "reports", "js",
                    description="plotly.js, once beside the reports")
 
 DATASETS: dict[str, Dataset] = _declare(
-    EXAMPLE_EXPORT, CBS_DATA, CBS_PROPERTIES, PDOK_BOUNDARIES,
+    EXAMPLE_EXPORT, CBS_DATA, CBS_PROPERTIES, PDOK_BOUNDARIES, CBS_CORES, CBS_PLACES,
     RESPONSES, ANSWERS, TEXTS, PROBLEMS, QUARANTINE, MANIFEST, CLEAN_WORKBOOK, WORK_PROGRAMME,
     GEMEENTEN, BUREN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN, *RESULTS.values(), RESULTS_STAMP,
     MUNICIPALITY_REGISTER, POSITION_VALIDATION, INSTRUMENT, CODEBOOK, PACKAGED_VECTORS,

@@ -44,10 +44,8 @@ from pmg_analysis.regions.kernen import (
     KernenConfig,
     kern_figures,
     kernen_available,
-    kernen_path,
     link_kernen,
     read_kernen_data,
-    woonplaatsen_path,
 )
 from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
 from pmg_analysis.regions.sources import resolve_source
@@ -205,8 +203,8 @@ def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
         "inputs": {
             catalog.CBS_DATA.file: file_sha256(cbs_data_path(source_dir)),
             catalog.PDOK_BOUNDARIES.file: file_sha256(pdok_path(source_dir)),
-            **({f"cbs-kernen/{p.name}": file_sha256(p)
-                for p in (kernen_path(source_dir), woonplaatsen_path(source_dir))}
+            **({d.file: file_sha256(d.path(source_dir)) for d in (catalog.CBS_CORES,
+                                                                   catalog.CBS_PLACES)}
                if kernen_available(source_dir) else {}),
         },
         "config": config.fingerprint(),
