@@ -116,6 +116,9 @@ GEMEENTEN = Dataset("gemeenten", "gemeenten.parquet", "processed", "parquet",
                     "the 388 municipalities of 2017 with indicators and positie_cbs")
 BUREN = Dataset("buren", "buren.parquet", "processed", "parquet",
                 "pmg_analysis.regions.build:BUREN_SCHEMA", "neighbours, long")
+GRENSGEVALLEN = Dataset("grensgevallen", "grensgevallen.parquet", "processed", "parquet",
+                        "pmg_analysis.regions.build:GRENSGEVALLEN_SCHEMA",
+                        "the threshold moves that give a municipality another type, long")
 GEMEENTEN_CACHE = Dataset("gemeenten_cache", "gemeenten.json", "processed", "json",
                           description="the hashes of the inputs and settings gemeenten and "
                                       "buren were built from")
@@ -180,7 +183,8 @@ PLOTLYJS = Dataset("plotly", "plotly.min.js", "reports", "js",
 DATASETS: dict[str, Dataset] = _declare(
     EXAMPLE_EXPORT, CBS_DATA, CBS_PROPERTIES, PDOK_BOUNDARIES, CBS_CORES, CBS_PLACES,
     RESPONSES, ANSWERS, TEXTS, PROBLEMS, QUARANTINE, MANIFEST, CLEAN_WORKBOOK, WORK_PROGRAMME,
-    GEMEENTEN, BUREN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN, *RESULTS.values(), RESULTS_STAMP,
+    GEMEENTEN, BUREN, GRENSGEVALLEN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN,
+    *RESULTS.values(), RESULTS_STAMP,
     MUNICIPALITY_REGISTER, POSITION_VALIDATION, INSTRUMENT, CODEBOOK, PACKAGED_VECTORS,
     REPORT_INDEX, REPORT_PAGE, MUNICIPALITY_PAGE, PLOTLYJS,
 )

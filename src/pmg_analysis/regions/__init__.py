@@ -102,6 +102,7 @@ from pmg_analysis.regions.validation import (
 )
 from pmg_analysis.regions.validation_report import (
     borderline_counts,
+    borderline_moves_text,
     borderline_table,
     borderline_thresholds_table,
     miss_reason,
@@ -131,7 +132,8 @@ __all__ = [
     "cluster_crosstab", "cluster_sentence", "differences_table", "display_geojson", "getal",
     "grouping_sentence", "indicator_cluster_summary", "indicator_table", "map_frame",
     "profile_cluster_summary", "seed_table", "silhouette_table", "thresholds_table",
-    "type_counts", "borderline_counts", "borderline_table", "borderline_thresholds_table",
+    "type_counts", "borderline_counts", "borderline_moves_text", "borderline_table",
+    "borderline_thresholds_table",
     "miss_reason", "misses_table", "validation_per_part_table", "validation_per_type_table",
     "validation_sentence", "validation_set_table", "validation_target_sentence",
     "kern_fallback_table", "kernen_sentence", "unlinked_kernen_table",

@@ -77,7 +77,7 @@ def validate(gemeenten: pd.DataFrame, validatie: pd.DataFrame | None = None) -> 
     if missing:
         raise KeyError(f"validation codes not in the municipality table: {missing}")
     keep = ["gemeente_code", "inwoners", "oad", "positie_cbs", "grensgeval",
-            "grensgeval_drempels", "grotere_stad_naam", "afstand_grotere_stad_km",
+            "grotere_stad_naam", "afstand_grotere_stad_km",
             "bereik_grotere_stad", "dominantie", "stedelijke_buur_naam", "n_steden",
             "centrum_code", "centrum_naam", "stad", "grootste_kern", "kern_inwoners",
             "kern_bron"]
