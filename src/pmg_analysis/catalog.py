@@ -152,6 +152,8 @@ RESULTS: dict[str, Dataset] = {
     "leerkringen": _result("leerkringen", "the proposed leerkringen"),
     "leerkringen_leden": _result("leerkringen_leden", "members of each leerkring, long"),
     "leerkringen_zonder": _result("leerkringen_zonder_groep", "top needs without a leerkring"),
+    "leerkringen_buiten": _result("leerkringen_buiten_groep",
+                                  "municipalities named beside a leerkring or a need, and why"),
 }
 RESULTS_STAMP = Dataset("resultaten", "resultaten.json", "processed", "json",
                         description="the export (SHA-256) and settings the results belong to")

@@ -88,7 +88,8 @@ def _frames(results: Results) -> dict[str, pd.DataFrame]:
             "gemeente_scores": results.gemeente_scores, "toetsen": results.group_tests,
             "programma": p.programma, "gevoeligheid": p.gevoeligheid,
             "leerkringen": p.leerkringen.groepen, "leerkringen_leden": p.leerkringen.leden,
-            "leerkringen_zonder": p.leerkringen.zonder_groep}
+            "leerkringen_zonder": p.leerkringen.zonder_groep,
+            "leerkringen_buiten": p.leerkringen.buiten}
 
 
 def _stamp(source_sha256: str, settings: Settings | None) -> dict:
@@ -127,7 +128,8 @@ def _read(out_dir: Path) -> Results:
         plan=WorkProgramme(programma=f["programma"],
                            leerkringen=Leerkringen(groepen=f["leerkringen"],
                                                    leden=f["leerkringen_leden"],
-                                                   zonder_groep=f["leerkringen_zonder"]),
+                                                   zonder_groep=f["leerkringen_zonder"],
+                                                   buiten=f["leerkringen_buiten"]),
                            gevoeligheid=f["gevoeligheid"], inputs=None))
 
 
