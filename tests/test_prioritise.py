@@ -24,9 +24,11 @@ from pmg_analysis.prioritise import (
 )
 from pmg_analysis.prioritise.export import write_programme_xlsx
 from pmg_analysis.prioritise.sentences import (
+    groups_shown,
     leerkringen_summary,
     programme_summary,
     sensitivity_summary,
+    without_shown,
 )
 from pmg_analysis.regions.typology import PositieDtype
 
@@ -271,7 +273,7 @@ def test_no_municipality_is_in_more_groups_than_the_limit():
     assert proposal.groepen["item"].tolist() == ["LV1", "LV2"]
     assert proposal.zonder_groep["item"].tolist() == ["LV3", "LV4"]
     assert proposal.zonder_groep["n_beschikbaar"].tolist() == [0, 0]
-    assert "waarvan 6 al in 2 leerkringen zitten" in proposal.zonder_groep["toelichting"][0]
+    assert "waarvan 6 al in 2 leerkringen zitten" in without_shown(proposal)["toelichting"][0]
     one = propose(leerkring_inputs([6, 6], overlap=True),
                   PriorityConfig(max_groups_per_municipality=1))
     assert one.leden.groupby("gemeente_code").size().max() == 1
@@ -280,7 +282,9 @@ def test_no_municipality_is_in_more_groups_than_the_limit():
 def test_too_few_municipalities_give_a_clear_dutch_explanation_and_no_group():
     proposal = propose(leerkring_inputs([3]))
     assert proposal.groepen.empty
-    assert proposal.zonder_groep["toelichting"].tolist() == [
+    # the table holds who asked; the sentence is written where it is shown
+    assert proposal.buiten["gemeente_naam"].tolist() == ["Assen", "Breda", "Cuijk"]
+    assert without_shown(proposal)["toelichting"].tolist() == [
         "Te weinig gemeenten voor een leerkring: 3 gemeenten hebben deze leervraag (Assen, "
         "Breda en Cuijk). Een leerkring vraagt minstens 4 gemeenten. Voorstel: bespreek de vraag "
         "in een netwerkbijeenkomst of voeg haar samen met een verwante leervraag."]
@@ -289,16 +293,16 @@ def test_too_few_municipalities_give_a_clear_dutch_explanation_and_no_group():
 def test_each_group_gets_a_trekker_while_there_are_willing_municipalities():
     # 12 municipalities -> two groups of 6; Delft (G03) and Lisse (G07) lead EA, Ede SV
     inputs = leerkring_inputs([12], leads=[("G03", "EA"), ("G07", "EA"), ("G05", "SV")])
-    groups = propose(inputs).groepen
+    groups = groups_shown(propose(inputs))
     assert groups["trekker"].tolist() == ["Delft", "Lisse"]
     assert (groups["toelichting"] == "").all()
-    lone = propose(leerkring_inputs([12], leads=[("G03", "EA")])).groepen
+    lone = groups_shown(propose(leerkring_inputs([12], leads=[("G03", "EA")])))
     # the trekker of another theme (SV) does not count; the second group has none and says so
     assert lone["trekker"].tolist() == ["Delft", ""]
     assert lone["toelichting"].iloc[1] == (
         "Geen gemeente in deze groep wil trekker zijn van het thema Economie & arbeidsmarkt; "
         "wel Delft, buiten de groep. Vraag een van hen, of laat het programmateam trekken.")
-    nobody = propose(leerkring_inputs([5])).groepen
+    nobody = groups_shown(propose(leerkring_inputs([5])))
     assert nobody["trekker"].tolist() == [""]
     assert nobody["toelichting"].tolist() == [
         "Geen gemeente in deze groep wil trekker zijn van het thema Economie & arbeidsmarkt; "
@@ -306,8 +310,10 @@ def test_each_group_gets_a_trekker_while_there_are_willing_municipalities():
 
 
 def test_groups_mix_positions_and_name_the_preferred_form():
-    groups = propose(leerkring_inputs([12])).groepen
+    proposal = propose(leerkring_inputs([12]))
+    groups = groups_shown(proposal)
     # G00..G11 cycle nabij/poly/mono; dealt in turn per position, each group gets 2 of each
+    assert proposal.leden.groupby("leerkring")["positie"].value_counts().eq(2).all()
     assert groups["posities"].tolist() == [
         "2 nabij een grotere stad, 2 polycentrische regio, 2 monocentrische regio"] * 2
     assert set(groups["vorm"]) <= {"Leerkringen", "Werkgroepen"}
@@ -498,7 +504,7 @@ def test_the_sensitivity_sentence_names_only_items_near_the_top_and_counts_the_r
 
 
 def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_path):
-    from pmg_analysis.prioritise import write_work_programme
+    from pmg_analysis.pipeline import write_analysis
 
     answers, responses, _ = processed()
     texts = pd.DataFrame({
@@ -506,9 +512,10 @@ def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_pat
         "theme": "EA", "item": None,
         "text": ["Hoe houden we jong talent vast in de regio?"] * 3
         + ["Hoe krijgen we werkgevers en het mbo aan tafel?"] * 2}).astype("category")
-    path = write_work_programme({"answers": answers, "responses": responses, "texts": texts},
-                                tmp_path)
-    assert path == tmp_path / "werkprogramma.xlsx"
+    written = write_analysis({"answers": answers, "responses": responses, "texts": texts},
+                             tmp_path, source_sha256="0" * 64)
+    path = tmp_path / "werkprogramma.xlsx"
+    assert written[-1] == path and tmp_path / "resultaat_programma.parquet" in written
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["programma", "leerkringen"]
     items = [r[2] for r in book["programma"].iter_rows(min_row=2, values_only=True)]
@@ -522,7 +529,7 @@ def test_the_leerkringen_summary_counts_each_member_once_from_the_long_table():
     members = pd.DataFrame({"leerkring": [1, 1, 1, 1, 2, 2, 2, 2],
                             "gemeente_code": ["GM0228", "GM0200", "GM0202", "GM0203",
                                               "GM0228", "GM0200", "GM0204", "GM0205"]})
-    text = leerkringen_summary(Leerkringen(groups, members, pd.DataFrame()))
+    text = leerkringen_summary(Leerkringen(groups, members, pd.DataFrame(), pd.DataFrame()))
     # six municipalities, two of them in both groups; one group has no trekker yet
     assert text.startswith("Voorgesteld: 2 leerkringen met samen 6 gemeenten")
     assert "Voor 1 leerkring is nog geen trekker gevonden." in text

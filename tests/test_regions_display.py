@@ -230,3 +230,31 @@ def test_profile_cluster_summary_names_themes_and_sizes():
                                          "Gemiddelde rang (1 = hoogst): Economie & arbeidsmarkt"]
     assert list(table.columns[1:]) == ["Cluster 1 (n = 6)", "Cluster 2 (n = 6)"]
     assert sorted(table.iloc[0, 1:].round(0).tolist()) == [1.0, 5.0]
+
+
+# --- the public face ---------------------------------------------------------------------------
+
+def test_the_public_face_is_split_into_what_computes_and_what_displays():
+    from pmg_analysis.regions import display
+
+    assert regions.__all__ == [*regions.COMPUTE, *display.__all__]
+    assert not set(regions.COMPUTE) & set(display.__all__)
+    assert all(getattr(regions, name) is getattr(display, name) for name in display.__all__)
+    # display takes computed frames: nothing of the download or the computation is in it
+    assert {"fetch", "load_tables", "build_tables", "classify", "borderline",
+            "validate"} <= set(regions.COMPUTE)
+    assert {"borderline_table", "validation_sentence", "map_frame"} <= set(display.__all__)
+
+
+def test_every_regions_name_a_notebook_calls_is_public():
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    called = set()
+    for notebook in sorted((root / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text("utf-8"))["cells"]
+        for cell in cells:
+            if cell["cell_type"] == "code":
+                called |= set(re.findall(r"(?<![\w.])regions\.(\w+)", "".join(cell["source"])))
+    assert len(called) > 20
+    assert called - set(regions.__all__) == set()

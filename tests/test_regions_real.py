@@ -92,6 +92,8 @@ def test_cache_round_trip(tmp_path):
     assert not first.from_cache and second.from_cache
     assert second.gemeenten.equals(first.gemeenten)
     assert second.buren.equals(first.buren)
+    assert len(first.grensgevallen) > 0
+    assert second.grensgevallen.equals(first.grensgevallen)
 
 
 def test_indicator_clusters_compared_with_rules(tables):

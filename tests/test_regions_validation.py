@@ -16,10 +16,15 @@ TYPES = set(regions.POSITIE_TYPES)
 
 
 @pytest.fixture(scope="module")
-def real_gemeenten():
+def real_tables():
     from conftest import shared_path
 
-    return regions.build_tables(shared_path("reference")).gemeenten
+    return regions.build_tables(shared_path("reference"))
+
+
+@pytest.fixture(scope="module")
+def real_gemeenten(real_tables):
+    return real_tables.gemeenten
 
 
 # --- the validation set itself (no CBS files needed) ---
@@ -168,12 +173,16 @@ def test_twin_towns_in_thin_regions_and_regional_centres_come_out_right(real_gem
 
 
 @pytest.mark.shared
-def test_borderline_flags_on_real_data_name_a_threshold(real_gemeenten, report_metric):
-    g = real_gemeenten
+def test_borderline_flags_on_real_data_name_a_threshold(real_tables, report_metric):
+    g, moves = real_tables.gemeenten, real_tables.grensgevallen
     flagged = g[g["grensgeval"]]
-    assert flagged["grensgeval_drempels"].notna().all()
-    assert g.loc[~g["grensgeval"], "grensgeval_drempels"].isna().all()
+    # a municipality is borderline exactly when a threshold move changes its type
+    assert set(flagged["gemeente_code"]) == set(moves["gemeente_code"])
+    assert (moves["positie_anders"].astype(str).to_numpy() != g.set_index("gemeente_code").loc[
+        moves["gemeente_code"], "positie_cbs"].astype(str).to_numpy()).all()
     assert 0 < len(flagged) < len(g) / 3
+    shown = regions.borderline_table(g, moves, only_medium=False)
+    assert shown.iloc[:, -1].str.fullmatch(r"[\w.]+ [+-]10% -> \w+(; [\w.]+ [+-]10% -> \w+)*").all()
     counts = regions.borderline_counts(g, plots.POSITION_LABELS)
     assert counts["Grensgevallen"].iloc[-1] == len(flagged)
     split = g["positie_cbs"].value_counts(sort=False)
@@ -196,8 +205,9 @@ def _towns(pops: list[int], oads: list[int], xs_km: list[float]) -> pd.DataFrame
     })
 
 
-def _flags(towns: pd.DataFrame,
-           config: TypologyConfig = TypologyConfig()) -> pd.DataFrame:  # noqa: B008
+def _run(towns: pd.DataFrame,
+         config: TypologyConfig = TypologyConfig()) -> tuple[pd.DataFrame, pd.DataFrame]:  # noqa: B008
+    """The types (``positie_cbs``) and ``grensgeval`` per town, and the threshold moves."""
     buren = pd.DataFrame({"gemeente_code": pd.Series([], dtype=str),
                           "buur_code": pd.Series([], dtype=str)})
 
@@ -205,34 +215,52 @@ def _flags(towns: pd.DataFrame,
         ind = compute_indicators(towns, buren, c.indicators, c.nabij_max_bereik)
         return classify(pd.concat([towns, ind], axis=1), c)
 
-    labels = relabel(config)
-    return pd.concat([labels, borderline(labels, relabel, config)], axis=1)
+    labels = relabel(config).set_axis(pd.Index(towns["gemeente_code"]))
+    moves = borderline(labels, relabel, config)
+    flags = pd.DataFrame({"positie_cbs": labels.to_numpy(),
+                          "grensgeval": labels.index.isin(moves["gemeente_code"])})
+    return flags, moves
+
+
+def _flags(towns: pd.DataFrame,
+           config: TypologyConfig = TypologyConfig()) -> pd.DataFrame:  # noqa: B008
+    return _run(towns, config)[0]
+
+
+def _moves(moves: pd.DataFrame, code: str) -> list[str]:
+    return regions.borderline_moves_text(moves).get(code, "").split("; ")
 
 
 def test_a_centre_just_over_the_dominance_threshold_is_borderline():
     # 46,000 is 1.53x 30,000: a monocentric region, but a polycentric one with the threshold 10%
     # higher. The smaller town is in the region of that centre and changes with it.
-    flags = _flags(_towns([46_000, 30_000], [1_500, 1_500], [100, 110]))
+    flags, moves = _run(_towns([46_000, 30_000], [1_500, 1_500], [100, 110]))
     assert flags["positie_cbs"].astype(str).tolist() == ["monocentrisch", "monocentrisch"]
     assert flags["grensgeval"].tolist() == [True, True]
-    assert "mono_min_dominantie +10% -> polycentrisch" in flags["grensgeval_drempels"][0]
+    first = moves[moves["gemeente_code"] == "GM9000"]
+    assert ("mono_min_dominantie", 0.1, "polycentrisch") in set(zip(
+        first["instelling"], first["verschuiving"], first["positie_anders"].astype(str),
+        strict=True))
+    assert "mono_min_dominantie +10% -> polycentrisch" in _moves(moves, "GM9000")
 
 
 def test_a_clear_centre_and_a_clear_twin_are_not_borderline():
     # 60,000 is 3x 20,000 (clearly dominant); 50,000 and 48,000 are clearly comparable; all far
     # from the radius bound (8 km) and well inside the urban bound (OAD 2,000).
-    flags = _flags(_towns([60_000, 20_000, 50_000, 48_000], [2_000] * 4, [0, 8, 200, 208]))
+    flags, moves = _run(_towns([60_000, 20_000, 50_000, 48_000], [2_000] * 4,
+                                 [0, 8, 200, 208]))
     assert flags["positie_cbs"].astype(str).tolist() == [
         "monocentrisch", "monocentrisch", "polycentrisch", "polycentrisch"]
     assert not flags["grensgeval"].any()
-    assert flags["grensgeval_drempels"].isna().all()
+    assert moves.empty and list(moves.columns) == ["gemeente_code", "instelling",
+                                                   "verschuiving", "positie_anders"]
 
 
 def test_a_twin_just_inside_the_radius_is_borderline_on_the_radius():
-    flags = _flags(_towns([50_000, 48_000], [2_000] * 2, [0, 19]))
+    flags, moves = _run(_towns([50_000, 48_000], [2_000] * 2, [0, 19]))
     assert flags["positie_cbs"].astype(str).tolist() == ["polycentrisch"] * 2
-    assert flags["grensgeval_drempels"].str.contains("indicators.straal_km -10% -> "
-                                                     "monocentrisch").all()
+    for code in ("GM9000", "GM9001"):
+        assert "indicators.straal_km -10% -> monocentrisch" in _moves(moves, code)
 
 
 def test_the_largest_town_of_a_network_is_polycentric_when_the_others_together_weigh_enough():

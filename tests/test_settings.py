@@ -122,6 +122,45 @@ def test_a_reason_is_read_from_above_the_field_its_line_or_the_docstring():
         "for_two": "One reason", "and_this_one": "", "nothing": ""}
 
 
+def _without_reasons(obj, prefix=""):
+    """Dotted key of every field of ``obj`` and the configs nested in it whose default has no
+    reason written beside it (read from the source by ``field_reasons``)."""
+    reasons = field_reasons(type(obj))
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if not reasons.get(f.name):
+            yield f"{prefix}{f.name}"
+        if is_dataclass(value):
+            yield from _without_reasons(value, f"{prefix}{f.name}.")
+
+
+def test_every_default_of_every_config_has_its_reason_written_beside_it():
+    settings = Settings()
+    missing = [key for section in fields(settings)
+               for key in _without_reasons(getattr(settings, section.name), f"{section.name}.")]
+    assert missing == []
+    # each section of the file is one config class, whose docstring says what it holds
+    for section in fields(settings):
+        cls = type(getattr(settings, section.name))
+        assert (cls.__doc__ or "").strip() and not cls.__doc__.startswith(f"{cls.__name__}("), \
+            section.name
+
+
+def test_a_default_without_a_reason_is_found_in_a_nested_config_too():
+    @dataclass(frozen=True)
+    class Inner:
+        # Reason.
+        kept: int = 1
+        bare: int = 2
+
+    @dataclass(frozen=True)
+    class Outer:
+        inner: Inner = Inner()  # the nested one
+        bare_too: str = "x"
+
+    assert list(_without_reasons(Outer())) == ["inner.bare", "bare_too"]
+
+
 # --- checking -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "line"), [
@@ -280,7 +319,7 @@ def test_run_report_hands_the_settings_to_every_step_and_notebook(tmp_path, monk
     monkeypatch.setattr(regions, "resolve_source", lambda: regions.CbsSource(None, None))
     monkeypatch.setattr(pipeline, "add_regions", spy)
     monkeypatch.setattr(pipeline, "write_analysis",
-                        lambda out_dir, **kw: seen.setdefault("analysis", kw["settings"]))
+                        lambda tables, out_dir, **kw: seen.setdefault("analysis", kw["settings"]))
     monkeypatch.setattr(report, "build_reports",
                         lambda notebooks, **kw: seen.setdefault("reports", kw) and [tmp_path])
     settings = settings_from_mapping({"prioritise": {"weight_form": 0.3},

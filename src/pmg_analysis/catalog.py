@@ -88,6 +88,11 @@ CBS_PROPERTIES = Dataset("cbs_kenmerken", f"cbs-{CBS_TABLE}/DataProperties.csv",
 PDOK_BOUNDARIES = Dataset("pdok_gemeentegrenzen", "pdok/gemeente_2017_gegeneraliseerd.geojson",
                           "cbs", "geojson",
                           description="PDOK generalised municipal boundaries 2017 (lon/lat)")
+CBS_CORES = Dataset("cbs_bevolkingskernen", "cbs-kernen/bevolkingskernen_2011.csv", "cbs", "csv",
+                    description="CBS 'Bevolkingskernen 2011' (StatLine CSV), one row per core")
+CBS_PLACES = Dataset("cbs_woonplaatsen", "cbs-kernen/woonplaatsen_2016.csv", "cbs", "csv",
+                     description="CBS 'Woonplaatsen in Nederland 2016' (StatLine CSV), one row "
+                                 "per place with its municipality")
 
 # --- processed tables (data/processed) ----------------------------------------------------------
 RESPONSES = Dataset("responses", "responses.parquet", "processed", "parquet",
@@ -111,6 +116,9 @@ GEMEENTEN = Dataset("gemeenten", "gemeenten.parquet", "processed", "parquet",
                     "the 388 municipalities of 2017 with indicators and positie_cbs")
 BUREN = Dataset("buren", "buren.parquet", "processed", "parquet",
                 "pmg_analysis.regions.build:BUREN_SCHEMA", "neighbours, long")
+GRENSGEVALLEN = Dataset("grensgevallen", "grensgevallen.parquet", "processed", "parquet",
+                        "pmg_analysis.regions.build:GRENSGEVALLEN_SCHEMA",
+                        "the threshold moves that give a municipality another type, long")
 GEMEENTEN_CACHE = Dataset("gemeenten_cache", "gemeenten.json", "processed", "json",
                           description="the hashes of the inputs and settings gemeenten and "
                                       "buren were built from")
@@ -144,6 +152,8 @@ RESULTS: dict[str, Dataset] = {
     "leerkringen": _result("leerkringen", "the proposed leerkringen"),
     "leerkringen_leden": _result("leerkringen_leden", "members of each leerkring, long"),
     "leerkringen_zonder": _result("leerkringen_zonder_groep", "top needs without a leerkring"),
+    "leerkringen_buiten": _result("leerkringen_buiten_groep",
+                                  "municipalities named beside a leerkring or a need, and why"),
 }
 RESULTS_STAMP = Dataset("resultaten", "resultaten.json", "processed", "json",
                         description="the export (SHA-256) and settings the results belong to")
@@ -188,9 +198,10 @@ PLOTLYJS = Dataset("plotly", "plotly.min.js", "reports", "js",
                    description="plotly.js, once beside the reports")
 
 DATASETS: dict[str, Dataset] = _declare(
-    EXAMPLE_EXPORT, CBS_DATA, CBS_PROPERTIES, PDOK_BOUNDARIES,
+    EXAMPLE_EXPORT, CBS_DATA, CBS_PROPERTIES, PDOK_BOUNDARIES, CBS_CORES, CBS_PLACES,
     RESPONSES, ANSWERS, TEXTS, PROBLEMS, QUARANTINE, MANIFEST, CLEAN_WORKBOOK, WORK_PROGRAMME,
-    GEMEENTEN, BUREN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN, *RESULTS.values(), RESULTS_STAMP,
+    GEMEENTEN, BUREN, GRENSGEVALLEN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN,
+    *RESULTS.values(), RESULTS_STAMP,
     MUNICIPALITY_REGISTER, POSITION_VALIDATION, INSTRUMENT, CODEBOOK, PACKAGED_VECTORS,
     REPORT_INDEX, REPORT_PAGE, MUNICIPALITY_PAGE, PLOTLYJS,
     COMPARISON_TABLE, COMPARISON_META, MUNICIPAL_CHANGES, INSTRUMENT_VERSION,

@@ -70,10 +70,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    from pmg_analysis.pipeline import load_manifest, write_analysis
+    from pmg_analysis.pipeline import load_manifest, load_processed, write_analysis
 
     out = Path(args.out)
-    written = write_analysis(out, source_sha256=load_manifest(out).source.sha256)
+    written = write_analysis(load_processed(out), out,
+                             source_sha256=load_manifest(out).source.sha256)
     print(f"{len(written)} resultaattabellen en werkprogramma.xlsx geschreven in {out}")
     return 0
 

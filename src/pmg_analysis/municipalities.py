@@ -48,6 +48,8 @@ class MatchConfig:
     ambiguity_margin: float = 3.0   # runner-up this close to the best score -> ambiguous
     near_miss: float = 70.0         # lowest score listed as a candidate for an unknown name
     max_candidates: int = 3         # candidates listed for ambiguous / unknown names
+    # Plain ratio (edit distance over the whole name): names are short and typed whole; WRatio
+    # scores a name inside a longer one as close ("Bergen" - "Bergen op Zoom": 90, ratio 60).
     scorer: Literal["ratio", "WRatio", "token_sort_ratio"] = "ratio"
 
 

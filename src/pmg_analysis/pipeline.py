@@ -7,7 +7,7 @@ The CLI and ``make report`` call these functions; notebooks read the processed t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -219,7 +219,8 @@ def _report_round(input_path: str | Path, *, format: str | None,
 
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
                        settings=settings, before_regions=before_regions, instrument=instrument)
-    write_analysis(out_dir, source_sha256=result.manifest.source.sha256, settings=settings)
+    write_analysis(result_tables(result), out_dir, source_sha256=result.manifest.source.sha256,
+                   settings=settings)
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     if previous_export is None:
@@ -300,18 +301,27 @@ def run_comparison(previous: CleanResult, result: CleanResult, out_dir: str | Pa
     return written + write_comparison(comparison, extra, out_dir, meta=meta)
 
 
-def write_analysis(out_dir: Path, *, source_sha256: str, settings: Settings | None = None
-                   ) -> list[Path]:
-    """Run every analysis step once on the processed tables in ``out_dir`` with ``settings``
+def result_tables(result: CleanResult) -> dict[str, pd.DataFrame]:
+    """The processed tables of a clean run in memory, as :func:`load_processed` reads them back
+    (the analysis takes them from here instead of reading the files just written)."""
+    return {"responses": result.responses, "answers": result.answers, "texts": result.texts,
+            "problems": result.problems, "quarantine": result.quarantine}
+
+
+def write_analysis(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, source_sha256: str,
+                   settings: Settings | None = None) -> list[Path]:
+    """Run every analysis step once on the processed ``tables`` (responses, answers, texts; from
+    :func:`result_tables` right after a clean run, or :func:`load_processed`) with ``settings``
     (None: the defaults) and write the results (:mod:`pmg_analysis.results`) and
-    ``werkprogramma.xlsx`` from them."""
+    ``werkprogramma.xlsx`` from them into ``out_dir``, beside the processed tables."""
     from pmg_analysis.prioritise.export import WORKBOOK, write_programme_xlsx
     from pmg_analysis.results import compute_results, write_results
 
-    results = compute_results(load_processed(out_dir), cache_dir=out_dir, settings=settings)
+    results = compute_results(dict(tables), cache_dir=out_dir, settings=settings)
     written = write_results(results, out_dir, source_sha256=source_sha256, settings=settings)
     written.append(write_programme_xlsx(results.plan.programma, results.plan.leerkringen,
-                                        Path(out_dir) / WORKBOOK))
+                                        Path(out_dir) / WORKBOOK,
+                                        (settings or Settings()).prioritise))
     return written
 
 

@@ -13,6 +13,7 @@ fall one way. When the tables are missing or belong to another export (a fresh c
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,7 +88,8 @@ def _frames(results: Results) -> dict[str, pd.DataFrame]:
             "gemeente_scores": results.gemeente_scores, "toetsen": results.group_tests,
             "programma": p.programma, "gevoeligheid": p.gevoeligheid,
             "leerkringen": p.leerkringen.groepen, "leerkringen_leden": p.leerkringen.leden,
-            "leerkringen_zonder": p.leerkringen.zonder_groep}
+            "leerkringen_zonder": p.leerkringen.zonder_groep,
+            "leerkringen_buiten": p.leerkringen.buiten}
 
 
 def _stamp(source_sha256: str, settings: Settings | None) -> dict:
@@ -126,7 +128,8 @@ def _read(out_dir: Path) -> Results:
         plan=WorkProgramme(programma=f["programma"],
                            leerkringen=Leerkringen(groepen=f["leerkringen"],
                                                    leden=f["leerkringen_leden"],
-                                                   zonder_groep=f["leerkringen_zonder"]),
+                                                   zonder_groep=f["leerkringen_zonder"],
+                                                   buiten=f["leerkringen_buiten"]),
                            gevoeligheid=f["gevoeligheid"], inputs=None))
 
 
@@ -144,10 +147,12 @@ def stored_for(out_dir: Path, source_sha256: str, settings: Settings | None = No
 
 
 def load_results(out_dir: str | Path | None = PROCESSED, *,
-                 settings: Settings | None = None) -> Results:
+                 settings: Settings | None = None,
+                 tables: Mapping[str, pd.DataFrame] | None = None) -> Results:
     """The results of the processed data in ``out_dir`` (None: the default folder, as a
     notebook's ``verwerkt``) with ``settings``: read when ``make report`` stored them for this
-    export and these settings, else computed in memory (nothing written).
+    export and these settings, else computed in memory (nothing written) from ``tables``, the
+    processed tables of ``out_dir`` when the caller has loaded them already (None: read here).
 
     Examples
     --------
@@ -160,4 +165,6 @@ def load_results(out_dir: str | Path | None = PROCESSED, *,
     manifest = load_manifest(out_dir)
     if stored_for(out_dir, manifest.source.sha256, settings):
         return _read(out_dir)
-    return compute_results(load_processed(out_dir), cache_dir=out_dir, settings=settings)
+    if tables is None:
+        tables = load_processed(out_dir)
+    return compute_results(dict(tables), cache_dir=out_dir, settings=settings)

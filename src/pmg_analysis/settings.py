@@ -394,15 +394,15 @@ def field_reasons(cls: type) -> dict[str, str]:
     The reason is the comment block directly above the field (section rulers such as
     ``# --- weights ---`` left out), or else the comment at the end of its line, or else its
     entry under ``Attributes`` in the class docstring. A field directly below another, without
-    a comment of its own, has none (one comment above ``group_min`` and ``group_max`` is shown
-    once, above the first).
+    a comment of its own, has none: a comment block above two fields is the reason of the first
+    only (every config field has its own, see ``tests/test_settings.py``).
 
     Examples
     --------
     >>> field_reasons(PriorityConfig)["enough_leads"][:40]
     'Two candidate trekkers are enough (part '
     >>> field_reasons(PriorityConfig)["group_max"]
-    ''
+    'the upper end of the 4-8 range above'
     """
     source = textwrap.dedent(inspect.getsource(cls))
     lines = source.splitlines()

@@ -13,6 +13,8 @@ from pmg_analysis.municipalities import MatchConfig
 
 @dataclass(frozen=True)
 class CleanConfig:
+    """Settings of the cleaning step (:func:`pmg_analysis.clean.clean_export`)."""
+
     # A response that answered fewer than this share of the instrument's answer questions counts
     # as partial (kept, flagged `is_partial`). 0.5: someone who stopped after section B has
     # answered about a quarter of the questions.
@@ -30,6 +32,8 @@ class CleanConfig:
     # Cell values that mean "this option was chosen" in one-column-per-option layouts.
     truthy: tuple[str, ...] = ("1", "y", "yes", "ja", "j", "x", "true", "waar", "checked",
                                "selected")
+    # Cell values that mean "this option was not chosen". Any other non-empty cell counts as
+    # ticked (kept as typed text), so tools that write 0 / No / Nee in unticked columns need these.
     falsy: tuple[str, ...] = ("0", "n", "no", "nee", "false", "onwaar", "not selected")
     # Key of the keyed hash that turns a tool's response id into a pseudonymous response id.
     # The default is public: set your own in the settings file (clean.pseudonym_key) or in the

@@ -2,7 +2,7 @@
 to the weights, proposed leerkringen, and the editable Excel export."""
 
 from pmg_analysis.prioritise.config import PARTS, PriorityConfig
-from pmg_analysis.prioritise.export import programme_sheets, write_work_programme
+from pmg_analysis.prioritise.export import programme_sheets
 from pmg_analysis.prioritise.inputs import PriorityInputs
 from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
 from pmg_analysis.prioritise.programme import (
@@ -21,5 +21,4 @@ __all__ = [
     "plan",
     "priority_inputs", "programme_from_inputs", "programme_sheets", "propose_leerkringen",
     "score_parts", "sensitivity", "stability", "work_programme",
-    "write_work_programme",
 ]

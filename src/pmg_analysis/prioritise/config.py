@@ -71,7 +71,7 @@ class PriorityConfig:
     # 4-8 municipalities: fewer gives too little to compare, more leaves no room for each
     # municipality's own case in a session (the range).
     group_min: Annotated[int, Ge(1)] = 4
-    group_max: Annotated[int, Ge(1)] = 8
+    group_max: Annotated[int, Ge(1)] = 8  # the upper end of the 4-8 range above
     # A municipality joins at most two leerkringen: a medium-sized municipality has one or two
     # policy staff per theme and cannot attend more groups each season.
     max_groups_per_municipality: Annotated[int, Ge(1)] = 2

@@ -14,6 +14,10 @@ For the ``config.leerkring_items`` learning questions with the highest score, in
 
 Everything is ordered by codes, names and ranks: no randomness, the same input rows in any
 order give the same groups.
+
+The tables hold facts only (codes, names, numbers, one row per member or per municipality left
+out); the Dutch explanations, the member lists and the position mix are written where they are
+shown (:func:`pmg_analysis.prioritise.sentences.groups_shown`).
 """
 
 from __future__ import annotations
@@ -24,18 +28,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pmg_analysis.instrument import load_instrument
-from pmg_analysis.prioritise import sentences
 from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.prioritise.inputs import LEERVRAAG, PriorityInputs, form_labels
 from pmg_analysis.prioritise.schemas import groups_schema
 from pmg_analysis.regions.typology import POSITIE_TYPES
 
-GROUP_COLUMNS = ["leerkring", "item", "label", "theme", "rang", "n_gemeenten", "gemeenten",
-                 "gemeente_codes", "trekker", "vorm", "posities", "toelichting"]
-MEMBER_COLUMNS = ["leerkring", "item", "gemeente_code", "gemeente_naam", "rol"]
-WITHOUT_COLUMNS = ["item", "label", "rang", "n_gemeenten", "n_beschikbaar", "toelichting"]
+GROUP_COLUMNS = ["leerkring", "item", "label", "theme", "rang", "n_gemeenten", "trekker",
+                 "vorm"]
+MEMBER_COLUMNS = ["leerkring", "item", "gemeente_code", "gemeente_naam", "rol", "positie"]
+WITHOUT_COLUMNS = ["item", "label", "rang", "n_gemeenten", "n_beschikbaar"]
+OUTSIDE_COLUMNS = ["leerkring", "item", "gemeente_code", "gemeente_naam", "reden"]
 TREKKER, DEELNEMER = "trekker", "deelnemer"
+# why a municipality is named beside a group or a question (``Leerkringen.buiten``)
+ELDERS_TREKKER = "wil_trekken_buiten_groep"  # would lead the theme, but is not in this group
+AL_VOL = "al_in_maximum_leerkringen"  # asked the question, but is in the maximum of groups
+GEVRAAGD = "vroeg_zonder_groep"  # asked a question that gets no group (too few)
 
 
 @dataclass(frozen=True)
@@ -43,19 +50,22 @@ class Leerkringen:
     """The proposal.
 
     * ``groepen``: one row per group - ``leerkring`` (1, 2, ...), ``item``, ``label``,
-      ``theme``, ``rang`` (of the learning question), ``n_gemeenten``, ``gemeenten`` (names,
-      "; "), ``gemeente_codes`` (";"), ``trekker`` (name, "" when none), ``vorm``,
-      ``posities`` (Dutch, e.g. "3 nabij een grotere stad, 2 polycentrische regio"),
-      ``toelichting`` (Dutch: no trekker, municipalities left out for the limit);
+      ``theme``, ``rang`` (of the learning question), ``n_gemeenten``, ``trekker`` (name, ""
+      when none), ``vorm``;
     * ``leden``: long - ``leerkring``, ``item``, ``gemeente_code``, ``gemeente_naam``, ``rol``
-      ("trekker"/"deelnemer"), for the per-municipality pages;
+      ("trekker"/"deelnemer"), ``positie`` (position in the region, NA when unknown); per
+      group in the order shown (by name);
     * ``zonder_groep``: top learning questions without a group - ``item``, ``label``, ``rang``,
-      ``n_gemeenten``, ``n_beschikbaar``, ``toelichting`` (Dutch: too few municipalities).
+      ``n_gemeenten``, ``n_beschikbaar``;
+    * ``buiten``: long - the municipalities named beside a group or question: ``leerkring``
+      (NA for a question without a group), ``item``, ``gemeente_code``, ``gemeente_naam``,
+      ``reden`` (:data:`ELDERS_TREKKER`, :data:`AL_VOL`, :data:`GEVRAAGD`), by name.
     """
 
     groepen: pd.DataFrame
     leden: pd.DataFrame
     zonder_groep: pd.DataFrame
+    buiten: pd.DataFrame
 
 
 def _deal(candidates: list[str], leads: set[str], positie: dict[str, str | None],
@@ -110,7 +120,6 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
     >>> int(proposal.leden.groupby("gemeente_code").size().max()) <= 2  # at most two groups
     True
     """
-    instrument = load_instrument()
     municipalities = inputs.municipalities.astype({"gemeente_code": "string"})
     naam = dict(zip(municipalities["gemeente_code"],
                     municipalities["gemeente_naam"].astype("string"), strict=True))
@@ -128,20 +137,22 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
            .head(config.leerkring_items))
 
     used: Counter[str] = Counter()
-    groups, members, without = [], [], []
+    groups, members, without, outside = [], [], [], []
+
+    def named(number: int | None, item: str, names: list[str], reden: str) -> list[dict]:
+        return [{"leerkring": number, "item": item, "gemeente_code": c, "gemeente_naam": naam[c],
+                 "reden": reden} for c in sorted(names, key=lambda c: (naam[c].casefold(), c))]
+
     for row in top.itertuples():
         interested = sorted(set(interest.loc[interest["item"] == row.item, "gemeente_code"]))
         for code in interested:
             naam.setdefault(code, code)
         available = [c for c in interested if used[c] < config.max_groups_per_municipality]
-        busy = [naam[c] for c in interested if c not in available]
+        busy = [c for c in interested if c not in available]
         if len(available) < config.group_min:
             without.append({"item": row.item, "label": row.label, "rang": row.rang,
-                            "n_gemeenten": len(interested), "n_beschikbaar": len(available),
-                            "toelichting": sentences.too_few(
-                                len(interested), len(available),
-                                sorted((naam[c] for c in interested), key=str.casefold),
-                                config)})
+                            "n_gemeenten": len(interested), "n_beschikbaar": len(available)})
+            outside += named(None, row.item, interested, GEVRAAGD)
             continue
         theme = str(row.theme) if pd.notna(row.theme) else ""
         leads = {c for c in available if (c, theme) in lead_pairs}
@@ -152,24 +163,18 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
                                  key=lambda c: (naam[c].casefold(), c))
             lead = group_leads[0] if group_leads else None
             shown = sorted(group, key=lambda c: (naam[c].casefold(), c))
-            known = Counter(positie[c] for c in group if positie.get(c))
-            elsewhere = sorted((naam[c] for c, t in lead_pairs if t == theme and c not in group
-                                and c in naam), key=str.casefold)
-            notes = [] if lead else [sentences.no_lead(
-                instrument.theme_name(theme) if theme else None, elsewhere)]
-            notes.append(sentences.not_placed(sorted(busy, key=str.casefold),
-                                              config.max_groups_per_municipality))
+            if not lead:
+                outside += named(number, row.item, [c for c, t in lead_pairs if t == theme
+                                                    and c not in group and c in naam],
+                                 ELDERS_TREKKER)
+            outside += named(number, row.item, busy, AL_VOL)
             groups.append({
                 "leerkring": number, "item": row.item, "label": row.label, "theme": theme,
                 "rang": row.rang, "n_gemeenten": len(group),
-                "gemeenten": "; ".join(naam[c] for c in shown),
-                "gemeente_codes": ";".join(sorted(group)),
-                "trekker": naam[lead] if lead else "", "vorm": _form(group, forms),
-                "posities": sentences.position_mix(
-                    known, sum(1 for c in group if not positie.get(c))),
-                "toelichting": " ".join(n for n in notes if n)})
+                "trekker": naam[lead] if lead else "", "vorm": _form(group, forms)})
             members += [{"leerkring": number, "item": row.item, "gemeente_code": c,
-                         "gemeente_naam": naam[c], "rol": TREKKER if c == lead else DEELNEMER}
+                         "gemeente_naam": naam[c], "rol": TREKKER if c == lead else DEELNEMER,
+                         "positie": positie.get(c)}
                         for c in shown]
             used.update(group)
 
@@ -178,12 +183,15 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
         else _empty(MEMBER_COLUMNS)
     zonder = pd.DataFrame(without, columns=WITHOUT_COLUMNS) if without \
         else _empty(WITHOUT_COLUMNS)
+    buiten = pd.DataFrame(outside, columns=OUTSIDE_COLUMNS) if outside \
+        else _empty(OUTSIDE_COLUMNS)
     ints = {"leerkring": "Int64", "rang": "Int64", "n_gemeenten": "Int64"}
     groepen = groepen.astype({**{c: "string" for c in GROUP_COLUMNS if c not in ints}, **ints})
     return Leerkringen(
         groepen=groups_schema(config).validate(groepen),
         leden=leden.astype({"leerkring": "Int64", "item": "string", "gemeente_code": "string",
-                            "gemeente_naam": "string", "rol": "string"}),
+                            "gemeente_naam": "string", "rol": "string", "positie": "string"}),
         zonder_groep=zonder.astype({"item": "string", "label": "string", "rang": "Int64",
-                                    "n_gemeenten": "Int64", "n_beschikbaar": "Int64",
-                                    "toelichting": "string"}))
+                                    "n_gemeenten": "Int64", "n_beschikbaar": "Int64"}),
+        buiten=buiten.astype({"leerkring": "Int64", "item": "string", "gemeente_code": "string",
+                              "gemeente_naam": "string", "reden": "string"}))

@@ -121,14 +121,16 @@ def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: Learni
                 themes: ThemeConfig = ThemeConfig()) -> Leerkringen:
     """Proposed leerkringen for the top learning questions (see
     :mod:`pmg_analysis.prioritise.leerkringen`): ``.groepen`` (one row per group),
-    ``.leden`` (``leerkring``, ``gemeente_code`` ... for per-municipality pages) and
-    ``.zonder_groep`` (questions with too few municipalities, with a Dutch explanation).
+    ``.leden`` (``leerkring``, ``gemeente_code`` ... for per-municipality pages),
+    ``.zonder_groep`` (questions with too few municipalities) and ``.buiten`` (who is named
+    beside a group or question, and why); the Dutch explanations are written where they are
+    shown (:func:`pmg_analysis.prioritise.sentences.groups_shown`).
 
     Examples
     --------
     >>> proposal = leerkringen(answers, responses, clusters)
     >>> list(proposal.leden.columns)
-    ['leerkring', 'item', 'gemeente_code', 'gemeente_naam', 'rol']
+    ['leerkring', 'item', 'gemeente_code', 'gemeente_naam', 'rol', 'positie']
     >>> bool(proposal.leden.groupby("leerkring").size().between(4, 8).all())
     True
     """

@@ -37,6 +37,5 @@ def groups_schema(config: PriorityConfig = PriorityConfig()) -> pa.DataFrameSche
         "item": pa.Column("string"),
         "n_gemeenten": pa.Column("Int64", pa.Check.in_range(config.group_min,
                                                              config.group_max)),
-        "gemeenten": pa.Column("string"),
         "trekker": pa.Column("string"),
     })

@@ -174,3 +174,52 @@ def leerkringen_summary(proposal: Leerkringen, config: PriorityConfig = Priority
         out.append(f"Voor {_count(len(without), 'leervraag', 'leervragen')} zijn te weinig "
                    "gemeenten voor een leerkring (zie de tabel daaronder).")
     return " ".join(out)
+
+
+def groups_shown(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
+                 ) -> pd.DataFrame:
+    """The groups as they are shown: ``groepen`` with, per group, ``gemeenten`` (names, "; "),
+    ``gemeente_codes`` (";"), ``posities`` (e.g. "3 nabij een grotere stad, 2 polycentrische
+    regio") and ``toelichting`` (no trekker; municipalities left out for the limit), written
+    from the long ``leden`` and ``buiten``."""
+    from pmg_analysis.instrument import load_instrument
+    from pmg_analysis.prioritise.leerkringen import AL_VOL, ELDERS_TREKKER
+
+    groups, leden, buiten = proposal.groepen, proposal.leden, proposal.buiten
+    instrument = load_instrument()
+    rows = []
+    for group in groups.itertuples():
+        members = leden[leden["leerkring"] == group.leerkring]
+        positions = members["positie"].dropna().astype(str)
+        beside = buiten[buiten["leerkring"] == group.leerkring]
+        elsewhere = beside.loc[beside["reden"] == ELDERS_TREKKER, "gemeente_naam"].astype(str)
+        busy = beside.loc[beside["reden"] == AL_VOL, "gemeente_naam"].astype(str)
+        notes = [] if group.trekker else [no_lead(
+            instrument.theme_name(group.theme) if group.theme else None, list(elsewhere))]
+        notes.append(not_placed(list(busy), config.max_groups_per_municipality))
+        rows.append({
+            "gemeenten": "; ".join(members["gemeente_naam"].astype(str)),
+            "gemeente_codes": ";".join(sorted(members["gemeente_code"].astype(str))),
+            "posities": position_mix(positions.value_counts().to_dict(),
+                                     int(members["positie"].isna().sum())),
+            "toelichting": " ".join(n for n in notes if n)})
+    shown = pd.DataFrame(rows, columns=["gemeenten", "gemeente_codes", "posities",
+                                        "toelichting"], dtype="string")
+    out = groups.reset_index(drop=True).join(shown)
+    return out[["leerkring", "item", "label", "theme", "rang", "n_gemeenten", "gemeenten",
+                "gemeente_codes", "trekker", "vorm", "posities", "toelichting"]]
+
+
+def without_shown(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
+                  ) -> pd.DataFrame:
+    """The top learning questions without a group as they are shown: ``zonder_groep`` with
+    ``toelichting`` (too few municipalities, who asked, what to do instead)."""
+    from pmg_analysis.prioritise.leerkringen import GEVRAAGD
+
+    without, buiten = proposal.zonder_groep, proposal.buiten
+    asked = buiten[buiten["leerkring"].isna() & (buiten["reden"] == GEVRAAGD)]
+    text = [too_few(int(row.n_gemeenten), int(row.n_beschikbaar),
+                    list(asked.loc[asked["item"] == row.item, "gemeente_naam"].astype(str)),
+                    config) for row in without.itertuples()]
+    return without.reset_index(drop=True).assign(
+        toelichting=pd.array(text, dtype="string"))

@@ -4,11 +4,17 @@ formatting: the figures come from :func:`~pmg_analysis.prioritise.work_programme
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
+from pmg_analysis.prioritise import sentences
 from pmg_analysis.prioritise.config import PARTS, PriorityConfig
 from pmg_analysis.prioritise.sensitivity import BASIS, variants
 from pmg_analysis.prioritise.sentences import DEEL_UITLEG
+
+if TYPE_CHECKING:
+    from pmg_analysis.prioritise.leerkringen import Leerkringen
 
 PART_NAMES: dict[str, str] = {part: DEEL_UITLEG[part][0] for part in PARTS}
 """Part column -> its Dutch name (Vraag, Urgentie, Breedte, Trekker, Vorm)."""
@@ -76,8 +82,11 @@ def sensitivity_table(long: pd.DataFrame, programme: pd.DataFrame,
             .drop(columns=["_s", "_r"]).reset_index(drop=True))
 
 
-def leerkringen_table(groups: pd.DataFrame) -> pd.DataFrame:
-    """The proposed groups with Dutch headers."""
+def leerkringen_table(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
+                      ) -> pd.DataFrame:
+    """The proposed groups with Dutch headers (text from
+    :func:`~pmg_analysis.prioritise.sentences.groups_shown`)."""
+    groups = sentences.groups_shown(proposal, config)
     return pd.DataFrame({
         "leerkring": groups["leerkring"].to_numpy(),
         "leervraag": (groups["item"] + " · " + groups["label"]).to_numpy(),
@@ -89,8 +98,10 @@ def leerkringen_table(groups: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def without_group_table(without: pd.DataFrame) -> pd.DataFrame:
+def without_group_table(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
+                        ) -> pd.DataFrame:
     """Top learning questions without a leerkring, with the reason."""
+    without = sentences.without_shown(proposal, config)
     return pd.DataFrame({
         "rang": without["rang"].to_numpy(),
         "leervraag": (without["item"] + " · " + without["label"]).to_numpy(),

@@ -15,8 +15,14 @@ moves ±10%), ``build`` (tables, schema, cache), ``validation`` (the published-s
 ``cluster``, ``respondents``; for display: ``overview``, ``comparison`` and
 ``validation_report`` (Dutch tables and sentences) and
 ``mapdata`` (boundaries for the map, drawn by :func:`pmg_analysis.plots.position_map`).
+
+The public face is split in two lists: :data:`COMPUTE` (reading, downloading and computing:
+tables, positions, clusters, validation) and :mod:`pmg_analysis.regions.display` (what the
+reports show, Dutch tables and sentences). Both are exported here, so ``regions.X`` works for
+either.
 """
 
+from pmg_analysis.regions import display
 from pmg_analysis.regions.borderline import BorderlineConfig, borderline
 from pmg_analysis.regions.build import (
     GEMEENTEN_SCHEMA,
@@ -34,17 +40,7 @@ from pmg_analysis.regions.cluster import (
     cluster_profiles,
     positie_per_gemeente,
 )
-from pmg_analysis.regions.comparison import (
-    agreement_sentence,
-    agreement_table,
-    cluster_crosstab,
-    cluster_sentence,
-    differences_table,
-    grouping_sentence,
-    indicator_cluster_summary,
-    profile_cluster_summary,
-    silhouette_table,
-)
+from pmg_analysis.regions.display import *  # noqa: F403 (the display face, display.__all__)
 from pmg_analysis.regions.fetch import (
     AutoFetchConfig,
     AutoFetchResult,
@@ -60,22 +56,9 @@ from pmg_analysis.regions.kernen import (
     KERN_COLUMNS,
     KernenConfig,
     KernenData,
-    kern_fallback_table,
     kern_figures,
-    kernen_sentence,
     link_kernen,
     read_kernen_data,
-    unlinked_kernen_table,
-)
-from pmg_analysis.regions.mapdata import MapConfig, display_geojson, map_frame
-from pmg_analysis.regions.overview import (
-    SEED_EXAMPLES,
-    TYPE_COUNT_SHARES,
-    getal,
-    indicator_table,
-    seed_table,
-    thresholds_table,
-    type_counts,
 )
 from pmg_analysis.regions.respondents import (
     Agreement,
@@ -86,12 +69,7 @@ from pmg_analysis.regions.respondents import (
     positie,
     positie_bron,
 )
-from pmg_analysis.regions.sources import (
-    CbsSource,
-    kernen_zin,
-    positie_bron_zin,
-    resolve_source,
-)
+from pmg_analysis.regions.sources import CbsSource, resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify
 from pmg_analysis.regions.validation import (
     accuracy,
@@ -100,39 +78,23 @@ from pmg_analysis.regions.validation import (
     load_validation,
     validate,
 )
-from pmg_analysis.regions.validation_report import (
-    borderline_counts,
-    borderline_table,
-    borderline_thresholds_table,
-    miss_reason,
-    misses_table,
-    validation_per_part_table,
-    validation_per_type_table,
-    validation_sentence,
-    validation_set_table,
-    validation_target_sentence,
-)
 
+# What reads, downloads and computes; then the display face (display.__all__).
 __all__ = [
-    "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "POSITIE_TYPES", "Agreement", "AutoFetchConfig",
-    "AutoFetchResult", "CbsSource",
-    "KMeansConfig", "ClusterResult", "FetchConfig", "FetchResult", "GeometryConfig",
-    "GroupingConfig", "IndicatorConfig", "RegionTables", "RegionsConfig", "TypologyConfig",
-    "add_positie_cbs", "agreement", "answer_profiles", "build_tables", "buren_van", "classify",
-    "cluster", "cluster_indicators", "cluster_profiles", "fetch", "fetch_if_missing",
-    "fetch_summary", "load_tables",
-    "positie", "positie_bron", "positie_bron_zin", "positie_per_gemeente", "resolve_source",
-    "BorderlineConfig", "accuracy", "accuracy_per_part", "accuracy_per_type", "borderline",
-    "load_validation", "validate",
-    "KERN_COLUMNS", "KernenConfig", "KernenData", "kern_figures", "kernen_zin", "link_kernen",
-    "read_kernen_data",
-    # display
-    "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
-    "cluster_crosstab", "cluster_sentence", "differences_table", "display_geojson", "getal",
-    "grouping_sentence", "indicator_cluster_summary", "indicator_table", "map_frame",
-    "profile_cluster_summary", "seed_table", "silhouette_table", "thresholds_table",
-    "type_counts", "borderline_counts", "borderline_table", "borderline_thresholds_table",
-    "miss_reason", "misses_table", "validation_per_part_table", "validation_per_type_table",
-    "validation_sentence", "validation_set_table", "validation_target_sentence",
-    "kern_fallback_table", "kernen_sentence", "unlinked_kernen_table",
+    # tables and settings
+    "GEMEENTEN_SCHEMA", "INDICATOR_COLUMNS", "KERN_COLUMNS", "POSITIE_TYPES", "BorderlineConfig",
+    "GeometryConfig", "GroupingConfig", "IndicatorConfig", "KMeansConfig", "KernenConfig",
+    "KernenData", "RegionTables", "RegionsConfig", "TypologyConfig",
+    "build_tables", "buren_van", "load_tables", "kern_figures", "link_kernen",
+    "read_kernen_data", "classify", "borderline",
+    # download and where the files are
+    "AutoFetchConfig", "AutoFetchResult", "CbsSource", "FetchConfig", "FetchResult", "fetch",
+    "fetch_if_missing", "fetch_summary", "resolve_source",
+    # respondents, clusters and the validation
+    "Agreement", "ClusterResult", "add_positie_cbs", "agreement", "answer_profiles", "cluster",
+    "cluster_indicators", "cluster_profiles", "positie", "positie_bron", "positie_per_gemeente",
+    "accuracy", "accuracy_per_part", "accuracy_per_type", "load_validation", "validate",
 ]
+
+COMPUTE: tuple[str, ...] = tuple(__all__)
+__all__ += display.__all__

@@ -3,10 +3,13 @@
 Every numeric setting of :class:`~pmg_analysis.regions.typology.TypologyConfig` (its indicator
 definitions included) is moved down and up by ``BorderlineConfig.stap`` (10%), one at a time;
 the indicators are recomputed and the rules applied again. A municipality is a *grensgeval*
-when at least one of these runs gives it another type. ``grensgeval_drempels`` says which
-threshold, in which direction, and which type it would get, e.g.
-``"mono_min_dominantie -10% -> polycentrisch"``. Settings that do not change any type (the
-medium-sized bounds, the descriptive comparability band) never flag anything.
+when at least one of these runs gives it another type. :func:`borderline` returns every such
+run as a tidy long table (the ``grensgevallen`` table of the catalog): which municipality, which
+setting (``instelling``, dotted), which move (``verschuiving``, e.g. -0.1) and which type it
+would get (``positie_anders``). The display layer writes it as
+``"mono_min_dominantie -10% -> polycentrisch"`` (:mod:`pmg_analysis.regions.validation_report`).
+Settings that do not change any type (the medium-sized bounds, the descriptive comparability
+band) never flag anything.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Annotated
 import pandas as pd
 from annotated_types import Gt, Lt
 
-from pmg_analysis.regions.typology import TypologyConfig
+from pmg_analysis.regions.typology import PositieDtype, TypologyConfig
 
 
 @dataclass(frozen=True)
@@ -57,35 +60,48 @@ def moved(config: object, path: str, factor: float) -> object:
     return replace(config, **{head: new})
 
 
-def _pct(factor: float) -> str:
-    return f"{(factor - 1) * 100:+.0f}%"
+MOVE_COLUMNS: tuple[str, ...] = ("instelling", "verschuiving", "positie_anders")
 
 
 def borderline(labels: pd.Series, relabel: Callable[[TypologyConfig], pd.Series],
                config: TypologyConfig = TypologyConfig(),  # noqa: B008
                settings: BorderlineConfig = BorderlineConfig()) -> pd.DataFrame:
-    """``grensgeval`` (bool) and ``grensgeval_drempels`` (string, NA when not borderline).
+    """Every single threshold move that gives a municipality another type, one row each.
 
-    ``labels`` are the types under ``config``; ``relabel(config)`` returns the types (same
-    index) under another configuration, e.g. by recomputing the indicators and classifying.
-    Drempels are listed in config order, down before up, joined by ``"; "``.
+    ``labels`` are the types under ``config``, indexed by the municipality (the index becomes
+    the first column, named after the index, else ``"index"``); ``relabel(config)`` returns the
+    types (same order) under another configuration, e.g. by recomputing the indicators and
+    classifying. Columns after the key: ``instelling`` (string, the dotted setting),
+    ``verschuiving`` (Float64, the relative move: ``-stap`` or ``+stap``) and
+    ``positie_anders`` (the type it would get). Rows in the order of ``labels``, then of the
+    settings in the config, down before up. A municipality is borderline when it has a row.
 
     Examples
     --------
-    >>> base = pd.Series(["monocentrisch", "polycentrisch"])
+    >>> base = pd.Series(["monocentrisch", "polycentrisch"], index=pd.Index(["a", "b"],
+    ...                  name="gemeente_code"))
     >>> def relabel(c):
     ...     near = c.nabij_max_bereik > 1.05
     ...     return pd.Series(["nabij_grotere_stad" if near else "monocentrisch", "polycentrisch"])
-    >>> borderline(base, relabel)["grensgeval"].tolist()
-    [True, False]
+    >>> borderline(base, relabel).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'gemeente_code': 'a', 'instelling': 'nabij_max_bereik', 'verschuiving': 0.1,
+      'positie_anders': 'nabij_grotere_stad'}]
     """
-    notes: list[list[str]] = [[] for _ in range(len(labels))]
+    key = labels.index.name or "index"
     base = labels.astype("string").to_numpy()
+    found: list[tuple[int, int, str, float, str]] = []  # (row, run, setting, move, type)
+    run = 0
     for path in numeric_paths(config):
-        for factor in (1 - settings.stap, 1 + settings.stap):
-            other = relabel(moved(config, path, factor)).astype("string").to_numpy()
-            for i in (base != other).nonzero()[0]:
-                notes[i].append(f"{path} {_pct(factor)} -> {other[i]}")
-    text = pd.array(["; ".join(n) if n else None for n in notes], dtype="string")
-    return pd.DataFrame({"grensgeval": [bool(n) for n in notes], "grensgeval_drempels": text},
-                        index=labels.index)
+        for move in (-settings.stap, settings.stap):
+            other = relabel(moved(config, path, 1 + move)).astype("string").to_numpy()
+            found += [(int(i), run, path, move, str(other[i]))
+                      for i in (base != other).nonzero()[0]]
+            run += 1
+    found.sort(key=lambda f: (f[0], f[1]))
+    rows = [f[0] for f in found]
+    return pd.DataFrame({
+        key: labels.index.take(rows).to_numpy(),
+        "instelling": pd.array([f[2] for f in found], dtype="string"),
+        "verschuiving": pd.array([f[3] for f in found], dtype="Float64"),
+        "positie_anders": pd.Categorical([f[4] for f in found], dtype=PositieDtype),
+    })

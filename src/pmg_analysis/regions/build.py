@@ -1,4 +1,5 @@
-"""Build the ``gemeenten`` and ``buren`` tables from the raw files, validated and cached.
+"""Build the ``gemeenten``, ``buren`` and ``grensgevallen`` tables from the raw files, validated
+and cached.
 
 ``gemeenten``: one row per municipality (388 in 2017)::
 
@@ -7,18 +8,23 @@
     arbeidsmarktregio_naam, stedelijkheid (Int8 1..5), inwoners (Int64), oad (Int64),
     oppervlakte_km2, centroid_x, centroid_y (Float64, RD New metres), n_buren (Int16),
     the indicator columns (see ``indicators``), middelgroot (bool), positie_cbs (category),
-    grensgeval (bool) and grensgeval_drempels (string; see ``borderline``).
+    grensgeval (bool: at least one row in ``grensgevallen``).
 
 ``buren``: the neighbours as a long table (one row per ordered pair, both directions):
 ``gemeente_code``, ``buur_code`` (categories = the municipality codes). A long table rather than
 a list column: it joins and filters like any other frame and stores cleanly in parquet.
+
+``grensgevallen``: which single threshold move gives a municipality another type, as a long
+table (``gemeente_code``, ``instelling``, ``verschuiving``, ``positie_anders``; see
+``borderline``); the Dutch text "instelling -10% -> type" is made where it is shown.
 
 The core columns (``grootste_kern``, ``kern_inwoners``, ``kern_oad``, ``n_kernen_5000``,
 ``aandeel_grootste_kern``, ``kern_bron``, ``kern_toelichting``; see ``kernen``) come from the
 optional ``cbs-kernen/`` tables; without them every municipality has its municipal figures
 there (``kern_bron == "gemeente"``).
 
-Cache: ``data/processed/gemeenten.parquet`` + ``buren.parquet`` + ``gemeenten.json`` (the
+Cache: ``data/processed/gemeenten.parquet`` + ``buren.parquet`` + ``grensgevallen.parquet``
++ ``gemeenten.json`` (the
 SHA-256 of the input files, the core tables included when present, and a fingerprint of the
 configuration); rebuilt when any differs.
 """
@@ -44,19 +50,19 @@ from pmg_analysis.regions.kernen import (
     KernenConfig,
     kern_figures,
     kernen_available,
-    kernen_path,
     link_kernen,
     read_kernen_data,
-    woonplaatsen_path,
 )
 from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries, read_cbs
 from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
-CACHE_VERSION = 5  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks;
-# 4: population per core (issue 18); 5: borderline paths as a tidy table, settings in the hash
+CACHE_VERSION = 6  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks;
+# 4: population per core (issue 18); 5: settings in the hash; 6: the threshold moves of the
+# borderline municipalities as their own long table (grensgevallen), no joined text
 GEMEENTEN_FILE = catalog.GEMEENTEN.file
 BUREN_FILE = catalog.BUREN.file
+BORDERLINE_FILE = catalog.GRENSGEVALLEN.file
 SIDECAR_FILE = catalog.GEMEENTEN_CACHE.file
 
 
@@ -64,8 +70,11 @@ SIDECAR_FILE = catalog.GEMEENTEN_CACHE.file
 class RegionsConfig:
     """All settings of the regions step."""
 
+    # Projection of the boundaries and the tolerance for neighbours.
     geometry: GeometryConfig = field(default_factory=GeometryConfig)
+    # How the CBS cores (kernen) are linked to the municipalities of 2017.
     kernen: KernenConfig = field(default_factory=KernenConfig)
+    # The thresholds of the three position types.
     typology: TypologyConfig = field(default_factory=TypologyConfig)
     # How far each threshold moves to find the borderline municipalities (``grensgeval``).
     borderline: BorderlineConfig = field(default_factory=BorderlineConfig)
@@ -78,6 +87,7 @@ class RegionsConfig:
 class RegionTables:
     gemeenten: pd.DataFrame
     buren: pd.DataFrame
+    grensgevallen: pd.DataFrame  # the threshold moves that change a type (see borderline)
     source_dir: Path | None = None
     from_cache: bool = False
     # every core with its municipality or why it has none (None without the core tables)
@@ -129,21 +139,32 @@ GEMEENTEN_SCHEMA = pa.DataFrameSchema(
         "middelgroot": pa.Column("bool"),
         "positie_cbs": pa.Column(pd.CategoricalDtype(list(POSITIE_TYPES))),
         "grensgeval": pa.Column("bool"),
-        "grensgeval_drempels": pa.Column("string", nullable=True),
     },
     strict=True,
     ordered=True,
 )
 BUREN_SCHEMA = pa.DataFrameSchema(
     {"gemeente_code": pa.Column("category"), "buur_code": pa.Column("category")}, strict=True)
+GRENSGEVALLEN_SCHEMA = pa.DataFrameSchema(
+    {
+        "gemeente_code": pa.Column("category"),
+        "instelling": pa.Column("string"),
+        "verschuiving": pa.Column("Float64", pa.Check.in_range(-1, 1)),
+        "positie_anders": pa.Column(pd.CategoricalDtype(list(POSITIE_TYPES))),
+    },
+    strict=True,
+    ordered=True,
+)
 
 _CATEGORY_COLUMNS = ("provincie_code", "corop_code", "arbeidsmarktregio_code")
 
 
-def _validate(gemeenten: pd.DataFrame, buren: pd.DataFrame, path: Path | None) -> None:
+def _validate(gemeenten: pd.DataFrame, buren: pd.DataFrame, grensgevallen: pd.DataFrame,
+              path: Path | None) -> None:
     try:
         GEMEENTEN_SCHEMA.validate(gemeenten, lazy=True)
         BUREN_SCHEMA.validate(buren)
+        GRENSGEVALLEN_SCHEMA.validate(grensgevallen)
     except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
         raise InputError("de gemeentetabel uit de CBS/PDOK-bestanden voldoet niet aan de "
                          f"verwachte vorm:\n{exc}", path=path) from None
@@ -182,8 +203,9 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
                                                  config.typology.nabij_max_bereik)], axis=1)
     table["middelgroot"] = is_middelgroot(table["inwoners"], config.typology)
     table["positie_cbs"] = classify(table, config.typology)
-    table = pd.concat([table, borderline(table["positie_cbs"], relabel, config.typology,
-                                         config.borderline)], axis=1)
+    moves = borderline(table["positie_cbs"].set_axis(pd.Index(table["gemeente_code"])), relabel,
+                       config.typology, config.borderline)
+    table["grensgeval"] = table["gemeente_code"].isin(moves["gemeente_code"]).to_numpy(bool)
 
     code_dtype = pd.CategoricalDtype(sorted(table["gemeente_code"]))
     table["gemeente_code"] = table["gemeente_code"].astype(code_dtype)
@@ -192,8 +214,10 @@ def build_tables(source_dir: Path, config: RegionsConfig = RegionsConfig()) -> R
     table = table.sort_values("gemeente_code", ignore_index=True)
     table = table[list(GEMEENTEN_SCHEMA.columns)]
     buren = buren.astype({"gemeente_code": code_dtype, "buur_code": code_dtype})
-    _validate(table, buren, cbs_file)
-    return RegionTables(table, buren, Path(source_dir), from_cache=False, kernen=links)
+    moves = moves.astype({"gemeente_code": code_dtype}).sort_values(
+        "gemeente_code", kind="stable", ignore_index=True)  # per municipality: settings order
+    _validate(table, buren, moves, cbs_file)
+    return RegionTables(table, buren, moves, Path(source_dir), from_cache=False, kernen=links)
 
 
 def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
@@ -202,21 +226,23 @@ def _sidecar(source_dir: Path, config: RegionsConfig) -> dict:
         "inputs": {
             catalog.CBS_DATA.file: file_sha256(cbs_data_path(source_dir)),
             catalog.PDOK_BOUNDARIES.file: file_sha256(pdok_path(source_dir)),
-            **({f"cbs-kernen/{p.name}": file_sha256(p)
-                for p in (kernen_path(source_dir), woonplaatsen_path(source_dir))}
+            **({d.file: file_sha256(d.path(source_dir)) for d in (catalog.CBS_CORES,
+                                                                   catalog.CBS_PLACES)}
                if kernen_available(source_dir) else {}),
         },
         "config": config.fingerprint(),
     }
 
 
-def _restore_dtypes(gemeenten: pd.DataFrame, buren: pd.DataFrame) -> tuple[pd.DataFrame,
-                                                                            pd.DataFrame]:
+def _restore_dtypes(gemeenten: pd.DataFrame, buren: pd.DataFrame, grensgevallen: pd.DataFrame
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     code_dtype = pd.CategoricalDtype(sorted(gemeenten["gemeente_code"].astype(str)))
-    gemeenten = gemeenten.astype({"gemeente_code": code_dtype, "positie_cbs": pd.CategoricalDtype(
-        list(POSITIE_TYPES))})
+    positie = pd.CategoricalDtype(list(POSITIE_TYPES))
+    gemeenten = gemeenten.astype({"gemeente_code": code_dtype, "positie_cbs": positie})
     buren = buren.astype({"gemeente_code": code_dtype, "buur_code": code_dtype})
-    return gemeenten, buren
+    grensgevallen = grensgevallen.astype({"gemeente_code": code_dtype, "instelling": "string",
+                                          "verschuiving": "Float64", "positie_anders": positie})
+    return gemeenten, buren, grensgevallen
 
 
 def load_tables(source_dir: Path | None = None, *, cache_dir: Path | None = None,
@@ -239,20 +265,21 @@ def load_tables(source_dir: Path | None = None, *, cache_dir: Path | None = None
             raise InputError("het bestand ontbreekt in de CBS/PDOK-map.", path=path)
     sidecar = _sidecar(source_dir, config)
     sidecar_path = cache_dir / SIDECAR_FILE
-    g_path, b_path = cache_dir / GEMEENTEN_FILE, cache_dir / BUREN_FILE
-    if not refresh and sidecar_path.is_file() and g_path.is_file() and b_path.is_file():
+    paths = (cache_dir / GEMEENTEN_FILE, cache_dir / BUREN_FILE, cache_dir / BORDERLINE_FILE)
+    if not refresh and sidecar_path.is_file() and all(p.is_file() for p in paths):
         try:
             cached = json.loads(sidecar_path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
             cached = None
         if cached == sidecar:
-            gemeenten, buren = _restore_dtypes(pd.read_parquet(g_path), pd.read_parquet(b_path))
-            _validate(gemeenten, buren, g_path)
-            return RegionTables(gemeenten, buren, source_dir, from_cache=True)
+            frames = _restore_dtypes(*(pd.read_parquet(p) for p in paths))
+            _validate(*frames, paths[0])
+            return RegionTables(*frames, source_dir, from_cache=True)
     tables = build_tables(source_dir, config)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tables.gemeenten.to_parquet(g_path, index=False)
-    tables.buren.to_parquet(b_path, index=False)
+    for frame, path in zip((tables.gemeenten, tables.buren, tables.grensgevallen), paths,
+                           strict=True):
+        frame.to_parquet(path, index=False)
     sidecar_path.write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
     return tables
 

@@ -42,10 +42,10 @@ class KMeansConfig:
     # The silhouette search range: two clusters is the least structure there is; above six
     # groups of a few dozen municipalities no group can be described on its own.
     k_min: Annotated[int, Ge(2)] = 2
-    k_max: Annotated[int, Ge(2)] = 6
+    k_max: Annotated[int, Ge(2)] = 6  # the upper end of the search range above
     # A fixed seed and several starts: the same data give the same clusters.
     random_state: int = 0
-    n_init: Annotated[int, Ge(1)] = 10
+    n_init: Annotated[int, Ge(1)] = 10  # scikit-learn's classic number of starts
     # Below this many units per cluster the silhouette search is not meaningful; k_max is
     # lowered to n // min_per_cluster, and with fewer than 2 * min_per_cluster units there is
     # no clustering at all.

@@ -33,10 +33,11 @@ import pandas as pd
 import requests
 from tqdm import tqdm  # not tqdm.auto: no ipywidgets warning inside notebooks
 
+from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.paths import CBS_RAW
 from pmg_analysis.regions.kernen import STATLINE_ENCODING, kernen_path, woonplaatsen_path
-from pmg_analysis.regions.load import CBS_SUBDIR, CBS_TABLE, cbs_data_path, pdok_path
+from pmg_analysis.regions.load import CBS_TABLE, cbs_data_path, pdok_path
 from pmg_analysis.regions.sources import kernen_zin, resolve_source
 
 
@@ -318,7 +319,7 @@ def fetch(dest: Path, *, progress: bool = True, session: requests.Session | None
     collection = fetch_wfs(session, config, progress=progress, deadline=deadline)
 
     write_cbs_csv(frame, cbs_data_path(dest))
-    write_cbs_csv(properties, dest / CBS_SUBDIR / "DataProperties.csv")
+    write_cbs_csv(properties, catalog.CBS_PROPERTIES.path(dest))
     geo_path = pdok_path(dest)
     geo_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = geo_path.with_suffix(".part")

@@ -19,7 +19,7 @@ from pyproj import Transformer
 
 @dataclass(frozen=True)
 class GeometryConfig:
-    source_crs: str = "EPSG:4326"
+    source_crs: str = "EPSG:4326"  # the PDOK boundaries come as GeoJSON: lon/lat on WGS 84
     target_crs: str = "EPSG:28992"  # RD New: metres, the Dutch national grid
     # Most generalised boundaries of neighbours touch exactly (2,014 ordered pairs at 0 m), but
     # a few real neighbours are left a gap of up to ~100 m by the generalisation (Rijswijk -

@@ -58,6 +58,7 @@ class IndicatorConfig:
     # "A larger city" as in the seed (Zeist next to Utrecht): at least twice the municipality's
     # population and a city in its own right (>= 100,000 inhabitants, the G40/large-city size).
     grotere_stad_factor: float = 2.0
+    # The "city in its own right" part of the rule above: at least 100,000 inhabitants.
     grotere_stad_min_inwoners: int = 100_000
     # Reach of a city of 100,000 inhabitants, in km between centroids; a city of 400,000 reaches
     # twice as far (sqrt law, see module docstring): Utrecht (343,000) 18.5 km, Amsterdam

@@ -43,11 +43,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 
-KERNEN_SUBDIR = "cbs-kernen"
-KERNEN_FILE = "bevolkingskernen_2011.csv"
-WOONPLAATSEN_FILE = "woonplaatsen_2016.csv"
 STATLINE_ENCODING = "latin-1"  # StatLine's CSV download (ISO-8859-1)
 
 # The province abbreviations of core names, as the place table names the provinces.
@@ -107,11 +105,11 @@ class KernenData:
 
 
 def kernen_path(source_dir: Path) -> Path:
-    return Path(source_dir) / KERNEN_SUBDIR / KERNEN_FILE
+    return catalog.CBS_CORES.path(source_dir)
 
 
 def woonplaatsen_path(source_dir: Path) -> Path:
-    return Path(source_dir) / KERNEN_SUBDIR / WOONPLAATSEN_FILE
+    return catalog.CBS_PLACES.path(source_dir)
 
 
 def kernen_available(source_dir: Path | None) -> bool:

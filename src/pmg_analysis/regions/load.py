@@ -21,13 +21,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 
-CBS_TABLE = "83553NED"
-CBS_SUBDIR = f"cbs-{CBS_TABLE}"
-CBS_DATA_FILE = "data.csv"
-PDOK_SUBDIR = "pdok"
-PDOK_FILE = "gemeente_2017_gegeneraliseerd.geojson"
+CBS_TABLE = catalog.CBS_TABLE
 
 # CBS key -> column in the municipality table. Keys as in DataProperties.csv of 83553NED.
 CBS_COLUMNS: dict[str, str] = {
@@ -47,11 +44,11 @@ _NUMERIC = {"stedelijkheid": "Int8", "inwoners": "Int64", "oad": "Int64"}
 
 
 def cbs_data_path(source_dir: Path) -> Path:
-    return Path(source_dir) / CBS_SUBDIR / CBS_DATA_FILE
+    return catalog.CBS_DATA.path(source_dir)
 
 
 def pdok_path(source_dir: Path) -> Path:
-    return Path(source_dir) / PDOK_SUBDIR / PDOK_FILE
+    return catalog.PDOK_BOUNDARIES.path(source_dir)
 
 
 def read_cbs(path: Path) -> pd.DataFrame:

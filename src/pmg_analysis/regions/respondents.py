@@ -32,6 +32,8 @@ class GroupingConfig:
     ``positie_zelf``; ``zelf``: always what the respondent ticked. "Weet ik niet" is no group.
     """
 
+    # Derived by default: the CBS position is measured the same way for every municipality,
+    # while two respondents of one municipality can tick different positions.
     bron: Literal["afgeleid", "zelf"] = "afgeleid"
 
 

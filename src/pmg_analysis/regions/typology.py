@@ -52,6 +52,7 @@ PositieDtype = pd.CategoricalDtype(list(POSITIE_TYPES), ordered=False)
 
 @dataclass(frozen=True)
 class TypologyConfig:
+    # The indicators the position types are read from (reach of a larger city, cores).
     indicators: IndicatorConfig = field(default_factory=IndicatorConfig)
     # Within the reach of a larger city (distance / reach <= 1, see indicators). Values up to
     # 1 are the suburbs and satellite towns of a city (Zeist 0.7 from Utrecht, Nieuwegein,
@@ -81,6 +82,7 @@ class TypologyConfig:
     # 30,000. Above 150,000 are the large cities the others are measured against (Amersfoort
     # 154,000, Apeldoorn, Haarlem, Zaanstad and the G4/Groningen/Eindhoven...).
     middelgroot_min_inwoners: int = 25_000
+    # The upper end of the range above: from 150,000 a municipality is a large city.
     middelgroot_max_inwoners: int = 150_000
 
 

@@ -24,15 +24,14 @@ sentence). Every label was written before the rules were applied to that municip
 from __future__ import annotations
 
 import io
-from importlib import resources
 
 import pandas as pd
 import pandera.pandas as pa
 from scipy.stats import binomtest
 
+from pmg_analysis import catalog
 from pmg_analysis.regions.typology import POSITIE_TYPES, PositieDtype
 
-VALIDATIE_FILE = "data/positie_validatie.csv"
 DELEN: tuple[str, ...] = ("ontwikkeling", "toets")
 
 VALIDATIE_SCHEMA = pa.DataFrameSchema(
@@ -59,7 +58,7 @@ def load_validation() -> pd.DataFrame:
     >>> v["provincie"].nunique()
     12
     """
-    text = resources.files("pmg_analysis").joinpath(VALIDATIE_FILE).read_text("utf-8")
+    text = catalog.POSITION_VALIDATION.path().read_text("utf-8")
     frame = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
     frame["positie"] = frame["positie"].astype(PositieDtype)
     return VALIDATIE_SCHEMA.validate(frame)
@@ -78,7 +77,7 @@ def validate(gemeenten: pd.DataFrame, validatie: pd.DataFrame | None = None) -> 
     if missing:
         raise KeyError(f"validation codes not in the municipality table: {missing}")
     keep = ["gemeente_code", "inwoners", "oad", "positie_cbs", "grensgeval",
-            "grensgeval_drempels", "grotere_stad_naam", "afstand_grotere_stad_km",
+            "grotere_stad_naam", "afstand_grotere_stad_km",
             "bereik_grotere_stad", "dominantie", "stedelijke_buur_naam", "n_steden",
             "centrum_code", "centrum_naam", "stad", "grootste_kern", "kern_inwoners",
             "kern_bron"]

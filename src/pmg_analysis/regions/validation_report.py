@@ -251,20 +251,46 @@ def borderline_counts(gemeenten: pd.DataFrame,
     }).astype({"Type": "string"})
 
 
-def borderline_thresholds_table(gemeenten: pd.DataFrame) -> pd.DataFrame:
+def _move_text(grensgevallen: pd.DataFrame) -> pd.Series:
+    """"instelling -10%" per row of the borderline table (string)."""
+    pct = [f"{v * 100:+.0f}%" for v in grensgevallen["verschuiving"].astype(float)]
+    return grensgevallen["instelling"].astype("string") + " " + pd.Series(
+        pct, index=grensgevallen.index, dtype="string")
+
+
+def borderline_moves_text(grensgevallen: pd.DataFrame) -> pd.Series:
+    """Per municipality (index ``gemeente_code``): its threshold moves as one Dutch line,
+    "instelling -10% -> type; ..." in the order of the settings (as the cell shows them).
+
+    Examples
+    --------
+    >>> moves = pd.DataFrame({"gemeente_code": ["GM0001", "GM0001"],
+    ...                       "instelling": ["mono_min_dominantie", "indicators.straal_km"],
+    ...                       "verschuiving": [-0.1, 0.1],
+    ...                       "positie_anders": ["polycentrisch", "nabij_grotere_stad"]})
+    >>> borderline_moves_text(moves)["GM0001"]
+    'mono_min_dominantie -10% -> polycentrisch; indicators.straal_km +10% -> nabij_grotere_stad'
+    """
+    text = _move_text(grensgevallen) + " -> " + grensgevallen["positie_anders"].astype("string")
+    codes = grensgevallen["gemeente_code"].astype("string")
+    return text.groupby(codes.to_numpy(), sort=False).agg("; ".join).astype("string") \
+        .rename_axis("gemeente_code")
+
+
+def borderline_thresholds_table(grensgevallen: pd.DataFrame) -> pd.DataFrame:
     """Per threshold and direction: how many municipalities change type (most first)."""
-    notes = gemeenten["grensgeval_drempels"].dropna().str.split("; ").explode()
-    moves = notes.str.split(" -> ").str[0]
-    counts = moves.value_counts()
+    counts = _move_text(grensgevallen).value_counts()
     out = pd.DataFrame({"Instelling en verschuiving": counts.index.astype("string"),
                         "Gemeenten die van type wisselen": counts.astype("Int64").to_numpy()})
     return out.sort_values(["Gemeenten die van type wisselen", "Instelling en verschuiving"],
                            ascending=[False, True], ignore_index=True)
 
 
-def borderline_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None = None,
+def borderline_table(gemeenten: pd.DataFrame, grensgevallen: pd.DataFrame,
+                     labels: Mapping[str, str] | None = None,
                      only_medium: bool = True) -> pd.DataFrame:
-    """The borderline municipalities (by default the medium-sized ones): type and what moves it."""
+    """The borderline municipalities (by default the medium-sized ones): type and what moves it
+    (the threshold moves of ``grensgevallen``, written out by :func:`borderline_moves_text`)."""
     g = gemeenten[gemeenten["grensgeval"].to_numpy(bool)]
     if only_medium:
         g = g[g["middelgroot"].to_numpy(bool)]
@@ -273,5 +299,6 @@ def borderline_table(gemeenten: pd.DataFrame, labels: Mapping[str, str] | None =
     return pd.DataFrame({
         "Gemeente": g["gemeente_naam"].astype("string"),
         "Type": labelled(g["positie_cbs"], labels),
-        "Wisselt bij (instelling ±10% -> type)": g["grensgeval_drempels"].astype("string"),
+        "Wisselt bij (instelling ±10% -> type)": g["gemeente_code"].astype("string").map(
+            borderline_moves_text(grensgevallen)).astype("string"),
     })

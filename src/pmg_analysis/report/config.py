@@ -13,8 +13,9 @@ from pmg_analysis import catalog
 class HtmlConfig:
     """Settings of the HTML export."""
 
+    # The project's own nbconvert template (templates/pmg): Dutch page frame and data stamp.
     template_name: str = "pmg"
-    language: str = "nl"
+    language: str = "nl"  # the reports are Dutch: the lang attribute of every page
     # Cells with these tags are left out of the page: "verbergen" as notebooks tag them, and
     # papermill's parameter cells (the defaults and the injected values), which show nothing.
     remove_cell_tags: tuple[str, ...] = ("verbergen", "remove_cell", "parameters",
@@ -22,17 +23,17 @@ class HtmlConfig:
 
     # Cells with these tags run, but their output is not shown.
     remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
-    index_text: str = "Overzicht van de rapporten"
+    index_text: str = "Overzicht van de rapporten"  # title of the entry page, in Dutch
     plotlyjs_file: str = catalog.PLOTLYJS.file  # written once beside the reports
     toc_levels: tuple[int, ...] = (2, 3)  # heading levels listed in the table of contents
-    toc_title: str = "Inhoud"
+    toc_title: str = "Inhoud"  # heading of the table of contents, in Dutch
 
 
 @dataclass(frozen=True)
 class ReportConfig:
     """Settings of the report build."""
 
-    kernel_name: str = "python3"
+    kernel_name: str = "python3"  # the kernel `make setup` installs into .venv
     build_dir: Path | None = None  # executed copies; None: a temporary directory
     skip: tuple[str, ...] = ("gemeenteprofiel",)  # parameterised, built per municipality
     # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
@@ -42,7 +43,10 @@ class ReportConfig:
     # of a small machine busy (the national export's largest kernel takes 0.8 GB); 1 builds
     # one page after another. The pages are the same either way.
     workers: int = 2
+    # The municipality pages in a folder of their own: the index and notebook pages stay a
+    # short list beside it.
     profiles_subdir: str = "gemeenten"
     profile_notebook: str = "gemeenteprofiel"  # its `parameters` cell sets `profile_parameter`
+    # The variable in the profile notebook's `parameters` cell; the two must match.
     profile_parameter: str = "gemeente_code"
-    html: HtmlConfig = field(default_factory=HtmlConfig)
+    html: HtmlConfig = field(default_factory=HtmlConfig)  # how each page is exported

@@ -53,8 +53,9 @@ def _profile_data(processed_dir: str, source_sha256: str, overrides: str) -> Pro
     from pmg_analysis.settings import settings_from_mapping
 
     settings = settings_from_mapping(json.loads(overrides))
-    return compute_profile_data(load_processed(processed_dir), load_manifest(processed_dir),
-                                load_results(processed_dir, settings=settings))
+    tables = load_processed(processed_dir)  # once: the results reuse them on a cache miss
+    return compute_profile_data(tables, load_manifest(processed_dir),
+                                load_results(processed_dir, settings=settings, tables=tables))
 
 
 def compute_profile_data(tables: dict[str, pd.DataFrame], manifest, results) -> ProfileData:

@@ -251,8 +251,8 @@ def programme_page(data: Processed) -> list[Output]:
         sentences.sensitivity_summary(programma, config),
         tables.sensitivity_table(werkprogramma.gevoeligheid, programma, config),
         sentences.leerkringen_summary(groepen, config),
-        tables.leerkringen_table(groepen.groepen),
-        tables.without_group_table(groepen.zonder_groep),
+        tables.leerkringen_table(groepen, config),
+        tables.without_group_table(groepen, config),
     ]
 
 

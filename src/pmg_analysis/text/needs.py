@@ -55,6 +55,7 @@ CODEBOEK = "codeboek"
 class NeedConfig:
     """Settings of the learning-need assignment, each with its reason."""
 
+    # The theme coder's settings (the `text` section of the settings file, linked here).
     text: TextConfig = TextConfig()
     # Which sentences are learning questions, framing and label words (shared with the clusters
     # of suggestions).

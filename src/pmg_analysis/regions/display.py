@@ -1,0 +1,73 @@
+"""What the regions part shows: Dutch tables, sentences and map data for the reports.
+
+Every function here takes computed frames (the ``gemeenten``, ``buren`` and ``grensgevallen``
+tables of :func:`pmg_analysis.regions.load_tables`, the results of
+:func:`~pmg_analysis.regions.agreement`, :func:`~pmg_analysis.regions.cluster_profiles`,
+:func:`~pmg_analysis.regions.validate`, ...) and returns what a reader sees; nothing here
+downloads or computes a position. The code lives in ``overview``, ``comparison``,
+``validation_report``, ``mapdata`` and (for the cores) ``kernen``; this module is the one list
+of the display face. ``pmg_analysis.regions`` exports these names too, so that notebooks keep
+calling ``regions.borderline_table(...)``; what computes is listed in
+``pmg_analysis.regions.__all__`` apart from these.
+
+Examples
+--------
+>>> from pmg_analysis import regions
+>>> regions.borderline_table is borderline_table
+True
+>>> sorted(set(__all__) & set(regions.COMPUTE))
+[]
+"""
+
+from pmg_analysis.regions.comparison import (
+    agreement_sentence,
+    agreement_table,
+    cluster_crosstab,
+    cluster_sentence,
+    differences_table,
+    grouping_sentence,
+    indicator_cluster_summary,
+    profile_cluster_summary,
+    silhouette_table,
+)
+from pmg_analysis.regions.kernen import (
+    kern_fallback_table,
+    kernen_sentence,
+    unlinked_kernen_table,
+)
+from pmg_analysis.regions.mapdata import MapConfig, display_geojson, map_frame
+from pmg_analysis.regions.overview import (
+    SEED_EXAMPLES,
+    TYPE_COUNT_SHARES,
+    getal,
+    indicator_table,
+    seed_table,
+    thresholds_table,
+    type_counts,
+)
+from pmg_analysis.regions.sources import kernen_zin, positie_bron_zin
+from pmg_analysis.regions.validation_report import (
+    borderline_counts,
+    borderline_moves_text,
+    borderline_table,
+    borderline_thresholds_table,
+    miss_reason,
+    misses_table,
+    validation_per_part_table,
+    validation_per_type_table,
+    validation_sentence,
+    validation_set_table,
+    validation_target_sentence,
+)
+
+__all__ = [
+    "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
+    "borderline_counts", "borderline_moves_text", "borderline_table",
+    "borderline_thresholds_table", "cluster_crosstab", "cluster_sentence", "differences_table",
+    "display_geojson", "getal", "grouping_sentence", "indicator_cluster_summary",
+    "indicator_table", "kern_fallback_table", "kernen_sentence", "kernen_zin", "map_frame",
+    "miss_reason", "misses_table", "positie_bron_zin", "profile_cluster_summary", "seed_table",
+    "silhouette_table", "thresholds_table", "type_counts", "unlinked_kernen_table",
+    "validation_per_part_table", "validation_per_type_table", "validation_sentence",
+    "validation_set_table", "validation_target_sentence",
+]
