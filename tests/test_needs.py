@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -230,3 +231,41 @@ def test_the_example_s_most_asked_needs_are_found_and_its_framing_stays_context(
                   f"{len(set(intended.index[:10]) & set(found[:10]))}/10; codeboekvragen met "
                   f"bedoelde behoefte = {int((book['need'] == book['intended']).sum())} van "
                   f"{len(coded)} met een codeboekbehoefte ({right:.0%}), van {seen} gestelde")
+
+
+def test_a_score_near_the_threshold_is_shown_as_a_need_or_none(monkeypatch):
+    """With the language model a best score within the margin of min_score could fall either
+    way on another processor: the question is shown with both outcomes, and a question left out
+    stays a suggestion (it does not vanish as context of another question in its answer)."""
+    from pmg_analysis.text import needs as needs_mod
+    from pmg_analysis.text.sentences import near_ties_table, needs_summary
+
+    book = load_codebook()
+    first, second = book.ids[0], book.ids[1]
+
+    def scores(texts, asked, codebook, *, config, cache_dir):
+        # the first text just above the threshold, the second just below it
+        s = np.zeros((len(texts), len(codebook.ids)))
+        for i, text in enumerate(texts):
+            s[i, 0 if "boven" in text else 1] = config.min_score + (
+                0.01 if "boven" in text else -0.01)
+        return s, [[[] for _ in codebook.ids] for _ in texts], [["" for _ in codebook.ids]
+                                                                  for _ in texts]
+
+    monkeypatch.setattr(needs_mod, "need_scores", scores)
+    monkeypatch.setattr(needs_mod, "_use_embeddings", lambda config: True)
+    texts = pd.DataFrame({"response_id": ["R1", "R1"],
+                          "question_id": ["EA_leervraag", "EA_leervraag"],
+                          "text": ["Hoe pakken we vraag boven de drempel aan?",
+                                   "Hoe pakken we vraag onder de drempel aan?"]})
+    responses = pd.DataFrame({"response_id": ["R1"], "gemeente_code": ["GM0200"]})
+    result = learning_needs(texts, responses, codebook=book, cache_dir=None)
+    m = result.members.set_index("text")
+    above, below = m.loc[texts.loc[0, "text"]], m.loc[texts.loc[1, "text"]]
+    assert above["need"] == first and bool(above["tie"]) and pd.isna(above["alternatief"])
+    assert str(below["need"]).startswith("nieuw_") and bool(below["tie"])
+    assert below["alternatief"] == second
+    assert result.context.empty
+    shown = near_ties_table(result)["Leerbehoefte"].tolist()
+    assert all("of geen behoefte uit het codeboek (te dicht bij de drempel" in s for s in shown)
+    assert "Bij 2 vragen lag de score te dicht bij de drempel" in needs_summary(result)

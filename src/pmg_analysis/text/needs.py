@@ -317,13 +317,16 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     scores, found, closest = need_scores([u[0] for u in uniq], [u[1] for u in uniq], book,
                                          config=config, cache_dir=cache_dir)
     decided = {}
+    embedded = _use_embeddings(config.text)
     for i, key in enumerate(uniq):
         choice = choose(scores[i], book.ids, margin=config.margin)
         top = float(np.round(scores[i].max(), 4))
         # within `margin` of `min_score` the processor could decide: shown as a near tie
         # between the best need and no need (alternative None, or the need for a question left
-        # out), like two needs within `margin` of each other
-        near = bool(near_threshold(np.array([top]), config.min_score, margin=config.margin)[0])
+        # out), like two needs within `margin` of each other. Terms and the theme bonus alone
+        # give exact sums (multiples of the weights): no processor decides those.
+        near = embedded and bool(near_threshold(np.array([top]), config.min_score,
+                                                margin=config.margin)[0])
         if choice.best is None:
             decided[key] = (None, top, False, None, "", "")
             continue

@@ -41,7 +41,9 @@ def needs_summary(result: LearningNeeds) -> str:
     sugg = n[n["bron"] == VOORSTEL]
     in_book = int(m["need"].isin(book["need"]).sum())
     top = n.iloc[0]
-    ties = int(m["tie"].sum())
+    tie = m["tie"].fillna(False).astype(bool)
+    two_needs = tie & m["alternatief"].notna() & ~m["need"].astype(str).str.startswith("nieuw_")
+    ties, near_threshold = int(two_needs.sum()), int((tie & ~two_needs).sum())
     context = len(result.context)
     parts = [
         f"{len(m)} leervragen uit {m['response_id'].nunique()} ingevulde vragenlijsten: "
@@ -54,6 +56,10 @@ def needs_summary(result: LearningNeeds) -> str:
     if ties:
         parts.append(f"Bij {ties} vragen lagen twee leerbehoeften te dicht bij elkaar om te "
                      f"kiezen; de tabel noemt ze allebei.")
+    if near_threshold:
+        parts.append(f"Bij {near_threshold} vragen lag de score te dicht bij de drempel om te "
+                     f"kiezen tussen een leerbehoefte uit het codeboek en geen; de tabel noemt "
+                     f"die leerbehoefte.")
     if context:
         parts.append(f"{context} zinnen hadden geen eigen onderwerp (zoals \u201cGraag een "
                      f"leerkring hierover.\u201d) of lichtten een andere vraag in hetzelfde "
