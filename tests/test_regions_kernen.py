@@ -146,7 +146,7 @@ def test_largest_core_its_density_the_cores_of_5000_and_the_share(links):
     assert swf["n_kernen_5000"] == 2  # Sneek and Bolsward
     assert swf["aandeel_grootste_kern"] == pytest.approx(31_915 / 84_158)
     # a rural municipality keeps its cores even though they hold under half its people (49%)
-    assert swf["kern_bron"] == "kernen" and pd.isna(swf["kern_toelichting"])
+    assert swf["kern_bron"] == "kernen" and pd.isna(swf["kern_reden"])
     aalten = f.loc["Aalten"]
     assert (aalten["kern_inwoners"], aalten["kern_oad"], aalten["n_kernen_5000"]) == (
         12_520, 963, 2)  # Aalten and Dinxperlo
@@ -162,19 +162,23 @@ def test_municipalities_without_a_usable_core_fall_back_to_municipal_figures_and
     f = pd.concat([g, K.kern_figures(g, links)], axis=1).set_index(
         "gemeente_naam")
     leiden = f.loc["Leiden"]
-    assert leiden["kern_bron"] == "gemeente" and leiden["kern_toelichting"] == "geen kern gekoppeld"
+    assert leiden["kern_bron"] == "gemeente" and leiden["kern_reden"] == "geen_kern"
     assert (leiden["kern_inwoners"], leiden["kern_oad"], leiden["aandeel_grootste_kern"]) == (
         123_661, 3_638, 1.0)
     assert pd.isna(leiden["grootste_kern"]) and leiden["n_kernen_5000"] == 1
     swf = f.loc["Súdwest-Fryslân"]
-    assert swf["kern_bron"] == "gemeente" and swf["kern_toelichting"].startswith(
+    assert swf["kern_bron"] == "gemeente" and swf["kern_reden"] == "lage_dekking"
+    assert K.kern_reason_text(swf["kern_reden"], swf["kern_dekking"]).startswith(
         "de gekoppelde kernen hebben maar 49% van de inwoners")
     # a rural municipality too, when its cores hold under a quarter (Aalten 19,595 of 90,000)
     assert f.loc["Aalten", "kern_bron"] == "gemeente"
-    assert f.loc["Aalten", "kern_toelichting"].startswith("de gekoppelde kernen hebben maar 22%")
+    assert f.loc["Aalten", "kern_dekking"] == pytest.approx(19_595 / 90_000, abs=0.005)
     table = K.kern_fallback_table(pd.concat([g, K.kern_figures(g, links)],
                                             axis=1))
     assert table["Gemeente"].tolist() == ["Aalten", "Leiden", "Súdwest-Fryslân"]
+    why = table.set_index("Gemeente")["Waarom gemeentecijfers"]
+    assert why["Aalten"].startswith("de gekoppelde kernen hebben maar 22%")
+    assert why["Leiden"] == "geen kern gekoppeld"
 
 
 def test_without_core_tables_every_municipality_keeps_its_municipal_figures_and_rule():
@@ -182,7 +186,9 @@ def test_without_core_tables_every_municipality_keeps_its_municipal_figures_and_
     f = pd.concat([g, K.kern_figures(g, None)], axis=1)
     assert (f["kern_bron"] == "gemeente").all()
     assert f["kern_inwoners"].equals(f["inwoners"]) and f["kern_oad"].equals(f["oad"])
-    assert (f["kern_toelichting"] == "geen kerncijfers beschikbaar").all()
+    assert (f["kern_reden"] == "geen_kerntabellen").all()
+    assert (K.kern_fallback_table(f)["Waarom gemeentecijfers"]
+            == "geen kerncijfers beschikbaar").all()
     town, size = town_figures(f)
     bare_town, bare_size = town_figures(g)
     assert (town == bare_town).all() and (size == bare_size).all()
@@ -347,7 +353,7 @@ def test_real_linking_reaches_most_municipalities_and_lists_the_rest(real_tables
     linked = links["gemeente_code"].notna()
     via_cores = g["kern_bron"].eq("kernen")
     fallback = g[~via_cores]
-    assert fallback["kern_toelichting"].notna().all()
+    assert fallback["kern_reden"].notna().all()
     assert (fallback["kern_inwoners"] == fallback["inwoners"]).all()
     assert 1_750 <= int(linked.sum()) <= 1_900  # README: about 1,700 by exact name alone
     assert 320 <= int(via_cores.sum()) <= 360

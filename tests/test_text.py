@@ -85,7 +85,7 @@ def test_an_empty_text_has_no_theme_and_zero_scores():
     coded = code_themes(["", None, "   "], config=LEXICON_ONLY, cache_dir=None)
     assert coded["theme"].isna().all()
     assert (coded[THEMES] == 0).all().all()
-    assert coded["themes"].tolist() == ["", "", ""]
+    assert coded["themes"].tolist() == [(), (), ()]
     assert coded["opgave"].isna().all()
     assert not coded["theme_tie"].any() and not coded["opgave_tie"].any()
     assert coded["theme_candidates"].tolist() == [(), (), ()]
@@ -124,7 +124,7 @@ def test_a_theme_scoring_near_the_threshold_is_flagged_as_borderline():
     assert coded.loc[0, "themes_borderline"] == ()
     near = code_themes(["Warmtenet samen met werkgevers"], cache_dir=None,
                        config=TextConfig(use_embeddings=False, theme_threshold=0.52))
-    assert near.loc[0, "themes"] == ""
+    assert near.loc[0, "themes"] == ()
     assert near.loc[0, "themes_borderline"] == ("EA", "EF")
 
 
@@ -146,7 +146,7 @@ def test_a_near_tie_is_said_in_words_in_the_table_of_texts_about_another_theme()
 def test_multi_label_lists_every_theme_above_the_threshold_in_instrument_order():
     coded = code_themes(["Warmtenet en zonnepanelen, samen met werkgevers en het MBO"],
                         config=LEXICON_ONLY, cache_dir=None)
-    assert coded.loc[0, "themes"] == "EA;EF"
+    assert coded.loc[0, "themes"] == ("EA", "EF")
 
 
 def test_scores_of_a_text_sum_to_one(cache_dir):

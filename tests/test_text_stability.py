@@ -145,8 +145,7 @@ def _unstable(a: pd.DataFrame, b: pd.DataFrame, texts: list[str]) -> list[str]:
                 continue
             out.append(f"{kind} {cx} {tuple(x[f'{kind}_candidates'])} / {cy} "
                        f"{tuple(y[f'{kind}_candidates'])}: {text!r}")
-        moved = set(filter(None, x["themes"].split(";"))) ^ set(
-            filter(None, y["themes"].split(";")))
+        moved = set(x["themes"]) ^ set(y["themes"])
         if not moved <= set(x["themes_borderline"]) | set(y["themes_borderline"]):
             out.append(f"themes {x['themes']!r} / {y['themes']!r}: {text!r}")
     return out
@@ -156,7 +155,8 @@ def _changed(a: pd.DataFrame, b: pd.DataFrame) -> int:
     """How many decisions differ at all (shown as near ties when the coder is stable)."""
     return int((a["theme"].astype(str) != b["theme"].astype(str)).sum()
                + (a["opgave"].astype(str) != b["opgave"].astype(str)).sum()
-               + (a["themes"] != b["themes"]).sum())
+               + sum(tuple(u) != tuple(v) for u, v in zip(a["themes"], b["themes"],
+                                                           strict=True)))
 
 
 def _check(shipped, other, texts, report_metric, what: str) -> None:

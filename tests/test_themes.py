@@ -124,7 +124,8 @@ def test_a_municipality_is_trekker_when_one_of_its_respondents_offers():
 
 def test_text_share_counts_municipalities_with_a_text_about_the_theme(five_and_one):
     answers, responses = five_and_one
-    coded = pd.DataFrame({"response_id": ["a0", "a1", "b0"], "themes": ["EF", "", "EA;EF"]})
+    coded = pd.DataFrame({"response_id": ["a0", "a1", "b0"],
+                          "themes": [("EF",), (), ("EA", "EF")]})
     scores = theme_scores(answers, responses, coded_texts=coded)
     # GM0001: a0 wrote about EF, a1 wrote about nothing -> 1/2; GM0002: 1; mean 0.75
     assert cell(scores, "EF", "tekst")["estimate"] == 0.75

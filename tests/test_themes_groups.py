@@ -52,7 +52,7 @@ def test_group_test_finds_a_clear_difference_and_no_difference_where_answers_agr
     ld = tests[(tests["theme"] == "LD") & (tests["measure"] == "urgentie")].iloc[0]
     assert ea["p_waarde"] < 0.01 and ea["groepen"] == 3 and ea["n_gemeenten"] == 14
     assert (ld["statistic"], ld["p_waarde"]) == (0.0, 1.0)
-    assert ea["kleine_groepen"] == "nabij_grotere_stad" and ea["kleinste_groep"] == 2
+    assert list(ea["kleine_groepen"]) == ["nabij_grotere_stad"] and ea["kleinste_groep"] == 2
     sentence = themes.group_test_sentence(tests)
     assert "gemiddelde urgentie (1–5) bij Economie & arbeidsmarkt" in sentence
 

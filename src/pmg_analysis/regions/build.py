@@ -19,9 +19,9 @@ table (``gemeente_code``, ``instelling``, ``verschuiving``, ``positie_anders``; 
 ``borderline``); the Dutch text "instelling -10% -> type" is made where it is shown.
 
 The core columns (``grootste_kern``, ``kern_inwoners``, ``kern_oad``, ``n_kernen_5000``,
-``aandeel_grootste_kern``, ``kern_bron``, ``kern_toelichting``; see ``kernen``) come from the
-optional ``cbs-kernen/`` tables; without them every municipality has its municipal figures
-there (``kern_bron == "gemeente"``).
+``aandeel_grootste_kern``, ``kern_bron``, ``kern_reden``, ``kern_dekking``; see ``kernen``)
+come from the optional ``cbs-kernen/`` tables; without them every municipality has its
+municipal figures there (``kern_bron == "gemeente"``).
 
 Cache: ``data/processed/gemeenten.parquet`` + ``buren.parquet`` + ``grensgevallen.parquet``
 + ``gemeenten.json`` (the
@@ -47,6 +47,7 @@ from pmg_analysis.regions.borderline import BorderlineConfig, borderline
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
 from pmg_analysis.regions.kernen import (
+    KERN_REDENEN,
     KernenConfig,
     kern_figures,
     kernen_available,
@@ -57,9 +58,10 @@ from pmg_analysis.regions.load import cbs_data_path, pdok_path, read_boundaries,
 from pmg_analysis.regions.sources import resolve_source
 from pmg_analysis.regions.typology import POSITIE_TYPES, TypologyConfig, classify, is_middelgroot
 
-CACHE_VERSION = 6  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks;
+CACHE_VERSION = 7  # 2: dominance rule (issue 10), grensgeval columns; 3: town networks;
 # 4: population per core (issue 18); 5: settings in the hash; 6: the threshold moves of the
-# borderline municipalities as their own long table (grensgevallen), no joined text
+# borderline municipalities as their own long table (grensgevallen), no joined text; 7: why a
+# municipality keeps municipal figures as a code and a share (kern_reden, kern_dekking)
 GEMEENTEN_FILE = catalog.GEMEENTEN.file
 BUREN_FILE = catalog.BUREN.file
 BORDERLINE_FILE = catalog.GRENSGEVALLEN.file
@@ -119,7 +121,8 @@ GEMEENTEN_SCHEMA = pa.DataFrameSchema(
         "n_kernen_5000": pa.Column("Int16", pa.Check.ge(0)),
         "aandeel_grootste_kern": pa.Column("Float64", pa.Check.in_range(0, 1)),
         "kern_bron": pa.Column("string", pa.Check.isin(["kernen", "gemeente"])),
-        "kern_toelichting": pa.Column("string", nullable=True),
+        "kern_reden": pa.Column("string", pa.Check.isin(list(KERN_REDENEN)), nullable=True),
+        "kern_dekking": pa.Column("Float64", pa.Check.ge(0), nullable=True),
         "afstand_grotere_stad_km": _float,
         "grotere_stad_code": pa.Column("string", nullable=True),
         "grotere_stad_naam": pa.Column("string", nullable=True),

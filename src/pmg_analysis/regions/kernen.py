@@ -29,7 +29,8 @@ the share of its population living in its largest core, and ``kern_bron``: ``"ke
 when no core is linked or the linked cores cannot hold its town (they cover less than
 ``KernenConfig.min_dekking`` of the inhabitants of an urban municipality, or less than
 ``min_dekking_landelijk`` of any: its main place lies in an agglomeration row), the
-municipal figures as fallback (``"gemeente"``), with the reason in ``kern_toelichting``.
+municipal figures as fallback (``"gemeente"``), with the reason as a code in ``kern_reden``
+(and the share of inhabitants in the linked cores in ``kern_dekking``).
 """
 
 from __future__ import annotations
@@ -64,8 +65,11 @@ _AGGREGATE = re.compile(r"^[\d ]+ tot [\d ]+ inwoners$")
 
 KERN_COLUMNS: tuple[str, ...] = (
     "grootste_kern", "kern_inwoners", "kern_oad", "n_kernen_5000", "aandeel_grootste_kern",
-    "kern_bron", "kern_toelichting",
+    "kern_bron", "kern_reden", "kern_dekking",
 )
+# Why a municipality keeps its municipal figures (``kern_reden``); the Dutch text is made where
+# it is shown (:func:`kern_reason_text`), from the code and ``kern_dekking``.
+KERN_REDENEN: tuple[str, ...] = ("geen_kerntabellen", "geen_kern", "lage_dekking")
 
 
 @dataclass(frozen=True)
@@ -349,7 +353,8 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
     codes = gemeenten["gemeente_code"].astype(str)
     pop = gemeenten["inwoners"].astype("Float64")
     out = pd.DataFrame(index=gemeenten.index)
-    reason = pd.Series("geen kerncijfers beschikbaar", index=gemeenten.index, dtype="string")
+    reason = pd.Series("geen_kerntabellen", index=gemeenten.index, dtype="string")
+    dekking = pd.Series(pd.NA, index=gemeenten.index, dtype="Float64")
     use = pd.Series(False, index=gemeenten.index, dtype=bool)
     largest = pd.DataFrame(index=gemeenten.index,
                            columns=["kern", "inwoners", "oad", "n", "som"])
@@ -374,11 +379,8 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
                         | (rural & (dekking >= config.min_dekking_landelijk).fillna(False)))
         use = enough.astype(bool)
         reason = pd.Series(pd.NA, index=gemeenten.index, dtype="string")
-        reason[~has] = "geen kern gekoppeld"
-        low = has & ~enough
-        reason[low] = [f"de gekoppelde kernen hebben maar {_pct(d)} van de inwoners; de "
-                       "grootste plaats ligt in een agglomeratie of heeft geen eigen woonplaats"
-                       for d in dekking[low]]
+        reason[~has] = "geen_kern"
+        reason[has & ~enough] = "lage_dekking"
     municipal_oad = gemeenten["oad"].astype("Float64")
     n_municipal = (pop >= config.min_inwoners_kern).astype("Float64")
     share = (largest["inwoners"].astype("Float64") / pop).clip(upper=1.0)
@@ -391,8 +393,28 @@ def kern_figures(gemeenten: pd.DataFrame, links: pd.DataFrame | None,
     out["aandeel_grootste_kern"] = share.where(use, 1.0).astype("Float64")
     out["kern_bron"] = pd.Series("gemeente", index=gemeenten.index, dtype="string").mask(
         use, "kernen")
-    out["kern_toelichting"] = reason.where(~use).astype("string")
+    out["kern_reden"] = reason.where(~use).astype("string")
+    out["kern_dekking"] = dekking.astype("Float64")
     return out
+
+
+def kern_reason_text(reden: object, dekking: object = None) -> str:
+    """Why a municipality keeps its municipal figures, in Dutch (``kern_reden`` and
+    ``kern_dekking`` of :func:`kern_figures`).
+
+    Examples
+    --------
+    >>> kern_reason_text("lage_dekking", 0.49)[:47]
+    'de gekoppelde kernen hebben maar 49% van de inw'
+    >>> kern_reason_text("geen_kern")
+    'geen kern gekoppeld'
+    """
+    if reden == "geen_kern":
+        return "geen kern gekoppeld"
+    if reden == "lage_dekking" and dekking is not None and not pd.isna(dekking):
+        return (f"de gekoppelde kernen hebben maar {_pct(float(dekking))} van de inwoners; de "
+                "grootste plaats ligt in een agglomeratie of heeft geen eigen woonplaats")
+    return "geen kerncijfers beschikbaar"
 
 
 def kernen_sentence(gemeenten: pd.DataFrame) -> str:
@@ -420,8 +442,10 @@ def kern_fallback_table(gemeenten: pd.DataFrame) -> pd.DataFrame:
     bron = (gemeenten["kern_bron"].astype("string") if "kern_bron" in gemeenten.columns
             else pd.Series("gemeente", index=gemeenten.index, dtype="string"))
     g = gemeenten[bron.ne("kernen").to_numpy(bool)].sort_values("gemeente_naam")
-    reden = (g["kern_toelichting"].astype("string") if "kern_toelichting" in g.columns
-             else pd.Series("geen kerncijfers beschikbaar", index=g.index, dtype="string"))
+    reden = pd.Series([kern_reason_text(r, d) for r, d in zip(
+        g.get("kern_reden", pd.Series(pd.NA, index=g.index)),
+        g.get("kern_dekking", pd.Series(pd.NA, index=g.index)), strict=True)],
+        index=g.index, dtype="string")
     return pd.DataFrame({
         "Gemeente": g["gemeente_naam"].astype("string").to_numpy(),
         "Inwoners": g["inwoners"].astype("Int64").to_numpy(),

@@ -211,8 +211,9 @@ def _frame(index: pd.Index, scores: _Scores, empty: np.ndarray, config: TextConf
     themes = choose_rows(th, list(lex.themes), margin=config.theme_margin)
     out["theme"] = pd.Categorical([c.best for c in themes], categories=list(lex.themes))
     known = th.sum(axis=1) > 0
-    out["themes"] = [";".join(codes[row >= config.theme_threshold]) if ok else ""
-                     for row, ok in zip(th, known, strict=True)]
+    out["themes"] = pd.Series([tuple(codes[row >= config.theme_threshold]) if ok else ()
+                               for row, ok in zip(th, known, strict=True)],
+                              index=index, dtype=object)
     opg = np.round(scores.opgaven, config.decimals)
     opgaven = np.array(lex.opgaven)
     blocks = dict(zip(lex.themes, _theme_columns(lex), strict=True))
@@ -253,8 +254,8 @@ def code_themes(texts: Sequence[str] | pd.Series, *, config: TextConfig = TextCo
         One row per text, with the Series' index (a RangeIndex for a list): float scores ``EA``,
         ``LD``, ``SV``, ``EF`` (shares summing to 1; all 0 for an empty text or, lexicon-only,
         a text without a lexicon word); ``theme`` (best theme, categorical, NA when all scores
-        are 0); ``themes`` (every theme scoring at least ``config.theme_threshold``, joined by
-        ";" in instrument order; "" when none); ``opgave`` (closest opgave of the best theme,
+        are 0); ``themes`` (a tuple of every theme scoring at least ``config.theme_threshold``,
+        in instrument order; empty when none); ``opgave`` (closest opgave of the best theme,
         categorical of EA1…EF6) and ``opgave_score`` (its share among the theme's opgaven).
         The near ties (:mod:`.ties`): ``theme_tie`` (bool: themes within
         ``config.theme_margin`` of the best), ``theme_candidates`` (tuple of the tied themes in

@@ -145,7 +145,7 @@ def _empty() -> LearningNeeds:
 
 MEMBER_DTYPES = {"response_id": "string", "question_id": "string", "cluster": "Int64",
                  "need": "string", "text": "string", "score": "float64", "tie": "boolean",
-                 "alternatief": "string", "termen": "string", "voorbeeld": "string"}
+                 "alternatief": "string", "termen": "object", "voorbeeld": "string"}
 
 
 class _Terms:
@@ -328,22 +328,22 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
         near = embedded and bool(near_threshold(np.array([top]), config.min_score,
                                                 margin=config.margin)[0])
         if choice.best is None:
-            decided[key] = (None, top, False, None, "", "")
+            decided[key] = (None, top, False, None, (), "")
             continue
         j = book.ids.index(choice.best)
         if top < config.min_score:
-            decided[key] = ((None, top, True, choice.best, "; ".join(found[i][j]),
-                             closest[i][j]) if near else (None, top, False, None, "", ""))
+            decided[key] = ((None, top, True, choice.best, tuple(found[i][j]),
+                             closest[i][j]) if near else (None, top, False, None, (), ""))
             continue
         other = next((c for c in choice.candidates if c != choice.best), None)
-        decided[key] = (choice.best, top, choice.tie or near, other, "; ".join(found[i][j]),
+        decided[key] = (choice.best, top, choice.tie or near, other, tuple(found[i][j]),
                         closest[i][j])
     keys = list(zip(rows["text"], rows["asked"], strict=True))
     rows["need"] = [decided[k][0] for k in keys]
     rows["score"] = [decided[k][1] for k in keys]
     rows["tie"] = [decided[k][2] for k in keys]
     rows["alternatief"] = [decided[k][3] for k in keys]
-    rows["termen"] = [decided[k][4] for k in keys]
+    rows["termen"] = pd.Series([decided[k][4] for k in keys], index=rows.index, dtype=object)
     rows["voorbeeld"] = [decided[k][5] for k in keys]
     # a sentence that fits no need in an answer whose other sentence does fit one explains that
     # question ("Wij zijn een krimpregio."): context, not a need of its own
@@ -417,6 +417,20 @@ def _assemble(rows: pd.DataFrame, book: Codebook, sugg_label: dict[str, str],
     return LearningNeeds(needs, members, quotes, context.astype("string"))
 
 
+def terms_of(cell: object) -> tuple[str, ...]:
+    """The codebook terms found in a question (``members["termen"]``): a tuple, or the array a
+    parquet file gives back; empty when none or missing.
+
+    Examples
+    --------
+    >>> terms_of(("jeugdzorg", "wijkteams")), terms_of(None)
+    (('jeugdzorg', 'wijkteams'), ())
+    """
+    if cell is None or (isinstance(cell, float) and cell != cell):
+        return ()
+    return tuple(str(t) for t in cell)
+
+
 def _quotes(members: pd.DataFrame, config: NeedConfig) -> pd.DataFrame:
     """Up to ``n_quotes`` different questions per need: the clearest first — most codebook terms
     found, then the shortest text, then alphabetical — each sharing at most
@@ -425,7 +439,7 @@ def _quotes(members: pd.DataFrame, config: NeedConfig) -> pd.DataFrame:
     term counts do not)."""
     records = []
     for cid, group in members.groupby("cluster", sort=True):
-        n_terms = group["termen"].fillna("").map(lambda t: len(t.split("; ")) if t else 0)
+        n_terms = group["termen"].map(lambda t: len(terms_of(t)))
         ranked = group.assign(_terms=n_terms, _len=group["text"].str.len()).sort_values(
             ["_terms", "_len", "text"], ascending=[False, True, True], kind="stable")
         picked: list[str] = []

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pmg_analysis.instrument import load_instrument
-from pmg_analysis.text.needs import VOORSTEL, LearningNeeds
+from pmg_analysis.text.needs import VOORSTEL, LearningNeeds, terms_of
 from pmg_analysis.text.ties import Choice, tie_text
 
 NO_QUESTIONS = ("Er zijn geen leervragen ingevuld (de open vragen naar leervragen en naar wat "
@@ -144,13 +144,13 @@ def why_table(result: LearningNeeds, *, n: int = 10) -> pd.DataFrame:
     does not hinge on the processor)."""
     m = result.members[result.members["need"].isin(
         result.needs.loc[result.needs["bron"] != VOORSTEL, "need"])]
-    n_terms = m["termen"].fillna("").map(lambda t: len(t.split("; ")) if t else 0)
+    n_terms = m["termen"].map(lambda t: len(terms_of(t)))
     m = m.assign(_terms=n_terms).sort_values(["_terms", "text"], ascending=[False, True]).head(n)
     names = dict(zip(result.needs["need"], result.needs["label"], strict=True))
     return pd.DataFrame({
         "Vraag": m["text"].astype(str),
         "Leerbehoefte": m["need"].map(names),
-        "Gevonden termen": m["termen"].fillna(""),
+        "Gevonden termen": m["termen"].map(lambda t: "; ".join(terms_of(t))),
         "Dichtstbijzijnde voorbeeld": m["voorbeeld"].fillna(""),
         "Score": m["score"].round(2),
     }).reset_index(drop=True)

@@ -78,7 +78,7 @@ def group_tests(answers: pd.DataFrame, responses: pd.DataFrame, *, by: str = "po
         ``theme``, ``measure`` (categoricals), ``statistic`` (H), ``p_waarde`` (permutation),
         ``p_bh`` (Benjamini-Hochberg over the rows tested), ``n_gemeenten`` (units with a value
         in a known group), ``groepen`` (groups with at least ``config.min_test_group``
-        values), ``kleinste_groep``, ``kleine_groepen`` (";"-joined groups with fewer than
+        values), ``kleinste_groep``, ``kleine_groepen`` (a list of the groups with fewer than
         ``config.min_group`` units, empty groups included). Statistic and p-values are NA (not
         computed) when fewer than two groups have ``config.min_test_group`` values.
 
@@ -126,7 +126,7 @@ def tests_per_column(long: pd.DataFrame, unit_table: pd.DataFrame,
             keys[0]: first, keys[1]: second, "statistic": h, "p_waarde": p,
             "n_gemeenten": sum(sizes.values()), "groepen": len(present),
             "kleinste_groep": min(sizes.values()) if sizes else 0,
-            "kleine_groepen": ";".join(g for g, n in sizes.items() if n < config.min_group),
+            "kleine_groepen": [g for g, n in sizes.items() if n < config.min_group],
         })
     out = pd.DataFrame(rows, columns=[*keys, "statistic", "p_waarde", "n_gemeenten", "groepen",
                                       "kleinste_groep", "kleine_groepen"])
@@ -136,5 +136,4 @@ def tests_per_column(long: pd.DataFrame, unit_table: pd.DataFrame,
         adjusted[tested] = stats.false_discovery_control(out.loc[tested, "p_waarde"])
     out.insert(4, "p_bh", adjusted)
     return out.astype({"statistic": "Float64", "p_waarde": "Float64", "p_bh": "Float64",
-                       "n_gemeenten": "Int64", "groepen": "Int64", "kleinste_groep": "Int64",
-                       "kleine_groepen": "string"})
+                       "n_gemeenten": "Int64", "groepen": "Int64", "kleinste_groep": "Int64"})

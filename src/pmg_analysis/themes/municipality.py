@@ -115,8 +115,8 @@ def respondent_values(answers: pd.DataFrame, *, coded_texts: pd.DataFrame | None
     answers : DataFrame
         The processed ``answers`` table (long).
     coded_texts : DataFrame, optional
-        Output of ``pmg_analysis.text.code_texts`` (response_id, themes ";"-joined). Without
-        it the measure ``tekst`` has no rows.
+        Output of ``pmg_analysis.text.code_texts`` (response_id; themes, a tuple of codes per
+        text). Without it the measure ``tekst`` has no rows.
     config : ThemeConfig
 
     Returns
@@ -160,9 +160,10 @@ def respondent_values(answers: pd.DataFrame, *, coded_texts: pd.DataFrame | None
 def _text_values(coded_texts: pd.DataFrame, themes: list[str]) -> pd.DataFrame:
     """``tekst``: per respondent with any free text, 1 when a text is about the theme."""
     texts = pd.DataFrame({"response_id": coded_texts["response_id"].astype("string"),
-                          "themes": coded_texts["themes"].astype("string").fillna("")})
-    about = {(r, t) for r, codes in zip(texts["response_id"], texts["themes"], strict=True)
-             for t in str(codes).split(";") if t}
+                          "themes": coded_texts["themes"]})
+    # the themes of a text: a tuple, or the array a parquet file gives back; None when missing
+    about = {(r, str(t)) for r, codes in zip(texts["response_id"], texts["themes"], strict=True)
+             if codes is not None and not isinstance(codes, float) for t in codes}
     writers = pd.Index(texts["response_id"].dropna().unique())
     grid = pd.MultiIndex.from_product([writers, themes], names=["response_id", "theme"])
     frame = grid.to_frame(index=False)

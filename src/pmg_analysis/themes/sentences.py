@@ -122,6 +122,12 @@ def dominance_sentences(scores: pd.DataFrame) -> list[str]:
     return out
 
 
+def _groups(cell: object) -> list:
+    """The groups in a ``kleine_groepen`` cell: a list, or the array a parquet file gives back
+    (nothing for a missing cell)."""
+    return [] if cell is None or (isinstance(cell, float) and cell != cell) else list(cell)
+
+
 def small_group_warnings(frame: pd.DataFrame, labels: Mapping[str, str] | None = None,
                          min_group: int = 5) -> list[str]:
     """Dutch warnings for groups with fewer than ``min_group`` municipalities.
@@ -131,8 +137,7 @@ def small_group_warnings(frame: pd.DataFrame, labels: Mapping[str, str] | None =
     ``kleine_groepen``). One warning per group, empty list when every group is large enough.
     """
     if "kleine_groepen" in frame.columns:
-        small = sorted({g for cell in frame["kleine_groepen"].dropna() for g in
-                        str(cell).split(";") if g})
+        small = sorted({str(g) for cell in frame["kleine_groepen"] for g in _groups(cell)})
         sizes: dict[str, int | None] = {g: None for g in small}
     else:
         per = frame.groupby("group", observed=True)["n_gemeenten"].max()
