@@ -23,6 +23,7 @@ from pmg_analysis.prioritise import (
     work_programme,
 )
 from pmg_analysis.prioritise.export import write_programme_xlsx
+from pmg_analysis.prioritise.score import programme_members
 from pmg_analysis.prioritise.sentences import (
     groups_shown,
     leerkringen_summary,
@@ -112,9 +113,11 @@ def test_theme_score_is_the_weighted_mean_of_its_five_hand_computed_parts(small)
     assert ea[list(PARTS)].tolist() == pytest.approx([1.0, 0.75, 1.0, 0.5, 0.5])
     assert ea["score"] == pytest.approx(0.35 + 0.25 * 0.75 + 0.15 + 0.15 * 0.5 + 0.10 * 0.5)
     assert ea["score"] == pytest.approx(0.8125)
-    assert (ea["n_gemeenten"], ea["gemeenten"], ea["vorm"]) == (
-        4, "Assen; Breda; Cuijk; Delft", "Leerkringen")
-    assert (ea["trekkers"], ea["n_trekkers"]) == ("Assen", 1)
+    assert (ea["n_gemeenten"], ea["vorm"], ea["n_trekkers"]) == (4, "Leerkringen", 1)
+    members = programme_members(small)
+    ea_members = members[members["item"] == "EA"]
+    assert ea_members["gemeente_naam"].tolist() == ["Assen", "Breda", "Cuijk", "Delft"]
+    assert ea_members.loc[ea_members["trekker"], "gemeente_naam"].tolist() == ["Assen"]
 
 
 def test_demand_is_relative_to_the_most_asked_item_of_the_same_kind(small):
@@ -138,7 +141,9 @@ def test_ranks_are_per_kind_and_the_table_lists_themes_first(small):
 
 def test_no_trekker_gives_an_empty_name_and_a_zero_part(small):
     lv2 = row(programme_from_inputs(small), "LV2")
-    assert (lv2["trekkers"], lv2["n_trekkers"], lv2["deel_trekker"]) == ("", 0, 0.0)
+    assert (lv2["n_trekkers"], lv2["deel_trekker"]) == (0, 0.0)
+    members = programme_members(small)
+    assert not members.loc[members["item"] == "LV2", "trekker"].any()
     # Delft chose no form: no suggestion, and nothing agrees
     assert pd.isna(lv2["vorm"]) and lv2["deel_vorm"] == 0.0
 
@@ -398,7 +403,7 @@ def test_work_programme_from_processed_tables_reads_urgency_trekkers_and_forms()
     lv1 = row(programme, "LV1")
     # urgency 5, 4, 3, 2, 1 -> mean 3 -> .5; nabij, poly, mono; one trekker; all Leerkringen
     assert lv1[list(PARTS)].tolist() == pytest.approx([1.0, 0.5, 1.0, 0.5, 1.0])
-    assert (lv1["n_gemeenten"], lv1["trekkers"], lv1["vorm"]) == (5, "Assen", "Leerkringen")
+    assert (lv1["n_gemeenten"], lv1["vorm"]) == (5, "Leerkringen")
     # EA interests those finding it at least "urgent" (4) or leading, or asking within it
     assert row(programme, "EA")["n_gemeenten"] == 6
     assert row(programme, "LD")["n_gemeenten"] == 0
@@ -407,6 +412,8 @@ def test_work_programme_from_processed_tables_reads_urgency_trekkers_and_forms()
         ["LV1", 5, "Assen", "Leerkringen"]]
     result = plan(answers, responses, clusters)
     pd.testing.assert_frame_equal(result.programma, programme)
+    leads = result.gemeenten[result.gemeenten["trekker"]]
+    assert leads.loc[leads["item"] == "LV1", "gemeente_naam"].tolist() == ["Assen"]
     pd.testing.assert_frame_equal(result.leerkringen.leden, proposal.leden)
     base = result.gevoeligheid[result.gevoeligheid["variant"] == "basis"]
     assert base["item"].tolist() == programme["item"].tolist()
@@ -444,9 +451,10 @@ def test_empty_input_gives_the_four_themes_without_interest_and_no_leerkringen()
 
 def test_the_workbook_has_both_sheets_and_no_cell_starts_a_formula(tmp_path):
     answers, responses, clusters = processed()
-    programme = work_programme(answers, responses, clusters)
-    proposal = leerkringen(answers, responses, clusters)
-    path = write_programme_xlsx(programme, proposal, tmp_path / "werkprogramma.xlsx")
+    result = plan(answers, responses, clusters)
+    programme, proposal, members = result.programma, result.leerkringen, result.gemeenten
+    path = write_programme_xlsx(programme, proposal, tmp_path / "werkprogramma.xlsx",
+                                members=members)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["programma", "leerkringen"]
     texts = [c.value for sheet in book for r in sheet.iter_rows() for c in r
@@ -454,7 +462,7 @@ def test_the_workbook_has_both_sheets_and_no_cell_starts_a_formula(tmp_path):
     assert "'=samenwerken met het onderwijs" in texts  # the label, defused
     assert not [t for t in texts if t.startswith(FORMULA_START)]
     assert all(c.data_type != "f" for sheet in book for r in sheet.iter_rows() for c in r)
-    again = write_programme_xlsx(programme, proposal, tmp_path / "opnieuw.xlsx")
+    again = write_programme_xlsx(programme, proposal, tmp_path / "opnieuw.xlsx", members=members)
     assert again.read_bytes() == path.read_bytes()
 
 
@@ -467,7 +475,7 @@ def test_the_points_of_the_parts_add_up_to_the_score(small):
     points = contributions(programme).groupby("onderwerp", observed=True)["punten"].sum()
     assert points.tolist() == pytest.approx((programme["score"] * 100).tolist())
     assert points.index.tolist()[2] == "LV1 · bedrijven en onderwijs"
-    table = programme_table(programme)
+    table = programme_table(programme, programme_members(small))
     assert table.columns.tolist() == [
         "rang", "onderwerp", "score", "Vraag", "Urgentie", "Breedte", "Trekker", "Vorm",
         "gemeenten", "voorgestelde vorm", "kandidaat-trekkers", "gevoelig"]

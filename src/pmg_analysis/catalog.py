@@ -154,6 +154,8 @@ RESULTS: dict[str, Dataset] = {
     "leerkringen_zonder": _result("leerkringen_zonder_groep", "top needs without a leerkring"),
     "leerkringen_buiten": _result("leerkringen_buiten_groep",
                                   "municipalities named beside a leerkring or a need, and why"),
+    "programma_gemeenten": _result("programma_gemeenten",
+                                   "the municipalities behind each item of the programme, long"),
 }
 RESULTS_STAMP = Dataset("resultaten", "resultaten.json", "processed", "json",
                         description="the export (SHA-256) and settings the results belong to")

@@ -321,7 +321,8 @@ def write_analysis(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, source_
     written = write_results(results, out_dir, source_sha256=source_sha256, settings=settings)
     written.append(write_programme_xlsx(results.plan.programma, results.plan.leerkringen,
                                         Path(out_dir) / WORKBOOK,
-                                        (settings or Settings()).prioritise))
+                                        (settings or Settings()).prioritise,
+                                        members=results.plan.gemeenten))
     return written
 
 

@@ -74,7 +74,8 @@ def compute_results(tables: dict[str, pd.DataFrame], *, cache_dir: Path | None =
         gemeente_scores=themes.gemeente_scores(answers, responses, config=s.themes),
         group_tests=themes.group_tests(answers, responses, coded_texts=coded, config=s.themes),
         plan=prioritise.WorkProgramme(programma=plan.programma, leerkringen=plan.leerkringen,
-                                      gevoeligheid=plan.gevoeligheid, inputs=None),
+                                      gevoeligheid=plan.gevoeligheid, inputs=None,
+                                      gemeenten=plan.gemeenten),
     )
 
 
@@ -89,7 +90,7 @@ def _frames(results: Results) -> dict[str, pd.DataFrame]:
             "programma": p.programma, "gevoeligheid": p.gevoeligheid,
             "leerkringen": p.leerkringen.groepen, "leerkringen_leden": p.leerkringen.leden,
             "leerkringen_zonder": p.leerkringen.zonder_groep,
-            "leerkringen_buiten": p.leerkringen.buiten}
+            "leerkringen_buiten": p.leerkringen.buiten, "programma_gemeenten": p.gemeenten}
 
 
 def _stamp(source_sha256: str, settings: Settings | None) -> dict:
@@ -130,7 +131,8 @@ def _read(out_dir: Path) -> Results:
                                                    leden=f["leerkringen_leden"],
                                                    zonder_groep=f["leerkringen_zonder"],
                                                    buiten=f["leerkringen_buiten"]),
-                           gevoeligheid=f["gevoeligheid"], inputs=None))
+                           gevoeligheid=f["gevoeligheid"], inputs=None,
+                           gemeenten=f["programma_gemeenten"]))
 
 
 def stored_for(out_dir: Path, source_sha256: str, settings: Settings | None = None) -> bool:

@@ -20,7 +20,7 @@ from pmg_analysis.prioritise.inputs import (
 )
 from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
 from pmg_analysis.prioritise.schemas import programme_schema
-from pmg_analysis.prioritise.score import rank_items, score_parts
+from pmg_analysis.prioritise.score import programme_members, rank_items, score_parts
 from pmg_analysis.prioritise.sensitivity import sensitivity, stability
 from pmg_analysis.themes.config import ThemeConfig
 
@@ -28,9 +28,8 @@ if TYPE_CHECKING:
     from pmg_analysis.text import LearningNeeds
 
 PROGRAMME_COLUMNS = ["rang", "soort", "item", "label", "theme", "score", *PARTS, "n_gemeenten",
-                     "gemeenten", "vorm", "trekkers", "n_trekkers", "gevoelig",
-                     "blijft_in_top", "rang_min", "rang_max", "cluster", "gemeente_codes",
-                     "n_posities", "n_vorm"]
+                     "vorm", "n_trekkers", "gevoelig", "blijft_in_top", "rang_min",
+                     "rang_max", "cluster", "n_posities", "n_vorm"]
 
 
 def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
@@ -94,12 +93,12 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
         within the kind): ``rang``, ``soort``, ``item`` (theme code or ``LV<cluster>``),
         ``label``, ``theme``, ``score`` (0..1), the parts ``deel_vraag``, ``deel_urgentie``,
         ``deel_breedte``, ``deel_trekker``, ``deel_vorm`` (0..1, see
-        :mod:`pmg_analysis.prioritise.score`), ``n_gemeenten`` and ``gemeenten`` (interested
-        municipalities, names joined by "; "), ``vorm`` (suggested form), ``trekkers``
-        (candidate trekkers, names; "" when none), ``n_trekkers``, ``gevoelig`` (rank changes
-        when a weight moves 25%), ``blijft_in_top`` (stays in the top ``config.top_n``),
-        ``rang_min``/``rang_max`` (over those variants), ``cluster``, ``gemeente_codes``,
-        ``n_posities``, ``n_vorm``.
+        :mod:`pmg_analysis.prioritise.score`), ``n_gemeenten`` (interested municipalities),
+        ``vorm`` (suggested form), ``n_trekkers`` (candidate trekkers), ``gevoelig`` (rank
+        changes when a weight moves 25%), ``blijft_in_top`` (stays in the top
+        ``config.top_n``), ``rang_min``/``rang_max`` (over those variants), ``cluster``,
+        ``n_posities``, ``n_vorm``. Which municipalities and trekkers: the long table
+        :func:`~pmg_analysis.prioritise.score.programme_members` (``WorkProgramme.gemeenten``).
 
     Examples
     --------
@@ -142,13 +141,16 @@ def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: Learni
 class WorkProgramme:
     """Everything of one prioritisation run, computed once: ``programma`` (see
     :func:`work_programme`), ``leerkringen`` (:class:`Leerkringen`), ``gevoeligheid`` (the rank
-    of every item under every weight variant, :func:`~pmg_analysis.prioritise.sensitivity`)
-    and the ``inputs`` they were computed from."""
+    of every item under every weight variant, :func:`~pmg_analysis.prioritise.sensitivity`),
+    the ``inputs`` they were computed from and ``gemeenten``, the municipalities behind each
+    item (:func:`~pmg_analysis.prioritise.score.programme_members`)."""
 
     programma: pd.DataFrame
     leerkringen: Leerkringen
     gevoeligheid: pd.DataFrame
-    inputs: PriorityInputs
+    inputs: PriorityInputs | None
+    # item, gemeente_code, gemeente_naam, trekker: who is behind each item (programme_members)
+    gemeenten: pd.DataFrame | None = None
 
 
 def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds, *,
@@ -170,4 +172,4 @@ def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds
     return WorkProgramme(programma=programme,
                          leerkringen=propose_leerkringen(programme, inputs, config),
                          gevoeligheid=sensitivity(score_parts(inputs, config), config),
-                         inputs=inputs)
+                         inputs=inputs, gemeenten=programme_members(inputs))

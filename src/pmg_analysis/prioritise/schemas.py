@@ -20,8 +20,6 @@ def programme_schema() -> pa.DataFrameSchema:
             "score": pa.Column("float64", _SHARE),
             **{part: pa.Column("float64", _SHARE) for part in PARTS},
             "n_gemeenten": pa.Column("int64", pa.Check.ge(0)),
-            "gemeenten": pa.Column("string"),
-            "trekkers": pa.Column("string"),
             "gevoelig": pa.Column(bool),
             "blijft_in_top": pa.Column(bool),
         },

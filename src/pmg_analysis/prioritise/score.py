@@ -32,15 +32,6 @@ from pmg_analysis.regions.typology import POSITIE_TYPES
 SCALE_MIN, SCALE_MAX = 1.0, 5.0  # the urgency scale of the questionnaire
 
 
-def _joined(frame: pd.DataFrame, key: str, value: str, sort: str, sep: str) -> pd.Series:
-    """Per ``key``: the ``value``s sorted by ``sort`` (case-insensitive), joined by ``sep``."""
-    if frame.empty:
-        return pd.Series(dtype="string")
-    ordered = frame.assign(_k=frame[sort].astype("string").str.casefold()).sort_values(
-        [key, "_k", value])
-    return ordered.groupby(key, sort=True)[value].agg(lambda v: sep.join(v.astype(str)))
-
-
 def _suggested_forms(interest: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFrame:
     """Per item: ``vorm`` (Dutch text of the most chosen form) and ``n_vorm``."""
     order = {code: i for i, code in enumerate(form_labels())}
@@ -51,6 +42,42 @@ def _suggested_forms(interest: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFram
             .drop_duplicates("item").set_index("item"))
     return pd.DataFrame({"vorm": best["vorm"].map(form_labels()).astype("string"),
                          "n_vorm": best["n_vorm"].astype("int64")})
+
+
+def _interested(inputs: PriorityInputs) -> pd.DataFrame:
+    """One row per item and interested municipality, with its name, urgency, position and
+    whether it offers to lead the item's theme."""
+    items = inputs.items.set_index("item")
+    interest = inputs.interest[["item", "gemeente_code"]].astype("string").drop_duplicates()
+    interest = interest[interest["item"].isin(items.index)]
+    long = (interest.merge(items[["theme"]].reset_index(), on="item")
+            .merge(inputs.municipalities.astype({"gemeente_code": "string"}),
+                   on="gemeente_code", how="left")
+            .merge(inputs.municipality_themes.astype({"gemeente_code": "string",
+                                                       "theme": "string"}),
+                   on=["gemeente_code", "theme"], how="left"))
+    long["gemeente_naam"] = long["gemeente_naam"].astype("string").fillna(long["gemeente_code"])
+    long["trekker"] = long["trekker"].astype("boolean").fillna(False).astype(bool)
+    return long
+
+
+def programme_members(inputs: PriorityInputs) -> pd.DataFrame:
+    """The municipalities behind each item of the programme, a tidy long table: ``item``,
+    ``gemeente_code``, ``gemeente_naam`` and ``trekker`` (offers to lead), sorted by item and
+    name (case-insensitive), so a display joins them in a stable order.
+
+    Examples
+    --------
+    >>> members = programme_members(inputs)
+    >>> list(members.columns)
+    ['item', 'gemeente_code', 'gemeente_naam', 'trekker']
+    """
+    long = _interested(inputs)
+    out = long.assign(_k=long["gemeente_naam"].astype("string").str.casefold()).sort_values(
+        ["item", "_k", "gemeente_naam"], kind="stable")
+    return out[["item", "gemeente_code", "gemeente_naam", "trekker"]].astype(
+        {"item": "string", "gemeente_code": "string", "gemeente_naam": "string",
+         "trekker": bool}).reset_index(drop=True)
 
 
 def score_parts(inputs: PriorityInputs, config: PriorityConfig = PriorityConfig()
@@ -67,9 +94,9 @@ def score_parts(inputs: PriorityInputs, config: PriorityConfig = PriorityConfig(
     Returns
     -------
     DataFrame
-        The columns of ``inputs.items`` plus ``n_gemeenten``, ``gemeenten`` (names, "; "),
-        ``gemeente_codes`` (";"), ``vorm``, ``n_vorm``, ``trekkers`` (names, "; "),
-        ``n_trekkers``, ``n_posities`` and the parts ``deel_vraag`` ... ``deel_vorm``.
+        The columns of ``inputs.items`` plus ``n_gemeenten``, ``vorm``, ``n_vorm``,
+        ``n_trekkers``, ``n_posities`` and the parts ``deel_vraag`` ... ``deel_vorm``; which
+        municipalities they are: :func:`programme_members`.
 
     Examples
     --------
@@ -82,30 +109,18 @@ def score_parts(inputs: PriorityInputs, config: PriorityConfig = PriorityConfig(
     items = inputs.items.set_index("item")
     interest = inputs.interest[["item", "gemeente_code"]].astype("string").drop_duplicates()
     interest = interest[interest["item"].isin(items.index)]
-    long = (interest.merge(items[["theme"]].reset_index(), on="item")
-            .merge(inputs.municipalities.astype({"gemeente_code": "string"}),
-                   on="gemeente_code", how="left")
-            .merge(inputs.municipality_themes.astype({"gemeente_code": "string",
-                                                       "theme": "string"}),
-                   on=["gemeente_code", "theme"], how="left"))
-    long["gemeente_naam"] = long["gemeente_naam"].astype("string").fillna(long["gemeente_code"])
-    long["trekker"] = long["trekker"].astype("boolean").fillna(False).astype(bool)
+    long = _interested(inputs)
     by_item = long.groupby("item")
 
     out = items.copy()
     out["n_gemeenten"] = by_item.size().reindex(items.index, fill_value=0).astype("int64")
-    out["gemeenten"] = _joined(long, "item", "gemeente_naam", "gemeente_naam", "; ")
-    out["gemeente_codes"] = _joined(long, "item", "gemeente_code", "gemeente_code", ";")
     leads = long[long["trekker"]]
-    out["trekkers"] = _joined(leads, "item", "gemeente_naam", "gemeente_naam", "; ")
     out["n_trekkers"] = leads.groupby("item").size().reindex(items.index, fill_value=0)
     known = long.dropna(subset=["positie"]).astype({"positie": "string"})
     out["n_posities"] = known.groupby("item")["positie"].nunique().reindex(
         items.index, fill_value=0)
     out = out.join(_suggested_forms(interest, inputs.forms))
     out["n_vorm"] = out["n_vorm"].fillna(0)
-    for col in ("gemeenten", "gemeente_codes", "trekkers"):
-        out[col] = out[col].astype("string").fillna("")
 
     most = out.groupby("soort", observed=True)["n_gemeenten"].transform("max")
     out["deel_vraag"] = (out["n_gemeenten"] / most.where(most > 0)).fillna(0.0)

@@ -45,8 +45,31 @@ def contributions(programme: pd.DataFrame, config: PriorityConfig = PriorityConf
     return out
 
 
-def programme_table(programme: pd.DataFrame) -> pd.DataFrame:
-    """The ranked programme with Dutch headers; parts as shares (format them as percent)."""
+def joined_names(members: pd.DataFrame, items: pd.Series, *, leads: bool = False,
+                 column: str = "gemeente_naam", sep: str = "; ") -> pd.Series:
+    """Per item in ``items``: the names (or another ``column``) of the municipalities behind
+    it (:func:`~pmg_analysis.prioritise.score.programme_members`; only the candidate trekkers
+    with ``leads``), joined by ``sep`` in the table's order; "" when none. For display only.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"item": ["EA", "EA", "LD"], "gemeente_code": ["GM1", "GM2", "GM3"],
+    ...                   "gemeente_naam": ["Assen", "Ede", "Oss"],
+    ...                   "trekker": [True, False, False]})
+    >>> joined_names(m, pd.Series(["EA", "LD", "SV"])).tolist()
+    ['Assen; Ede', 'Oss', '']
+    >>> joined_names(m, pd.Series(["EA", "LD"]), leads=True).tolist()
+    ['Assen', '']
+    """
+    rows = members[members["trekker"].astype(bool)] if leads else members
+    joined = rows.groupby("item", sort=False)[column].agg(lambda v: sep.join(v.astype(str)))
+    return pd.Series([joined.get(i, "") for i in items.astype(str)], index=items.index,
+                     dtype="string")
+
+
+def programme_table(programme: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """The ranked programme with Dutch headers; parts as shares (format them as percent).
+    ``members``: who is behind each item (``WorkProgramme.gemeenten``)."""
     out = pd.DataFrame({
         "rang": programme["rang"].to_numpy(),
         "onderwerp": item_names(programme).to_numpy(),
@@ -54,7 +77,8 @@ def programme_table(programme: pd.DataFrame) -> pd.DataFrame:
         **{PART_NAMES[p]: programme[p].to_numpy() for p in PARTS},
         "gemeenten": programme["n_gemeenten"].to_numpy(),
         "voorgestelde vorm": programme["vorm"].astype("string").fillna("–").to_numpy(),
-        "kandidaat-trekkers": programme["trekkers"].replace("", "geen").to_numpy(),
+        "kandidaat-trekkers": joined_names(members, programme["item"], leads=True)
+        .replace("", "geen").to_numpy(),
         "gevoelig": programme["gevoelig"].map({True: "ja", False: "nee"}).to_numpy(),
     })
     return out

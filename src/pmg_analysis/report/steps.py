@@ -85,7 +85,8 @@ def summary_page(data: Processed) -> list[Output]:
                                 title="Urgentie per thema", value_title="urgentie (1–5)")]
     out.append(summary.top_needs(results.needs.needs))
     plan = results.plan
-    out += [summary.programme_top(plan.programma), len(plan.leerkringen.groepen)]
+    out += [summary.programme_top(plan.programma, plan.gemeenten),
+            len(plan.leerkringen.groepen)]
     return out
 
 
@@ -242,12 +243,12 @@ def programme_page(data: Processed) -> list[Output]:
                           group="onderdeel", value="punten",
                           title="Score per thema, opgebouwd uit de vijf onderdelen",
                           value_title="punten (van 100)"),
-        tables.programme_table(themas),
+        tables.programme_table(themas, werkprogramma.gemeenten),
         plots.stacked_bar(tables.contributions(leervragen.head(toon), config),
                           category="onderwerp", group="onderdeel", value="punten",
                           title=f"Score van de {toon} hoogst scorende leervragen",
                           value_title="punten (van 100)"),
-        tables.programme_table(leervragen.head(toon)),
+        tables.programme_table(leervragen.head(toon), werkprogramma.gemeenten),
         sentences.sensitivity_summary(programma, config),
         tables.sensitivity_table(werkprogramma.gevoeligheid, programma, config),
         sentences.leerkringen_summary(groepen, config),

@@ -113,9 +113,12 @@ def top_needs(needs: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     })
 
 
-def programme_top(programme: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+def programme_top(programme: pd.DataFrame, members: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     """The proposed programme: every theme and the top ``n`` learning questions, with score,
-    suggested form, candidate trekkers and whether the rank is sensitive to the weights."""
+    suggested form, candidate trekkers (from ``members``, ``WorkProgramme.gemeenten``) and
+    whether the rank is sensitive to the weights."""
+    from pmg_analysis.prioritise.tables import joined_names
+
     kinds = {"thema": "Thema", "leervraag": "Leervraag"}
     top = pd.concat([programme[programme["soort"] == "thema"],
                      programme[programme["soort"] == "leervraag"].head(n)])
@@ -127,6 +130,7 @@ def programme_top(programme: pd.DataFrame, n: int = 5) -> pd.DataFrame:
         .to_numpy(),
         "Gemeenten": top["n_gemeenten"].astype("Int64").to_numpy(),
         "Voorgestelde vorm": top["vorm"].astype("string").to_numpy(),
-        "Kandidaat-trekkers": top["trekkers"].astype("string").replace("", "–").to_numpy(),
+        "Kandidaat-trekkers": joined_names(members, top["item"], leads=True).replace(
+            "", "–").to_numpy(),
         "Gevoelig voor de weging": top["gevoelig"].map({True: "ja", False: "nee"}).to_numpy(),
     })
