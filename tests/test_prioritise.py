@@ -15,7 +15,7 @@ from pmg_analysis.prioritise import (
     PARTS,
     PriorityConfig,
     PriorityInputs,
-    leerkringen,
+    leerkring_proposal,
     plan,
     programme_from_inputs,
     propose_leerkringen,
@@ -407,7 +407,7 @@ def test_work_programme_from_processed_tables_reads_urgency_trekkers_and_forms()
     # EA interests those finding it at least "urgent" (4) or leading, or asking within it
     assert row(programme, "EA")["n_gemeenten"] == 6
     assert row(programme, "LD")["n_gemeenten"] == 0
-    proposal = leerkringen(answers, responses, clusters)
+    proposal = leerkring_proposal(answers, responses, clusters)
     assert proposal.groepen[["item", "n_gemeenten", "trekker", "vorm"]].values.tolist() == [
         ["LV1", 5, "Assen", "Leerkringen"]]
     result = plan(answers, responses, clusters)
@@ -428,7 +428,7 @@ def test_permuted_processed_rows_give_the_same_programme_and_leerkringen():
              Clusters(clusters.needs, clusters.members.iloc[::-1], clusters.quotes))
     pd.testing.assert_frame_equal(work_programme(*mixed), work_programme(answers, responses,
                                                                           clusters))
-    a, b = leerkringen(*mixed), leerkringen(answers, responses, clusters)
+    a, b = leerkring_proposal(*mixed), leerkring_proposal(answers, responses, clusters)
     pd.testing.assert_frame_equal(a.groepen, b.groepen)
     pd.testing.assert_frame_equal(a.leden, b.leden)
 
@@ -441,7 +441,7 @@ def test_empty_input_gives_the_four_themes_without_interest_and_no_leerkringen()
     assert programme["item"].tolist() == ["EA", "LD", "SV", "EF"]
     assert (programme["n_gemeenten"] == 0).all() and (programme["score"] == 0).all()
     assert not programme["gevoelig"].any()
-    proposal = leerkringen(answers.iloc[:0], responses.iloc[:0], empty)
+    proposal = leerkring_proposal(answers.iloc[:0], responses.iloc[:0], empty)
     assert proposal.groepen.empty and proposal.leden.empty
     assert programme_summary(programme).startswith("Er zijn (nog) geen leervragen")
     assert "verandert daarbij niet" in sensitivity_summary(programme)

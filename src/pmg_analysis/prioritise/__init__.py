@@ -7,7 +7,7 @@ from pmg_analysis.prioritise.inputs import PriorityInputs
 from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
 from pmg_analysis.prioritise.programme import (
     WorkProgramme,
-    leerkringen,
+    leerkring_proposal,
     plan,
     priority_inputs,
     programme_from_inputs,
@@ -17,8 +17,8 @@ from pmg_analysis.prioritise.score import score_parts
 from pmg_analysis.prioritise.sensitivity import sensitivity, stability
 
 __all__ = [
-    "PARTS", "Leerkringen", "PriorityConfig", "PriorityInputs", "WorkProgramme", "leerkringen",
-    "plan",
-    "priority_inputs", "programme_from_inputs", "programme_sheets", "propose_leerkringen",
+    "PARTS", "Leerkringen", "PriorityConfig", "PriorityInputs", "WorkProgramme",
+    "leerkring_proposal", "plan", "priority_inputs", "programme_from_inputs",
+    "programme_sheets", "propose_leerkringen",
     "score_parts", "sensitivity", "stability", "work_programme",
 ]

@@ -115,9 +115,10 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
                                                  themes=themes), config)
 
 
-def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds, *,
-                config: PriorityConfig = PriorityConfig(),
-                themes: ThemeConfig = ThemeConfig()) -> Leerkringen:
+def leerkring_proposal(answers: pd.DataFrame, responses: pd.DataFrame,
+                       clusters: LearningNeeds, *,
+                       config: PriorityConfig = PriorityConfig(),
+                       themes: ThemeConfig = ThemeConfig()) -> Leerkringen:
     """Proposed leerkringen for the top learning questions (see
     :mod:`pmg_analysis.prioritise.leerkringen`): ``.groepen`` (one row per group),
     ``.leden`` (``leerkring``, ``gemeente_code`` ... for per-municipality pages),
@@ -127,7 +128,7 @@ def leerkringen(answers: pd.DataFrame, responses: pd.DataFrame, clusters: Learni
 
     Examples
     --------
-    >>> proposal = leerkringen(answers, responses, clusters)
+    >>> proposal = leerkring_proposal(answers, responses, clusters)
     >>> list(proposal.leden.columns)
     ['leerkring', 'item', 'gemeente_code', 'gemeente_naam', 'rol', 'positie']
     >>> bool(proposal.leden.groupby("leerkring").size().between(4, 8).all())

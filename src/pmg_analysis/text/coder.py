@@ -48,8 +48,6 @@ from pmg_analysis.text.lexicon import (
 )
 from pmg_analysis.text.ties import Choice, choose, choose_rows, near_threshold
 
-THEMES = ("EA", "LD", "SV", "EF")
-
 
 @dataclass(frozen=True)
 class TextConfig:
@@ -311,7 +309,10 @@ def code_texts(texts: pd.DataFrame, *, config: TextConfig = TextConfig(),
     """
     base = texts.rename(columns={"theme": "question_theme"}).reset_index(drop=True)
     if "question_theme" in base:
-        base["question_theme"] = pd.Categorical(base["question_theme"], categories=list(THEMES))
+        from pmg_analysis.instrument import load_instrument
+
+        base["question_theme"] = pd.Categorical(base["question_theme"],
+                                                categories=list(load_instrument().theme_codes))
     coded = code_themes(base["text"].astype(object), config=config, cache_dir=cache_dir)
     return pd.concat([base, coded], axis=1)
 

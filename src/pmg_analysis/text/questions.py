@@ -54,9 +54,6 @@ class QuestionConfig:
     }))
 
 
-THEMES = ("EA", "LD", "SV", "EF")
-
-
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*\n+\s*")
 
 
@@ -75,7 +72,10 @@ def learning_questions(texts: pd.DataFrame, config: QuestionConfig = QuestionCon
                        ) -> pd.DataFrame:
     """One row per learning question: each sentence of a ``{code}_leervraag`` / ``{code}_samen``
     answer, framing sentences left out. Columns ``response_id``, ``question_id``, ``text``."""
-    pattern = rf"^(?:{'|'.join(THEMES)})_(?:{'|'.join(config.kinds)})$"
+    from pmg_analysis.instrument import load_instrument
+
+    themes = load_instrument().theme_codes  # the instrument defines the themes, once
+    pattern = rf"^(?:{'|'.join(themes)})_(?:{'|'.join(config.kinds)})$"
     framing = re.compile(rf"^(?:{'|'.join(config.framing)})", re.IGNORECASE)
     qid = texts["question_id"].astype(str)
     text = texts["text"].astype(object).map(lambda t: "" if pd.isna(t) else str(t).strip())
