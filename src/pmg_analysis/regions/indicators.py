@@ -162,7 +162,50 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
     """
     codes = gemeenten["gemeente_code"].to_numpy(dtype=object)
     pop = gemeenten["inwoners"].to_numpy(dtype=float, na_value=np.nan)
-    oad = gemeenten["oad"].to_numpy(dtype=float, na_value=np.nan)
+    dist, adj = _distances_and_adjacency(gemeenten, buren)
+    larger_city = _larger_city(pop, dist, adj, config)
+    system = _urban_system(gemeenten, dist, larger_city["reach_ratio"], config,
+                           satelliet_max_bereik)
+    weights = _neighbour_weights(gemeenten, dist, adj, config)
+
+    n = len(codes)
+    names = gemeenten["gemeente_naam"].to_numpy(dtype=object)
+    has_larger, nearest = larger_city["has_larger"], larger_city["nearest"]
+    reach_ratio = larger_city["reach_ratio"]
+    n_steden, centre = system["n_steden"], system["centre"]
+    has_urban, largest_urban = system["has_urban"], system["largest_urban"]
+    out = pd.DataFrame(index=gemeenten.index)
+    out["afstand_grotere_stad_km"] = pd.array(
+        np.where(has_larger, dist[np.arange(n), nearest], np.nan), dtype="Float64")
+    out["grotere_stad_code"] = pd.array(np.where(has_larger, codes[nearest], None), dtype="string")
+    out["grotere_stad_naam"] = pd.array(np.where(has_larger, names[nearest], None), dtype="string")
+    out["grotere_stad_is_buur"] = larger_city["is_neighbour"]
+    out["bereik_grotere_stad"] = pd.array(
+        np.where(np.isfinite(reach_ratio), reach_ratio, np.nan), dtype="Float64")
+    out["n_vergelijkbaar"] = pd.array(system["n_vergelijkbaar"], dtype="Int16")
+    has_buren = weights["n_buren"] > 0
+    out["gewicht_inwoners"] = pd.array(np.where(has_buren, weights["gewicht_inwoners"], np.nan),
+                                       dtype="Float64")
+    out["gewicht_oad"] = pd.array(np.where(has_buren, weights["gewicht_oad"], np.nan),
+                                  dtype="Float64")
+    out["aandeel_straal"] = pd.array(weights["aandeel"], dtype="Float64")
+    out["dominantie"] = pd.array(np.where(n_steden >= 2, system["dominantie"], np.nan),
+                                 dtype="Float64")
+    out["stedelijke_buur_code"] = pd.array(np.where(has_urban, codes[largest_urban], None),
+                                           dtype="string")
+    out["stedelijke_buur_naam"] = pd.array(np.where(has_urban, names[largest_urban], None),
+                                           dtype="string")
+    out["n_steden"] = pd.array(n_steden, dtype="Int16")
+    out["centrum_code"] = pd.array(np.where(n_steden > 0, codes[centre], None), dtype="string")
+    out["centrum_naam"] = pd.array(np.where(n_steden > 0, names[centre], None), dtype="string")
+    out["stad"] = np.asarray(system["town"], dtype=bool)
+    return out
+
+
+def _distances_and_adjacency(gemeenten: pd.DataFrame,
+                             buren: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Distances between centroids in km, and whether two municipalities are neighbours."""
+    codes = gemeenten["gemeente_code"].to_numpy(dtype=object)
     x = gemeenten["centroid_x"].to_numpy(dtype=float, na_value=np.nan)
     y = gemeenten["centroid_y"].to_numpy(dtype=float, na_value=np.nan)
     n = len(codes)
@@ -172,15 +215,32 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
     known = buren["gemeente_code"].isin(position.index) & buren["buur_code"].isin(position.index)
     adj[position[buren.loc[known, "gemeente_code"]].to_numpy(),
         position[buren.loc[known, "buur_code"]].to_numpy()] = True
+    return dist, adj
 
+
+def _larger_city(pop: np.ndarray, dist: np.ndarray, adj: np.ndarray,
+                 config: IndicatorConfig) -> dict[str, np.ndarray]:
+    """The nearest larger city of each municipality, and how far within its reach it lies."""
+    n = len(pop)
     threshold = np.maximum(config.grotere_stad_factor * pop, config.grotere_stad_min_inwoners)
     larger = pop[None, :] >= threshold[:, None]
     d_larger = np.where(larger, dist, np.inf)
     nearest = d_larger.argmin(axis=1)
-    has_larger = np.isfinite(d_larger[np.arange(n), nearest])
     reach = config.bereik_km_per_100k * np.sqrt(pop / 100_000.0)
-    reach_ratio = np.where(larger, dist / reach[None, :], np.inf).min(axis=1)
+    return {
+        "nearest": nearest,
+        "has_larger": np.isfinite(d_larger[np.arange(n), nearest]),
+        "reach_ratio": np.where(larger, dist / reach[None, :], np.inf).min(axis=1),
+        "is_neighbour": (larger & adj).any(axis=1),
+    }
 
+
+def _urban_system(gemeenten: pd.DataFrame, dist: np.ndarray, reach_ratio: np.ndarray,
+                  config: IndicatorConfig,
+                  satelliet_max_bereik: float) -> dict[str, np.ndarray]:
+    """The towns within the radius that form each municipality's urban system: its peers,
+    the comparable ones, the system's centre and how much the centre dominates the rest."""
+    n = len(gemeenten)
     within = dist <= config.straal_km
     town, size = town_figures(gemeenten, config)
     ratio = size[None, :] / size[:, None]
@@ -191,46 +251,36 @@ def compute_indicators(gemeenten: pd.DataFrame, buren: pd.DataFrame,
         peers &= region[:, None] == region[None, :]
     comparable = (peers & (ratio >= 1 / config.vergelijkbaar_factor)
                   & (ratio <= config.vergelijkbaar_factor))
-
-    pop_peer = np.where(peers, size[None, :], -np.inf)
-    largest_urban = pop_peer.argmax(axis=1)
-    has_urban = peers.any(axis=1)
     system = peers | (np.eye(n, dtype=bool) & town[:, None])
-    n_steden = system.sum(axis=1)
     centre = np.where(system, size[None, :], -np.inf).argmax(axis=1)
     rest = np.where(system, size[None, :], 0.0).sum(axis=1) - size[centre]
     with np.errstate(invalid="ignore", divide="ignore"):
         dominantie = size[centre] / rest
+    return {
+        "town": town,
+        "n_vergelijkbaar": comparable.sum(axis=1),
+        "largest_urban": np.where(peers, size[None, :], -np.inf).argmax(axis=1),
+        "has_urban": peers.any(axis=1),
+        "n_steden": system.sum(axis=1),
+        "centre": centre,
+        "dominantie": dominantie,
+    }
 
+
+def _neighbour_weights(gemeenten: pd.DataFrame, dist: np.ndarray, adj: np.ndarray,
+                       config: IndicatorConfig) -> dict[str, np.ndarray]:
+    """Weight against the neighbours (inhabitants, address density) and the share of the
+    inhabitants within the radius."""
+    pop = gemeenten["inwoners"].to_numpy(dtype=float, na_value=np.nan)
+    oad = gemeenten["oad"].to_numpy(dtype=float, na_value=np.nan)
+    within = dist <= config.straal_km
     n_buren = adj.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean_pop_buren = np.where(adj, pop[None, :], 0.0).sum(axis=1) / n_buren
         mean_oad_buren = np.where(adj, oad[None, :], 0.0).sum(axis=1) / n_buren
-        gewicht_inwoners = pop / mean_pop_buren
-        gewicht_oad = oad / mean_oad_buren
-    aandeel = pop / np.where(within, pop[None, :], 0.0).sum(axis=1)
-
-    names = gemeenten["gemeente_naam"].to_numpy(dtype=object)
-    out = pd.DataFrame(index=gemeenten.index)
-    out["afstand_grotere_stad_km"] = pd.array(
-        np.where(has_larger, dist[np.arange(n), nearest], np.nan), dtype="Float64")
-    out["grotere_stad_code"] = pd.array(np.where(has_larger, codes[nearest], None), dtype="string")
-    out["grotere_stad_naam"] = pd.array(np.where(has_larger, names[nearest], None), dtype="string")
-    out["grotere_stad_is_buur"] = (larger & adj).any(axis=1)
-    out["bereik_grotere_stad"] = pd.array(
-        np.where(np.isfinite(reach_ratio), reach_ratio, np.nan), dtype="Float64")
-    out["n_vergelijkbaar"] = pd.array(comparable.sum(axis=1), dtype="Int16")
-    out["gewicht_inwoners"] = pd.array(np.where(n_buren > 0, gewicht_inwoners, np.nan),
-                                       dtype="Float64")
-    out["gewicht_oad"] = pd.array(np.where(n_buren > 0, gewicht_oad, np.nan), dtype="Float64")
-    out["aandeel_straal"] = pd.array(aandeel, dtype="Float64")
-    out["dominantie"] = pd.array(np.where(n_steden >= 2, dominantie, np.nan), dtype="Float64")
-    out["stedelijke_buur_code"] = pd.array(np.where(has_urban, codes[largest_urban], None),
-                                           dtype="string")
-    out["stedelijke_buur_naam"] = pd.array(np.where(has_urban, names[largest_urban], None),
-                                           dtype="string")
-    out["n_steden"] = pd.array(n_steden, dtype="Int16")
-    out["centrum_code"] = pd.array(np.where(n_steden > 0, codes[centre], None), dtype="string")
-    out["centrum_naam"] = pd.array(np.where(n_steden > 0, names[centre], None), dtype="string")
-    out["stad"] = np.asarray(town, dtype=bool)
-    return out
+        return {
+            "n_buren": n_buren,
+            "gewicht_inwoners": pop / mean_pop_buren,
+            "gewicht_oad": oad / mean_oad_buren,
+            "aandeel": pop / np.where(within, pop[None, :], 0.0).sum(axis=1),
+        }
