@@ -11,6 +11,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from pmg_analysis.example.shapes import (
+    PASTED_ANSWER,
+    PASTED_CODES,
+    PASTED_QUESTION,
+    PASTED_TABLE,
+)
 from pmg_analysis.text import NeedConfig, TextConfig, learning_needs
 from pmg_analysis.text.needs import VOORSTEL
 from pmg_analysis.text.questions import (
@@ -23,37 +29,10 @@ from pmg_analysis.text.questions import (
     table_lines,
 )
 
-QUESTION = "Hoe maken andere gemeenten prestatieafspraken met de woningcorporaties?"
-
 # A municipality pastes a part of its housing memo: an introduction, a table copied from a
 # spreadsheet (tabs), a list of plan codes, a letter-like text, and the question at the end.
-TABLE = "\n".join([
-    "Kern\tLV15\tLV16\tPrognose 2030\tVerschil",
-    "Sneek\t1.240\t1.310\t1.450\t+11%",
-    "Bolsward\t410\t395\t380\t-4%",
-    "Workum\t160\t170\t175\t+3%",
-    "Makkum\t95\t90\t85\t-6%",
-])
-PLAN_CODES = "\n".join([
-    "LV15 · prognose",
-    "LV16 · rogat",
-    "LV17 · stabiel",
-    "LV18 · krimp",
-])
-LETTER = (
-    "Geachte heer, mevrouw, Hierbij sturen wij u onze reactie op de vragenlijst. "
-    "De gemeente heeft in 2016 een nieuwe woonvisie vastgesteld. "
-    "Daarin staat dat we tot 2030 vooral in de bestaande kernen willen bouwen. "
-    "De vraag naar woningen verschilt sterk per kern. "
-    "In de grotere kernen groeit de vraag naar kleine woningen voor ouderen. "
-    "In de kleinere kernen neemt het aantal huishoudens af. "
-    "De corporaties hebben hun portefeuillestrategie daarop aangepast. "
-    "De huurders zijn via de huurdersorganisaties bij de afspraken betrokken. "
-    "Het college heeft de raad hierover in december geïnformeerd. "
-    "Wij hopen dat deze toelichting helpt bij de analyse."
-)
-LONG_ANSWER = "\n".join([
-    "Zie onderstaande tabel uit onze woonvisie.", TABLE, PLAN_CODES, LETTER, QUESTION])
+LONG_ANSWER, QUESTION = PASTED_ANSWER, PASTED_QUESTION
+TABLE, PLAN_CODES = PASTED_TABLE, PASTED_CODES
 
 
 def _texts(*answers: tuple[str, str, str]) -> pd.DataFrame:

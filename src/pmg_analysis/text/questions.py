@@ -352,3 +352,85 @@ def gemeente_of(responses: pd.DataFrame) -> pd.Series:
     return code.astype(object).where(code.notna(), "response:" + code.index.to_series())
 
 
+
+
+NON_DUTCH_COLUMNS = ["Gemeente", "Vraag", "Taal", "Antwoord"]
+
+
+def non_dutch_answers(texts: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
+    """The open answers not written in Dutch, one row per answer, for notebook 04.
+
+    They are kept out of the Dutch text steps (their sentences are context with reason
+    ``andere_taal``, so they form no suggested need of their own) and shown here instead.
+
+    Parameters
+    ----------
+    texts
+        The texts table (``taal`` when cleaned, else the language is worked out here).
+    responses
+        The responses table (``response_id``, ``gemeente_naam``).
+
+    Returns
+    -------
+    DataFrame
+        ``Gemeente``, ``Vraag`` (the question's text), ``Taal`` (in Dutch, e.g. "Fries"),
+        ``Antwoord``; by municipality, then question order.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"response_id": ["R1", "R1"],
+    ...                   "question_id": ["EA_leervraag", "EA_samen"],
+    ...                   "text": ["Hoe krije wy jonge minsken oan it wurk yn ús regio?",
+    ...                            "Hoe houden we jongeren vast in de regio?"]})
+    >>> r = pd.DataFrame({"response_id": ["R1"], "gemeente_naam": ["Heerenveen"]})
+    >>> non_dutch_answers(t, r)[["Gemeente", "Taal"]].values.tolist()
+    [['Heerenveen', 'Fries']]
+    """
+    from pmg_analysis.instrument import load_instrument
+    from pmg_analysis.language import DUTCH, language_name, languages
+
+    language = (texts["taal"].astype(str) if "taal" in texts.columns
+                else pd.Series(np.asarray(languages(texts["text"]), dtype=object),
+                               index=texts.index))
+    other = texts[(language != DUTCH).to_numpy()]
+    questions = load_instrument().questions
+    order = {q.id: k for k, q in enumerate(questions)}
+    wording = {q.id: q.text for q in questions}
+    names = dict(zip(responses["response_id"].astype(str),
+                     responses["gemeente_naam"].astype(object), strict=True))
+    qid = other["question_id"].astype(str)
+    table = pd.DataFrame({
+        "Gemeente": other["response_id"].astype(str).map(names).fillna("(onbekend)").to_numpy(),
+        "Vraag": qid.map(wording).fillna(qid).to_numpy(),
+        "Taal": language[other.index].map(language_name).to_numpy(),
+        "Antwoord": other["text"].astype(str).to_numpy(),
+        "_order": qid.map(order).fillna(len(order)).to_numpy(),
+    }, columns=[*NON_DUTCH_COLUMNS, "_order"])
+    table = table.sort_values(["Gemeente", "_order", "Antwoord"], kind="stable")
+    return table[NON_DUTCH_COLUMNS].astype("string").reset_index(drop=True)
+
+
+def non_dutch_sentence(table: pd.DataFrame) -> str:
+    """One Dutch sentence on the answers of :func:`non_dutch_answers` (empty when none).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Gemeente": ["Heerenveen", "Sneek"], "Taal": ["Fries", "Fries"]})
+    >>> print(non_dutch_sentence(t))  # doctest: +NORMALIZE_WHITESPACE
+    2 open antwoorden uit 2 gemeenten zijn in een andere taal geschreven (2 Fries). De
+    tekstanalyse leest Nederlands: ze vormen geen eigen voorgestelde leerbehoefte en staan
+    hieronder apart.
+    """
+    if table.empty:
+        return ""
+    per = table["Taal"].astype(str).value_counts()
+    languages_said = ", ".join(f"{n} {name}" for name, n in
+                               sorted(per.items(), key=lambda kv: (-kv[1], kv[0])))
+    n, m = len(table), table["Gemeente"].nunique()
+    answers = "open antwoord" if n == 1 else "open antwoorden"
+    verb = "is" if n == 1 else "zijn"
+    gemeenten = "gemeente" if m == 1 else "gemeenten"
+    return (f"{n} {answers} uit {m} {gemeenten} {verb} in een andere taal geschreven "
+            f"({languages_said}). De tekstanalyse leest Nederlands: "
+            f"{'het vormt' if n == 1 else 'ze vormen'} geen eigen voorgestelde leerbehoefte en "
+            f"{'staat' if n == 1 else 'staan'} hieronder apart.")
