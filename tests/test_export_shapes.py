@@ -188,3 +188,40 @@ def test_the_national_export_has_every_municipality_three_times(sheet):
     assert len(big) == 388 * 3
     assert codes.notna().all() and codes.nunique() == 388
     assert big["ID"].is_unique
+
+
+# --- long answers and other languages (issue 24) -------------------------------------------------
+
+def test_a_pasted_table_gives_only_its_question_as_a_learning_question(shape_result):
+    from pmg_analysis.example.shapes import PASTED_QUESTION
+    from pmg_analysis.text.questions import set_aside, set_aside_sentence
+
+    out, pages = shape_result("geplakte_tabel")
+    data = load(out)
+    needs = data.results().needs
+    aside = set_aside(data.tables["texts"])
+    assert set(aside["question_id"]) == {"EF_leervraag"}
+    members = needs.members[needs.members["response_id"].isin(set(aside["response_id"]))
+                            & (needs.members["question_id"] == "EF_leervraag")]
+    assert members["text"].tolist() == [PASTED_QUESTION]
+    shown = "\n".join(str(o) for o in pages["04_leervragen"])
+    assert "LV15" not in shown and "Bolsward" not in shown
+    assert not needs.needs["label"].str.contains("LV1|prognose|rogat").any()
+    assert set_aside_sentence(aside).startswith(
+        "20 zinnen uit de antwoorden op de leervragen tellen niet als leervraag")
+
+
+def test_a_frisian_answer_is_marked_shown_apart_and_forms_no_suggested_need(shape_result):
+    from pmg_analysis.example.shapes import FRISIAN_ANSWER
+    from pmg_analysis.text.questions import non_dutch_answers
+
+    out, _ = shape_result("fries_antwoord")
+    data = load(out)
+    texts = data.tables["texts"]
+    frisian = texts[texts["text"].astype(str) == FRISIAN_ANSWER]
+    assert frisian["taal"].astype(str).tolist() == ["fy"]
+    assert set(texts["taal"].astype(str)) == {"nl", "fy"}
+    needs = data.results().needs
+    assert not needs.members["text"].str.contains("wy ", regex=False).any()
+    table = non_dutch_answers(texts, data.tables["responses"])
+    assert table[["Gemeente", "Taal"]].values.tolist() == [["Heerenveen", "Fries"]]

@@ -121,32 +121,68 @@ base = rss_mb(); t = time.perf_counter()
 pages = run_report(path, out_dir=work / "verwerkt", reports_dir=work / "rapporten")
 wall = time.perf_counter() - t
 kernels = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+from pmg_analysis.text.embed import ENGINE_TIME  # the analyses embed in this process
 print(json.dumps({"wall_s": wall, "peak_mb": peak_mb() - base, "kernel_peak_mb": kernels,
                   "pages": len(pages),
-                  "municipality_pages": sum(p.parent.name == "gemeenten" for p in pages)}))
+                  "municipality_pages": sum(p.parent.name == "gemeenten" for p in pages),
+                  "embedded_texts": ENGINE_TIME.texts, "embed_s": ENGINE_TIME.seconds}))
 """
+
+# The engine's own speed on this machine, on a sample of the export's new texts (those the
+# analyses must embed: answers and learning-question sentences without a packaged vector).
+_ENGINE = _PRELUDE + """
+import numpy as np
+from pmg_analysis.io import read_export
+from pmg_analysis.clean import clean_export
+from pmg_analysis.text import embed as emb
+from pmg_analysis.text.questions import learning_questions
+path, n = sys.argv[1], int(sys.argv[2])
+texts = clean_export(read_export(path)).texts
+wanted = set(texts["text"].astype(str)) | set(learning_questions(texts)["text"])
+packaged = emb.packaged_vectors()
+new = sorted(t for t in wanted if emb.text_key(t) not in packaged)
+result = {"new_texts": len(new), "new_mean_chars": float(np.mean([len(t) for t in new] or [0]))}
+if new and emb.available():
+    pick = np.random.default_rng(25).choice(len(new), size=min(n, len(new)), replace=False)
+    sample = [new[i] for i in sorted(pick)]
+    emb.engine_embed(sample[:2])  # load the model outside the timing
+    t = time.perf_counter()
+    emb.engine_embed(sample)
+    seconds = time.perf_counter() - t
+    result |= {"engine_sample": len(sample), "engine_per_s": len(sample) / seconds,
+               "sample_mean_chars": float(np.mean([len(s) for s in sample]))}
+print(json.dumps(result))
+"""
+# New texts the engine embeds alone to measure its speed (about 10 s unloaded, 2 cores).
+ENGINE_SAMPLE = 40
 
 
 def chain_exports() -> dict[str, object]:
     """The exports of the chain benchmark: the bundled example, and a national-size export
-    derived from it (all 388 municipalities, three respondents each; written once)."""
+    derived from it (all 388 municipalities, three respondents each; written once) whose open
+    answers are re-worded per respondent (:func:`pmg_analysis.example.benchmark.new_wording`):
+    like a real export, its texts are new, and the engine must embed them (the example's own
+    texts ship with their vectors)."""
     from pmg_analysis.example import generate
+    from pmg_analysis.example.benchmark import new_wording
     from pmg_analysis.example.msforms import write_xlsx
     from pmg_analysis.example.responses import ExampleConfig
     from pmg_analysis.example.shapes import national
     from pmg_analysis.paths import EXAMPLE_EXPORT
 
     WORK.mkdir(parents=True, exist_ok=True)
-    big = WORK / "landelijk_388x3.xlsx"
+    big = WORK / "landelijk_388x3_nieuwe_tekst.xlsx"
     if not big.exists():
-        write_xlsx(national(generate()), big, ExampleConfig().title)
+        write_xlsx(new_wording(national(generate())), big, ExampleConfig().title)
     return {"voorbeeld": EXAMPLE_EXPORT, "landelijk": big}
 
 
 def bench_chain() -> dict:
     """The full chain (clean, work programme, every report and municipality page) on each of
     :func:`chain_exports`, each in a fresh process: wall time, the peak memory of the process
-    and of the largest notebook kernel, and the machine's load when it started."""
+    and of the largest notebook kernel, the machine's load when it started, and the texts the
+    engine embedded with the time that took; before it, in another fresh process, the engine's
+    own speed on a sample of the same export's new texts (same machine, same load)."""
     import os
     import shutil
 
@@ -159,8 +195,36 @@ def bench_chain() -> dict:
         if cache.is_file():
             shutil.copy(cache, work / "verwerkt" / cache.name)
         load = os.getloadavg()[0]
-        results[name] = _run(_CHAIN, str(path), str(work)) | {"load_1min": load}
+        engine = _run(_ENGINE, str(path), str(ENGINE_SAMPLE))
+        results[name] = _run(_CHAIN, str(path), str(work)) | {"load_1min": load} | engine
     return results
+
+
+def embedding_line(r: dict) -> str:
+    """The embedding part of one chain run, in Dutch: how many new texts, how long, how fast,
+    against the engine's own speed on this machine.
+
+    Examples
+    --------
+    >>> print(embedding_line({"wall_s": 560.0, "embedded_texts": 9224, "embed_s": 400.0,
+    ...                       "new_texts": 9224, "engine_per_s": 24.6, "engine_sample": 40}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    inbedden van nieuwe tekst: 9224 teksten in 400 s (23.1 teksten/s; de motor zelf op deze
+    machine: 24.6 teksten/s, gemeten op 40 van deze teksten); de keten zonder inbedden: 160 s
+    >>> print(embedding_line({"wall_s": 40.0, "embedded_texts": 0, "embed_s": 0.0,
+    ...                       "new_texts": 0}))  # doctest: +NORMALIZE_WHITESPACE
+    inbedden van nieuwe tekst: geen (alle teksten hebben een meegeleverde vector of staan in
+    de cache)
+    """
+    n, seconds = r.get("embedded_texts", 0), r.get("embed_s", 0.0)
+    if not n:
+        return ("inbedden van nieuwe tekst: geen (alle teksten hebben een meegeleverde vector of "
+                "staan in de cache)")
+    engine = (f"; de motor zelf op deze machine: {r['engine_per_s']:.1f} teksten/s, gemeten op "
+              f"{r['engine_sample']} van deze teksten" if "engine_per_s" in r else "")
+    return (f"inbedden van nieuwe tekst: {n} teksten in {seconds:.0f} s "
+            f"({n / seconds:.1f} teksten/s{engine}); de keten zonder inbedden: "
+            f"{r['wall_s'] - seconds:.0f} s")
 
 
 def report_chain(results: dict) -> int:
@@ -180,6 +244,7 @@ def report_chain(results: dict) -> int:
               f"{ReportConfig().workers} tegelijk) {r['kernel_peak_mb']:.0f} MB; belasting bij "
               f"de start "
               f"{r['load_1min']:.1f}")
+        print("              " + embedding_line(r))
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "results_chain.json").write_text(json.dumps(results, indent=2))
     return 0 if ok else 1

@@ -24,6 +24,7 @@ from pmg_analysis.instrument import Instrument, load_instrument
 from pmg_analysis.io.distinct import distinct, per_row
 from pmg_analysis.io.export import Export
 from pmg_analysis.io.mapping import ColumnMapping, map_columns
+from pmg_analysis.language import languages
 from pmg_analysis.municipalities import match_municipalities, round_date
 from pmg_analysis.parallel import in_parallel
 
@@ -174,6 +175,9 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
         # the names given in any response's name field (also quarantined ones), in any text
         given = distinct(name)[1].to_pylist() if name is not None else []
         texts["text"] = redact_text(texts["text"], [n for n in given if n], config)
+    # the language of every answer (ISO 639-1): an answer in Frisian or English is set apart
+    # from the Dutch text steps (pmg_analysis.language)
+    texts["taal"] = languages(texts["text"])
 
     quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by, config)
     manifest = build_manifest(export, instrument, mapping, reason, problems)

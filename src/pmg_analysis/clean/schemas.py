@@ -96,6 +96,8 @@ def texts_schema(instrument: Instrument | None = None) -> pa.DataFrameSchema:
             "item": pa.Column("category", nullable=True),
             # the distinct texts that rows use, each with something other than whitespace
             "text": categorical_column(pattern=r"(?s).*\S"),
+            # the language of the answer, an ISO 639-1 code (pmg_analysis.language)
+            "taal": categorical_column(pattern=r"^[a-z]{2,3}$"),
         },
         strict=True, ordered=True, name="texts",
     )

@@ -10,10 +10,12 @@ quoted, empty answers as empty fields, times as ``YYYY-MM-DD HH:MM:SS``.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -227,3 +229,42 @@ def write_benchmark_csv(path: str | Path, n_responses: int = 1_000_000, seed: in
             writer.close()
     return path
 
+
+
+# --------------------------------------------------------------------------- new text
+# How a respondent's own sentence is re-worded around its municipality: the same question in
+# the respondent's words, so that no sentence is among the packaged vectors of the example.
+# A frame before the sentence keeps it one sentence (nothing after its question mark).
+REWORDINGS: tuple[str, ...] = ("Voor {gemeente}: {s}", "Vanuit {gemeente}: {s}",
+                               "In {gemeente} speelt dit: {s}", "Onze vraag in {gemeente}: {s}")
+_SENTENCE = re.compile(r"(?<=[.?!])\s+|\s*\n+\s*")
+
+
+def _reword(text: str, gemeente: str, k: int) -> str:
+    """Every sentence of ``text`` re-worded with ``gemeente`` (frame ``k``, then the next)."""
+    parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]
+    out = []
+    for j, s in enumerate(parts):
+        frame = REWORDINGS[(k + j) % len(REWORDINGS)]
+        out.append(frame.format(gemeente=gemeente, s=s[:1].lower() + s[1:]))
+    return " ".join(out)
+
+
+def new_wording(sheet: pd.DataFrame, instrument: Instrument | None = None) -> pd.DataFrame:
+    """``sheet`` with every open answer re-worded around the respondent's municipality
+    (:data:`REWORDINGS`, in turn per row and sentence): the same questions, but new sentences,
+    as in a real export, which the engine must embed (the example's own sentences ship with
+    their vectors). Deterministic."""
+    instrument = instrument or load_instrument()
+    municipality = sheet[instrument.municipality_question.text].astype(str).str.strip()
+    out = sheet.copy()
+    for c in sheet_columns(instrument):
+        q = c.question and instrument[c.question]
+        if not q or q.type != "open" or q.role != "answer" or c.header not in out.columns:
+            continue
+        column = out[c.header]
+        out[c.header] = pd.array(
+            [pd.NA if pd.isna(t) else _reword(str(t), g, k)
+             for k, (t, g) in enumerate(zip(column, municipality, strict=True))],
+            dtype="string")
+    return out

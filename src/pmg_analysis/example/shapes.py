@@ -4,8 +4,9 @@ Each function takes the example sheet (:func:`pmg_analysis.example.generate`: on
 response, the export's header texts as columns) and returns a new sheet in the same Microsoft
 Forms layout: fewer municipalities (a pilot), a shortened questionnaire (a theme, the ranking or
 the opgaven questions left out), no open answers, every municipality of one position type, no
-municipality willing to lead, only partial responses, and a national-size export (all 388
-municipalities). :func:`export_shapes` names the whole matrix; the tests run every shape through
+municipality willing to lead, only partial responses, a national-size export (all 388
+municipalities), a learning-question answer with a pasted table and letter, and an answer in
+Frisian. :func:`export_shapes` names the whole matrix; the tests run every shape through
 the library steps behind the reports, and a few through the full chain.
 
 Nothing here is real survey data; every shape is deterministic.
@@ -216,6 +217,70 @@ def national(sheet: pd.DataFrame, *, per_municipality: int = 3,
     return out[list(sheet.columns)]
 
 
+# A part of a housing memo pasted into a learning-question answer (issue 24): an introduction,
+# a table copied from a spreadsheet (tabs), a list of plan codes, a letter, and the question.
+PASTED_TABLE = "\n".join([
+    "Kern\tLV15\tLV16\tPrognose 2030\tVerschil",
+    "Sneek\t1.240\t1.310\t1.450\t+11%",
+    "Bolsward\t410\t395\t380\t-4%",
+    "Workum\t160\t170\t175\t+3%",
+    "Makkum\t95\t90\t85\t-6%",
+])
+PASTED_CODES = "\n".join(["LV15 · prognose", "LV16 · rogat", "LV17 · stabiel", "LV18 · krimp"])
+PASTED_LETTER = (
+    "Geachte heer, mevrouw, Hierbij sturen wij u onze reactie op de vragenlijst. "
+    "De gemeente heeft in 2016 een nieuwe woonvisie vastgesteld. "
+    "Daarin staat dat we tot 2030 vooral in de bestaande kernen willen bouwen. "
+    "De vraag naar woningen verschilt sterk per kern. "
+    "In de grotere kernen groeit de vraag naar kleine woningen voor ouderen. "
+    "In de kleinere kernen neemt het aantal huishoudens af. "
+    "De corporaties hebben hun portefeuillestrategie daarop aangepast. "
+    "De huurders zijn via de huurdersorganisaties bij de afspraken betrokken. "
+    "Het college heeft de raad hierover in december geïnformeerd. "
+    "Wij hopen dat deze toelichting helpt bij de analyse."
+)
+PASTED_QUESTION = "Hoe maken andere gemeenten prestatieafspraken met de woningcorporaties?"
+PASTED_ANSWER = "\n".join(["Zie onderstaande tabel uit onze woonvisie.", PASTED_TABLE,
+                           PASTED_CODES, PASTED_LETTER, PASTED_QUESTION])
+
+# Four learning questions in Frisian, as a respondent from Fryslân may write them (issue 24:
+# three of four became suggested needs of one municipality, named with Frisian words).
+FRISIAN_ANSWER = (
+    "Hoe krije wy jonge minsken oan it wurk yn ús regio? "
+    "Hoe hâlde wy de leefberens fan ús doarpen no't de winkels en skoallen ferdwine? "
+    "Wy wolle graach witte hoe't oare gemeenten de mienskip belûke by it belied. "
+    "Hoe betelje wy de soarch foar âlderen yn de takomst?"
+)
+
+
+def _one_answer(sheet: pd.DataFrame, question_id: str, text: str, prefer: str | None,
+                instrument: Instrument) -> pd.DataFrame:
+    """``sheet`` with one response's answer to ``question_id`` replaced by ``text``: the first
+    response from the municipality ``prefer`` (a CBS code), else the first recognised one."""
+    codes = municipality_codes(sheet, instrument)
+    rows = np.flatnonzero((codes == prefer).fillna(False).to_numpy()) if prefer else []
+    row = rows[0] if len(rows) else int(np.flatnonzero(codes.notna().to_numpy())[0])
+    out = sheet.copy()
+    out.loc[out.index[row], _header(instrument, question_id)] = text
+    return out
+
+
+def pasted_table(sheet: pd.DataFrame, *, instrument: Instrument | None = None) -> pd.DataFrame:
+    """One respondent (from Súdwest-Fryslân when the example has one) pastes a part of a memo
+    into a learning-question answer: a table, plan codes, a letter, and the question itself
+    (:data:`PASTED_ANSWER`)."""
+    instrument = instrument or load_instrument()
+    return _one_answer(sheet, "EF_leervraag", PASTED_ANSWER, "GM1900", instrument)
+
+
+def frisian_answer(sheet: pd.DataFrame, *, instrument: Instrument | None = None
+                   ) -> pd.DataFrame:
+    """One respondent (from Heerenveen when the example has one) writes a learning-question
+    answer of four questions in Frisian (:data:`FRISIAN_ANSWER`)."""
+    instrument = instrument or load_instrument()
+    return _one_answer(sheet, "SV_leervraag", FRISIAN_ANSWER, "GM0074", instrument)
+
+
 def export_shapes(instrument: Instrument | None = None, *,
                   include_national: bool = False) -> tuple[ExportShape, ...]:
     """The matrix of export shapes, derived from the example sheet by the functions above."""
@@ -248,6 +313,10 @@ def export_shapes(instrument: Instrument | None = None, *,
                     lambda s: nobody_leads(s, instrument=i)),
         ExportShape("alleen_onvolledig", "alleen onvolledige inzendingen",
                     lambda s: only_partial(s, instrument=i)),
+        ExportShape("geplakte_tabel", "een leervraag met een geplakte tabel en brief",
+                    lambda s: pasted_table(s, instrument=i)),
+        ExportShape("fries_antwoord", "een leervraag in het Fries",
+                    lambda s: frisian_answer(s, instrument=i)),
     ]
     if include_national:
         shapes.append(ExportShape("landelijk", "alle 388 gemeenten, elk drie respondenten",
@@ -255,6 +324,6 @@ def export_shapes(instrument: Instrument | None = None, *,
     return tuple(shapes)
 
 
-__all__ = ["META_COLUMNS", "ExportShape", "export_shapes", "municipalities", "municipality_codes",
-           "national", "nobody_leads", "one_position", "only_partial", "without_open_answers",
-           "without_questions", "without_theme"]
+__all__ = ["META_COLUMNS", "ExportShape", "export_shapes", "frisian_answer", "municipalities",
+           "municipality_codes", "national", "nobody_leads", "one_position", "only_partial",
+           "pasted_table", "without_open_answers", "without_questions", "without_theme"]

@@ -2,8 +2,24 @@
 
 Unit: one learning question is one sentence. Respondents often put two or three questions in
 one answer; each sentence of a ``{code}_leervraag`` or ``{code}_samen`` answer is therefore a
-question of its own, and framing sentences without a question of their own ("Kort samengevat het
-volgende.", "Zie ook ons collegeprogramma.") are left out (:attr:`QuestionConfig.framing`).
+question of its own. Some sentences are set aside as *context*, each with a reason code
+(:data:`CONTEXT_REASONS`; :func:`answer_sentences` has them all, :func:`set_aside` the ones set
+aside, :func:`set_aside_sentence` says it in Dutch):
+
+- ``andere_taal``: every sentence of an answer that is not in Dutch (the ``taal`` column of the
+  texts table, :mod:`pmg_analysis.language`): the Dutch steps cannot read it, and its words
+  would become a suggested need of one municipality. It is shown apart
+  (:func:`non_dutch_answers`).
+- ``tabel``: a line of a pasted table or list: a tab, two or more ``|`` or ``;`` between short
+  cells, mostly numbers, or one of three or more lines in a row with the same short structure
+  ("LV15 · prognose", "LV16 · rogat"). Its cells are no questions.
+- ``inleiding``: a framing sentence without a question of its own ("Kort samengevat het
+  volgende.", "Zie ook ons collegeprogramma."; :attr:`QuestionConfig.framing`).
+- ``boven_maximum``: an answer with more sentences than :attr:`QuestionConfig.max_per_answer`
+  is a pasted text (a letter, a memo), not that many needs: its sentences that ask something
+  (a question mark, or a question word at the start) count, up to the maximum, and the rest is
+  context; without such sentences its first sentences count.
+
 :mod:`.needs` assigns the questions to needs; :func:`labels` names a group of questions by its
 most distinctive words (c-TF-IDF), in their most frequent written form.
 """
@@ -34,10 +50,35 @@ class QuestionConfig:
     topic_boost: float = 1.5
     # Quotes per need (two or three; a need asked once has one).
     n_quotes: int = 3
+    # Learning questions per answer at most. The example's answers and the 434 questions of the
+    # evaluation sets hold one to three sentences; respondents put "two or three questions in
+    # one answer". An answer of more than five sentences is a pasted letter or memo (one of
+    # 10,036 characters gave 17-19 questions): its questions count, the rest is context.
+    max_per_answer: int = 5
+    # Words that open a sentence that asks something (besides a question mark): such sentences
+    # of a long answer are kept first.
+    question_words: tuple[str, ...] = (
+        "hoe", "wat", "welke", "welk", "waar", "waarom", "wanneer", "wie", "hoeveel",
+        "kunnen", "kan", "moeten", "moet", "zijn", "is", "leervraag", "kennisbehoefte",
+        "vraag", "wij willen", "we willen", "graag weten", "wij zoeken", "we zoeken",
+    )
+    # A line with at least this many numbers, making up at least ``table_number_share`` of its
+    # words and numbers, is a table row: a question names a year or a percentage, not three.
+    table_min_numbers: int = 3
+    # Share of numbers among the words and numbers of a table row (see ``table_min_numbers``).
+    table_number_share: float = 0.3
+    # Lines with the same short structure in a row are the rows of a pasted table or list
+    # ("LV15 · prognose", "LV16 · rogat", "Inwoners: 45.000"); three make a table, as fewer can
+    # be two questions written alike.
+    table_run: int = 3
+    # A table row is short: at most this many words (a question of a list is longer, and ends
+    # with a question mark, which keeps it a question).
+    table_row_words: int = 6
     # Sentences that frame an answer but ask nothing (matched at the start, case-insensitive).
     framing: tuple[str, ...] = (
         r"kort samengevat", r"lastig om", r"voor [\w .'-]+ zien we", r"dit speelt",
-        r"zie (ook|eerdere|hierboven|boven|bijlage)", r"veel hiervan", r"dit is nog niet",
+        r"zie (ook|eerdere|hierboven|boven|hieronder|onderstaande|bijlage)", r"veel hiervan",
+        r"dit is nog niet",
         r"graag lichten", r"hier ligt ook", r"n\.?v\.?t", r"idem", r"geen\b", r"nee\b",
     )
     # Words that say nothing about a learning question's content: the survey's own words and the
@@ -55,6 +96,16 @@ class QuestionConfig:
 
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*\n+\s*")
+# Why a sentence of a learning-question answer is context and not a learning question.
+CONTEXT_REASONS = {
+    "andere_taal": "antwoord in een andere taal dan het Nederlands",
+    "tabel": "regel uit een geplakte tabel of lijst",
+    "inleiding": "inleidende zin zonder eigen vraag",
+    "boven_maximum": "lang antwoord: meer zinnen dan het maximum aantal leervragen per antwoord",
+}
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•·–—>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*%?")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,:/-]\d+)*%?|[^\w\s]")
 
 
 def sentences(text: str) -> list[str]:
@@ -68,24 +119,202 @@ def sentences(text: str) -> list[str]:
     return [p.strip() for p in SENTENCE_END.split(str(text)) if p and p.strip()]
 
 
-def learning_questions(texts: pd.DataFrame, config: QuestionConfig = QuestionConfig()
-                       ) -> pd.DataFrame:
-    """One row per learning question: each sentence of a ``{code}_leervraag`` / ``{code}_samen``
-    answer, framing sentences left out. Columns ``response_id``, ``question_id``, ``text``."""
+def _shape(line: str) -> str:
+    """The structure of a line: numbers as ``0``, runs of words as ``a``, other signs kept; a
+    list marker at the start ("-", "1.") left out (a list of questions is still questions).
+
+    Examples
+    --------
+    >>> _shape("LV15 · prognose"), _shape("Inwoners: 45.000"), _shape("- Wonen en zorg")
+    ('a0·a', 'a:0', 'a')
+    """
+    out: list[str] = []
+    for token in _TOKEN.findall(_LIST_MARKER.sub("", line)):
+        kind = "0" if token[0].isdigit() else "a" if token[0].isalpha() else token
+        if not (kind == "a" and out and out[-1] == "a"):
+            out.append(kind)
+    return "".join(out)
+
+
+def table_lines(lines: list[str], config: QuestionConfig = QuestionConfig()) -> list[bool]:
+    """Which lines of an answer are rows of a pasted table or list.
+
+    A row has a tab, two or more ``|``, two or more ``;`` between short cells, or mostly
+    numbers (:attr:`QuestionConfig.table_min_numbers`); or it is one of
+    :attr:`QuestionConfig.table_run` or more lines in a row of the same short structure with a
+    number or a sign besides words (:func:`_shape`). A line ending in a question mark is never
+    a row.
+
+    Examples
+    --------
+    >>> table_lines(["Prognose woningbehoefte:", "LV15 · prognose", "LV16 · rogat",
+    ...              "LV17 · stabiel", "Hoe gaan anderen hiermee om?"])
+    [False, True, True, True, False]
+    >>> table_lines(["Wonen\\t2017\\t2018", "Hoe betrekken we inwoners bij de 3 decentralisaties?"])
+    [True, False]
+    """
+    def alone(line: str) -> bool:
+        if "\t" in line or line.count("|") >= 2:
+            return True
+        cells = [c for c in line.split(";") if c.strip()]
+        if len(cells) >= 3 and max(len(words(c)) for c in cells) <= config.table_row_words:
+            return True
+        numbers = len(_NUMBER.findall(line))
+        return (numbers >= config.table_min_numbers
+                and numbers >= config.table_number_share * (numbers + len(words(line))))
+
+    asks = [line.rstrip().endswith("?") for line in lines]
+    row = [not q and alone(line) for line, q in zip(lines, asks, strict=True)]
+    shapes = [_shape(line) if not q and len(words(line)) <= config.table_row_words else None
+              for line, q in zip(lines, asks, strict=True)]
+    start = 0
+    while start < len(lines):
+        end = start
+        while end + 1 < len(lines) and shapes[end + 1] == shapes[start]:
+            end += 1
+        shape = shapes[start]
+        if shape is not None and shape != "a" and end - start + 1 >= config.table_run:
+            row[start:end + 1] = [True] * (end - start + 1)
+        start = end + 1
+    return row
+
+
+def _asks(sentence: str, opening: re.Pattern[str]) -> bool:
+    return sentence.rstrip().endswith("?") or bool(opening.match(sentence))
+
+
+def _answer_sentences(answer: str, framing: re.Pattern[str], opening: re.Pattern[str],
+                      config: QuestionConfig) -> list[tuple[str, str | None]]:
+    """The sentences of one Dutch answer with their reason (None: a learning question)."""
+    lines = [line.strip() for line in str(answer).splitlines() if line.strip()]
+    out: list[tuple[str, str | None]] = []
+    for line, is_row in zip(lines, table_lines(lines, config), strict=True):
+        if is_row:
+            out.append((line, "tabel"))
+            continue
+        out += [(s, "inleiding" if framing.match(s) else None)
+                for s in sentences(line) if words(s)]
+    candidates = [i for i, (_, reason) in enumerate(out) if reason is None]
+    if len(candidates) > config.max_per_answer:
+        asking = [i for i in candidates if _asks(out[i][0], opening)]
+        kept = set((asking or candidates)[:config.max_per_answer])
+        out = [(s, "boven_maximum" if i in candidates and i not in kept else reason)
+               for i, (s, reason) in enumerate(out)]
+    return out
+
+
+def answer_sentences(texts: pd.DataFrame, config: QuestionConfig = QuestionConfig()
+                     ) -> pd.DataFrame:
+    """Every sentence of every learning-question answer, with the reason it is context.
+
+    Parameters
+    ----------
+    texts
+        The texts table (``response_id``, ``question_id``, ``text``; ``taal`` when cleaned,
+        else the language is worked out here).
+    config
+        See :class:`QuestionConfig`.
+
+    Returns
+    -------
+    DataFrame
+        ``response_id``, ``question_id``, ``text`` (the sentence, or a whole table line),
+        ``reden`` (a code of :data:`CONTEXT_REASONS`; missing for a learning question), in the
+        order of the texts and of the sentences in each answer.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"response_id": ["R1"], "question_id": ["EA_leervraag"],
+    ...                   "text": ["Zie bijlage.\\nA | 12 | 13\\nHoe houden we talent vast?"]})
+    >>> answer_sentences(t)[["text", "reden"]].values.tolist()
+    [['Zie bijlage.', 'inleiding'], ['A | 12 | 13', 'tabel'], ['Hoe houden we talent vast?', nan]]
+    """
     from pmg_analysis.instrument import load_instrument
+    from pmg_analysis.language import DUTCH, languages
 
     themes = load_instrument().theme_codes  # the instrument defines the themes, once
     pattern = rf"^(?:{'|'.join(themes)})_(?:{'|'.join(config.kinds)})$"
     framing = re.compile(rf"^(?:{'|'.join(config.framing)})", re.IGNORECASE)
+    opening = re.compile(rf"^(?:{'|'.join(config.question_words)})\b", re.IGNORECASE)
     qid = texts["question_id"].astype(str)
     text = texts["text"].astype(object).map(lambda t: "" if pd.isna(t) else str(t).strip())
-    keep = qid.str.match(pattern) & (text != "")
-    records = [(rid, q, sentence)
-               for rid, q, answer in zip(texts.loc[keep, "response_id"].astype(str), qid[keep],
-                                         text[keep], strict=True)
-               for sentence in sentences(answer)
-               if not framing.match(sentence) and words(sentence)]
-    return pd.DataFrame.from_records(records, columns=["response_id", "question_id", "text"])
+    keep = (qid.str.match(pattern) & (text != "")).to_numpy()
+    language = (texts["taal"].astype(str) if "taal" in texts.columns
+                else pd.Series(np.asarray(languages(texts["text"]), dtype=object),
+                               index=texts.index))
+    records = []
+    for rid, q, answer, lang in zip(texts["response_id"].astype(str)[keep], qid[keep],
+                                    text[keep], language[keep], strict=True):
+        if lang != DUTCH:
+            records += [(rid, q, s, "andere_taal") for s in sentences(answer) if words(s)]
+        else:
+            records += [(rid, q, s, reason)
+                        for s, reason in _answer_sentences(answer, framing, opening, config)]
+    out = pd.DataFrame.from_records(records, columns=["response_id", "question_id", "text",
+                                                      "reden"])
+    out["reden"] = pd.Categorical(out["reden"], categories=list(CONTEXT_REASONS))
+    return out.astype({"response_id": "string", "question_id": "string", "text": "string"})
+
+
+def learning_questions(texts: pd.DataFrame, config: QuestionConfig = QuestionConfig()
+                       ) -> pd.DataFrame:
+    """One row per learning question: each sentence of a ``{code}_leervraag`` / ``{code}_samen``
+    answer, context sentences (:func:`answer_sentences`) left out. Columns ``response_id``,
+    ``question_id``, ``text``."""
+    rows = answer_sentences(texts, config)
+    rows = rows[rows["reden"].isna()]
+    return pd.DataFrame({c: rows[c].astype(object).tolist()
+                         for c in ("response_id", "question_id", "text")})
+
+
+def set_aside(texts: pd.DataFrame, config: QuestionConfig = QuestionConfig()) -> pd.DataFrame:
+    """The sentences of learning-question answers set aside as context: ``response_id``,
+    ``question_id``, ``text``, ``reden`` (:data:`CONTEXT_REASONS`)."""
+    rows = answer_sentences(texts, config)
+    return rows[rows["reden"].notna()].reset_index(drop=True)
+
+
+def set_aside_sentence(aside: pd.DataFrame, config: QuestionConfig = QuestionConfig()) -> str:
+    """One Dutch paragraph for notebook 04: how many sentences of the learning-question answers
+    were set aside as context, and why (``aside``: :func:`set_aside`); empty when none.
+
+    Examples
+    --------
+    >>> aside = pd.DataFrame({"response_id": ["R1"] * 3 + ["R2"],
+    ...     "reden": ["tabel", "tabel", "boven_maximum", "andere_taal"]})
+    >>> print(set_aside_sentence(aside))  # doctest: +NORMALIZE_WHITESPACE
+    4 zinnen uit de antwoorden op de leervragen tellen niet als leervraag maar als context:
+    2 regels uit een geplakte tabel of lijst, 1 zin uit een lang antwoord (meer dan 5 zinnen:
+    een geplakte brief of notitie; daarvan tellen alleen de vragen, hooguit 5) en 1 zin uit
+    een antwoord in een andere taal dan het Nederlands (de antwoorden in een andere taal staan
+    apart).
+    """
+    if aside.empty:
+        return ""
+    counts = aside["reden"].astype(str).value_counts()
+
+    def n(code: str, one: str, more: str) -> str:
+        k = int(counts.get(code, 0))
+        return f"{k} {one if k == 1 else more}"
+
+    m = config.max_per_answer
+    parts = {
+        "tabel": n("tabel", "regel", "regels") + " uit een geplakte tabel of lijst",
+        "boven_maximum": n("boven_maximum", "zin", "zinnen") + f" uit een lang antwoord (meer "
+                         f"dan {m} zinnen: een geplakte brief of notitie; daarvan tellen alleen "
+                         f"de vragen, hooguit {m})",
+        "inleiding": n("inleiding", "inleidende zin", "inleidende zinnen") + " zonder eigen "
+                     "vraag (zoals \u201cZie bijlage.\u201d)",
+        "andere_taal": n("andere_taal", "zin", "zinnen") + " uit een antwoord in een andere taal "
+                       "dan het Nederlands (de antwoorden in een andere taal staan apart)",
+    }
+    said = [parts[code] for code in parts if counts.get(code, 0)]
+    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " en " + said[-1]
+    total = len(aside)
+    noun = "zin" if total == 1 else "zinnen"
+    verb = "telt" if total == 1 else "tellen"
+    return (f"{total} {noun} uit de antwoorden op de leervragen {verb} niet als leervraag maar "
+            f"als context: {listed}.")
 
 
 def labels(uniq: list[str], ids: np.ndarray, config: QuestionConfig, lexicon: Lexicon
@@ -123,3 +352,85 @@ def gemeente_of(responses: pd.DataFrame) -> pd.Series:
     return code.astype(object).where(code.notna(), "response:" + code.index.to_series())
 
 
+
+
+NON_DUTCH_COLUMNS = ["Gemeente", "Vraag", "Taal", "Antwoord"]
+
+
+def non_dutch_answers(texts: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
+    """The open answers not written in Dutch, one row per answer, for notebook 04.
+
+    They are kept out of the Dutch text steps (their sentences are context with reason
+    ``andere_taal``, so they form no suggested need of their own) and shown here instead.
+
+    Parameters
+    ----------
+    texts
+        The texts table (``taal`` when cleaned, else the language is worked out here).
+    responses
+        The responses table (``response_id``, ``gemeente_naam``).
+
+    Returns
+    -------
+    DataFrame
+        ``Gemeente``, ``Vraag`` (the question's text), ``Taal`` (in Dutch, e.g. "Fries"),
+        ``Antwoord``; by municipality, then question order.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"response_id": ["R1", "R1"],
+    ...                   "question_id": ["EA_leervraag", "EA_samen"],
+    ...                   "text": ["Hoe krije wy jonge minsken oan it wurk yn ús regio?",
+    ...                            "Hoe houden we jongeren vast in de regio?"]})
+    >>> r = pd.DataFrame({"response_id": ["R1"], "gemeente_naam": ["Heerenveen"]})
+    >>> non_dutch_answers(t, r)[["Gemeente", "Taal"]].values.tolist()
+    [['Heerenveen', 'Fries']]
+    """
+    from pmg_analysis.instrument import load_instrument
+    from pmg_analysis.language import DUTCH, language_name, languages
+
+    language = (texts["taal"].astype(str) if "taal" in texts.columns
+                else pd.Series(np.asarray(languages(texts["text"]), dtype=object),
+                               index=texts.index))
+    other = texts[(language != DUTCH).to_numpy()]
+    questions = load_instrument().questions
+    order = {q.id: k for k, q in enumerate(questions)}
+    wording = {q.id: q.text for q in questions}
+    names = dict(zip(responses["response_id"].astype(str),
+                     responses["gemeente_naam"].astype(object), strict=True))
+    qid = other["question_id"].astype(str)
+    table = pd.DataFrame({
+        "Gemeente": other["response_id"].astype(str).map(names).fillna("(onbekend)").to_numpy(),
+        "Vraag": qid.map(wording).fillna(qid).to_numpy(),
+        "Taal": language[other.index].map(language_name).to_numpy(),
+        "Antwoord": other["text"].astype(str).to_numpy(),
+        "_order": qid.map(order).fillna(len(order)).to_numpy(),
+    }, columns=[*NON_DUTCH_COLUMNS, "_order"])
+    table = table.sort_values(["Gemeente", "_order", "Antwoord"], kind="stable")
+    return table[NON_DUTCH_COLUMNS].astype("string").reset_index(drop=True)
+
+
+def non_dutch_sentence(table: pd.DataFrame) -> str:
+    """One Dutch sentence on the answers of :func:`non_dutch_answers` (empty when none).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Gemeente": ["Heerenveen", "Sneek"], "Taal": ["Fries", "Fries"]})
+    >>> print(non_dutch_sentence(t))  # doctest: +NORMALIZE_WHITESPACE
+    2 open antwoorden uit 2 gemeenten zijn in een andere taal geschreven (2 Fries). De
+    tekstanalyse leest Nederlands: ze vormen geen eigen voorgestelde leerbehoefte en staan
+    hieronder apart.
+    """
+    if table.empty:
+        return ""
+    per = table["Taal"].astype(str).value_counts()
+    languages_said = ", ".join(f"{n} {name}" for name, n in
+                               sorted(per.items(), key=lambda kv: (-kv[1], kv[0])))
+    n, m = len(table), table["Gemeente"].nunique()
+    answers = "open antwoord" if n == 1 else "open antwoorden"
+    verb = "is" if n == 1 else "zijn"
+    gemeenten = "gemeente" if m == 1 else "gemeenten"
+    return (f"{n} {answers} uit {m} {gemeenten} {verb} in een andere taal geschreven "
+            f"({languages_said}). De tekstanalyse leest Nederlands: "
+            f"{'het vormt' if n == 1 else 'ze vormen'} geen eigen voorgestelde leerbehoefte en "
+            f"{'staat' if n == 1 else 'staan'} hieronder apart.")
