@@ -70,23 +70,23 @@ def load(processed_dir: Path) -> Processed:
 
 def summary_page(data: Processed) -> list[Output]:
     """``00_samenvatting``."""
-    from pmg_analysis import plots, themes
+    from pmg_analysis import themes
     from pmg_analysis.report import summary
 
     responses = data.responses
-    out: list[Output] = [summary.response_sentence(data.manifest, responses),
-                         summary.response_table(responses)]
     results = data.results()
-    scores = results.theme_scores
-    out += [themes.dominance_sentences(scores)[0],
-            plots.interval_plot(themes.interval_frame(scores, "urgentie"), category="label",
-                                estimate="estimate", lower="lower", upper="upper",
-                                colour="theme", colour_map=plots.THEME_COLOURS,
-                                title="Urgentie per thema", value_title="urgentie (1–5)")]
-    out.append(summary.top_needs(results.needs.needs))
-    plan = results.plan
-    out += [summary.programme_top(plan.programma, plan.gemeenten),
-            len(plan.leerkringen.groepen)]
+    scores, plan = results.theme_scores, results.plan
+    out: list[Output] = [summary.theme_headline(scores),
+                         summary.theme_table(scores, plan.programma),
+                         summary.programme_order_sentence(plan.programma, scores)]
+    out += summary.position_sentences(results.theme_scores_positie, results.group_tests)
+    out += [data.manifest.positions.sentence, themes.method_sentence(),
+            themes.group_test_sentence(results.group_tests)]
+    out += [summary.needs_table(results.needs.needs, plan.programma),
+            summary.needs_programme_sentence(results.needs.needs, plan.programma),
+            summary.has_comparison(data.cache_dir)]
+    out += [summary.response_sentence(data.manifest, responses),
+            summary.response_table(responses)]
     return out
 
 
