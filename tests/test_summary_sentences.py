@@ -41,7 +41,7 @@ def _survey(values: dict[str, tuple[int, int]]) -> tuple[pd.DataFrame, pd.DataFr
 def _sentences(answers, responses) -> list[str]:
     per = themes.theme_scores(answers, responses, by="positie", config=FAST)
     tests = themes.group_tests(answers, responses, config=FAST)
-    return summary.position_sentences(per, tests)
+    return themes.position_sentences(per, tests)
 
 
 def test_the_position_that_finds_a_theme_more_urgent_is_named_with_both_figures():
@@ -105,7 +105,7 @@ def test_on_the_example_each_position_sentence_names_the_position_that_stands_ou
     per = themes.theme_scores(answers, responses, by="positie", config=FAST)
     tests = themes.group_tests(answers, responses, config=FAST)
     contrasts = position_contrasts(per, tests)
-    sentences = summary.position_sentences(per, tests)
+    sentences = themes.position_sentences(per, tests)
     assert len(contrasts) >= 3, "the example has clear differences between the positions"
     words = {"nabij_grotere_stad": "nabij een grotere stad",
              "polycentrisch": "in een polycentrische regio",

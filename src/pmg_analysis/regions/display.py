@@ -47,6 +47,7 @@ from pmg_analysis.regions.overview import (
 )
 from pmg_analysis.regions.sources import kernen_zin, positie_bron_zin
 from pmg_analysis.regions.validation_report import (
+    THRESHOLD_WORDS,
     borderline_counts,
     borderline_moves_text,
     borderline_table,
@@ -82,6 +83,15 @@ def position_subject(code: object, *, capital: bool = False) -> str:
     return text[:1].upper() + text[1:] if capital else text
 
 
+def agreement_summary(agreement) -> str:
+    """The reader's part of :func:`agreement_sentence`: how many responses have both positions
+    and how often they agree, without the chance-corrected measure (that stays in the
+    appendix)."""
+    from dataclasses import replace
+
+    return agreement_sentence(replace(agreement, kappa=None))
+
+
 def position_place(code: object) -> str:
     """Only the place of a position ("in een polycentrische regio"); an unknown code reads
     as "met positie <code>" rather than disappearing."""
@@ -89,7 +99,8 @@ def position_place(code: object) -> str:
 
 
 __all__ = [
-    "MapConfig", "POSITION_PLACES", "position_place", "position_subject", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
+    "MapConfig", "POSITION_PLACES", "THRESHOLD_WORDS", "agreement_summary", "position_place",
+    "position_subject", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
     "borderline_counts", "borderline_moves_text", "borderline_table",
     "borderline_thresholds_table", "cluster_crosstab", "cluster_sentence", "differences_table",
     "display_geojson", "getal", "grouping_sentence", "indicator_cluster_summary",

@@ -147,20 +147,6 @@ def theme_table(scores: pd.DataFrame, programme: pd.DataFrame | None = None) -> 
     return out
 
 
-def position_sentences(per_position: pd.DataFrame, tests: pd.DataFrame,
-                       alpha: float = 0.05) -> list[str]:
-    """What differs by position, in sentences that say which position scores higher and by
-    how much; only differences that hold after the correction for many tests
-    (:func:`pmg_analysis.themes.contrasts.position_contrasts`). When the positions could not be
-    compared, the sentence of the group tests says why."""
-    from pmg_analysis.themes.contrasts import position_contrasts
-    from pmg_analysis.themes.sentences import group_test_sentence, position_difference_sentences
-
-    if tests.empty or tests["p_bh"].isna().all():
-        return [group_test_sentence(tests)]
-    return position_difference_sentences(position_contrasts(per_position, tests, alpha))
-
-
 def _programme_needs(programme: pd.DataFrame) -> pd.DataFrame:
     """The programme's learning-question rows with the need cluster they score."""
     rows = programme[programme["soort"] == "leervraag"]

@@ -55,7 +55,8 @@ def position_contrasts(per_position: pd.DataFrame, tests: pd.DataFrame,
     -------
     DataFrame
         One row per difference that holds (sorted by ``p_bh``, then theme and measure):
-        ``subject`` (the theme code, or the stelling), ``measure``, ``group`` (the position furthest from the others together),
+        ``subject`` (the theme code, or the stelling), ``measure``, ``group`` (the position
+        furthest from the others together),
         ``estimate`` (its figure; for ``trekker`` the share willing to lead), ``n_gemeenten``,
         ``others`` (the figure of the other positions together), ``n_others``,
         ``other_groups`` and ``other_estimates`` (lists: the other positions, highest first,

@@ -71,6 +71,15 @@ def theme_name(code: object) -> str:
     return load_instrument().theme_name(str(code))
 
 
+def statement_name(code: object) -> str:
+    """A stelling as a reader reads it: "de stelling ‘...’" (its id when the questionnaire of
+    this round does not have it)."""
+    items = {i.id: i.text for q in load_instrument().questions if q.id == "stelling"
+             for i in q.items}
+    text = items.get(str(code))
+    return f"de stelling ‘{text}’" if text else f"stelling {code}"
+
+
 def _ranked(part: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """The themes of one measure with an estimate, highest first (ties by theme order), and the
     themes nobody answered."""
@@ -247,7 +256,7 @@ def contrast_sentence(row: pd.Series | Mapping, min_group: int = 5) -> str:
     share = "urgent" if measure in COUNT_MEASURES else measure  # a count is compared as share
     subject = str(row["subject"])
     name = (theme_name(subject) if subject in load_instrument().theme_codes
-            else f"stelling {subject}")
+            else statement_name(subject))
     higher, lower, figure = _CONTRAST_VERBS.get(
         measure, (f"scoren hoger op {measure_name(measure).lower()} bij {{t}}",
                   f"scoren lager op {measure_name(measure).lower()} bij {{t}}", "{v}"))
@@ -451,3 +460,26 @@ def ranking_note(meldingen: pd.DataFrame) -> str:
     return (f"{n} {wat} ongeldig (niet precies 1 t/m 4) en {tellen} niet mee voor de "
             "Bordascore en de eerste plaats; de andere antwoorden van die respondenten tellen "
             "wel mee.")
+
+
+def position_sentences(per_position: pd.DataFrame, tests: pd.DataFrame,
+                       alpha: float = 0.05) -> list[str]:
+    """What differs by position, in sentences that say which position scores higher and by
+    how much; only differences that hold after the correction for many tests
+    (:func:`pmg_analysis.themes.contrasts.position_contrasts`). When the positions could not be
+    compared, :func:`group_test_sentence` says why.
+
+    ``per_position`` is :func:`~pmg_analysis.themes.scores.theme_scores` (``by="positie"``) with
+    ``tests`` from :func:`~pmg_analysis.themes.compare.group_tests`, or ``statement_scores``
+    with ``statement_tests``.
+    """
+    from pmg_analysis.themes.contrasts import position_contrasts
+
+    if tests.empty or tests["p_bh"].isna().all():
+        return [group_test_sentence(tests)]
+    none = None
+    if "stelling" in tests.columns:
+        none = ("Bij geen stelling verschillen de posities in de regio meer dan toeval kan "
+                "verklaren.")
+    return position_difference_sentences(position_contrasts(per_position, tests, alpha),
+                                         none_text=none)
