@@ -100,7 +100,8 @@ def position_place(code: object) -> str:
 
 __all__ = [
     "MapConfig", "POSITION_PLACES", "THRESHOLD_WORDS", "agreement_summary", "position_place",
-    "position_subject", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
+    "position_subject", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence",
+    "agreement_table",
     "borderline_counts", "borderline_moves_text", "borderline_table",
     "borderline_thresholds_table", "cluster_crosstab", "cluster_sentence", "differences_table",
     "display_geojson", "getal", "grouping_sentence", "indicator_cluster_summary",
