@@ -94,8 +94,7 @@ def change_sentences(paired: pd.DataFrame, *, measure: str = "urgentie",
             f"{_theme(r.theme)}: bij de {r.n} gemeenten die beide keren antwoordden is "
             f"{MEASURE_NAMES[measure]} {word} (van {_num(r.oud, measure)} naar "
             f"{_num(r.nieuw, measure)}, verschil {_diff(r.verschil, measure)}, 95%-interval "
-            f"{_diff(r.ci_laag, measure)} tot {_diff(r.ci_hoog, measure)}, "
-            f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
+            f"{_diff(r.ci_laag, measure)} tot {_diff(r.ci_hoog, measure)}).")
     return out
 
 
@@ -123,10 +122,11 @@ def item_sentences(item_paired: pd.DataFrame, kind: str, *, measure: str | None 
     head = (f"{len(rows)} {what} vergeleken bij de gemeenten die beide keren antwoordden "
             f"({ITEM_MEASURE_NAMES[measure]}); ")
     if clear.empty:
-        return [head + "bij geen ervan is de verandering duidelijk (p < 0,05)."]
+        return [head + "bij geen ervan is de verandering duidelijk (groter dan toeval goed kan "
+                "verklaren)."]
     expected = f"{chance:.1f}".replace(".", ",")
-    out = [head + f"bij {len(clear)} is de verandering duidelijk (p < 0,05). Bij {len(rows)} "
-           f"toetsen is door toeval alleen al ongeveer {expected} duidelijke verandering te "
+    out = [head + f"bij {len(clear)} is de verandering duidelijk (groter dan toeval goed kan "
+           f"verklaren). Bij {len(rows)} vergelijkingen is door toeval alleen al ongeveer {expected} duidelijke verandering te "
            "verwachten: lees ze als aanwijzing, niet als bewijs."]
     for r in clear.itertuples():
         word = "gestegen" if r.verschil > 0 else "gedaald"
@@ -134,7 +134,7 @@ def item_sentences(item_paired: pd.DataFrame, kind: str, *, measure: str | None 
             f"{item_label(kind, r.item, r.tekst, r.theme)}: {word} van {_num(r.oud, measure)} "
             f"naar {_num(r.nieuw, measure)} bij {r.n} gemeenten (verschil "
             f"{_diff(r.verschil, measure)}, 95%-interval {_diff(r.ci_laag, measure)} tot "
-            f"{_diff(r.ci_hoog, measure)}, " + f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
+            f"{_diff(r.ci_hoog, measure)}).")
     return out
 
 
