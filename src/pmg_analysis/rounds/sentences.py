@@ -127,7 +127,8 @@ def item_sentences(item_paired: pd.DataFrame, kind: str, *, measure: str | None 
     expected = f"{chance:.1f}".replace(".", ",")
     out = [head + f"bij {len(clear)} is de verandering duidelijk (groter dan toeval goed kan "
            f"verklaren). Bij {len(rows)} vergelijkingen is door toeval alleen al ongeveer "
-           f"{expected} duidelijke verandering te verwachten: lees ze als aanwijzing, niet als bewijs."]
+           f"{expected} duidelijke verandering te verwachten: lees ze als aanwijzing, niet "
+           "als bewijs."]
     for r in clear.itertuples():
         word = "gestegen" if r.verschil > 0 else "gedaald"
         out.append(
