@@ -221,6 +221,9 @@ def programme_order_sentence(programme: pd.DataFrame, scores: pd.DataFrame) -> s
         return ""
     if own == theirs:
         return "Het werkprogramma zet de thema's in dezelfde volgorde als de leden."
+    if own[0] == theirs[0]:
+        return (f"Het werkprogramma zet ook {own[0]} voorop, maar daarna een andere volgorde dan "
+                f"de leden: {names(own[1:])}.")
     return (f"Het werkprogramma zet {own[0]} voorop; de leden zetten {theirs[0]} het vaakst op "
             f"de eerste plaats. De volgorde in het werkprogramma: {names(own)}.")
 
