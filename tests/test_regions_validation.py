@@ -181,8 +181,11 @@ def test_borderline_flags_on_real_data_name_a_threshold(real_tables, report_metr
     assert (moves["positie_anders"].astype(str).to_numpy() != g.set_index("gemeente_code").loc[
         moves["gemeente_code"], "positie_cbs"].astype(str).to_numpy()).all()
     assert 0 < len(flagged) < len(g) / 3
-    shown = regions.borderline_table(g, moves, only_medium=False)
-    assert shown.iloc[:, -1].str.fullmatch(r"[\w.]+ [+-]10% -> \w+(; [\w.]+ [+-]10% -> \w+)*").all()
+    shown = regions.borderline_table(g, moves, plots.POSITION_LABELS, only_medium=False)
+    move = r"[^;]+ 10% (hoger|lager) → (Nabij een grotere stad|Polycentrische regio|" \
+           r"Monocentrische regio)"
+    assert shown.iloc[:, -1].str.fullmatch(rf"{move}(; {move})*").all()
+    assert not shown.iloc[:, -1].str.contains(r"indicators\.|_", regex=True).any()
     counts = regions.borderline_counts(g, plots.POSITION_LABELS)
     assert counts["Grensgevallen"].iloc[-1] == len(flagged)
     split = g["positie_cbs"].value_counts(sort=False)

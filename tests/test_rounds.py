@@ -5,6 +5,7 @@ second round with known truth (pmg_analysis.example.second_round)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
@@ -267,7 +268,7 @@ def test_the_example_compares_every_opgave_and_stelling_except_the_revised_ones(
     from pmg_analysis.rounds import display
 
     table = display.item_table(est, paired, "stelling")
-    assert len(table) == 12 and table["onderdeel"].str.startswith("Stelling ").all()
+    assert len(table) == 12 and table["Onderdeel"].str.startswith("Stelling ‘").all()
 
 
 def test_the_sign_flip_p_value_is_large_for_symmetric_noise_and_nan_without_pairs():
@@ -401,11 +402,12 @@ def test_the_summary_part_names_the_clear_change_and_the_new_need(example):
                           "theme": ["SV"], "n_oud": [0], "n_nieuw": [6], "verschil": [6],
                           "status": ["nieuw"], "ronde": [pd.NA]})
     text = sentences.summary_sentences(example["cmp"].paired, example["cmp"].membership, needs)
+    # the largest change first: the urgency of LD rose by exactly 1 for every pair
+    assert text[0] == ("De urgentie veranderde duidelijk voor: Lokale democratie & regionale "
+                       "samenwerking (steeg 1,00 op de schaal van 1 tot 5).")
+    assert "Integratie van statushouders (6 gemeenten)" in text[1]
     # 37 of the 2017 municipalities and Midden-Groningen and Hoeksche Waard (formed after 2017)
-    assert text[0] == "39 gemeenten antwoordden in beide rondes."
-    assert "Lokale democratie & regionale samenwerking (+1,00)" in text[1]
-    assert "Economie" not in text[1]
-    assert "Integratie van statushouders (6 gemeenten)" in text[2]
+    assert text[-1] == "39 gemeenten antwoordden in beide rondes."
 
 
 def test_summary_and_municipality_parts_are_empty_without_a_stored_comparison(example, tmp_path):
@@ -413,7 +415,7 @@ def test_summary_and_municipality_parts_are_empty_without_a_stored_comparison(ex
 
     assert summary_part(tmp_path) == [] and municipality_part(tmp_path, "GM0299") == []
     write_comparison(example["cmp"], {}, tmp_path, meta={})
-    assert summary_part(tmp_path)[0] == "39 gemeenten antwoordden in beide rondes."
+    assert summary_part(tmp_path)[-1] == "39 gemeenten antwoordden in beide rondes."
     assert municipality_part(tmp_path, "GM0299")[1].startswith("Lokale democratie")
     assert "niet in beide rondes" in municipality_part(tmp_path, "GM0321")[0]  # Houten joined
 
@@ -451,3 +453,131 @@ def test_clearing_removes_the_comparison_and_the_previous_rounds_tables(example,
     clear_comparison(tmp_path)
     assert not stored(tmp_path) and not (tmp_path / "vorige").exists()
     assert (tmp_path / "responses.parquet").read_bytes() == b"this round"
+
+
+# ----------------------------------------------------------------- what the reader sees in 06
+RANKS = pd.DataFrame({
+    "soort": ["thema", "thema", "thema", "thema", "leervraag", "leervraag", "leervraag",
+              "leervraag"],
+    "item": ["LD", "EF", "SV", "EA", "sv_eenzaamheid_ouderen", "ef_omgevingswet",
+             "nieuw_3 (nieuwe ronde)", "ea_talent"],
+    "rang_oud": pd.array([4, 3, 1, 2, 1, 17, None, 2], dtype="Int64"),
+    "rang_nieuw": pd.array([1, 2, 3, 4, 1, 2, 3, None], dtype="Int64")})
+RANKS["stijging"] = (RANKS["rang_oud"] - RANKS["rang_nieuw"]).astype("Int64")
+NEEDS = pd.DataFrame({
+    "need": ["sv_eenzaamheid_ouderen", "ef_omgevingswet", "ea_talent", "nieuw_3", "nieuw_4"],
+    "label": ["Eenzaamheid en ouder worden", "Invoering van de Omgevingswet", "Talent",
+              "snelheden, optrekt", "snelheden, optrekt"],
+    "theme": ["SV", "EF", "EA", "SV", "SV"], "n_oud": [19, 2, 5, 0, 6],
+    "n_nieuw": [16, 9, 0, 5, 0], "verschil": [-3, 7, -5, 0, 0],
+    "status": ["gedaald", "gestegen", "verdwenen", "voorstel", "voorstel"],
+    "ronde": [pd.NA, pd.NA, pd.NA, "nieuwe", "vorige"]})
+IDS = re.compile(r"\b(?:[A-Z]{2}_\w+|[a-z]{2}_[a-z_]+|nieuw_\d+|nabij_grotere_stad)\b|\d,0\b")
+
+
+def test_in_het_kort_leads_with_the_programme_reshuffle_in_words(example):
+    text = sentences.summary_sentences(example["cmp"].paired, example["cmp"].membership,
+                                       NEEDS, ranks=RANKS)
+    assert text[0] == (
+        "In het werkprogramma staat nu Lokale democratie & regionale samenwerking voorop. De "
+        "thema's schoven: Lokale democratie & regionale samenwerking van plaats 4 naar 1; "
+        "Sociale veerkracht & relatie burger-overheid van plaats 1 naar 3; Economie & "
+        "arbeidsmarkt van plaats 2 naar 4; Energietransitie & fysieke leefomgeving van plaats 3 "
+        "naar 2.")
+    assert "Invoering van de Omgevingswet (van plaats 17 naar 2)" in " ".join(text)
+    for sentence in text:
+        assert not IDS.search(sentence), sentence
+
+
+def test_the_ranks_table_names_every_subject_in_words_with_whole_places():
+    from pmg_analysis.rounds import display
+
+    table = display.ranks_table(RANKS, NEEDS)
+    assert table["Onderwerp"].tolist()[:4] == [
+        "Lokale democratie & regionale samenwerking", "Energietransitie & fysieke leefomgeving",
+        "Sociale veerkracht & relatie burger-overheid", "Economie & arbeidsmarkt"]
+    assert table["Plaats vorige ronde"].tolist()[:4] == ["4", "3", "1", "2"]
+    assert table["Verschuiving"].tolist()[:4] == ["3 plaatsen hoger", "1 plaats hoger",
+                                                  "2 plaatsen lager", "2 plaatsen lager"]
+    # a suggestion is numbered per round: not in the comparison of places
+    assert not table["Onderwerp"].str.contains("snelheden|nieuw_", regex=True).any()
+    assert table.set_index("Onderwerp").loc["Talent", "Verschuiving"] == (
+        "niet meer in het programma")
+    assert not table.astype(str).apply(lambda c: c.str.contains(IDS)).any().any()
+
+
+def test_a_suggested_need_of_both_rounds_is_listed_once():
+    from pmg_analysis.rounds import display
+
+    table = display.suggestions_table(NEEDS)
+    assert table.to_dict("records") == [{
+        "Voorgestelde behoefte (kernwoorden)": "snelheden, optrekt",
+        "Thema": "Sociale veerkracht & relatie burger-overheid",
+        "Gemeenten vorige ronde": 6, "Gemeenten nieuwe ronde": 5}]
+    assert "snelheden" not in " ".join(display.needs_table(NEEDS)["Leerbehoefte"])
+
+
+def test_the_questionnaire_comparison_names_versions_and_changes_in_words():
+    table = rounds.compare_instruments(load_instrument(), load_instrument_version("2019"))
+    text = sentences.instrument_sentences(
+        table, {"vragenlijst_vorige": "2017", "vragenlijst_nieuwe": "2019"})
+    assert text[0] == "De vorige ronde gebruikte de vragenlijst van 2017, de nieuwe die van 2019."
+    assert not any("gelijk gesteld" in t for t in text)
+    assert any("‘Klimaatadaptatie: wateroverlast, hitte en droogte’ is nieuw" in t for t in text)
+    for sentence in text:
+        assert not re.search(r"EF_opgaven|\bEF7\b|\bZ1\b|stelling/", sentence), sentence
+    same = rounds.compare_instruments(load_instrument(), load_instrument())
+    assert sentences.instrument_sentences(
+        same, {"vragenlijst_vorige": "2017", "vragenlijst_nieuwe": "2017"})[0] == (
+        "Beide rondes gebruikten de vragenlijst van 2017.")
+
+
+def test_the_questionnaire_version_is_recognised_from_the_export_columns(example):
+    from pmg_analysis.rounds.instruments import detect_version
+
+    old_path, new_path = example["paths"]
+    old, new = detect_version(read_export(old_path)), detect_version(read_export(new_path))
+    assert (old.year, new.year) == ("2017", "2019")
+    assert "Klimaatadaptatie: wateroverlast, hitte en droogte" in new.found["2019"]
+
+
+def test_a_version_the_export_contradicts_is_refused_with_the_option_to_use(
+        example, tmp_path, capsys):
+    from pmg_analysis.cli import main
+
+    old_path, new_path = example["paths"]
+    out, reports = tmp_path / "processed", tmp_path / "reports"
+    code = main(["report", str(new_path), "--vorige", str(old_path), "--vragenlijst", "2017",
+                 "--out", str(out), "--reports", str(reports)])
+    assert code == 2
+    [error] = [line for line in capsys.readouterr().err.splitlines()
+               if line.startswith("Fout:")]
+    assert "volgt de vragenlijst van 2019" in error and error.endswith("--vragenlijst 2019 op.")
+    assert not out.exists() and not reports.exists()
+
+
+def test_without_the_option_the_versions_come_from_the_columns(example):
+    from pmg_analysis.pipeline import _round_version
+
+    old_path, new_path = example["paths"]
+    assert _round_version(read_export(new_path), None, "--vragenlijst") == "2019"
+    assert _round_version(read_export(old_path), None, "--vragenlijst-vorige") == "2017"
+
+
+def test_an_export_without_the_questions_that_differ_is_refused_when_no_version_is_given(
+        tmp_path):
+    from pmg_analysis.example.second_round import generate_rounds
+    from pmg_analysis.example.shapes import without_questions
+    from pmg_analysis.rounds.instruments import detect_version, version_refusal
+
+    sheet = without_questions(generate_rounds().new, ["stelling", "EF_opgaven"],
+                              instrument=load_instrument_version("2019"))
+    path = tmp_path / "zonder.csv"
+    sheet.to_csv(path, index=False)
+    match = detect_version(read_export(path))
+    assert match.year is None
+    assert version_refusal(match, path.name, None, "--vragenlijst") == (
+        "Van zonder.csv is niet te zien welke vragenlijst is gebruikt (de vragen waarin de "
+        "versies verschillen staan er niet in): geef die op met --vragenlijst (2017 of 2019).")
+    # given explicitly, nothing in the export contradicts it
+    assert version_refusal(match, path.name, "2019", "--vragenlijst") is None

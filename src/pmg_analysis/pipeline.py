@@ -26,6 +26,7 @@ from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
 from pmg_analysis.settings import Settings
 
 if TYPE_CHECKING:
+    from pmg_analysis.io.export import Export
     from pmg_analysis.report import ReportConfig
 
 EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
@@ -189,13 +190,15 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     e.g. "2019" for the revised questionnaire of the synthetic second round).
     """
     config = settings.report
-    instrument = _instrument(version) if version else None
     previous_export = None
     if previous is not None:  # read and check both exports before anything is written
-        previous_export = _read_previous(previous, format, previous_version)
-        current = clean_export(read_export(Path(input_path), format), instrument,
+        raw = read_export(Path(input_path), format)
+        version = _round_version(raw, version, "--vragenlijst")
+        previous_export, previous_version = _read_previous(previous, format, previous_version)
+        current = clean_export(raw, _instrument(version) if version else None,
                                mapping_file=mapping_file, config=settings.clean)
         _check_pair(previous_export, current)
+    instrument = _instrument(version) if version else None
     with instrument_version(version):  # every report of this round reads its questionnaire
         return _report_round(input_path, format=format, mapping_file=mapping_file,
                              out_dir=out_dir, reports_dir=reports_dir,
@@ -253,10 +256,26 @@ def _instrument(version: str) -> Instrument:
                          "2019.") from None
 
 
-def _read_previous(path: str | Path, format: str | None, version: str | None) -> CleanResult:
-    """Read and clean the previous round's export (nothing written yet)."""
-    instrument = _instrument(version) if version else None
-    return clean_export(read_export(Path(path), format), instrument)
+def _round_version(export: Export, given: str | None, option: str) -> str:
+    """The questionnaire year of one round of a comparison: recognised from the export's
+    columns (:func:`pmg_analysis.rounds.instruments.detect_version`), or an InputError in one
+    Dutch line naming ``option`` when the export does not say or contradicts ``given``."""
+    from pmg_analysis.rounds.instruments import detect_version, version_refusal
+
+    match = detect_version(export)
+    refusal = version_refusal(match, export.path.name, given, option)
+    if refusal:
+        raise InputError(refusal)
+    return str(given or match.year)
+
+
+def _read_previous(path: str | Path, format: str | None,
+                   version: str | None) -> tuple[CleanResult, str]:
+    """Read and clean the previous round's export (nothing written yet), with the year of its
+    questionnaire (given, or recognised from its columns)."""
+    export = read_export(Path(path), format)
+    version = _round_version(export, version, "--vragenlijst-vorige")
+    return clean_export(export, _instrument(version)), version
 
 
 def _check_pair(previous: CleanResult, current: CleanResult) -> tuple:
@@ -297,7 +316,9 @@ def run_comparison(previous: CleanResult, result: CleanResult, out_dir: str | Pa
     mapped = rounds.compare.comparison_mapped(previous.responses, result.responses)
     extra = rounds.needs_and_ranks(old, new, mapped_old_responses=mapped, cache_dir=out_dir)
     meta = {"vorige": old_info.name, "nieuwe": new_info.name, "vorige_sha256": old_info.sha256,
-            "nieuwe_sha256": new_info.sha256, "bron": "de opgegeven exports"}
+            "nieuwe_sha256": new_info.sha256, "bron": "de opgegeven exports",
+            "vragenlijst_vorige": previous_version or "2017",
+            "vragenlijst_nieuwe": version or "2017"}
     return written + write_comparison(comparison, extra, out_dir, meta=meta)
 
 

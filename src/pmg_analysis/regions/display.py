@@ -47,6 +47,7 @@ from pmg_analysis.regions.overview import (
 )
 from pmg_analysis.regions.sources import kernen_zin, positie_bron_zin
 from pmg_analysis.regions.validation_report import (
+    THRESHOLD_WORDS,
     borderline_counts,
     borderline_moves_text,
     borderline_table,
@@ -60,8 +61,47 @@ from pmg_analysis.regions.validation_report import (
     validation_target_sentence,
 )
 
+POSITION_PLACES: dict[str, str] = {
+    "nabij_grotere_stad": "nabij een grotere stad",
+    "polycentrisch": "in een polycentrische regio",
+    "monocentrisch": "in een monocentrische regio",
+    "weet_niet": "die hun positie niet wisten",
+    "onbekend": "met een onbekende positie",
+}
+"""Where a municipality of each position lies, as it follows "gemeenten" in a sentence."""
+
+
+def position_subject(code: object, *, capital: bool = False) -> str:
+    """A position as the subject of a Dutch sentence, never its code.
+
+    >>> position_subject("nabij_grotere_stad", capital=True)
+    'Gemeenten nabij een grotere stad'
+    >>> position_subject("polycentrisch")
+    'gemeenten in een polycentrische regio'
+    """
+    text = f"gemeenten {position_place(code)}"
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def agreement_summary(agreement) -> str:
+    """The reader's part of :func:`agreement_sentence`: how many responses have both positions
+    and how often they agree, without the chance-corrected measure (that stays in the
+    appendix)."""
+    from dataclasses import replace
+
+    return agreement_sentence(replace(agreement, kappa=None))
+
+
+def position_place(code: object) -> str:
+    """Only the place of a position ("in een polycentrische regio"); an unknown code reads
+    as "met positie <code>" rather than disappearing."""
+    return POSITION_PLACES.get(str(code), f"met positie {code}")
+
+
 __all__ = [
-    "MapConfig", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence", "agreement_table",
+    "MapConfig", "POSITION_PLACES", "THRESHOLD_WORDS", "agreement_summary", "position_place",
+    "position_subject", "SEED_EXAMPLES", "TYPE_COUNT_SHARES", "agreement_sentence",
+    "agreement_table",
     "borderline_counts", "borderline_moves_text", "borderline_table",
     "borderline_thresholds_table", "cluster_crosstab", "cluster_sentence", "differences_table",
     "display_geojson", "getal", "grouping_sentence", "indicator_cluster_summary",

@@ -277,12 +277,45 @@ def borderline_moves_text(grensgevallen: pd.DataFrame) -> pd.Series:
         .rename_axis("gemeente_code")
 
 
+THRESHOLD_WORDS: dict[str, str] = {
+    "indicators.grotere_stad_factor": "hoeveel keer groter een grotere stad is",
+    "indicators.grotere_stad_min_inwoners": "inwoners van een grotere stad",
+    "indicators.bereik_km_per_100k": "bereik van een stad",
+    "indicators.straal_km": "straal van het stedelijk systeem",
+    "indicators.vergelijkbaar_factor": "grens van een vergelijkbare omvang",
+    "indicators.vergelijkbaar_min_oad": "dichtheid van een stad (zonder kerncijfers)",
+    "indicators.stad_min_kern_inwoners": "inwoners van de grootste kern van een stad",
+    "nabij_max_bereik": "grens van het bereik (regel 1)",
+    "mono_min_dominantie": "overwicht van het centrum (regel 2)",
+    "poly_min_oad": "dichtheid van een stad in een polycentrische regio (regel 2)",
+    "middelgroot_min_inwoners": "ondergrens van middelgroot",
+    "middelgroot_max_inwoners": "bovengrens van middelgroot",
+}
+"""The thresholds of the typology in words, for the tables a reader sees (the setting names
+stay in the thresholds table and in the stored borderline table)."""
+
+
+def _move_words(grensgevallen: pd.DataFrame,
+                labels: Mapping[str, str] | None = None) -> pd.Series:
+    """"overwicht van het centrum (regel 2) 10% hoger" per row (with ``labels``: "→ type" in
+    words too)."""
+    names = grensgevallen["instelling"].astype("string")
+    words = names.map(lambda k: THRESHOLD_WORDS.get(str(k), str(k)))
+    shift = [f"{abs(v) * 100:.0f}% {'hoger' if v > 0 else 'lager'}"
+             for v in grensgevallen["verschuiving"].astype(float)]
+    text = words + " " + pd.Series(shift, index=grensgevallen.index, dtype="string")
+    if labels is not None:
+        text = text + " → " + labelled(grensgevallen["positie_anders"], labels)
+    return text.astype("string")
+
+
 def borderline_thresholds_table(grensgevallen: pd.DataFrame) -> pd.DataFrame:
-    """Per threshold and direction: how many municipalities change type (most first)."""
-    counts = _move_text(grensgevallen).value_counts()
-    out = pd.DataFrame({"Instelling en verschuiving": counts.index.astype("string"),
+    """Per threshold (in words) and direction: how many municipalities change type (most
+    first)."""
+    counts = _move_words(grensgevallen).value_counts()
+    out = pd.DataFrame({"Drempel en verschuiving": counts.index.astype("string"),
                         "Gemeenten die van type wisselen": counts.astype("Int64").to_numpy()})
-    return out.sort_values(["Gemeenten die van type wisselen", "Instelling en verschuiving"],
+    return out.sort_values(["Gemeenten die van type wisselen", "Drempel en verschuiving"],
                            ascending=[False, True], ignore_index=True)
 
 
@@ -296,9 +329,12 @@ def borderline_table(gemeenten: pd.DataFrame, grensgevallen: pd.DataFrame,
         g = g[g["middelgroot"].to_numpy(bool)]
     g = g.assign(_t=pd.Categorical(g["positie_cbs"], categories=list(POSITIE_TYPES)).codes)
     g = g.sort_values(["_t", "gemeente_naam"], ignore_index=True)
+    moves = _move_words(grensgevallen, labels or {})
+    codes = grensgevallen["gemeente_code"].astype("string")
+    per = moves.groupby(codes.to_numpy(), sort=False).agg("; ".join)
     return pd.DataFrame({
         "Gemeente": g["gemeente_naam"].astype("string"),
         "Type": labelled(g["positie_cbs"], labels),
-        "Wisselt bij (instelling ±10% -> type)": g["gemeente_code"].astype("string").map(
-            borderline_moves_text(grensgevallen)).astype("string"),
+        "Wisselt bij (drempel ±10% → type)": g["gemeente_code"].astype("string").map(per)
+        .astype("string"),
     })

@@ -70,23 +70,23 @@ def load(processed_dir: Path) -> Processed:
 
 def summary_page(data: Processed) -> list[Output]:
     """``00_samenvatting``."""
-    from pmg_analysis import plots, themes
+    from pmg_analysis import themes
     from pmg_analysis.report import summary
 
     responses = data.responses
-    out: list[Output] = [summary.response_sentence(data.manifest, responses),
-                         summary.response_table(responses)]
     results = data.results()
-    scores = results.theme_scores
-    out += [themes.dominance_sentences(scores)[0],
-            plots.interval_plot(themes.interval_frame(scores, "urgentie"), category="label",
-                                estimate="estimate", lower="lower", upper="upper",
-                                colour="theme", colour_map=plots.THEME_COLOURS,
-                                title="Urgentie per thema", value_title="urgentie (1–5)")]
-    out.append(summary.top_needs(results.needs.needs))
-    plan = results.plan
-    out += [summary.programme_top(plan.programma, plan.gemeenten),
-            len(plan.leerkringen.groepen)]
+    scores, plan = results.theme_scores, results.plan
+    out: list[Output] = [summary.theme_headline(scores),
+                         summary.theme_table(scores, plan.programma),
+                         summary.programme_order_sentence(plan.programma, scores)]
+    out += themes.position_sentences(results.theme_scores_positie, results.group_tests)
+    out += [data.manifest.positions.sentence, themes.method_sentence(),
+            themes.group_test_sentence(results.group_tests)]
+    out += [summary.needs_table(results.needs.needs, plan.programma),
+            summary.needs_programme_sentence(results.needs.needs, plan.programma),
+            summary.has_comparison(data.cache_dir)]
+    out += [summary.response_sentence(data.manifest, responses),
+            summary.response_table(responses)]
     return out
 
 
@@ -126,7 +126,7 @@ def regions_page(data: Processed) -> list[Output]:
     return [
         regions.map_frame(gemeenten, responses["gemeente_code"]),
         regions.indicator_table(gemeenten, responses["gemeente_code"], namen),
-        regions.agreement_sentence(overeenstemming),
+        regions.agreement_summary(overeenstemming), regions.agreement_sentence(overeenstemming),
         regions.agreement_table(overeenstemming, namen),
         regions.differences_table(overeenstemming, namen),
         regions.silhouette_table(profielclusters),
@@ -144,8 +144,9 @@ def themes_page(data: Processed) -> list[Output]:
     out: list[Output] = [themes.method_sentence(), themes.ranking_note(tables["problems"])]
     results = data.results()
     scores = results.theme_scores
+    out.append(themes.theme_headline(scores))
     out += themes.dominance_sentences(scores)
-    for maat in scores["measure"].cat.categories:
+    for maat in ["urgentie", "eerste"]:
         out.append(plots.interval_plot(themes.interval_frame(scores, maat), category="label",
                                        estimate="estimate", lower="lower", upper="upper",
                                        colour="theme", colour_map=plots.THEME_COLOURS,
@@ -155,16 +156,15 @@ def themes_page(data: Processed) -> list[Output]:
     per_respondent = results.theme_scores_respondent
     out.append(themes.score_table(per_respondent, unit="respondent"))
     per_positie = results.theme_scores_positie
-    out.append(themes.small_group_text(per_positie, namen))
-    for maat in ["urgentie", "borda", "trekker"]:
-        out.append(plots.interval_plot(themes.interval_frame(per_positie, maat, namen),
-                                       category="label", estimate="estimate", lower="lower",
-                                       upper="upper", colour="theme",
-                                       colour_map=plots.THEME_COLOURS,
-                                       value_format=themes.plot_format(maat),
-                                       title=f"{themes.measure_name(maat)}, per positie"))
-    out.append(themes.score_table(per_positie, namen))
     toetsen = results.group_tests
+    out += themes.position_sentences(per_positie, toetsen)
+    out.append(themes.small_group_text(per_positie, namen))
+    out.append(plots.interval_plot(themes.interval_frame(per_positie, "urgentie", namen),
+                                   category="label", estimate="estimate", lower="lower",
+                                   upper="upper", colour="theme", colour_map=plots.THEME_COLOURS,
+                                   value_format=themes.plot_format("urgentie"),
+                                   title=f"{themes.measure_name('urgentie')}, per positie"))
+    out.append(themes.score_table(per_positie, namen))
     out += [themes.group_test_sentence(toetsen), themes.small_group_text(toetsen, namen),
             themes.test_table(toetsen)]
     opgaven = themes.opgave_scores(answers, responses)
@@ -183,10 +183,11 @@ def themes_page(data: Processed) -> list[Output]:
                                    value="share", group="group", group_labels=namen,
                                    title="Stellingen per positie"))
     eens = themes.statement_scores(answers, responses, by="positie")
+    stellingtoetsen = themes.statement_tests(answers, responses)
+    out += themes.position_sentences(eens, stellingtoetsen)
     out += [themes.small_group_text(eens, namen),
             themes.score_table(themes.statement_scores(answers, responses)),
             themes.score_table(eens, namen)]
-    stellingtoetsen = themes.statement_tests(answers, responses)
     out += [themes.group_test_sentence(stellingtoetsen),
             themes.small_group_text(stellingtoetsen, namen),
             themes.test_table(stellingtoetsen)]

@@ -1,6 +1,9 @@
-"""The one-page summary for a director (``notebooks/00_samenvatting.ipynb``): response, top
-themes, top learning questions and the proposed programme, each linking to the report that
-explains it.
+"""The one-page summary for a director (``notebooks/00_samenvatting.ipynb``): the answer at a
+glance (leading themes, what differs by position, the leading learning needs and where they
+stand in the programme), response, each linking to the report that explains it.
+
+Every block of the page is one function here returning a sentence or a table; the notebook
+cell calls it and shows it.
 
 The figures come from the other modules; here they are only cut to the top rows, given Dutch
 column names, and linked. A link is made only to a report that the same build writes (the
@@ -59,10 +62,14 @@ def link_html(target: tuple[str, str] | None) -> str:
             f"{html.escape(text)}</a></p>")
 
 
-def show_link(prefix: str, heading: str | None = None, *, cbs_available: bool = True) -> None:
-    """Display :func:`link_html` for :func:`report_target` in a notebook."""
+def show_link(prefix: str, heading: str | None = None, *, cbs_available: bool = True,
+              when: bool = True) -> None:
+    """Display :func:`link_html` for :func:`report_target` in a notebook; nothing when
+    ``when`` is false (e.g. the link to the comparison when there is none)."""
     from IPython.display import display
 
+    if not when:
+        return
     target = report_target(prefix, heading, cbs_available=cbs_available)
     text = f"Meer hierover: {target[1]}" if target else "Geen rapport."
     display({"text/html": link_html(target), "text/plain": text}, raw=True)
@@ -100,37 +107,130 @@ def response_sentence(manifest, responses: pd.DataFrame) -> str:
             "in het rapport over de datakwaliteit).")
 
 
-def top_needs(needs: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The ``n`` learning needs asked by most municipalities (``text.learning_needs().needs``)."""
+def theme_headline(scores: pd.DataFrame) -> str:
+    """The leading themes in words (members' first places and urgency, with how sure the lead
+    is): :func:`pmg_analysis.themes.sentences.theme_headline`."""
+    from pmg_analysis.themes.sentences import theme_headline as headline
+
+    return headline(scores)
+
+
+def theme_table(scores: pd.DataFrame, programme: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per theme, in the members' order (most often first): how often it is put first,
+    its mean urgency and, with ``programme`` (``WorkProgramme.programma``), its place in the
+    programme."""
+    from pmg_analysis.themes.sentences import short_value, theme_name
+
+    wide = (scores.assign(theme=scores["theme"].astype(str), measure=scores["measure"]
+                          .astype(str))
+            .pivot_table(index="theme", columns="measure", values="estimate", aggfunc="first",
+                         observed=True))
+    codes = [str(t) for t in dict.fromkeys(scores["theme"].astype(str))]
+    wide = wide.reindex(codes)
+    for column in ("eerste", "urgentie"):
+        if column not in wide.columns:
+            wide[column] = float("nan")
+    wide = wide.astype("float64").sort_values(["eerste", "urgentie"], ascending=False,
+                                              kind="stable", na_position="last")
+    out = pd.DataFrame({
+        "Thema": pd.array([theme_name(t) for t in wide.index], dtype="string"),
+        "Vaakst op de eerste plaats": pd.array(
+            [short_value(v, "eerste") for v in wide["eerste"]], dtype="string"),
+        "Urgentie (1–5)": pd.array([short_value(v, "urgentie") for v in wide["urgentie"]],
+                                   dtype="string"),
+    })
+    if programme is not None:
+        ranks = programme[programme["soort"] == "thema"].set_index(
+            programme.loc[programme["soort"] == "thema", "item"].astype(str))["rang"]
+        out["Plaats in het werkprogramma"] = pd.array(
+            [ranks.get(t) for t in wide.index], dtype="Int64")
+    return out
+
+
+def _programme_needs(programme: pd.DataFrame) -> pd.DataFrame:
+    """The programme's learning-question rows with the need cluster they score."""
+    rows = programme[programme["soort"] == "leervraag"]
+    return rows[rows["cluster"].notna()]
+
+
+def needs_table(needs: pd.DataFrame, programme: pd.DataFrame | None = None,
+                n: int = 5) -> pd.DataFrame:
+    """The ``n`` learning needs asked by most municipalities (``text.learning_needs().needs``),
+    in words, with their place in the programme (``WorkProgramme.programma``) when given: one
+    list for both."""
     from pmg_analysis.plots import THEME_LABELS
 
     top = needs.sort_values("cluster", kind="stable").head(n)
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "Leerbehoefte": top["label"].astype("string").to_numpy(),
         "Thema": top["theme"].astype("string").map(lambda t: THEME_LABELS.get(t, t)).to_numpy(),
-        "Opgave": top["opgave_tekst"].astype("string").to_numpy(),
         "Gemeenten": top["n_gemeenten"].astype("Int64").to_numpy(),
     })
+    if programme is not None:
+        place = _programme_needs(programme).set_index(
+            _programme_needs(programme)["cluster"].astype("int64"))["rang"]
+        out["Plaats in het werkprogramma"] = pd.array(
+            [place.get(int(c)) for c in top["cluster"]], dtype="Int64")
+    return out
 
 
-def programme_top(programme: pd.DataFrame, members: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The proposed programme: every theme and the top ``n`` learning questions, with score,
-    suggested form, candidate trekkers (from ``members``, ``WorkProgramme.gemeenten``) and
-    whether the rank is sensitive to the weights."""
-    from pmg_analysis.prioritise.tables import joined_names
+def needs_programme_sentence(needs: pd.DataFrame, programme: pd.DataFrame, n: int = 5) -> str:
+    """One sentence on how the programme's top ``n`` learning questions relate to the ``n``
+    needs most municipalities asked: the same, or which differ and why."""
+    from pmg_analysis.prioritise.sentences import names
 
-    kinds = {"thema": "Thema", "leervraag": "Leervraag"}
-    top = pd.concat([programme[programme["soort"] == "thema"],
-                     programme[programme["soort"] == "leervraag"].head(n)])
-    return pd.DataFrame({
-        "Soort": top["soort"].astype("string").map(kinds).to_numpy(),
-        "Rang": top["rang"].astype("Int64").to_numpy(),
-        "Onderwerp": top["label"].astype("string").to_numpy(),
-        "Score (0–100)": (top["score"].astype("Float64") * 100).round(0).astype("Int64")
-        .to_numpy(),
-        "Gemeenten": top["n_gemeenten"].astype("Int64").to_numpy(),
-        "Voorgestelde vorm": top["vorm"].astype("string").to_numpy(),
-        "Kandidaat-trekkers": joined_names(members, top["item"], leads=True).replace(
-            "", "–").to_numpy(),
-        "Gevoelig voor de weging": top["gevoelig"].map({True: "ja", False: "nee"}).to_numpy(),
-    })
+    asked = needs.sort_values("cluster", kind="stable").head(n)
+    rows = _programme_needs(programme).sort_values("rang", kind="stable")
+    top = rows.head(n)
+    in_programme = set(top["cluster"].astype("int64"))
+    in_asked = set(asked["cluster"].astype("int64"))
+    why = ("het werkprogramma telt naast het aantal gemeenten ook hun urgentie, de spreiding "
+           "over de posities, kandidaat-trekkers en de gekozen werkvorm")
+    if in_programme == in_asked:
+        return (f"Het werkprogramma heeft dezelfde vijf bovenaan, soms in een andere volgorde: "
+                f"{why}." if n == 5 else f"Het werkprogramma heeft dezelfde {n} bovenaan: {why}.")
+    label = dict(zip(needs["cluster"].astype("int64"), needs["label"].astype(str), strict=True))
+    count = dict(zip(needs["cluster"].astype("int64"), needs["n_gemeenten"].astype("int64"),
+                     strict=True))
+    extra = [c for c in top["cluster"].astype("int64") if c not in in_asked]
+    out = [c for c in asked["cluster"].astype("int64") if c not in in_programme]
+
+    def listed(clusters: list[int]) -> str:
+        return names([f"{label[c]} ({count[c]} gemeenten)" for c in clusters])
+
+    verb = "staat" if len(extra) == 1 else "staan"
+    return (f"In de top {n} van het werkprogramma {verb} {listed(extra)} in plaats van "
+            f"{listed(out)}: {why}.")
+
+
+def programme_order_sentence(programme: pd.DataFrame, scores: pd.DataFrame) -> str:
+    """The programme's order of the themes beside the members' (most often first).
+
+    A placeholder for the sentence of :mod:`pmg_analysis.prioritise` that explains why the two
+    orders differ (being written beside this change); until then it only states both orders.
+    """
+    from pmg_analysis.prioritise.sentences import names
+    from pmg_analysis.themes.sentences import theme_name
+
+    order = programme[programme["soort"] == "thema"].sort_values("rang", kind="stable")
+    members = (scores[scores["measure"].astype(str) == "eerste"]
+               .sort_values("estimate", ascending=False, kind="stable"))
+    own = [theme_name(t) for t in order["item"].astype(str)]
+    theirs = [theme_name(t) for t in members["theme"].astype(str)]
+    if not own or not theirs:
+        return ""
+    if own == theirs:
+        return "Het werkprogramma zet de thema's in dezelfde volgorde als de leden."
+    if own[0] == theirs[0]:
+        return (f"Het werkprogramma zet ook {own[0]} voorop, maar daarna een andere volgorde dan "
+                f"de leden: {names(own[1:])}.")
+    return (f"Het werkprogramma zet {own[0]} voorop; de leden zetten {theirs[0]} het vaakst op "
+            f"de eerste plaats. De volgorde in het werkprogramma: {names(own)}.")
+
+
+def has_comparison(out_dir: str | Path | None) -> bool:
+    """Whether this build compared the round with a previous one (then report 06 exists and the
+    summary links to it); False without a folder."""
+    from pmg_analysis.rounds.store import stored
+
+    return out_dir is not None and stored(out_dir)

@@ -175,6 +175,7 @@ def example_comparison() -> tuple[RoundComparison, dict[str, pd.DataFrame], dict
     meta = {"vorige": old_path.name, "nieuwe": new_path.name,
             "vorige_sha256": old.manifest.source.sha256,
             "nieuwe_sha256": new.manifest.source.sha256,
+            "vragenlijst_vorige": "2017", "vragenlijst_nieuwe": "2019",
             "bron": "de synthetische voorbeeldrondes (leerbehoeften alleen op de termen van het "
                     "codeboek)"}
     return comparison, extra, meta

@@ -44,13 +44,40 @@ def mapping_sentences(mapping: pd.DataFrame) -> list[str]:
                                strict=True)]
 
 
-def instrument_sentences(table: pd.DataFrame) -> list[str]:
-    """What of the questionnaire cannot be compared, one sentence per row."""
+def _question_text(question_id: str) -> str:
+    """The question as respondents read it (the questionnaire of this round), or its id when
+    this round's questionnaire does not have it."""
+    instrument = load_instrument()
+    return instrument[question_id].text if question_id in instrument else question_id
+
+
+def instrument_sentences(table: pd.DataFrame, meta: dict[str, str] | None = None) -> list[str]:
+    """What of the questionnaire cannot be compared, one sentence per row, in words. With
+    ``meta`` (the stored comparison's: ``vragenlijst_vorige``, ``vragenlijst_nieuwe``) the
+    first sentence says which questionnaire each round used, so "the same" is only said when
+    it was recognised."""
     rows = table[~table["vergelijkbaar"] | table["reden"].str.contains("voorbehoud")]
+    old = (meta or {}).get("vragenlijst_vorige")
+    new = (meta or {}).get("vragenlijst_nieuwe")
+    if old and new:
+        head = ([f"Beide rondes gebruikten de vragenlijst van {new}."] if old == new else
+                [f"De vorige ronde gebruikte de vragenlijst van {old}, de nieuwe die van "
+                 f"{new}."])
+    else:
+        head = []
     if rows.empty:
-        return ["De vragenlijst is in beide rondes gelijk: alle vragen zijn te vergelijken."]
-    return [f"{q}{'/' + i if i else ''}: {r}" for q, i, r in
-            zip(rows["question_id"], rows["item"], rows["reden"], strict=True)]
+        return head + ["De vragen zijn in beide rondes gelijk gesteld: alle vragen zijn te "
+                       "vergelijken."]
+    out = []
+    for qid, item, reden in zip(rows["question_id"], rows["item"], rows["reden"], strict=True):
+        if item:
+            out.append(str(reden))
+            continue
+        reden = (str(reden).replace("De vraag is gelijk; de onderdelen hieronder niet. ", "")
+                 .replace("Met voorbehoud: ", "de andere keuzes zijn met voorbehoud te "
+                          "vergelijken: "))
+        out.append(f"Bij de vraag ‘{_question_text(str(qid))}’: {reden[:1].lower()}{reden[1:]}")
+    return head + out
 
 
 def change_sentences(paired: pd.DataFrame, *, measure: str = "urgentie",
@@ -67,8 +94,7 @@ def change_sentences(paired: pd.DataFrame, *, measure: str = "urgentie",
             f"{_theme(r.theme)}: bij de {r.n} gemeenten die beide keren antwoordden is "
             f"{MEASURE_NAMES[measure]} {word} (van {_num(r.oud, measure)} naar "
             f"{_num(r.nieuw, measure)}, verschil {_diff(r.verschil, measure)}, 95%-interval "
-            f"{_diff(r.ci_laag, measure)} tot {_diff(r.ci_hoog, measure)}, "
-            f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
+            f"{_diff(r.ci_laag, measure)} tot {_diff(r.ci_hoog, measure)}).")
     return out
 
 
@@ -76,7 +102,7 @@ def item_label(kind: str, item: str, text: str | None, theme: str | None) -> str
     """How an opgave or stelling is named in a sentence or table."""
     if kind == "opgave":
         return f"{text or item} ({_theme(str(theme))})"
-    return f"Stelling {item} ('{text}')" if text else f"Stelling {item}"
+    return f"Stelling ‘{text}’" if text else f"Stelling {item}"
 
 
 def item_sentences(item_paired: pd.DataFrame, kind: str, *, measure: str | None = None,
@@ -96,18 +122,20 @@ def item_sentences(item_paired: pd.DataFrame, kind: str, *, measure: str | None 
     head = (f"{len(rows)} {what} vergeleken bij de gemeenten die beide keren antwoordden "
             f"({ITEM_MEASURE_NAMES[measure]}); ")
     if clear.empty:
-        return [head + "bij geen ervan is de verandering duidelijk (p < 0,05)."]
+        return [head + "bij geen ervan is de verandering duidelijk (groter dan toeval goed kan "
+                "verklaren)."]
     expected = f"{chance:.1f}".replace(".", ",")
-    out = [head + f"bij {len(clear)} is de verandering duidelijk (p < 0,05). Bij {len(rows)} "
-           f"toetsen is door toeval alleen al ongeveer {expected} duidelijke verandering te "
-           "verwachten: lees ze als aanwijzing, niet als bewijs."]
+    out = [head + f"bij {len(clear)} is de verandering duidelijk (groter dan toeval goed kan "
+           f"verklaren). Bij {len(rows)} vergelijkingen is door toeval alleen al ongeveer "
+           f"{expected} duidelijke verandering te verwachten: lees ze als aanwijzing, niet "
+           "als bewijs."]
     for r in clear.itertuples():
         word = "gestegen" if r.verschil > 0 else "gedaald"
         out.append(
             f"{item_label(kind, r.item, r.tekst, r.theme)}: {word} van {_num(r.oud, measure)} "
             f"naar {_num(r.nieuw, measure)} bij {r.n} gemeenten (verschil "
             f"{_diff(r.verschil, measure)}, 95%-interval {_diff(r.ci_laag, measure)} tot "
-            f"{_diff(r.ci_hoog, measure)}, " + f"p = {r.p_waarde:.4f}".replace(".", ",") + ").")
+            f"{_diff(r.ci_hoog, measure)}).")
     return out
 
 
@@ -166,20 +194,104 @@ def source_sentence(meta: dict[str, str]) -> str:
             f"(SHA-256 {str(meta.get('nieuwe_sha256'))[:12]}…); bron: {meta.get('bron')}.")
 
 
+def rank_names(ranks: pd.DataFrame, needs: pd.DataFrame | None = None) -> pd.Series:
+    """Each row of :func:`~pmg_analysis.rounds.needs.rank_changes` named in words: a theme by
+    its name, a learning need by its label (from ``needs``, :func:`need_changes`), a suggested
+    need of one round ("nieuw_3 (nieuwe ronde)") as "voorstel: <its key words>"."""
+    labels: dict[str, str] = {}
+    suggested: dict[tuple[str, str], str] = {}
+    if needs is not None:
+        for r in needs.itertuples():
+            if r.status == "voorstel":
+                suggested[(str(r.need), str(r.ronde))] = str(r.label)
+            else:
+                labels[str(r.need)] = str(r.label)
+
+    def name(kind: str, item: str) -> str:
+        if kind == "thema":
+            return _theme(item)
+        if item in labels:
+            return labels[item]
+        need, _, rest = item.partition(" (")
+        ronde = rest.split(" ")[0] if rest else ""
+        if (need, ronde) in suggested:
+            return f"voorstel: {suggested[(need, ronde)]}"
+        return item
+
+    return pd.Series([name(str(k), str(i)) for k, i in zip(ranks["soort"], ranks["item"],
+                                                             strict=True)],
+                     index=ranks.index, dtype="string")
+
+
+def _place_move(old: object, new: object) -> str:
+    return f"van plaats {int(old)} naar {int(new)}"
+
+
+def programme_sentences(ranks: pd.DataFrame, needs: pd.DataFrame | None = None,
+                        top: int = 10) -> list[str]:
+    """How the programme's order changed, largest moves first: the themes whose place changed,
+    and the learning questions that entered or left the top ``top`` or moved most within it."""
+    if ranks is None or ranks.empty:
+        return []
+    names = rank_names(ranks, needs)
+    out = []
+    themes = ranks[(ranks["soort"] == "thema") & ranks["stijging"].fillna(0).ne(0)]
+    if not themes.empty:
+        order = themes["stijging"].astype("int64").abs().sort_values(
+            ascending=False, kind="stable").index
+        moves = [f"{names[i]} {_place_move(ranks.at[i, 'rang_oud'], ranks.at[i, 'rang_nieuw'])}"
+                 for i in order]
+        first = ranks[(ranks["soort"] == "thema") & ranks["rang_nieuw"].eq(1)]
+        lead = (f"In het werkprogramma staat nu {names[first.index[0]]} voorop. "
+                if not first.empty and first.index[0] in set(order) else "")
+        out.append(f"{lead}De thema's schoven: {'; '.join(moves)}.")
+    else:
+        out.append("De thema's staan in het werkprogramma in dezelfde volgorde.")
+    needs_rows = ranks[(ranks["soort"] != "thema") & ~ranks["item"].str.contains(" (",
+                                                                              regex=False)]
+    both = needs_rows.dropna(subset=["rang_oud", "rang_nieuw"])
+    came = both[(both["rang_nieuw"] <= top) & (both["rang_oud"] > top)]
+    went = both[(both["rang_oud"] <= top) & (both["rang_nieuw"] > top)]
+    fresh = needs_rows[needs_rows["rang_oud"].isna() & (needs_rows["rang_nieuw"] <= top)]
+    parts = []
+    if not came.empty or not fresh.empty:
+        listed = [f"{names[i]} ({_place_move(r.rang_oud, r.rang_nieuw)})"
+                  for i, r in came.iterrows()]
+        listed += [f"{names[i]} (nieuw, plaats {int(r.rang_nieuw)})" for i, r in fresh.iterrows()]
+        parts.append(f"nieuw in de top {top} van de leervragen: " + "; ".join(listed))
+    if not went.empty:
+        parts.append(f"uit de top {top}: " + "; ".join(
+            f"{names[i]} ({_place_move(r.rang_oud, r.rang_nieuw)})" for i, r in went.iterrows()))
+    if parts:
+        text = "; ".join(parts)
+        out.append(text[:1].upper() + text[1:] + ".")
+    return out
+
+
 def summary_sentences(paired: pd.DataFrame, members: pd.DataFrame, needs: pd.DataFrame | None,
-                      *, alpha: float = 0.05) -> list[str]:
-    """The short 'wat is er veranderd' part of the summary (00): who answered both rounds,
-    the urgencies that clearly moved, and new learning needs."""
+                      *, ranks: pd.DataFrame | None = None, alpha: float = 0.05) -> list[str]:
+    """The short 'wat is er veranderd' part (06's "In het kort" and the summary 00), the largest
+    changes first: how the programme's order changed (with ``ranks``), the urgencies that
+    clearly moved, new learning needs, and who answered both rounds."""
     both = int((members["status"] == "beide").sum())
     rows = paired[(paired["measure"] == "urgentie") & (paired["group"] == "Alle gemeenten")
                   & (paired["p_waarde"] < alpha)]
-    moved = [f"{_theme(r.theme)} ({_diff(r.verschil, 'urgentie')})" for r in rows.itertuples()]
-    out = [f"{both} gemeenten antwoordden in beide rondes."]
-    out.append("Bij hen veranderde de urgentie duidelijk voor: " + ", ".join(moved) + "."
-               if moved else "Bij hen veranderde de urgentie van geen thema duidelijk.")
+    rows = rows.iloc[rows["verschil"].abs().to_numpy().argsort(kind="stable")[::-1]]
+    out = programme_sentences(ranks, needs)[:1] if ranks is not None else []
+    if rows.empty:
+        out.append("Bij de gemeenten die beide keren antwoordden veranderde de urgentie van "
+                   "geen thema duidelijk.")
+    else:
+        moved = [f"{_theme(r.theme)} ({'steeg' if r.verschil > 0 else 'daalde'} "
+                 f"{_diff(abs(r.verschil), 'urgentie')[1:]} op de schaal van 1 tot 5)"
+                 for r in rows.itertuples()]
+        out.append("De urgentie veranderde duidelijk voor: " + "; ".join(moved) + ".")
     if needs is not None:
         new = needs[needs["status"] == "nieuw"]
         if not new.empty:
             out.append("Nieuwe leerbehoeften: " + "; ".join(
                 f"{r.label} ({r.n_nieuw} gemeenten)" for r in new.itertuples()) + ".")
+    if ranks is not None:
+        out += programme_sentences(ranks, needs)[1:]
+    out.append(f"{both} gemeenten antwoordden in beide rondes.")
     return out

@@ -83,7 +83,8 @@ def summary_part(out_dir: str | Path) -> list[str]:
     comparison, extra, _ = load_comparison(out_dir)
     if comparison.problem:
         return [comparison.problem]
-    return summary_sentences(comparison.paired, comparison.membership, extra.get("needs"))
+    return summary_sentences(comparison.paired, comparison.membership, extra.get("needs"),
+                             ranks=extra.get("ranks"))
 
 
 def municipality_part(out_dir: str | Path, code: str) -> list[str]:

@@ -44,9 +44,11 @@ from pmg_analysis.themes.sentences import (
     group_test_sentence,
     measure_name,
     method_sentence,
+    position_sentences,
     ranking_note,
     small_group_text,
     small_group_warnings,
+    theme_headline,
 )
 from pmg_analysis.themes.statements import (
     statement_distribution,
@@ -74,6 +76,7 @@ __all__ = [
     "opgave_table",
     "opgave_values",
     "plot_format",
+    "position_sentences",
     "ranking_note",
     "respondent_values",
     "score_table",
@@ -84,5 +87,6 @@ __all__ = [
     "statement_scores",
     "statement_tests",
     "test_table",
+    "theme_headline",
     "theme_scores",
 ]

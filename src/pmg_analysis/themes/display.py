@@ -87,8 +87,7 @@ def opgave_table(scores: pd.DataFrame, labels: Mapping[str, str] | None = None
                               kind="stable", na_position="last").reset_index(drop=True)
     out = pd.DataFrame({
         "Thema": _texts([theme_name(t) for t in rows["theme"]]),
-        "Opgave": _texts([f"{o} {t}" for o, t in zip(rows["opgave"].astype(str),
-                                                      rows["opgave_tekst"], strict=True)]),
+        "Opgave": _texts([str(t) for t in rows["opgave_tekst"]]),
         "Groep": _texts([group_name(g, labels) for g in rows["group"]]),
         "Gekozen door": _texts([value_text(v, "urgent") for v in rows["estimate"]]),
         "95%-interval": _texts([interval_text(lo, hi, "urgent")
@@ -99,11 +98,12 @@ def opgave_table(scores: pd.DataFrame, labels: Mapping[str, str] | None = None
 
 
 def opgave_labels(scores: pd.DataFrame, width: int = 60) -> dict[str, str]:
-    """Opgave id -> "EA1 Versterken van de regionale …" (shortened to ``width`` characters)."""
+    """Opgave id -> "Versterken van de regionale …": its text in words, shortened to ``width``
+    characters."""
     pairs = scores[["opgave", "opgave_tekst"]].drop_duplicates()
     out = {}
     for opgave, text in zip(pairs["opgave"].astype(str), pairs["opgave_tekst"], strict=True):
-        label = f"{opgave} {text}"
+        label = str(text)
         out[opgave] = label if len(label) <= width else label[:width - 1].rstrip() + "…"
     return out
 
