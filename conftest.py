@@ -68,7 +68,7 @@ def _example_names() -> dict:
     from pmg_analysis import regions
     from pmg_analysis.clean import clean_export
     from pmg_analysis.io import read_export
-    from pmg_analysis.paths import EXAMPLE_EXPORT
+    from pmg_analysis.pipeline import EXAMPLE_EXPORT
     from pmg_analysis.prioritise.programme import priority_inputs, programme_from_inputs
     from pmg_analysis.text import NeedConfig, TextConfig, learning_needs
 

@@ -114,11 +114,12 @@ TARGET_CHAIN_NATIONAL_S = 180.0  # all 388 municipalities, three respondents eac
 _CHAIN = _PRELUDE + """
 import os, resource
 from pathlib import Path
+from pmg_analysis.context import RunContext
 from pmg_analysis.pipeline import run_report
 path, work = sys.argv[1], Path(sys.argv[2])
 (work / "verwerkt").mkdir(parents=True, exist_ok=True)
 base = rss_mb(); t = time.perf_counter()
-pages = run_report(path, out_dir=work / "verwerkt", reports_dir=work / "rapporten")
+pages = run_report(path, RunContext(processed=work / "verwerkt", reports=work / "rapporten"))
 wall = time.perf_counter() - t
 kernels = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"wall_s": wall, "peak_mb": peak_mb() - base, "kernel_peak_mb": kernels,
@@ -130,17 +131,17 @@ print(json.dumps({"wall_s": wall, "peak_mb": peak_mb() - base, "kernel_peak_mb":
 def chain_exports() -> dict[str, object]:
     """The exports of the chain benchmark: the bundled example, and a national-size export
     derived from it (all 388 municipalities, three respondents each; written once)."""
+    from pmg_analysis.catalog import EXAMPLE_EXPORT
     from pmg_analysis.example import generate
     from pmg_analysis.example.msforms import write_xlsx
     from pmg_analysis.example.responses import ExampleConfig
     from pmg_analysis.example.shapes import national
-    from pmg_analysis.paths import EXAMPLE_EXPORT
 
     WORK.mkdir(parents=True, exist_ok=True)
     big = WORK / "landelijk_388x3.xlsx"
     if not big.exists():
         write_xlsx(national(generate()), big, ExampleConfig().title)
-    return {"voorbeeld": EXAMPLE_EXPORT, "landelijk": big}
+    return {"voorbeeld": EXAMPLE_EXPORT.path(), "landelijk": big}
 
 
 def bench_chain() -> dict:
@@ -165,7 +166,7 @@ def bench_chain() -> dict:
 
 def report_chain(results: dict) -> int:
     """Print the chain benchmark in Dutch; 0 when both targets are met."""
-    from pmg_analysis.report.config import ReportConfig
+    from pmg_analysis.reportconfig import ReportConfig
 
     targets = {"voorbeeld": TARGET_CHAIN_EXAMPLE_S, "landelijk": TARGET_CHAIN_NATIONAL_S}
     ok = True

@@ -62,7 +62,7 @@ class Processed:
 
 def load(processed_dir: Path) -> Processed:
     """The processed tables in ``processed_dir`` (as ``pipeline.load_processed``)."""
-    from pmg_analysis.pipeline import load_manifest, load_processed
+    from pmg_analysis.processed import load_manifest, load_processed
 
     return Processed(load_processed(processed_dir), load_manifest(processed_dir),
                      Path(processed_dir))

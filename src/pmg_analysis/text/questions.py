@@ -14,9 +14,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
+from annotated_types import Ge, Gt
 
 from pmg_analysis.text.lexicon import Lexicon
 from pmg_analysis.text.prepare import Preparer, stem, surface_forms, words
@@ -29,11 +31,11 @@ class QuestionConfig:
     # Questions whose answers are learning questions.
     kinds: tuple[str, ...] = ("leervraag", "samen")
     # Words in a label: three are readable at a glance and usually tell the question apart.
-    n_terms: int = 3
+    n_terms: Annotated[int, Ge(1)] = 3
     # Weight of a lexicon word in a label against other words: labels should name the subject.
-    topic_boost: float = 1.5
+    topic_boost: Annotated[float, Gt(0)] = 1.5
     # Quotes per need (two or three; a need asked once has one).
-    n_quotes: int = 3
+    n_quotes: Annotated[int, Ge(0)] = 3
     # Sentences that frame an answer but ask nothing (matched at the start, case-insensitive).
     framing: tuple[str, ...] = (
         r"kort samengevat", r"lastig om", r"voor [\w .'-]+ zien we", r"dit speelt",
