@@ -26,6 +26,7 @@ SLOW_FILES = {
     "test_browser.py", "test_export_shapes.py", "test_export_shapes_property.py",
     "test_text_stability.py", "test_report.py", "test_regions_real.py", "test_needs_eval.py",
     "test_notebooks_privacy.py", "test_text.py", "test_regions_autofetch.py",
+    "test_run_context.py",
 }
 SLOW_TESTS = {
     "test_settings.py": ("test_changed_settings_are_stored", "test_run_report_hands",
