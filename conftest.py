@@ -107,6 +107,41 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         example_processed(item.config)
 
 
+# The checkout's own folders are the user's: a test run leaves data/processed and reports/ as
+# they were. Every file's size and mtime before the run is compared with after it; a test that
+# wrote there fails the run with the files named.
+_GUARDED = (ROOT / "data" / "processed", ROOT / "reports")
+
+
+def _snapshot() -> dict[str, tuple[int, int]]:
+    out = {}
+    for folder in _GUARDED:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                out[str(path.relative_to(ROOT))] = (stat.st_size, stat.st_mtime_ns)
+    return out
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_BEFORE] = _snapshot()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before = session.config.stash.get(_BEFORE, None)
+    if before is None or hasattr(session.config, "workerinput"):
+        return
+    after = _snapshot()
+    touched = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    if touched:
+        session.config.stash[_TOUCHED] = touched
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_BEFORE = pytest.StashKey[dict]()
+_TOUCHED = pytest.StashKey[list]()
+
+
 # Measured figures (macro-F1 of the text coder, precision/recall of name redaction, accuracy of
 # the typology ...) are printed at the end of every test run, so `make test` shows them.
 _MEASURED: list[str] = []
@@ -119,6 +154,11 @@ def report_metric():
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
+    touched = terminalreporter.config.stash.get(_TOUCHED, [])
+    if touched:
+        terminalreporter.section("data/processed of reports/ veranderd door de tests")
+        for line in touched[:20]:
+            terminalreporter.write_line(line)
     if _MEASURED:
         terminalreporter.section("gemeten")
         for line in sorted(_MEASURED):
