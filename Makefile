@@ -11,7 +11,7 @@ EXAMPLE := data/raw/pmg_enquete_2017_synthetisch.xlsx
 LINTED := src tests notebooks
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lab bench lint notebooks processed clean-outputs embeddings
+.PHONY: help setup report test test-fast lab bench lint notebooks processed clean-outputs embeddings
 
 ## toon deze lijst met commando's
 help:
@@ -42,10 +42,15 @@ processed: $(STAMP)
 	$(BIN)/pmg-analysis clean $(EXAMPLE) > /dev/null
 	$(BIN)/pmg-analysis analyse > /dev/null
 
-## ruff en alle tests, ook het opnieuw uitvoeren van de notebooks (nbval)
-test: processed
+## ruff en alle tests, ook het opnieuw uitvoeren van de notebooks (nbval); laat data/processed en reports/ ongemoeid
+test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest
+
+## snelle tests voor tussendoor: ruff en de unittests, zonder notebooks, browser en hele ketens
+test-fast: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/python -m pytest tests src -m "not slow" -q
 
 ## voer de notebooks opnieuw uit en sla ze op met uitvoer (na een bewuste wijziging)
 notebooks: processed

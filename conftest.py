@@ -18,8 +18,38 @@ CBS_NOTEBOOKS = ("02_positie_in_de_regio.ipynb",
                  "03_themas.ipynb")
 
 
+# The slow tests: whole chains (export to every report), the browser, notebooks executed with
+# papermill, the embedding engine rebuilt from source, the real CBS files. `make test` runs
+# them; `make test-fast` (-m "not slow", without the notebooks) leaves them out. Marked here,
+# per file or per test, so that the list is in one place.
+SLOW_FILES = {
+    "test_browser.py", "test_export_shapes.py", "test_export_shapes_property.py",
+    "test_text_stability.py", "test_report.py", "test_regions_real.py", "test_needs_eval.py",
+    "test_notebooks_privacy.py", "test_text.py", "test_regions_autofetch.py",
+    "test_run_context.py",
+}
+SLOW_TESTS = {
+    "test_settings.py": ("test_changed_settings_are_stored", "test_run_report_hands",
+                         "test_an_own_pseudonym_key", "test_the_public_default_key"),
+    "test_rounds.py": ("test_a_report_on_a_revised_questionnaire", "test_the_report_command",
+                       "test_the_whole_chain"),
+    "test_cli.py": ("test_report_on_bad_input",),
+    "test_pipeline.py": ("test_the_whole_chain",),
+}
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    name = item.path.name
+    return (name in SLOW_FILES or item.path.suffix == ".ipynb"
+            or item.name.startswith(SLOW_TESTS.get(name, ())))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip the nbval cells of the CBS notebooks when no CBS/PDOK source is available."""
+    """Mark the slow tests; skip the nbval cells of the CBS notebooks when no CBS/PDOK source
+    is available."""
+    for item in items:
+        if _is_slow(item):
+            item.add_marker(pytest.mark.slow)
     cbs_items = [item for item in items if item.path.name in CBS_NOTEBOOKS]
     if not cbs_items:
         return
@@ -35,6 +65,83 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         item.add_marker(skip)
 
 
+# The example's processed tables and analysis results, built once per session in a temporary
+# folder (as `make processed` builds data/processed): the tests never read or write the
+# checkout's data/processed or reports/. The notebooks executed by nbval read them through
+# PMG_VERWERKT (pmg_analysis.context.PROCESSED_ENV), set before their kernel starts.
+_PROCESSED: dict[str, Path] = {}
+
+
+def example_processed(config: pytest.Config) -> Path:
+    """The folder with the example's processed tables and results (built on first use)."""
+    if "dir" not in _PROCESSED:
+        import os
+
+        from pmg_analysis.context import PROCESSED_ENV, RunContext
+        from pmg_analysis.pipeline import (
+            EXAMPLE_EXPORT,
+            result_tables,
+            run_clean,
+            write_analysis,
+        )
+
+        folder = config._tmp_path_factory.mktemp("verwerkt_voorbeeld")
+        result = run_clean(EXAMPLE_EXPORT, folder)
+        write_analysis(result_tables(result), RunContext(processed=folder),
+                       source_sha256=result.manifest.source.sha256)
+        os.environ[PROCESSED_ENV] = str(folder)
+        _PROCESSED["dir"] = folder
+    return _PROCESSED["dir"]
+
+
+@pytest.fixture(scope="session")
+def processed_dir(request) -> Path:
+    """The example's processed tables and results, in a temporary folder (read only)."""
+    return example_processed(request.config)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before a notebook's kernel starts (nbval): the example's tables in their folder."""
+    if item.path.suffix == ".ipynb":
+        example_processed(item.config)
+
+
+# The checkout's own folders are the user's: a test run leaves data/processed and reports/ as
+# they were. Every file's size and mtime before the run is compared with after it; a test that
+# wrote there fails the run with the files named.
+_GUARDED = (ROOT / "data" / "processed", ROOT / "reports")
+
+
+def _snapshot() -> dict[str, tuple[int, int]]:
+    out = {}
+    for folder in _GUARDED:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                out[str(path.relative_to(ROOT))] = (stat.st_size, stat.st_mtime_ns)
+    return out
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_BEFORE] = _snapshot()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before = session.config.stash.get(_BEFORE, None)
+    if before is None or hasattr(session.config, "workerinput"):
+        return
+    after = _snapshot()
+    touched = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    if touched:
+        session.config.stash[_TOUCHED] = touched
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_BEFORE = pytest.StashKey[dict]()
+_TOUCHED = pytest.StashKey[list]()
+
+
 # Measured figures (macro-F1 of the text coder, precision/recall of name redaction, accuracy of
 # the typology ...) are printed at the end of every test run, so `make test` shows them.
 _MEASURED: list[str] = []
@@ -47,6 +154,11 @@ def report_metric():
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
+    touched = terminalreporter.config.stash.get(_TOUCHED, [])
+    if touched:
+        terminalreporter.section("data/processed of reports/ veranderd door de tests")
+        for line in touched[:20]:
+            terminalreporter.write_line(line)
     if _MEASURED:
         terminalreporter.section("gemeten")
         for line in sorted(_MEASURED):
@@ -68,7 +180,7 @@ def _example_names() -> dict:
     from pmg_analysis import regions
     from pmg_analysis.clean import clean_export
     from pmg_analysis.io import read_export
-    from pmg_analysis.paths import EXAMPLE_EXPORT
+    from pmg_analysis.pipeline import EXAMPLE_EXPORT
     from pmg_analysis.prioritise.programme import priority_inputs, programme_from_inputs
     from pmg_analysis.text import NeedConfig, TextConfig, learning_needs
 

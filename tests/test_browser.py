@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from pmg_analysis.context import RunContext
 from pmg_analysis.example import ExampleConfig, generate
 from pmg_analysis.example.msforms import write_xlsx
 from pmg_analysis.paths import NOTEBOOKS, PROCESSED
@@ -57,7 +58,7 @@ def _build(root: Path, export: Path, name: str) -> list[Path]:
     cache = PROCESSED / "tekst_embeddings.parquet"  # embeddings by text hash: reuse, if any
     if cache.is_file():
         shutil.copy(cache, out / cache.name)
-    return run_report(export, out_dir=out, reports_dir=root / f"{name}-rapporten")
+    return run_report(export, RunContext(processed=out, reports=root / f"{name}-rapporten"))
 
 
 BUILD_SECONDS: list[float] = []

@@ -10,8 +10,7 @@ from conftest import ROOT
 from pmg_analysis import catalog
 from pmg_analysis.clean import clean_export
 from pmg_analysis.io import read_export
-from pmg_analysis.paths import EXAMPLE_EXPORT
-from pmg_analysis.pipeline import load_processed, write_clean_outputs
+from pmg_analysis.pipeline import EXAMPLE_EXPORT, load_processed, write_clean_outputs
 
 SRC = ROOT / "src" / "pmg_analysis"
 # Modules still spelling a catalog file name themselves (none left: every module asks the

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmg_analysis.instrument import load_instrument
-from pmg_analysis.paths import EXAMPLE_EXPORT, PROCESSED
-from pmg_analysis.pipeline import load_manifest, load_processed, run_clean
+from pmg_analysis.paths import PROCESSED
+from pmg_analysis.pipeline import EXAMPLE_EXPORT, load_manifest, load_processed, run_clean
 from pmg_analysis.report import steps
 
 EMBEDDINGS = "tekst_embeddings.parquet"

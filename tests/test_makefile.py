@@ -33,3 +33,32 @@ def test_make_lint_checks_the_folders_make_test_lints():
 
     assert ruff_line("lint") == ruff_line("test")
     assert ruff_line("lint").split("ruff check", 1)[1].split() == ["src", "tests", "notebooks"]
+
+
+def test_make_test_runs_ruff_and_pytest_without_rebuilding_data_processed():
+    dry = _make("-n", "test")
+    assert "ruff check" in dry and "pytest" in dry
+    assert "pmg-analysis clean" not in dry and "pmg-analysis analyse" not in dry
+
+
+def test_make_test_fast_runs_the_unit_tests_without_notebooks_or_slow_tests():
+    dry = _make("-n", "test-fast")
+    pytest_line = next(line for line in dry.splitlines() if "pytest" in line)
+    assert '-m "not slow"' in pytest_line
+    assert pytest_line.split("pytest", 1)[1].split()[:2] == ["tests", "src"]  # no notebooks/
+    assert "pmg-analysis" not in dry
+    listed = dict(re.findall(r"^\s+make (\S+)\s+(.+)$", _make(), flags=re.M))
+    assert "test-fast" in listed
+
+
+def test_the_tests_read_the_example_tables_from_a_temporary_folder(processed_dir):
+    from pmg_analysis.context import PROCESSED_ENV, context_from_parameters
+    from pmg_analysis.paths import PROCESSED
+
+    assert processed_dir.resolve() != PROCESSED.resolve()
+    assert (processed_dir / "manifest.json").is_file()
+    # a notebook without the parameter verwerkt (nbval) reads this folder
+    import os
+
+    assert os.environ[PROCESSED_ENV] == str(processed_dir)
+    assert context_from_parameters(None).processed == processed_dir

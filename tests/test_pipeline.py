@@ -11,8 +11,7 @@ import pytest
 from pmg_analysis import regions
 from pmg_analysis.clean import clean_export
 from pmg_analysis.io import read_export
-from pmg_analysis.paths import EXAMPLE_EXPORT
-from pmg_analysis.pipeline import add_regions, load_manifest, write_clean_outputs
+from pmg_analysis.pipeline import EXAMPLE_EXPORT, add_regions, load_manifest, write_clean_outputs
 from pmg_analysis.regions import CbsSource
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -512,6 +512,7 @@ def test_the_sensitivity_sentence_names_only_items_near_the_top_and_counts_the_r
 
 
 def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_path):
+    from pmg_analysis.context import RunContext
     from pmg_analysis.pipeline import write_analysis
 
     answers, responses, _ = processed()
@@ -521,7 +522,7 @@ def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_pat
         "text": ["Hoe houden we jong talent vast in de regio?"] * 3
         + ["Hoe krijgen we werkgevers en het mbo aan tafel?"] * 2}).astype("category")
     written = write_analysis({"answers": answers, "responses": responses, "texts": texts},
-                             tmp_path, source_sha256="0" * 64)
+                             RunContext(processed=tmp_path), source_sha256="0" * 64)
     path = tmp_path / "werkprogramma.xlsx"
     assert written[-1] == path and tmp_path / "resultaat_programma.parquet" in written
     book = openpyxl.load_workbook(path)

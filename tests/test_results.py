@@ -8,8 +8,9 @@ import shutil
 
 import pytest
 
-from pmg_analysis import pipeline, results
-from pmg_analysis.paths import EXAMPLE_EXPORT
+from pmg_analysis import catalog, pipeline, processed
+from pmg_analysis.context import RunContext
+from pmg_analysis.pipeline import EXAMPLE_EXPORT
 from pmg_analysis.report import profile
 
 
@@ -25,16 +26,17 @@ def test_the_analysis_of_a_clean_run_uses_its_tables_in_memory_and_writes_the_sa
     reread = tmp_path / "teruggelezen"
     shutil.copytree(out, reread)
     sha = result.manifest.source.sha256
-    from_disk = pipeline.write_analysis(pipeline.load_processed(reread), reread,
-                                        source_sha256=sha)
+    from_disk = pipeline.write_analysis(pipeline.load_processed(reread),
+                                        RunContext(processed=reread), source_sha256=sha)
 
     def no_reading(*args, **kwargs):
         raise AssertionError("the processed tables were read back")
 
     monkeypatch.setattr(pipeline, "load_processed", no_reading)
-    in_memory = pipeline.write_analysis(pipeline.result_tables(result), out, source_sha256=sha)
+    in_memory = pipeline.write_analysis(pipeline.result_tables(result), RunContext(processed=out),
+                                        source_sha256=sha)
     assert [p.name for p in in_memory] == [p.name for p in from_disk]
-    assert len(in_memory) == len(results.RESULT_TABLES) + 2  # the stamp and werkprogramma.xlsx
+    assert len(in_memory) == len(catalog.RESULTS) + 2  # the stamp and werkprogramma.xlsx
     assert all(filecmp.cmp(a, b, shallow=False) for a, b in zip(in_memory, from_disk,
                                                                 strict=True))
 
@@ -44,11 +46,11 @@ def test_the_municipality_pages_read_the_processed_tables_once_when_no_results_a
     result, out = cleaned
     fresh = tmp_path / "zonder_resultaten"
     shutil.copytree(out, fresh)
-    for name in [*results.RESULT_TABLES.values(), results.STAMP]:
-        (fresh / name).unlink(missing_ok=True)
+    for dataset in [*catalog.RESULTS.values(), catalog.RESULTS_STAMP]:
+        dataset.path(fresh).unlink(missing_ok=True)
     reads = []
-    load = pipeline.load_processed
-    monkeypatch.setattr(pipeline, "load_processed", lambda d: reads.append(d) or load(d))
+    load = processed.load_processed
+    monkeypatch.setattr(processed, "load_processed", lambda d: reads.append(d) or load(d))
     data = profile.profile_data(fresh)
     assert len(reads) == 1
     assert len(data.responses) == result.manifest.counts.clean and len(data.clusters) > 0

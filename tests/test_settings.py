@@ -16,10 +16,10 @@ from conftest import ROOT
 from pmg_analysis import pipeline
 from pmg_analysis.clean import clean_export
 from pmg_analysis.clean.config import CleanConfig
+from pmg_analysis.context import RunContext
 from pmg_analysis.errors import InputError
 from pmg_analysis.io import read_export
-from pmg_analysis.paths import EXAMPLE_EXPORT
-from pmg_analysis.pipeline import report_stamp, run_clean
+from pmg_analysis.pipeline import EXAMPLE_EXPORT, report_stamp, run_clean
 from pmg_analysis.prioritise import PriorityConfig
 from pmg_analysis.settings import (
     LINKED,
@@ -182,9 +182,13 @@ def test_a_default_without_a_reason_is_found_in_a_nested_config_too():
     ("regions:\n  typology: 3\n", "instelling 'regions.typology' is een groep instellingen"),
     ("clean:\n  pseudonym_key: ''\n", "instelling 'clean.pseudonym_key' moet"),
     ("prioritise: [1, 2\n", "dit is geen geldig YAML-bestand"),
+    ("learning_needs:\n  min_score: -1\n",
+     "instelling 'learning_needs.min_score' moet minstens 0 zijn, niet -1."),
+    ("text:\n  theme_margin: 1.5\n", "instelling 'text.theme_margin' moet hoogstens 1 zijn"),
 ], ids=["onbekende-sleutel", "onbekende-sectie", "tekst-voor-getal", "geen-geheel-getal",
         "buiten-bereik", "negatief-gewicht", "post-init-bereik", "keuze", "gekoppelde-sectie",
-        "waarde-voor-groep", "lege-sleutel", "geen-yaml"])
+        "waarde-voor-groep", "lege-sleutel", "geen-yaml", "negatieve-drempel",
+        "marge-boven-1"])
 def test_a_wrong_settings_file_gives_one_dutch_line_exit_2_and_writes_nothing(tmp_path, capsys,
                                                                               text, line):
     from pmg_analysis.cli import main
@@ -192,13 +196,52 @@ def test_a_wrong_settings_file_gives_one_dutch_line_exit_2_and_writes_nothing(tm
     settings = _write(tmp_path, text)
     out, reports = tmp_path / "verwerkt", tmp_path / "rapporten"
     for command in (["clean", str(EXAMPLE_EXPORT), "--out", str(out)],
-                    ["report", str(EXAMPLE_EXPORT), "--out", str(out), "--reports", str(reports)]):
+                    ["report", str(EXAMPLE_EXPORT), "--out", str(out), "--reports", str(reports)],
+                    ["analyse", "--out", str(out)]):
         assert main([*command, "--instellingen", str(settings)]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1  # one line
         assert err.startswith("Fout in bestand instellingen.yaml")
         assert line in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["instellingen.yaml"]
+
+
+def _numeric_leaves(obj, prefix=""):
+    for f in fields(obj):
+        if (prefix.rstrip("."), f.name) in LINKED or not f.init:
+            continue
+        value = getattr(obj, f.name)
+        if is_dataclass(value):
+            yield from _numeric_leaves(value, f"{prefix}{f.name}.")
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            yield f"{prefix}{f.name}", value
+
+
+def _nested(key: str, value) -> dict:
+    for part in reversed(key.split(".")):
+        value = {part: value}
+    return value
+
+
+NUMERIC = dict(_numeric_leaves(Settings()))
+
+
+@pytest.mark.parametrize("key", sorted(NUMERIC))
+def test_every_numeric_setting_has_a_range_checked_with_one_dutch_line(key):
+    default = NUMERIC[key]
+    below = type(default)(-10**9)
+    with pytest.raises(InputError) as err:
+        settings_from_mapping(_nested(key, below))
+    line = err.value.describe()
+    assert "\n" not in line and f"'{key}'" in line
+    assert any(word in line for word in ("moet minstens", "moet groter dan",
+                                         "buiten het toegestane bereik")), line
+    settings_from_mapping(_nested(key, default))  # the default lies inside its range
+
+
+def test_there_are_numeric_settings_in_every_section():
+    sections = {key.split(".")[0] for key in NUMERIC}
+    assert sections == {f.name for f in fields(Settings)} - {"grouping"}
 
 
 def test_the_command_exits_2_on_a_wrong_settings_file_without_a_traceback(tmp_path):
@@ -319,7 +362,7 @@ def test_run_report_hands_the_settings_to_every_step_and_notebook(tmp_path, monk
     monkeypatch.setattr(regions, "resolve_source", lambda: regions.CbsSource(None, None))
     monkeypatch.setattr(pipeline, "add_regions", spy)
     monkeypatch.setattr(pipeline, "write_analysis",
-                        lambda tables, out_dir, **kw: seen.setdefault("analysis", kw["settings"]))
+                        lambda tables, run, **kw: seen.setdefault("analysis", run.settings))
     monkeypatch.setattr(report, "build_reports",
                         lambda notebooks, **kw: seen.setdefault("reports", kw) and [tmp_path])
     settings = settings_from_mapping({"prioritise": {"weight_form": 0.3},
@@ -327,8 +370,9 @@ def test_run_report_hands_the_settings_to_every_step_and_notebook(tmp_path, monk
                                       "regions": {"borderline": {"stap": 0.2}},
                                       "learning_needs": {"questions": {"n_quotes": 2}},
                                       "report": {"cell_timeout": 600}})
-    pipeline.run_report(EXAMPLE_EXPORT, out_dir=tmp_path / "verwerkt",
-                        reports_dir=tmp_path / "rapporten", settings=settings)
+    pipeline.run_report(EXAMPLE_EXPORT, RunContext(settings=settings,
+                                                   processed=tmp_path / "verwerkt",
+                                                   reports=tmp_path / "rapporten"))
     assert seen["regions"].borderline.stap == 0.2
     assert seen["analysis"].prioritise == PriorityConfig(weight_form=0.3)
     assert seen["analysis"].themes == ThemeConfig(seed=7)

@@ -18,6 +18,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 # Calls that show, load or set up, and compute nothing a page could fail on.
 SHOWING = {"plots.show", "show_table", "print", "len", "list", "min", "load_manifest",
            "load_processed", "load_results", "settings_from_mapping", "use_instrument_version",
+           "notebook_context",
            "summary.show_link", "profile.profile_data"}
 # Per notebook: calls not repeated in steps, each with its reason.
 LEFT_OUT = {

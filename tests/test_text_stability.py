@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from pmg_analysis import paths
+from pmg_analysis import catalog
 from pmg_analysis.text import code_themes, learning_needs
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.reference import (
@@ -83,7 +83,7 @@ def test_every_analysis_result_of_the_bundled_example_is_made_without_running_th
     from pmg_analysis.io import read_export
     from pmg_analysis.results import compute_results
 
-    cleaned = clean_export(read_export(paths.EXAMPLE_EXPORT, None))
+    cleaned = clean_export(read_export(catalog.EXAMPLE_EXPORT.path(), None))
     monkeypatch.setattr(emb, "_model", lambda: _NoEngine())
     tables = {"responses": regions.add_positie_cbs(cleaned.responses, None),
               "answers": cleaned.answers, "texts": cleaned.texts}

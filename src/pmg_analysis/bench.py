@@ -114,11 +114,12 @@ TARGET_CHAIN_NATIONAL_S = 180.0  # all 388 municipalities, three respondents eac
 _CHAIN = _PRELUDE + """
 import os, resource
 from pathlib import Path
+from pmg_analysis.context import RunContext
 from pmg_analysis.pipeline import run_report
 path, work = sys.argv[1], Path(sys.argv[2])
 (work / "verwerkt").mkdir(parents=True, exist_ok=True)
 base = rss_mb(); t = time.perf_counter()
-pages = run_report(path, out_dir=work / "verwerkt", reports_dir=work / "rapporten")
+pages = run_report(path, RunContext(processed=work / "verwerkt", reports=work / "rapporten"))
 wall = time.perf_counter() - t
 kernels = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 from pmg_analysis.text.embed import ENGINE_TIME  # the analyses embed in this process
@@ -163,18 +164,18 @@ def chain_exports() -> dict[str, object]:
     answers are re-worded per respondent (:func:`pmg_analysis.example.benchmark.new_wording`):
     like a real export, its texts are new, and the engine must embed them (the example's own
     texts ship with their vectors)."""
+    from pmg_analysis.catalog import EXAMPLE_EXPORT
     from pmg_analysis.example import generate
     from pmg_analysis.example.benchmark import new_wording
     from pmg_analysis.example.msforms import write_xlsx
     from pmg_analysis.example.responses import ExampleConfig
     from pmg_analysis.example.shapes import national
-    from pmg_analysis.paths import EXAMPLE_EXPORT
 
     WORK.mkdir(parents=True, exist_ok=True)
     big = WORK / "landelijk_388x3_nieuwe_tekst.xlsx"
     if not big.exists():
         write_xlsx(new_wording(national(generate())), big, ExampleConfig().title)
-    return {"voorbeeld": EXAMPLE_EXPORT, "landelijk": big}
+    return {"voorbeeld": EXAMPLE_EXPORT.path(), "landelijk": big}
 
 
 def bench_chain() -> dict:
@@ -229,7 +230,7 @@ def embedding_line(r: dict) -> str:
 
 def report_chain(results: dict) -> int:
     """Print the chain benchmark in Dutch; 0 when both targets are met."""
-    from pmg_analysis.report.config import ReportConfig
+    from pmg_analysis.reportconfig import ReportConfig
 
     targets = {"voorbeeld": TARGET_CHAIN_EXAMPLE_S, "landelijk": TARGET_CHAIN_NATIONAL_S}
     ok = True

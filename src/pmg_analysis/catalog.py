@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pmg_analysis import paths
+
 Folder = Literal["raw", "cbs", "processed", "reports", "package", "package_text"]
 Format = Literal["parquet", "csv", "xlsx", "json", "geojson", "html", "js", "yaml"]
 
@@ -61,8 +63,6 @@ class Dataset:
 
 def default_folder(folder: Folder) -> Path:
     """The default location of a folder kind (package data: the installed package)."""
-    from pmg_analysis import paths
-
     if folder == "package":
         return Path(__file__).resolve().parent / "data"
     if folder == "package_text":

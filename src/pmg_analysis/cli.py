@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmg_analysis.errors import InputError
+
+if TYPE_CHECKING:
+    from pmg_analysis.context import RunContext
 
 
 def _summary(result) -> str:
@@ -45,9 +49,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from pmg_analysis.pipeline import run_clean
-    from pmg_analysis.settings import read_settings
 
-    settings = read_settings(args.instellingen)  # a wrong file stops here: nothing written
+    run = run_context(args)  # a wrong settings file stops here: nothing written
     path = Path(args.input)
     big = path.exists() and path.stat().st_size > 20_000_000
     with tqdm(total=3, desc="opschonen", unit="stap", disable=not big, file=sys.stderr) as bar:
@@ -59,8 +62,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
             started.append(msg)
             bar.set_postfix_str(msg)
 
-        result = run_clean(path, args.out, format=args.format, mapping_file=args.mapping,
-                           settings=settings, step=step,
+        result = run_clean(path, run.processed, format=args.format,
+                           mapping_file=args.mapping, settings=run.settings, step=step,
                            say=lambda line: print(line, file=sys.stderr))
         bar.update(bar.total - bar.n)
     print(_summary(result))
@@ -69,28 +72,46 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_context(args: argparse.Namespace) -> RunContext:
+    """The run context of one command, built once from its command line: the settings file
+    (checked first: a wrong file stops here, nothing written), the folders, the questionnaire
+    versions and the previous round."""
+    from pmg_analysis.context import RunContext
+    from pmg_analysis.settings import read_settings
+
+    def given(name: str) -> Path | None:
+        value = getattr(args, name, None)
+        return None if value is None else Path(value)
+
+    defaults = RunContext()
+    return RunContext(settings=read_settings(getattr(args, "instellingen", None)),
+                      processed=given("out") or defaults.processed,
+                      reports=given("reports") or defaults.reports,
+                      version=getattr(args, "vragenlijst", None),
+                      previous=given("vorige"),
+                      previous_version=getattr(args, "vragenlijst_vorige", None))
+
+
 def cmd_analyse(args: argparse.Namespace) -> int:
     from pmg_analysis.pipeline import load_manifest, load_processed, write_analysis
 
-    out = Path(args.out)
-    written = write_analysis(load_processed(out), out,
+    run = run_context(args)
+    out = run.processed
+    written = write_analysis(load_processed(out), run,
                              source_sha256=load_manifest(out).source.sha256)
     print(f"{len(written)} resultaattabellen en werkprogramma.xlsx geschreven in {out}")
+    print(run.settings.sentence())
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from pmg_analysis.pipeline import run_report
     from pmg_analysis.report import ReportBuildError
-    from pmg_analysis.settings import read_settings
 
-    settings = read_settings(args.instellingen)  # a wrong file stops here: nothing written
+    run = run_context(args)
     print(f"Rapporten maken van {Path(args.input).name} ...", file=sys.stderr)
     try:
-        paths = run_report(args.input, format=args.format, mapping_file=args.mapping,
-                           out_dir=Path(args.out), reports_dir=Path(args.reports),
-                           settings=settings, previous=args.vorige, version=args.vragenlijst,
-                           previous_version=args.vragenlijst_vorige,
+        paths = run_report(args.input, run, format=args.format, mapping_file=args.mapping,
                            say=lambda line: print(line, file=sys.stderr),
                            before_regions=_fetch_cbs_if_missing)
     except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
@@ -101,7 +122,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"Rapporten:    {len(paths) - len(profiles) - 1} rapporten en {len(profiles)} "
           f"gemeenteprofielen van {Path(args.input).name}")
     print(f"Ingang:       {index}")
-    print(settings.sentence())
+    print(run.settings.sentence())
     return 0
 
 
@@ -168,8 +189,9 @@ SETTINGS_HELP = ("YAML-bestand met instellingen die afwijken van de standaard (z
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from pmg_analysis.catalog import EXAMPLE_EXPORT as EXAMPLE
     from pmg_analysis.io.export import TOOLS
-    from pmg_analysis.paths import CBS_RAW, EXAMPLE_EXPORT, PROCESSED, REPORTS
+    from pmg_analysis.paths import CBS_RAW, PROCESSED, REPORTS
 
     parser = argparse.ArgumentParser(
         prog="pmg-analysis",
@@ -187,11 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyse", help="reken elke analyse één keer uit op de verwerkte tabellen "
                                        "en schrijf de resultaten ernaast")
     p.add_argument("--out", default=str(PROCESSED), help="map met de verwerkte tabellen")
+    p.add_argument("--instellingen", help=SETTINGS_HELP)
     p.set_defaults(func=cmd_analyse)
 
     p = sub.add_parser("report", help="draai de hele keten op een export (standaard de "
                                       "voorbeelddata) en schrijf de rapporten")
-    p.add_argument("input", nargs="?", default=str(EXAMPLE_EXPORT),
+    p.add_argument("input", nargs="?", default=str(EXAMPLE.path()),
                    help="export-bestand (csv of xlsx); standaard de synthetische voorbeelddata")
     p.add_argument("--format", choices=TOOLS, help="het enquêteprogramma (anders herkend)")
     p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")

@@ -26,11 +26,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
+from pathlib import Path
+from typing import Annotated, Literal
 
 import numpy as np
 import pandas as pd
 import yaml
+from annotated_types import Ge, Interval
 from rapidfuzz import fuzz, process
 
 from pmg_analysis import catalog
@@ -44,10 +46,14 @@ MATCH_KINDS: tuple[str, ...] = ("exact", "alias", "fuzzy", "ambiguous", "unknown
 class MatchConfig:
     """Settings for :func:`match_municipalities` (scores are 0–100)."""
 
-    threshold: float = 85.0         # lowest fuzzy score accepted as a match
-    ambiguity_margin: float = 3.0   # runner-up this close to the best score -> ambiguous
-    near_miss: float = 70.0         # lowest score listed as a candidate for an unknown name
-    max_candidates: int = 3         # candidates listed for ambiguous / unknown names
+    # lowest fuzzy score accepted as a match
+    threshold: Annotated[float, Interval(ge=0, le=100)] = 85.0
+    # runner-up this close to the best score -> ambiguous
+    ambiguity_margin: Annotated[float, Interval(ge=0, le=100)] = 3.0
+    # lowest score listed as a candidate for an unknown name
+    near_miss: Annotated[float, Interval(ge=0, le=100)] = 70.0
+    # candidates listed for ambiguous / unknown names
+    max_candidates: Annotated[int, Ge(0)] = 3
     # Plain ratio (edit distance over the whole name): names are short and typed whole; WRatio
     # scores a name inside a longer one as close ("Bergen" - "Bergen op Zoom": 90, ratio 60).
     scorer: Literal["ratio", "WRatio", "token_sort_ratio"] = "ratio"
@@ -161,6 +167,41 @@ def split_qualifier(norm: str) -> tuple[str, str | None]:
     return norm, None
 
 
+# --------------------------------------------------------------------------- changes
+CHANGE_KINDS = ("samenvoeging", "splitsing", "naamswijziging")
+
+_COLUMNS = {"datum": "datetime64[ns]", "oude_code": "string", "oude_naam": "string",
+            "nieuwe_code": "string", "nieuwe_naam": "string", "soort": "string",
+            "hoofdkern_naar": "string", "hoofdkern": "string", "bron": "string"}
+
+
+def load_changes(path: str | Path | None = None) -> pd.DataFrame:
+    """The table of municipal changes (default: the packaged
+    ``data/gemeentelijke_herindelingen.csv``, 2017-2024).
+
+    Returns
+    -------
+    DataFrame
+        One row per (old municipality, successor): ``datum`` (datetime64), ``oude_code``,
+        ``oude_naam``, ``nieuwe_code``, ``nieuwe_naam``, ``soort`` (samenvoeging, splitsing,
+        naamswijziging), ``hoofdkern_naar`` and ``hoofdkern`` (splits only), ``bron``; sorted
+        by date and old code.
+    """
+    if path is None:
+        ref = resources.files("pmg_analysis").joinpath("data", catalog.MUNICIPAL_CHANGES.file)
+        with resources.as_file(ref) as file:
+            frame = pd.read_csv(file, comment="#", dtype=str, keep_default_na=False)
+    else:
+        frame = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+    frame = frame.replace("", pd.NA)
+    frame["datum"] = pd.to_datetime(frame["datum"], format="%Y-%m-%d")
+    frame = frame.astype(_COLUMNS)[list(_COLUMNS)]
+    unknown = set(frame["soort"].dropna()) - set(CHANGE_KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds of change: {sorted(unknown)}")
+    return frame.sort_values(["datum", "oude_code", "nieuwe_code"], ignore_index=True)
+
+
 # --------------------------------------------------------------------------- register
 @cache
 def _register() -> pd.DataFrame:
@@ -174,8 +215,6 @@ def _register() -> pd.DataFrame:
 @cache
 def _changes() -> pd.DataFrame:
     """The packaged table of municipal changes since 2017 (read once)."""
-    from pmg_analysis.rounds.municipalities import load_changes
-
     return load_changes()
 
 

@@ -2,13 +2,12 @@
 
 Nothing here reads the environment: a run on other folders passes them as arguments (the CLI's
 ``--out``/``--reports``), and the report build hands the folder of the processed tables to the
-notebooks as the papermill parameter ``verwerkt``."""
+notebooks as the papermill parameter ``verwerkt``. The lowest layer: it imports no other part
+of the package (file names are the catalog's: ``catalog.EXAMPLE_EXPORT.path()``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from pmg_analysis import catalog
 
 
 def repo_root() -> Path:
@@ -26,4 +25,3 @@ CBS_RAW = RAW / "cbs"  # where `pmg-analysis cbs fetch` saves the CBS/PDOK files
 PROCESSED = ROOT / "data" / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-EXAMPLE_EXPORT = catalog.EXAMPLE_EXPORT.path(RAW)

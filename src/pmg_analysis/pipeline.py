@@ -1,14 +1,15 @@
-"""Wiring of the steps, one way: read -> clean -> write processed tables.
+"""Wiring of the steps, one way: read -> clean -> write processed tables -> analyse -> reports.
 
-The CLI and ``make report`` call these functions; notebooks read the processed tables through
-:func:`load_processed`.
+The CLI and ``make report`` call these functions with one :class:`~pmg_analysis.context.RunContext`
+(settings, folders, questionnaire version, previous round), which every step gets; notebooks
+read the processed tables through :func:`load_processed` (from :mod:`pmg_analysis.processed`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,65 +18,31 @@ import pandas as pd
 from pmg_analysis import catalog, regions
 from pmg_analysis.clean import CleanResult, clean_export
 from pmg_analysis.clean.manifest import Manifest, Positions
-from pmg_analysis.clean.outputs import write_csv, write_parquet, write_xlsx
+from pmg_analysis.context import RunContext
 from pmg_analysis.errors import InputError
 from pmg_analysis.instrument import Instrument, instrument_version, load_instrument_version
 from pmg_analysis.io import read_export
-from pmg_analysis.parallel import in_parallel
-from pmg_analysis.paths import EXAMPLE_EXPORT, NOTEBOOKS, PROCESSED, REPORTS
+from pmg_analysis.paths import PROCESSED
+from pmg_analysis.processed import (
+    EXCEL_MAX_ROWS,
+    TABLES,
+    Paths,
+    load_manifest,
+    load_processed,
+    result_tables,
+    write_clean_outputs,
+)
 from pmg_analysis.settings import Settings
 
 if TYPE_CHECKING:
     from pmg_analysis.io.export import Export
-    from pmg_analysis.report import ReportConfig
 
-EXCEL_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
+__all__ = ["EXCEL_MAX_ROWS", "TABLES", "Paths", "RunContext", "add_regions", "data_stamp",
+           "load_manifest", "load_processed", "replaced_tables_note", "report_stamp",
+           "result_tables", "run_clean", "run_comparison", "run_report", "write_analysis",
+           "write_clean_outputs"]
 
-TABLES = tuple(d.name for d in catalog.CLEAN_TABLES)
-
-
-@dataclass(frozen=True)
-class Paths:
-    """The files of one clean run in ``out_dir`` (names from :mod:`pmg_analysis.catalog`)."""
-
-    out_dir: Path = PROCESSED
-
-    def table(self, name: str) -> Path:
-        return catalog.DATASETS[name].path(self.out_dir)
-
-    @property
-    def quarantine(self) -> Path:
-        return catalog.QUARANTINE.path(self.out_dir)
-
-    @property
-    def manifest(self) -> Path:
-        return catalog.MANIFEST.path(self.out_dir)
-
-    @property
-    def workbook(self) -> Path:
-        return catalog.CLEAN_WORKBOOK.path(self.out_dir)
-
-
-def write_clean_outputs(result: CleanResult, out_dir: Path = PROCESSED) -> list[Path]:
-    """Write the processed tables of one clean run; returns the files written."""
-    paths = Paths(Path(out_dir))
-    paths.out_dir.mkdir(parents=True, exist_ok=True)
-    tables = {"responses": result.responses, "answers": result.answers, "texts": result.texts,
-              "problems": result.problems}
-    # Parquet encoding releases the GIL: the tables are written two at a time (same files,
-    # same order, whatever finishes first)
-    written = in_parallel([lambda name=name, frame=frame: write_parquet(frame, paths.table(name))
-                           for name, frame in tables.items()])
-    written.append(write_csv(result.quarantine, paths.quarantine))
-    too_big = max(len(f) for f in tables.values()) > EXCEL_MAX_ROWS
-    manifest = replace(result.manifest, excel=(
-        "niet geschreven: meer rijen dan een Excel-werkblad aankan" if too_big
-        else paths.workbook.name))
-    if not too_big:
-        written.append(write_xlsx({**tables, "quarantine": result.quarantine},
-                                  paths.workbook))
-    written.append(manifest.write(paths.manifest))
-    return written
+EXAMPLE_EXPORT = catalog.EXAMPLE_EXPORT.path()
 
 
 def add_regions(result: CleanResult, out_dir: Path = PROCESSED, *,
@@ -169,79 +136,68 @@ def replaced_tables_note(out_dir: Path, manifest: Manifest) -> str | None:
                                     out_dir)
 
 
-def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = None,
-               mapping_file: str | Path | None = None, out_dir: Path = PROCESSED,
-               reports_dir: Path = REPORTS, notebooks_dir: Path = NOTEBOOKS,
-               settings: Settings = Settings(),
+def run_report(input_path: str | Path = EXAMPLE_EXPORT, run: RunContext = RunContext(), *,
+               format: str | None = None, mapping_file: str | Path | None = None,
                say: Callable[[str], None] | None = None,
-               before_regions: Callable[[], None] | None = None,
-               previous: str | Path | None = None, version: str | None = None,
-               previous_version: str | None = None) -> list[Path]:
-    """The whole chain on one export (default: the bundled synthetic example): clean into
-    ``out_dir``, then every notebook's page and a page per responding municipality into
-    ``reports_dir``. A wrong input stops before any table or report is written. ``settings``
-    go to every step and, as the papermill parameter ``instellingen`` (beside ``verwerkt``,
-    the folder of the processed tables), to every notebook.
+               before_regions: Callable[[], None] | None = None) -> list[Path]:
+    """The whole chain on one export (default: the bundled synthetic example) for the run
+    ``run``: clean into ``run.processed``, analyse, then every notebook's page and a page per
+    responding municipality into ``run.reports``. A wrong input stops before any table or
+    report is written. The run's settings go to every step (both rounds' cleaning, the analysis,
+    the comparison) and, with the folder and questionnaire year, to every notebook as its
+    papermill parameters (:meth:`RunContext.parameters`).
 
-    ``previous``: the export of the previous round (``--vorige``): it is cleaned too (into
-    ``out_dir/vorige``), compared with this round (:func:`run_comparison`) and the report
+    ``run.previous``: the export of the previous round (``--vorige``): it is cleaned too (into
+    ``run.previous_dir``), compared with this round (:func:`run_comparison`) and the report
     ``06_ontwikkeling`` is added; without it nothing of the comparison is built or kept.
-    ``version`` / ``previous_version``: the questionnaire year of each export (default 2017;
-    e.g. "2019" for the revised questionnaire of the synthetic second round).
+    ``run.version`` / ``run.previous_version``: the questionnaire year of each export (default
+    2017; e.g. "2019" for the revised questionnaire of the synthetic second round).
     """
-    config = settings.report
     previous_export = None
-    if previous is not None:  # read and check both exports before anything is written
+    if run.previous is not None:  # read and check both exports before anything is written
         raw = read_export(Path(input_path), format)
-        version = _round_version(raw, version, "--vragenlijst")
-        previous_export, previous_version = _read_previous(previous, format, previous_version)
-        current = clean_export(raw, _instrument(version) if version else None,
-                               mapping_file=mapping_file, config=settings.clean)
+        run = replace(run, version=_round_version(raw, run.version, "--vragenlijst"))
+        previous_export, previous_version = _read_previous(run, format)
+        run = replace(run, previous_version=previous_version)
+        current = clean_export(raw, _instrument(run.version) if run.version else None,
+                               mapping_file=mapping_file, config=run.settings.clean)
         _check_pair(previous_export, current)
-    instrument = _instrument(version) if version else None
-    with instrument_version(version):  # every report of this round reads its questionnaire
-        return _report_round(input_path, format=format, mapping_file=mapping_file,
-                             out_dir=out_dir, reports_dir=reports_dir,
-                             notebooks_dir=notebooks_dir, say=say,
-                             before_regions=before_regions, instrument=instrument,
-                             previous_export=previous_export, version=version,
-                             previous_version=previous_version, config=config,
-                             settings=settings)
+    instrument = _instrument(run.version) if run.version else None
+    with instrument_version(run.version):  # every report of this round reads its questionnaire
+        return _report_round(input_path, run, format=format, mapping_file=mapping_file,
+                             say=say, before_regions=before_regions, instrument=instrument,
+                             previous_export=previous_export)
 
 
-def _report_round(input_path: str | Path, *, format: str | None,
-                  mapping_file: str | Path | None, out_dir: Path, reports_dir: Path,
-                  notebooks_dir: Path, say: Callable[[str], None] | None,
+def _report_round(input_path: str | Path, run: RunContext, *, format: str | None,
+                  mapping_file: str | Path | None, say: Callable[[str], None] | None,
                   before_regions: Callable[[], None] | None, instrument: Instrument | None,
-                  previous_export: CleanResult | None, version: str | None,
-                  previous_version: str | None, config: ReportConfig,
-                  settings: Settings) -> list[Path]:
+                  previous_export: CleanResult | None) -> list[Path]:
     """:func:`run_report` after the checks: clean, analyse, compare, build."""
     from pmg_analysis.report import build_reports
     from pmg_analysis.rounds.store import clear_comparison
 
-    result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
-                       settings=settings, before_regions=before_regions, instrument=instrument)
-    write_analysis(result_tables(result), out_dir, source_sha256=result.manifest.source.sha256,
-                   settings=settings)
+    config = run.settings.report
+    result = run_clean(input_path, run.processed, format=format, mapping_file=mapping_file,
+                       say=say, settings=run.settings, before_regions=before_regions,
+                       instrument=instrument)
+    write_analysis(result_tables(result), run, source_sha256=result.manifest.source.sha256)
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)
     if previous_export is None:
-        clear_comparison(out_dir)
+        clear_comparison(run.processed)
         skip += (COMPARISON_NOTEBOOK,)
     else:
-        run_comparison(previous_export, result, out_dir, previous_version=previous_version,
-                       version=version, settings=settings)
-    notebooks = [p.stem for p in sorted(Path(notebooks_dir).glob("*.ipynb"))
+        run_comparison(previous_export, result, run)
+    notebooks = [p.stem for p in sorted(Path(run.notebooks).glob("*.ipynb"))
                  if p.stem not in skip]
-    has_profile = (Path(notebooks_dir) / f"{config.profile_notebook}.ipynb").is_file()
+    has_profile = (Path(run.notebooks) / f"{config.profile_notebook}.ipynb").is_file()
     profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
                 if has_profile else [])
-    parameters = {"verwerkt": str(Path(out_dir).resolve()),
-                  "instellingen": settings.overrides(), "vragenlijst": version}
-    return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
+    return build_reports(notebooks, notebooks_dir=run.notebooks, reports_dir=run.reports,
                          data_stamp=report_stamp(result.manifest), profiles=profiles,
-                         processed_dir=out_dir, parameters=parameters, config=config)
+                         processed_dir=run.processed, parameters=run.parameters(),
+                         config=config)
 
 
 COMPARISON_NOTEBOOK = "06_ontwikkeling"
@@ -269,13 +225,13 @@ def _round_version(export: Export, given: str | None, option: str) -> str:
     return str(given or match.year)
 
 
-def _read_previous(path: str | Path, format: str | None,
-                   version: str | None) -> tuple[CleanResult, str]:
-    """Read and clean the previous round's export (nothing written yet), with the year of its
-    questionnaire (given, or recognised from its columns)."""
-    export = read_export(Path(path), format)
-    version = _round_version(export, version, "--vragenlijst-vorige")
-    return clean_export(export, _instrument(version)), version
+def _read_previous(run: RunContext, format: str | None) -> tuple[CleanResult, str]:
+    """Read and clean the previous round's export with the run's settings (its pseudonym key
+    too; nothing written yet), with the year of its questionnaire (given, or recognised from
+    its columns)."""
+    export = read_export(Path(run.previous), format)
+    version = _round_version(export, run.previous_version, "--vragenlijst-vorige")
+    return clean_export(export, _instrument(version), config=run.settings.clean), version
 
 
 def _check_pair(previous: CleanResult, current: CleanResult) -> tuple:
@@ -291,59 +247,60 @@ def _check_pair(previous: CleanResult, current: CleanResult) -> tuple:
     return old, new
 
 
-def run_comparison(previous: CleanResult, result: CleanResult, out_dir: str | Path, *,
-                   previous_version: str | None = None,
-                   version: str | None = None, settings: Settings = Settings()) -> list[Path]:
+def run_comparison(previous: CleanResult, result: CleanResult, run: RunContext) -> list[Path]:
     """Compare the previous round with this one and store the comparison for report 06.
 
     Checks first (same file twice, rounds in the wrong order: one Dutch sentence, exit 2), then
-    adds the positions in the region to the previous round (per round), writes its processed
-    tables to ``out_dir/vorige``, and writes the comparison (:mod:`pmg_analysis.rounds.store`).
+    adds the positions in the region to the previous round (per round, with the run's regions
+    settings), writes its processed tables to ``run.previous_dir``, and writes the comparison
+    (:mod:`pmg_analysis.rounds.store`): theme figures, learning needs and programme of both
+    rounds with the run's settings.
     """
     from pmg_analysis import rounds
-    from pmg_analysis.rounds.store import PREVIOUS_SUBDIR, write_comparison
+    from pmg_analysis.rounds.store import write_comparison
 
-    out_dir = Path(out_dir)
+    out_dir = Path(run.processed)
+    settings = run.settings
     old_info, new_info = _check_pair(previous, result)
     previous = add_regions(previous, out_dir, config=settings.regions)
-    written = write_clean_outputs(previous, out_dir / PREVIOUS_SUBDIR)
+    previous.manifest = replace(previous.manifest,
+                                data_date=data_stamp(previous.manifest, previous.responses),
+                                settings=settings.in_force())
+    written = write_clean_outputs(previous, run.previous_dir)
     old = {"responses": previous.responses, "answers": previous.answers,
            "texts": previous.texts}
     new = {"responses": result.responses, "answers": result.answers, "texts": result.texts}
     comparison = rounds.compare_rounds(
-        old, new, old_instrument=_instrument(previous_version or "2017"),
-        new_instrument=_instrument(version or "2017"))
+        old, new, old_instrument=_instrument(run.previous_version or "2017"),
+        new_instrument=_instrument(run.version or "2017"),
+        config=rounds.RoundsConfig(theme=settings.themes))
     mapped = rounds.compare.comparison_mapped(previous.responses, result.responses)
-    extra = rounds.needs_and_ranks(old, new, mapped_old_responses=mapped, cache_dir=out_dir)
+    extra = rounds.needs_and_ranks(old, new, mapped_old_responses=mapped, cache_dir=out_dir,
+                                   need_config=settings.learning_needs,
+                                   priority_config=settings.prioritise,
+                                   theme_config=settings.themes)
     meta = {"vorige": old_info.name, "nieuwe": new_info.name, "vorige_sha256": old_info.sha256,
             "nieuwe_sha256": new_info.sha256, "bron": "de opgegeven exports",
-            "vragenlijst_vorige": previous_version or "2017",
-            "vragenlijst_nieuwe": version or "2017"}
+            "vragenlijst_vorige": run.previous_version or "2017",
+            "vragenlijst_nieuwe": run.version or "2017"}
     return written + write_comparison(comparison, extra, out_dir, meta=meta)
 
 
-def result_tables(result: CleanResult) -> dict[str, pd.DataFrame]:
-    """The processed tables of a clean run in memory, as :func:`load_processed` reads them back
-    (the analysis takes them from here instead of reading the files just written)."""
-    return {"responses": result.responses, "answers": result.answers, "texts": result.texts,
-            "problems": result.problems, "quarantine": result.quarantine}
-
-
-def write_analysis(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, source_sha256: str,
-                   settings: Settings | None = None) -> list[Path]:
+def write_analysis(tables: Mapping[str, pd.DataFrame], run: RunContext, *,
+                   source_sha256: str) -> list[Path]:
     """Run every analysis step once on the processed ``tables`` (responses, answers, texts; from
-    :func:`result_tables` right after a clean run, or :func:`load_processed`) with ``settings``
-    (None: the defaults) and write the results (:mod:`pmg_analysis.results`) and
-    ``werkprogramma.xlsx`` from them into ``out_dir``, beside the processed tables."""
+    :func:`result_tables` right after a clean run, or :func:`load_processed`) with the run's
+    settings and write the results (:mod:`pmg_analysis.results`) and ``werkprogramma.xlsx``
+    from them into ``run.processed``, beside the processed tables."""
     from pmg_analysis.prioritise.export import WORKBOOK, write_programme_xlsx
     from pmg_analysis.results import compute_results, write_results
 
-    results = compute_results(dict(tables), cache_dir=out_dir, settings=settings)
-    written = write_results(results, out_dir, source_sha256=source_sha256, settings=settings)
-    written.append(write_programme_xlsx(results.plan.programma, results.plan.leerkringen,
-                                        Path(out_dir) / WORKBOOK,
-                                        (settings or Settings()).prioritise,
-                                        members=results.plan.gemeenten))
+    results = compute_results(dict(tables), cache_dir=run.processed, settings=run.settings)
+    written = write_results(results, run, source_sha256=source_sha256)
+    plan = results.plan
+    written.append(write_programme_xlsx(plan.programma, plan.leerkringen,
+                                        Path(run.processed) / WORKBOOK, run.settings.prioritise,
+                                        members=plan.gemeenten))
     return written
 
 
@@ -354,26 +311,3 @@ def report_stamp(manifest: Manifest) -> str:
     sentence = f" {manifest.positions.sentence}" if manifest.positions else ""
     settings = f" {manifest.settings.sentence}" if manifest.settings else ""
     return f"{manifest.data_date}.{sentence}{settings}"
-
-
-def load_manifest(out_dir: str | Path | None = PROCESSED) -> Manifest:
-    """The manifest of the last clean run (counts, source, column mapping, positions,
-    settings) in ``out_dir`` (None: the default folder, as a notebook's ``verwerkt``)."""
-    path = Paths(Path(out_dir or PROCESSED)).manifest
-    if not path.exists():
-        raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report'.",
-                         path=path)
-    return Manifest.read(path)
-
-
-def load_processed(out_dir: str | Path | None = PROCESSED) -> dict[str, pd.DataFrame]:
-    """The processed tables, for notebooks: responses, answers, texts, problems, quarantine,
-    from ``out_dir`` (None: the default folder, as a notebook's ``verwerkt``)."""
-    paths = Paths(Path(out_dir or PROCESSED))
-    if not paths.manifest.exists():
-        raise InputError("er zijn nog geen verwerkte gegevens; draai eerst 'make report' of "
-                         "'pmg-analysis clean <export>'.", path=paths.out_dir)
-    tables = {name: pd.read_parquet(paths.table(name)) for name in TABLES}
-    tables["quarantine"] = pd.read_csv(paths.quarantine, dtype={"rij": "Int32",
-                                                                "vervangen_door_rij": "Int32"})
-    return tables

@@ -53,7 +53,7 @@ from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.regions.build import RegionsConfig
 from pmg_analysis.regions.cluster import KMeansConfig
 from pmg_analysis.regions.respondents import GroupingConfig
-from pmg_analysis.report.config import ReportConfig
+from pmg_analysis.reportconfig import ReportConfig
 from pmg_analysis.text.coder import TextConfig
 from pmg_analysis.text.needs import NeedConfig
 from pmg_analysis.themes.config import ThemeConfig

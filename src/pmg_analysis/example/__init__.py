@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from pmg_analysis.catalog import EXAMPLE_EXPORT
 from pmg_analysis.example.benchmark import BenchmarkConfig, write_benchmark_csv
 from pmg_analysis.example.leervragen import NEW_NEEDS, Asker, LeervraagConfig
 from pmg_analysis.example.mess import add_mess
@@ -23,9 +24,8 @@ from pmg_analysis.example.msforms import sheet_columns, to_sheet, write_xlsx
 from pmg_analysis.example.profiles import MEETUP_MUNICIPALITIES
 from pmg_analysis.example.responses import ExampleConfig, Response, regular_responses
 from pmg_analysis.instrument import load_instrument
-from pmg_analysis.paths import EXAMPLE_EXPORT
 
-DEFAULT_PATH = EXAMPLE_EXPORT
+DEFAULT_PATH = EXAMPLE_EXPORT.path()
 
 __all__ = ["BenchmarkConfig", "DEFAULT_PATH", "ExampleConfig", "LeervraagConfig",
            "MEETUP_MUNICIPALITIES", "generate", "learning_question_truth", "sheet_columns",

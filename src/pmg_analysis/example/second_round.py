@@ -54,6 +54,8 @@ from pmg_analysis.example.responses import (
     make_person,
 )
 from pmg_analysis.instrument import load_instrument, load_instrument_version
+from pmg_analysis.rounds import RoundComparison
+from pmg_analysis.settings import Settings
 
 SEED = 2019
 THEME, SHIFT = "LD", 1
@@ -286,3 +288,41 @@ def write_rounds(directory: str | Path, seed: int = SEED) -> tuple[Path, Path]:
     new = write_xlsx(rounds.new, directory / "pmg_enquete_2019_ronde2_synthetisch.xlsx",
                      SECOND_CONFIG.title)
     return old, new
+
+
+def example_comparison(settings: Settings = Settings()
+                       ) -> tuple[RoundComparison, dict[str, pd.DataFrame], dict[str, str]]:
+    """The comparison of the two synthetic example rounds (:func:`write_rounds`) with
+    ``settings`` (notebook 06 without a stored comparison: its ``instellingen``), computed in
+    memory (nothing written); the learning needs by the codebook's terms only, so it runs in
+    seconds."""
+    import tempfile
+    from dataclasses import replace
+
+    from pmg_analysis.clean import clean_export
+    from pmg_analysis.io import read_export
+    from pmg_analysis.rounds import RoundsConfig, compare_rounds, needs_and_ranks
+    from pmg_analysis.rounds.compare import comparison_mapped
+
+    with tempfile.TemporaryDirectory() as tmp:
+        old_path, new_path = write_rounds(Path(tmp))
+        new_instrument = load_instrument_version("2019")
+        old = clean_export(read_export(old_path), config=settings.clean)
+        new = clean_export(read_export(new_path), new_instrument, config=settings.clean)
+    old_t = {"responses": old.responses, "answers": old.answers, "texts": old.texts}
+    new_t = {"responses": new.responses, "answers": new.answers, "texts": new.texts}
+    comparison = compare_rounds(old_t, new_t, new_instrument=new_instrument,
+                                config=RoundsConfig(theme=settings.themes))
+    mapped = comparison_mapped(old.responses, new.responses)
+    needs = settings.learning_needs
+    extra = needs_and_ranks(old_t, new_t, mapped_old_responses=mapped,
+                            need_config=replace(needs, text=replace(needs.text,
+                                                                    use_embeddings=False)),
+                            priority_config=settings.prioritise, theme_config=settings.themes)
+    meta = {"vorige": old_path.name, "nieuwe": new_path.name,
+            "vorige_sha256": old.manifest.source.sha256,
+            "nieuwe_sha256": new.manifest.source.sha256,
+            "vragenlijst_vorige": "2017", "vragenlijst_nieuwe": "2019",
+            "bron": "de synthetische voorbeeldrondes (leerbehoeften alleen op de termen van het "
+                    "codeboek)"}
+    return comparison, extra, meta

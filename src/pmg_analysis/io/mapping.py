@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
+from annotated_types import Interval
 from rapidfuzz import fuzz, process
 
 from pmg_analysis.errors import InputError
@@ -31,9 +32,11 @@ _OTHER_WORDS = ("anders", "other", "overig", "sonstige")
 class MappingConfig:
     """Thresholds for automatic matching (rapidfuzz ``ratio`` scores, 0-100)."""
 
-    threshold: float = 90.0        # question text
-    item_threshold: float = 90.0   # option / statement / theme text
-    min_margin: float = 3.0        # a fuzzy best must beat the runner-up by this much
+    threshold: Annotated[float, Interval(ge=0, le=100)] = 90.0        # question text
+    # option / statement / theme text
+    item_threshold: Annotated[float, Interval(ge=0, le=100)] = 90.0
+    # a fuzzy best must beat the runner-up by this much
+    min_margin: Annotated[float, Interval(ge=0, le=100)] = 3.0
 
 
 @dataclass(frozen=True)

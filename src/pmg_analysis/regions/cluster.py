@@ -44,7 +44,7 @@ class KMeansConfig:
     k_min: Annotated[int, Ge(2)] = 2
     k_max: Annotated[int, Ge(2)] = 6  # the upper end of the search range above
     # A fixed seed and several starts: the same data give the same clusters.
-    random_state: int = 0
+    random_state: Annotated[int, Interval(ge=0, le=2**32 - 1)] = 0
     n_init: Annotated[int, Ge(1)] = 10  # scikit-learn's classic number of starts
     # Below this many units per cluster the silhouette search is not meaningful; k_max is
     # lowered to n // min_per_cluster, and with fewer than 2 * min_per_cluster units there is

@@ -10,10 +10,12 @@ boundaries come within ``GeometryConfig.neighbour_tolerance_m`` of each other (s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
 import shapely
+from annotated_types import Ge
 from pyproj import Transformer
 
 
@@ -25,7 +27,7 @@ class GeometryConfig:
     # a few real neighbours are left a gap of up to ~100 m by the generalisation (Rijswijk -
     # Leidschendam-Voorburg, Grootegast - Kollumerland, Elburg - Dronten, Wijdemeren - Gooise
     # Meren): 100 m adds exactly those 6 pairs; Winterswijk keeps Aalten and Oost Gelre only.
-    neighbour_tolerance_m: float = 100.0
+    neighbour_tolerance_m: Annotated[float, Ge(0)] = 100.0
 
 
 def to_rd(geoms: np.ndarray, config: GeometryConfig = GeometryConfig()) -> np.ndarray:

@@ -48,18 +48,20 @@ Everything is computed with dense ``n x n`` arrays (388 municipalities: ~150,000
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
+from annotated_types import Ge, Gt
 
 
 @dataclass(frozen=True)
 class IndicatorConfig:
     # "A larger city" as in the seed (Zeist next to Utrecht): at least twice the municipality's
     # population and a city in its own right (>= 100,000 inhabitants, the G40/large-city size).
-    grotere_stad_factor: float = 2.0
+    grotere_stad_factor: Annotated[float, Ge(1)] = 2.0
     # The "city in its own right" part of the rule above: at least 100,000 inhabitants.
-    grotere_stad_min_inwoners: int = 100_000
+    grotere_stad_min_inwoners: Annotated[int, Ge(0)] = 100_000
     # Reach of a city of 100,000 inhabitants, in km between centroids; a city of 400,000 reaches
     # twice as far (sqrt law, see module docstring): Utrecht (343,000) 18.5 km, Amsterdam
     # (844,000) 29 km. 10 km is about the distance from the centroid of a city of 100,000 to
@@ -67,21 +69,21 @@ class IndicatorConfig:
     # from Amsterdam (Hoorn, Alkmaar) would count as its suburbs; with 8 km, Helmond (14 km
     # from Eindhoven) would not. The same reach marks satellites: a town within a larger city's
     # reach is not counted as a town of another centre's urban system.
-    bereik_km_per_100k: float = 10.0
+    bereik_km_per_100k: Annotated[float, Gt(0)] = 10.0
     # "Nearby" for comparable municipalities and population shares: 20 km between centroids,
     # the scale of a daily urban system (commuting, shopping) in the Netherlands.
-    straal_km: float = 20.0
+    straal_km: Annotated[float, Gt(0)] = 20.0
     # "Comparable size" (``n_vergelijkbaar``, descriptive): at most a factor 1.5 larger or
     # smaller. A town at two-thirds of a municipality's size is clearly the smaller of the two
     # (the seed's "voornamelijk kleinere gemeenten"); the old factor 2 (the "larger city"
     # factor) counted it as comparable and made regional centres look polycentric. The rule
     # itself uses the same notion through ``TypologyConfig.mono_min_dominantie``.
-    vergelijkbaar_factor: float = 1.5
+    vergelijkbaar_factor: Annotated[float, Ge(1)] = 1.5
     # A town of an urban system (and a comparable municipality) must itself be urban: OAD >=
     # 1,000 addresses/km² (CBS stedelijkheid classes 1-3). This separates a town from a rural
     # municipality of the same population made of villages (Winterswijk's neighbours Aalten
     # and Oost Gelre).
-    vergelijkbaar_min_oad: int = 1_000
+    vergelijkbaar_min_oad: Annotated[int, Ge(0)] = 1_000
     # The functional region a town shares with its peers (column of the municipality table):
     # the CBS labour-market region (arbeidsmarktregio, 35 regions delineated on commuting).
     # Together with the radius it bounds the daily urban system: a town just across a
@@ -101,7 +103,7 @@ class IndicatorConfig:
     # with regional facilities (secondary schools, a hospital, a regional shopping centre);
     # the villages of a rural municipality stay below it (Aalten 12,520, Lichtenvoorde 12,365).
     # Without core figures the municipal OAD bound above decides, as before.
-    stad_min_kern_inwoners: int = 20_000
+    stad_min_kern_inwoners: Annotated[int, Ge(0)] = 20_000
     # The size of a town in its urban system: its largest core ("kern": "steden van
     # vergelijkbare omvang" compares towns, not towns plus the villages merged with them;
     # municipalities without core figures use their municipal population) or the whole

@@ -40,9 +40,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
+from annotated_types import Ge, Interval
 
 from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
@@ -81,7 +83,7 @@ class KernenConfig:
         ("GM0844", "GM1948"), ("GM0846", "GM1948"), ("GM0860", "GM1948"))
     # "A core of some size": CBS's size class of 5,000 inhabitants and more, the size of a
     # village with a full range of daily facilities (``n_kernen_5000``).
-    min_inwoners_kern: int = 5_000
+    min_inwoners_kern: Annotated[int, Ge(0)] = 5_000
     # An urban municipality (OAD >= ``dekking_min_oad``) whose linked cores hold less than
     # ``min_dekking`` of its inhabitants (2011 core figures against 2017 municipal ones) has
     # its town elsewhere: in an agglomeration row (Zaanstad in "Groot - Amsterdam", Velsen in
@@ -90,14 +92,15 @@ class KernenConfig:
     # linked have 60-100% of their people in cores, those whose town is missing 0-48%. A rural
     # municipality of villages keeps many people in small cores and scattered houses, so a low
     # share there is expected and its cores are used (De Wolden 48%, Oirschot 46%).
-    min_dekking: float = 0.5
-    dekking_min_oad: int = 1_000  # CBS's lower bound of "matig stedelijk", as for towns
+    min_dekking: Annotated[float, Interval(ge=0, le=1)] = 0.5
+    # CBS's lower bound of "matig stedelijk", as for towns
+    dekking_min_oad: Annotated[int, Ge(0)] = 1_000
     # Any municipality, rural or not, whose linked cores hold under a quarter of its inhabitants
     # misses its main place: rural municipalities of villages have 26-100% of their people in
     # linked cores, those below lost their main place to an agglomeration row (Haren 8% in
     # "Groot - Groningen", Beek 19% in "Groot - Geleen") or to a name the place table does not
     # give (Vianen 10%, "Vianen (ZH.)").
-    min_dekking_landelijk: float = 0.25
+    min_dekking_landelijk: Annotated[float, Interval(ge=0, le=1)] = 0.25
 
 
 @dataclass(frozen=True)

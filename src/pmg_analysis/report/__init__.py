@@ -2,7 +2,7 @@
 escaped, Dutch-formatted tables for use inside notebooks.
 
 The names below are loaded on first use (nbformat, nbconvert and papermill are slow to import),
-so that reading the report settings (:mod:`pmg_analysis.report.config`) stays light.
+so that reading the report settings (:mod:`pmg_analysis.reportconfig`) stays light.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "HtmlConfig": "config", "ReportConfig": "config",
+    "HtmlConfig": "pmg_analysis.reportconfig", "ReportConfig": "pmg_analysis.reportconfig",
     "build_report": "build", "build_reports": "build",
     "export_html": "html",
     "ReportEntry": "index", "write_index": "index",
@@ -25,7 +25,9 @@ __all__ = sorted(_WHERE)
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'pmg_analysis.report' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"pmg_analysis.report.{_WHERE[name]}"), name)
+    where = _WHERE[name]
+    module = where if "." in where else f"pmg_analysis.report.{where}"
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

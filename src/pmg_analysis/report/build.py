@@ -19,7 +19,6 @@ from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.parallel import in_processes
 from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
-from pmg_analysis.report.config import ReportConfig
 from pmg_analysis.report.html import export_html, write_plotlyjs
 from pmg_analysis.report.index import (
     ReportEntry,
@@ -32,6 +31,7 @@ from pmg_analysis.report.notebook import (
     notebook_description,
     notebook_title,
 )
+from pmg_analysis.reportconfig import ReportConfig
 
 
 def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, ...]) -> list[Path]:

@@ -27,8 +27,8 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from pmg_analysis import catalog
 from pmg_analysis.plots import DIV_ID_PREFIX, PLOTLY_MIMETYPE
-from pmg_analysis.report.config import HtmlConfig
 from pmg_analysis.report.notebook import ReportBuildError
+from pmg_analysis.reportconfig import HtmlConfig
 
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">'

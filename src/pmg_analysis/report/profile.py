@@ -48,14 +48,14 @@ class ProfileData:
 
 @cache
 def _profile_data(processed_dir: str, source_sha256: str, overrides: str) -> ProfileData:
-    from pmg_analysis.pipeline import load_manifest, load_processed
+    from pmg_analysis.context import context_from_parameters
+    from pmg_analysis.processed import load_manifest, load_processed
     from pmg_analysis.results import load_results
-    from pmg_analysis.settings import settings_from_mapping
 
-    settings = settings_from_mapping(json.loads(overrides))
+    run = context_from_parameters(processed_dir, json.loads(overrides))
     tables = load_processed(processed_dir)  # once: the results reuse them on a cache miss
     return compute_profile_data(tables, load_manifest(processed_dir),
-                                load_results(processed_dir, settings=settings, tables=tables))
+                                load_results(run, tables=tables))
 
 
 def compute_profile_data(tables: dict[str, pd.DataFrame], manifest, results) -> ProfileData:
@@ -76,7 +76,7 @@ def profile_data(processed_dir: Path | None = PROCESSED,
     """The computed frames for all municipality pages of the data in ``processed_dir``
     (None: the default folder) with ``settings`` (None: the defaults); the same data (same
     source hash) and settings are computed only once per process."""
-    from pmg_analysis.pipeline import load_manifest
+    from pmg_analysis.processed import load_manifest
 
     processed_dir = Path(processed_dir or PROCESSED)
     overrides = json.dumps(settings.overrides() if settings else {}, sort_keys=True)

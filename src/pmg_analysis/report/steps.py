@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from pmg_analysis.clean.manifest import Manifest
+from pmg_analysis.settings import Settings
 
 Output = object  # a DataFrame, a Dutch sentence (str) or a plotly Figure
 
@@ -30,6 +31,7 @@ class Processed:
     tables: dict[str, pd.DataFrame]
     manifest: Manifest
     cache_dir: Path | None  # where the text embeddings are cached (the processed folder)
+    settings: Settings = field(default_factory=Settings)  # the run's, as the notebooks get them
     # results several pages compute from the same tables (the notebooks each in their own
     # kernel): computed once here; same inputs, same result
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
@@ -45,7 +47,8 @@ class Processed:
         from pmg_analysis.results import compute_results
 
         return self.once("results", lambda: compute_results(self.tables,
-                                                            cache_dir=self.cache_dir))
+                                                            cache_dir=self.cache_dir,
+                                                            settings=self.settings))
 
     @property
     def responses(self) -> pd.DataFrame:
@@ -60,12 +63,13 @@ class Processed:
         return bool(self.manifest.positions and self.manifest.positions.cbs_available)
 
 
-def load(processed_dir: Path) -> Processed:
-    """The processed tables in ``processed_dir`` (as ``pipeline.load_processed``)."""
-    from pmg_analysis.pipeline import load_manifest, load_processed
+def load(processed_dir: Path, settings: Settings = Settings()) -> Processed:
+    """The processed tables in ``processed_dir`` (as ``pipeline.load_processed``), with the
+    run's ``settings``."""
+    from pmg_analysis.processed import load_manifest, load_processed
 
     return Processed(load_processed(processed_dir), load_manifest(processed_dir),
-                     Path(processed_dir))
+                     Path(processed_dir), settings)
 
 
 def summary_page(data: Processed) -> list[Output]:
@@ -117,7 +121,8 @@ def regions_page(data: Processed) -> list[Output]:
     from pmg_analysis import plots, regions
 
     responses, answers = data.responses, data.answers
-    gemeenten = regions.load_tables().gemeenten
+    gemeenten = regions.load_tables(cache_dir=data.cache_dir,
+                                    config=data.settings.regions).gemeenten
     namen = plots.POSITION_LABELS
     overeenstemming = regions.agreement(responses)
     profielen = regions.answer_profiles(answers, responses)
@@ -141,7 +146,8 @@ def themes_page(data: Processed) -> list[Output]:
 
     tables, responses, answers = data.tables, data.responses, data.answers
     namen = plots.POSITION_LABELS
-    out: list[Output] = [themes.method_sentence(), themes.ranking_note(tables["problems"])]
+    out: list[Output] = [themes.method_sentence(data.settings.themes),
+                         themes.ranking_note(tables["problems"])]
     results = data.results()
     scores = results.theme_scores
     out.append(themes.theme_headline(scores))
@@ -203,7 +209,7 @@ def learning_page(data: Processed) -> list[Output]:
     responses = data.responses
     coded = data.results().coded
     result = data.results().needs
-    found = text.explain(coded["text"])
+    found = text.explain(coded["text"], config=data.settings.text)
     out: list[Output] = [sentences.needs_summary(result),
                          sentences.needs_table(result, top=15)]
     if not result.empty:
@@ -229,9 +235,9 @@ def learning_page(data: Processed) -> list[Output]:
 def programme_page(data: Processed) -> list[Output]:
     """``05_werkprogramma``."""
     from pmg_analysis import plots
-    from pmg_analysis.prioritise import PriorityConfig, sentences, tables
+    from pmg_analysis.prioritise import sentences, tables
 
-    config = PriorityConfig()
+    config = data.settings.prioritise
     werkprogramma = data.results().plan
     programma = werkprogramma.programma
     themas = programma[programma["soort"] == "thema"]
@@ -285,12 +291,12 @@ PAGES: dict[str, Callable[[Processed], list[Output]]] = {
 }
 
 
-def report_steps(processed_dir: Path, *, municipalities: int | None = None
-                 ) -> dict[str, list[Output]]:
-    """Every page's outputs for the processed tables in ``processed_dir``: the notebooks'
-    pages (02 only with CBS data, as in the report build) and the municipality pages (all,
-    or the first ``municipalities`` codes)."""
-    data = load(processed_dir)
+def report_steps(processed_dir: Path, *, municipalities: int | None = None,
+                 settings: Settings = Settings()) -> dict[str, list[Output]]:
+    """Every page's outputs for the processed tables in ``processed_dir`` with ``settings``:
+    the notebooks' pages (02 only with CBS data, as in the report build) and the municipality
+    pages (all, or the first ``municipalities`` codes)."""
+    data = load(processed_dir, settings)
     pages = {name: page(data) for name, page in PAGES.items()
              if data.cbs or name != "02_positie_in_de_regio"}
     codes = sorted(data.responses["gemeente_code"].dropna().astype(str).unique())

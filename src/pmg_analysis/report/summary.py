@@ -32,9 +32,9 @@ def report_target(prefix: str, heading: str | None = None, *, cbs_available: boo
     such page."""
     import nbformat
 
-    from pmg_analysis.report.config import ReportConfig
     from pmg_analysis.report.html import anchor
     from pmg_analysis.report.notebook import notebook_title
+    from pmg_analysis.reportconfig import ReportConfig
 
     config = ReportConfig()
     found = sorted(p for p in Path(notebooks_dir).glob(f"{prefix}*.ipynb")

@@ -26,7 +26,6 @@ from pmg_analysis.rounds.checks import (
 from pmg_analysis.rounds.compare import (
     RoundComparison,
     compare_rounds,
-    example_comparison,
     needs_and_ranks,
 )
 from pmg_analysis.rounds.config import RoundsConfig
@@ -37,7 +36,7 @@ from pmg_analysis.rounds.needs import need_changes, rank_changes
 
 __all__ = ["MappedRound", "RoundComparison", "RoundInfo", "RoundsConfig", "check_rounds",
            "comparable", "compare_instruments", "compare_items", "compare_rounds",
-           "example_comparison", "comparison_problem",
+           "comparison_problem",
            "load_changes", "map_municipalities", "membership", "membership_effect",
            "need_changes", "needs_and_ranks", "paired_change", "rank_changes", "require_common",
            "round_estimates", "sign_flip_pvalue"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pmg_analysis.instrument import Instrument, load_instrument
+from pmg_analysis.prioritise.config import PriorityConfig
 from pmg_analysis.rounds.change import (
     membership,
     membership_effect,
@@ -20,10 +20,9 @@ from pmg_analysis.rounds.config import RoundsConfig
 from pmg_analysis.rounds.instruments import comparable, compare_instruments
 from pmg_analysis.rounds.items import compare_items
 from pmg_analysis.rounds.municipalities import load_changes, map_municipalities
+from pmg_analysis.text.needs import NeedConfig
 from pmg_analysis.themes import gemeente_scores
-
-if TYPE_CHECKING:
-    from pmg_analysis.text.needs import NeedConfig
+from pmg_analysis.themes.config import ThemeConfig
 
 # The question behind each compared measure (``{t}`` = theme code).
 MEASURE_QUESTION = {"urgentie": "{t}_urgentie", "urgent": "{t}_urgentie",
@@ -113,25 +112,29 @@ def compare_rounds(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *
 
 def needs_and_ranks(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], *,
                     mapped_old_responses: pd.DataFrame | None = None,
-                    need_config: NeedConfig | None = None,
+                    need_config: NeedConfig = NeedConfig(),
+                    priority_config: PriorityConfig = PriorityConfig(),
+                    theme_config: ThemeConfig = ThemeConfig(),
                     cache_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Learning needs (the same codebook applied to both rounds) and the work programme of
     each round, compared: ``needs`` (:func:`need_changes`) and ``ranks``
     (:func:`rank_changes`). ``mapped_old_responses``: the older responses on the newer
-    round's municipalities, so a merged municipality counts once for a need."""
+    round's municipalities, so a merged municipality counts once for a need. Both rounds use
+    the same ``need_config``, ``priority_config`` and ``theme_config`` (the run's settings)."""
     from pmg_analysis.prioritise import plan
     from pmg_analysis.rounds.needs import need_changes, rank_changes
-    from pmg_analysis.text.needs import NeedConfig, learning_needs
+    from pmg_analysis.text.needs import learning_needs
 
-    need_config = need_config or NeedConfig()
     old_responses = old["responses"] if mapped_old_responses is None else mapped_old_responses
     needs_old = learning_needs(old["texts"], old_responses, config=need_config,
                                cache_dir=cache_dir)
     needs_new = learning_needs(new["texts"], new["responses"], config=need_config,
                                cache_dir=cache_dir)
-    programme_old = _by_need(plan(old["answers"], old_responses, needs_old).programma,
+    programme_old = _by_need(plan(old["answers"], old_responses, needs_old,
+                                  config=priority_config, themes=theme_config).programma,
                              needs_old.needs, "vorige")
-    programme_new = _by_need(plan(new["answers"], new["responses"], needs_new).programma,
+    programme_new = _by_need(plan(new["answers"], new["responses"], needs_new,
+                                  config=priority_config, themes=theme_config).programma,
                              needs_new.needs, "nieuwe")
     return {"needs": need_changes(needs_old.needs, needs_new.needs),
             "ranks": rank_changes(programme_old, programme_new)}
@@ -146,39 +149,6 @@ def _by_need(programme: pd.DataFrame, needs: pd.DataFrame, ronde: str) -> pd.Dat
     out = programme.copy()
     out["item"] = out["item"].astype("string").map(lambda i: key.get(i, i)).astype("string")
     return out
-
-
-def example_comparison() -> tuple[RoundComparison, dict[str, pd.DataFrame], dict[str, str]]:
-    """The comparison of the two synthetic example rounds
-    (:mod:`pmg_analysis.example.second_round`), computed in memory (nothing written); the
-    learning needs by the codebook's terms only, so it runs in seconds."""
-    import tempfile
-
-    from pmg_analysis.clean import clean_export
-    from pmg_analysis.example.second_round import write_rounds
-    from pmg_analysis.instrument import load_instrument_version
-    from pmg_analysis.io import read_export
-    from pmg_analysis.text.coder import TextConfig
-    from pmg_analysis.text.needs import NeedConfig
-
-    with tempfile.TemporaryDirectory() as tmp:
-        old_path, new_path = write_rounds(Path(tmp))
-        new_instrument = load_instrument_version("2019")
-        old = clean_export(read_export(old_path))
-        new = clean_export(read_export(new_path), new_instrument)
-    old_t = {"responses": old.responses, "answers": old.answers, "texts": old.texts}
-    new_t = {"responses": new.responses, "answers": new.answers, "texts": new.texts}
-    comparison = compare_rounds(old_t, new_t, new_instrument=new_instrument)
-    mapped = comparison_mapped(old.responses, new.responses)
-    extra = needs_and_ranks(old_t, new_t, mapped_old_responses=mapped,
-                            need_config=NeedConfig(text=TextConfig(use_embeddings=False)))
-    meta = {"vorige": old_path.name, "nieuwe": new_path.name,
-            "vorige_sha256": old.manifest.source.sha256,
-            "nieuwe_sha256": new.manifest.source.sha256,
-            "vragenlijst_vorige": "2017", "vragenlijst_nieuwe": "2019",
-            "bron": "de synthetische voorbeeldrondes (leerbehoeften alleen op de termen van het "
-                    "codeboek)"}
-    return comparison, extra, meta
 
 
 def comparison_mapped(old_responses: pd.DataFrame, new_responses: pd.DataFrame,

@@ -14,45 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 import pandas as pd
 
-from pmg_analysis import catalog
+from pmg_analysis.municipalities import CHANGE_KINDS, load_changes
 
-CHANGE_KINDS = ("samenvoeging", "splitsing", "naamswijziging")
-
-_COLUMNS = {"datum": "datetime64[ns]", "oude_code": "string", "oude_naam": "string",
-            "nieuwe_code": "string", "nieuwe_naam": "string", "soort": "string",
-            "hoofdkern_naar": "string", "hoofdkern": "string", "bron": "string"}
-
-
-def load_changes(path: str | Path | None = None) -> pd.DataFrame:
-    """The table of municipal changes (default: the packaged
-    ``data/gemeentelijke_herindelingen.csv``, 2017-2024).
-
-    Returns
-    -------
-    DataFrame
-        One row per (old municipality, successor): ``datum`` (datetime64), ``oude_code``,
-        ``oude_naam``, ``nieuwe_code``, ``nieuwe_naam``, ``soort`` (samenvoeging, splitsing,
-        naamswijziging), ``hoofdkern_naar`` and ``hoofdkern`` (splits only), ``bron``; sorted
-        by date and old code.
-    """
-    if path is None:
-        ref = resources.files("pmg_analysis").joinpath("data", catalog.MUNICIPAL_CHANGES.file)
-        with resources.as_file(ref) as file:
-            frame = pd.read_csv(file, comment="#", dtype=str, keep_default_na=False)
-    else:
-        frame = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
-    frame = frame.replace("", pd.NA)
-    frame["datum"] = pd.to_datetime(frame["datum"], format="%Y-%m-%d")
-    frame = frame.astype(_COLUMNS)[list(_COLUMNS)]
-    unknown = set(frame["soort"].dropna()) - set(CHANGE_KINDS)
-    if unknown:
-        raise ValueError(f"unknown kinds of change: {sorted(unknown)}")
-    return frame.sort_values(["datum", "oude_code", "nieuwe_code"], ignore_index=True)
+__all__ = ["CHANGE_KINDS", "MappedRound", "derived_positions_sentence", "load_changes",
+           "map_municipalities", "position_predecessors"]
 
 
 @dataclass(frozen=True)

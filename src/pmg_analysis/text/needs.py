@@ -32,9 +32,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
+from annotated_types import Ge, Interval
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -66,32 +68,32 @@ class NeedConfig:
     # Score of one distinct codebook term found in the question. A named term ("prestatie-
     # afspraken", "jeugdzorg") is the clearest evidence a researcher has; one term is about as
     # strong as the gap between a close and a far example in centred e5 similarity.
-    lexical_weight: float = 0.25
+    lexical_weight: Annotated[float, Interval(ge=0, le=1)] = 0.25
     # Terms counted per need at most: three different words of one need are certainty enough.
-    max_terms: int = 3
+    max_terms: Annotated[int, Ge(1)] = 3
     # Bonus for a need of the theme whose question was answered: nine in ten questions are about
     # the theme they answer; small, so that a clear term or example of another theme still wins.
-    theme_bonus: float = 0.05
+    theme_bonus: Annotated[float, Interval(ge=0, le=1)] = 0.05
     # Lowest total score that assigns a need; below it, the question goes to the suggestions.
-    min_score: float = 0.30
+    min_score: Annotated[float, Interval(ge=0, le=1)] = 0.30
     # Two needs whose scores lie closer than this are a near tie. Measured on the development
     # questions: the engine built for another processor moves a need score by at most 0.0076, so
     # a gap between two needs by at most about 0.015; a lead of 0.03 or more therefore holds on
     # every machine, and within it the order is the processor's, not the text's. A best score
     # within this of ``min_score`` is a near tie between that need and none (shown as such).
-    margin: float = 0.03
+    margin: Annotated[float, Interval(ge=0, le=1)] = 0.03
     # The same for the theme and opgave of a suggested need (mean coder shares of its questions,
     # which lie between 0 and 1): within 0.05 the two are shown as a near tie.
-    theme_margin: float = 0.05
+    theme_margin: Annotated[float, Interval(ge=0, le=1)] = 0.05
     # Quotes of one need share at most this share of their content words (Jaccard): three
     # wordings of the same sentence ("Eenzaamheid onder ouderen", "..., hoe pakken anderen dat
     # aan?") show the reader one question, not three.
-    quote_overlap: float = 0.5
+    quote_overlap: Annotated[float, Interval(ge=0, le=1)] = 0.5
     # Cut of the suggestion clustering (average cosine distance of TF-IDF content stems): two
     # short questions of four to six content words that share one of them lie at about 0.75-0.85,
     # so below 0.9 questions sharing a content word join and unrelated ones (1.0) stay apart.
     # On the development part 0.8 to 0.95 gave the same groups.
-    suggestion_distance: float = 0.9
+    suggestion_distance: Annotated[float, Interval(ge=0, le=2)] = 0.9
     # Words that name the form of working together, not a subject: a sentence with nothing
     # else is context ("Graag een leerkring hierover.").
     form_words: frozenset[str] = field(default_factory=lambda: frozenset({

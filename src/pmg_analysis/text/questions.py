@@ -30,9 +30,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
+from annotated_types import Ge, Gt, Interval
 
 from pmg_analysis.text.lexicon import Lexicon
 from pmg_analysis.text.prepare import Preparer, stem, surface_forms, words
@@ -45,16 +47,16 @@ class QuestionConfig:
     # Questions whose answers are learning questions.
     kinds: tuple[str, ...] = ("leervraag", "samen")
     # Words in a label: three are readable at a glance and usually tell the question apart.
-    n_terms: int = 3
+    n_terms: Annotated[int, Ge(1)] = 3
     # Weight of a lexicon word in a label against other words: labels should name the subject.
-    topic_boost: float = 1.5
+    topic_boost: Annotated[float, Gt(0)] = 1.5
     # Quotes per need (two or three; a need asked once has one).
-    n_quotes: int = 3
+    n_quotes: Annotated[int, Ge(0)] = 3
     # Learning questions per answer at most. The example's answers and the 434 questions of the
     # evaluation sets hold one to three sentences; respondents put "two or three questions in
     # one answer". An answer of more than five sentences is a pasted letter or memo (one of
     # 10,036 characters gave 17-19 questions): its questions count, the rest is context.
-    max_per_answer: int = 5
+    max_per_answer: Annotated[int, Ge(1)] = 5
     # Words that open a sentence that asks something (besides a question mark): such sentences
     # of a long answer are kept first.
     question_words: tuple[str, ...] = (
@@ -64,16 +66,16 @@ class QuestionConfig:
     )
     # A line with at least this many numbers, making up at least ``table_number_share`` of its
     # words and numbers, is a table row: a question names a year or a percentage, not three.
-    table_min_numbers: int = 3
+    table_min_numbers: Annotated[int, Ge(1)] = 3
     # Share of numbers among the words and numbers of a table row (see ``table_min_numbers``).
-    table_number_share: float = 0.3
+    table_number_share: Annotated[float, Interval(ge=0, le=1)] = 0.3
     # Lines with the same short structure in a row are the rows of a pasted table or list
     # ("LV15 · prognose", "LV16 · rogat", "Inwoners: 45.000"); three make a table, as fewer can
     # be two questions written alike.
-    table_run: int = 3
+    table_run: Annotated[int, Ge(2)] = 3
     # A table row is short: at most this many words (a question of a list is longer, and ends
     # with a question mark, which keeps it a question).
-    table_row_words: int = 6
+    table_row_words: Annotated[int, Ge(1)] = 6
     # Sentences that frame an answer but ask nothing (matched at the start, case-insensitive).
     framing: tuple[str, ...] = (
         r"kort samengevat", r"lastig om", r"voor [\w .'-]+ zien we", r"dit speelt",

@@ -13,23 +13,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pmg_analysis import paths
+from pmg_analysis import catalog
 from pmg_analysis.text import embed as emb
 
 PACKAGED = Path(__file__).parent / "data" / emb.PACKAGED_FILE  # the file in the source tree
 
 
-def example_texts(export: str | Path = paths.EXAMPLE_EXPORT) -> list[str]:
+def example_texts(export: str | Path | None = None) -> list[str]:
     """The open answers of an export as the coder and the clusters see them, and their sentences.
 
-    The export is read and cleaned as ``pmg-analysis clean`` does (names redacted), each answer
-    stripped; the sentences are those of :func:`.clusters.sentences`, which the learning
-    questions are made of.
+    The export (None: the bundled example) is read and cleaned as ``pmg-analysis clean`` does
+    (names redacted), each answer stripped; the sentences are those of
+    :func:`.clusters.sentences`, which the learning questions are made of.
     """
     from pmg_analysis.clean import clean_export
     from pmg_analysis.io import read_export
     from pmg_analysis.text.questions import sentences
 
+    export = catalog.EXAMPLE_EXPORT.path() if export is None else export
     texts = clean_export(read_export(Path(export), None)).texts["text"]
     answers = {str(t).strip() for t in texts.dropna()} - {""}
     return sorted(answers | {s for a in answers for s in sentences(a)})

@@ -54,7 +54,7 @@ class ThemeConfig:
     agree_from: Annotated[int, Interval(ge=1, le=5)] = 4
     n_resamples: Annotated[int, Ge(1)] = 2000
     confidence: Annotated[float, Gt(0), Lt(1)] = 0.95
-    seed: int = 20170213
+    seed: Annotated[int, Interval(ge=0, le=2**32 - 1)] = 20170213
     n_permutations: Annotated[int, Ge(1)] = 9999
     min_group: Annotated[int, Ge(1)] = 5
     min_test_group: Annotated[int, Ge(2)] = 2

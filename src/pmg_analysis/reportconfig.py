@@ -1,10 +1,15 @@
-"""Settings of the report build and the HTML export, apart from the code that uses them: the
-settings file (:mod:`pmg_analysis.settings`) reads them without loading nbformat and nbconvert."""
+"""Settings of the report build and the HTML export, apart from the code that uses them
+(:mod:`pmg_analysis.report`): the settings file (:mod:`pmg_analysis.settings`) holds them as one
+section, below the report pages in the layers (they read the settings and results), and without
+loading nbformat and nbconvert."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
+
+from annotated_types import Ge
 
 from pmg_analysis import catalog
 
@@ -38,11 +43,11 @@ class ReportConfig:
     skip: tuple[str, ...] = ("gemeenteprofiel",)  # parameterised, built per municipality
     # notebooks that need the CBS/PDOK data; left out (and said so) when it is unavailable
     needs_cbs: tuple[str, ...] = ("02_positie_in_de_regio",)
-    cell_timeout: int | None = 1800  # seconds per cell
+    cell_timeout: Annotated[int, Ge(1)] | None = 1800  # seconds per cell
     # Pages built at the same time, each in a process with its own kernel: 2 keeps both cores
     # of a small machine busy (the national export's largest kernel takes 0.8 GB); 1 builds
     # one page after another. The pages are the same either way.
-    workers: int = 2
+    workers: Annotated[int, Ge(1)] = 2
     # The municipality pages in a folder of their own: the index and notebook pages stay a
     # short list beside it.
     profiles_subdir: str = "gemeenten"
