@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("themes", "text"),
     ("plots", "quality", "processed", "regions"),
     ("clean",),
-    ("municipalities",),
+    ("municipalities", "language"),  # language: the language of an open answer
     ("io",),
     ("reportconfig", "instrument"),
     ("catalog",),
