@@ -322,7 +322,8 @@ def write_analysis(tables: Mapping[str, pd.DataFrame], out_dir: Path, *, source_
     written.append(write_programme_xlsx(results.plan.programma, results.plan.leerkringen,
                                         Path(out_dir) / WORKBOOK,
                                         (settings or Settings()).prioritise,
-                                        members=results.plan.gemeenten))
+                                        members=results.plan.gemeenten,
+                                        sensitivity=results.plan.gevoeligheid))
     return written
 
 
