@@ -6,7 +6,6 @@ no codes, ids or numbers a reader must look up (labels in words with their rank)
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -23,14 +22,16 @@ QUARTERS = 4
 
 def quarter(start: int, config: PriorityConfig = PriorityConfig()) -> int:
     """The quarter in which the ``start``-th item of the year's programme starts: the year's
-    ``config.starts_per_year`` starts spread evenly over the four quarters.
+    ``config.starts_per_year`` starts spread evenly over the four quarters, from the first.
 
     Examples
     --------
     >>> [quarter(i) for i in range(1, 6)]
-    [1, 2, 3, 4, 4]
+    [1, 1, 2, 3, 4]
+    >>> [quarter(i, PriorityConfig(starts_per_year=3)) for i in range(1, 4)]
+    [1, 2, 3]
     """
-    return max(1, math.ceil(start * QUARTERS / config.starts_per_year - 1e-9))
+    return (start - 1) * QUARTERS // config.starts_per_year + 1
 
 
 def _kind(programme: pd.DataFrame, soort: str) -> pd.DataFrame:

@@ -21,22 +21,24 @@ PART_NAMES: dict[str, str] = {part: DEEL_UITLEG[part][0] for part in PARTS}
 
 
 def item_names(programme: pd.DataFrame) -> pd.Series:
-    """What a reader sees for an item: the theme's name, or ``LV3 · label`` for a question."""
-    is_question = programme["soort"].astype("string") == "leervraag"
-    return programme["label"].astype("string").mask(
-        is_question, programme["item"].astype("string") + " · " + programme["label"].astype(
-            "string"))
+    """What a reader sees for an item: its label in words with its rank within its kind,
+    ``"3. Aansluiting onderwijs en arbeidsmarkt"`` (no ids)."""
+    return (programme["rang"].astype("Int64").astype("string") + ". "
+            + programme["label"].astype("string"))
 
 
 def contributions(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()
                   ) -> pd.DataFrame:
     """Long: ``onderwerp``, ``onderdeel`` (Dutch part name), ``punten`` - the points (of 100) a
-    part adds to the score; the points of an item add up to its score x 100."""
-    weights = config.weights
-    total = sum(weights.values())
+    part adds to the score; the points of an item add up to its score x 100 (a part left out
+    of its kind's score adds nothing)."""
+    from pmg_analysis.prioritise.score import effective_weights
+
+    weights = effective_weights(programme, config.weights)
+    share = weights.div(weights.sum(axis=1), axis=0)
     names = item_names(programme)
     frames = [pd.DataFrame({"onderwerp": names.to_numpy(), "onderdeel": PART_NAMES[part],
-                            "punten": programme[part].to_numpy() * weights[part] / total * 100})
+                            "punten": (programme[part] * share[part]).to_numpy() * 100})
               for part in PARTS]
     out = pd.concat(frames, ignore_index=True) if len(programme) else pd.DataFrame(
         columns=["onderwerp", "onderdeel", "punten"])
@@ -113,7 +115,7 @@ def leerkringen_table(proposal: Leerkringen, config: PriorityConfig = PriorityCo
     groups = sentences.groups_shown(proposal, config)
     return pd.DataFrame({
         "leerkring": groups["leerkring"].to_numpy(),
-        "leervraag": (groups["item"] + " · " + groups["label"]).to_numpy(),
+        "leervraag": (groups["rang"].astype("string") + ". " + groups["label"]).to_numpy(),
         "gemeenten": groups["gemeenten"].to_numpy(),
         "trekker": groups["trekker"].replace("", "nog geen").to_numpy(),
         "vorm": groups["vorm"].to_numpy(),
@@ -128,6 +130,6 @@ def without_group_table(proposal: Leerkringen, config: PriorityConfig = Priority
     without = sentences.without_shown(proposal, config)
     return pd.DataFrame({
         "rang": without["rang"].to_numpy(),
-        "leervraag": (without["item"] + " · " + without["label"]).to_numpy(),
+        "leervraag": (without["rang"].astype("string") + ". " + without["label"]).to_numpy(),
         "toelichting": without["toelichting"].to_numpy(),
     })
