@@ -74,7 +74,7 @@ def programme_table(programme: pd.DataFrame, members: pd.DataFrame) -> pd.DataFr
     ``members``: who is behind each item (``WorkProgramme.gemeenten``)."""
     out = pd.DataFrame({
         "rang": programme["rang"].to_numpy(),
-        "onderwerp": item_names(programme).to_numpy(),
+        "onderwerp": programme["label"].astype("string").to_numpy(),
         "score": (programme["score"] * 100).to_numpy(),
         **{PART_NAMES[p]: programme[p].to_numpy() for p in PARTS},
         "gemeenten": programme["n_gemeenten"].to_numpy(),
@@ -93,7 +93,7 @@ def sensitivity_table(long: pd.DataFrame, programme: pd.DataFrame,
     ``long`` is the output of :func:`~pmg_analysis.prioritise.sensitivity`."""
     if long.empty:
         return pd.DataFrame()
-    names = dict(zip(programme["item"], item_names(programme), strict=True))
+    names = dict(zip(programme["item"], programme["label"].astype("string"), strict=True))
     in_top = long.loc[long["rang"] <= config.top_n, "item"].unique()
     order = [name for name, _, _ in variants(config)]
     wide = (long[long["item"].isin(in_top)]
