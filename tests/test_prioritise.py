@@ -115,9 +115,9 @@ def test_theme_score_is_the_weighted_mean_of_its_hand_computed_parts(small):
     # trekker of two needed; two of four chose Leerkringen (the most chosen form)
     assert ea[list(PARTS)].tolist() == pytest.approx([1.0, 0.75, 0.0, 1.0, 0.5, 0.5])
     # the ranking part is 0 for both themes: it does not separate them and is left out
-    assert ea["score"] == pytest.approx((0.30 + 0.20 * 0.75 + 0.10 + 0.10 * 0.5 + 0.10 * 0.5)
+    assert ea["score"] == pytest.approx((0.35 + 0.20 * 0.75 + 0.10 + 0.10 * 0.5 + 0.05 * 0.5)
                                         / 0.80)
-    assert ea["score"] == pytest.approx(0.8125)
+    assert ea["score"] == pytest.approx(0.84375)
     assert (ea["n_gemeenten"], ea["vorm"], ea["n_trekkers"]) == (4, "Leerkringen", 1)
     members = programme_members(small)
     ea_members = members[members["item"] == "EA"]
@@ -131,7 +131,8 @@ def test_demand_is_relative_to_the_most_asked_item_of_the_same_kind(small):
     # 2 of 4 for LD (EA is the most asked theme); urgency (2, 4) -> (.25 + .75) / 2; two
     # positions of three; two trekkers (enough); both chose Leerkringen
     assert ld[list(PARTS)].tolist() == pytest.approx([0.5, 0.5, 0.0, 2 / 3, 1.0, 1.0])
-    assert ld["score"] == pytest.approx((0.15 + 0.10 + 0.10 * 2 / 3 + 0.10 + 0.10) / 0.80)
+    assert ld["score"] == pytest.approx((0.35 * 0.5 + 0.10 + 0.10 * 2 / 3 + 0.10 + 0.05)
+                                        / 0.80)
     # learning questions are compared with learning questions: LV1 (3) is the most asked
     assert row(programme, "LV1")["deel_vraag"] == 1.0
     assert row(programme, "LV2")["deel_vraag"] == pytest.approx(1 / 3)
@@ -175,13 +176,13 @@ def test_weights_change_the_ranking_as_documented(demand_vs_urgency):
     # LV1: demand 1, urgency .5; LV2: demand 4/6, urgency 1; ranking (nobody ranked), breadth,
     # trekker and form the same for both: left out, only demand and urgency count
     default = programme_from_inputs(demand_vs_urgency)
-    assert row(default, "LV1")["score"] == pytest.approx((0.30 + 0.20 * 0.5) / 0.5)  # .8
-    assert row(default, "LV2")["score"] == pytest.approx((0.30 * 4 / 6 + 0.20) / 0.5)  # .8
-    # a tie: more municipalities first
+    assert row(default, "LV1")["score"] == pytest.approx((0.35 + 0.20 * 0.5) / 0.55)  # .818
+    assert row(default, "LV2")["score"] == pytest.approx((0.35 * 4 / 6 + 0.20) / 0.55)  # .788
     assert default["item"].tolist() == ["LV1", "LV2"]
-    urgency = programme_from_inputs(demand_vs_urgency, PriorityConfig(weight_urgency=0.3))
-    assert row(urgency, "LV1")["score"] == pytest.approx(0.45 / 0.6)
-    assert row(urgency, "LV2")["score"] == pytest.approx(0.5 / 0.6)
+    # urgency weighs more: (.35 + .2) / .75 = .733 against (.233 + .4) / .75 = .844
+    urgency = programme_from_inputs(demand_vs_urgency, PriorityConfig(weight_urgency=0.4))
+    assert row(urgency, "LV1")["score"] == pytest.approx(0.55 / 0.75)
+    assert row(urgency, "LV2")["score"] == pytest.approx((0.35 * 4 / 6 + 0.4) / 0.75)
     assert urgency["item"].tolist() == ["LV2", "LV1"]
 
 

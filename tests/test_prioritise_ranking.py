@@ -267,7 +267,7 @@ def test_the_board_text_has_no_ids_codes_or_class_names():
     assert not re.search(r"\bLV\d|\bGM\d|PriorityConfig|deel_|_", joined), joined
     themes = board.themes_table(result)
     assert themes["thema"].tolist()[0] == "1. Energietransitie & fysieke leefomgeving"
-    assert themes["plaats bij de leden"].tolist()[0] == "1 (gemiddeld 1,0)"
+    assert themes["plaats bij de leden"].tolist()[0] == "1 (gemiddelde plaats 1,0)"
 
 
 def test_the_needs_sentence_explains_why_the_two_top_lists_differ():

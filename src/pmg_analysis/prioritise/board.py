@@ -116,7 +116,7 @@ def themes_table(plan: WorkProgramme, config: PriorityConfig = PriorityConfig()
     rows = []
     for _, row in themes.iterrows():
         lead, others = _lead(members, str(row["item"]))
-        members_place = (f"{int(row['rang_leden'])} (gemiddeld "
+        members_place = (f"{int(row['rang_leden'])} (gemiddelde plaats "
                          f"{sentences.decimal(row['plaats_rangschikking'])})"
                          if pd.notna(row["rang_leden"]) else "niet gevraagd")
         rows.append({"thema": ranked_label(row), "plaats bij de leden": members_place,
@@ -164,7 +164,8 @@ def groups_table(plan: WorkProgramme, config: PriorityConfig = PriorityConfig()
 
 
 def _sentences_of(text: str) -> list[str]:
-    return [part.strip() + "." for part in str(text).split(". ") if part.strip(". ")]
+    return [part.strip().rstrip(".") + "." for part in str(text).split(". ")
+            if part.strip(". ")]
 
 
 def answer(plan: WorkProgramme, config: PriorityConfig = PriorityConfig()) -> str:

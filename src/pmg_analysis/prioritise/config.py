@@ -39,7 +39,7 @@ class PriorityConfig:
     # --- weights (see pmg_analysis.prioritise.score for how each part is normalised) ---
     # Demand is the heaviest: the programme exists for what many members ask; a question that
     # one municipality asks is better answered bilaterally than in a PMG programme.
-    weight_demand: Annotated[float, Ge(0)] = 0.30
+    weight_demand: Annotated[float, Ge(0)] = 0.35
     # Urgency: among items with similar demand, take up first what members find most pressing
     # now (the survey's "hoe urgent" question per theme).
     weight_urgency: Annotated[float, Ge(0)] = 0.20
@@ -56,8 +56,9 @@ class PriorityConfig:
     # can still be found later, so less than what members ask and find pressing.
     weight_lead: Annotated[float, Ge(0)] = 0.10
     # Agreement on the form: an item whose municipalities want the same form is easy to
-    # organise; light because the form follows the content, not the reverse.
-    weight_form: Annotated[float, Ge(0)] = 0.10
+    # organise; the lightest because the form follows the content, not the reverse (and each
+    # group still chooses its own form).
+    weight_form: Annotated[float, Ge(0)] = 0.05
 
     # A learning question has no ranking of its own (the survey ranks the four themes): it
     # takes the ranking of its theme by the municipalities that asked it ("askers"), the same
