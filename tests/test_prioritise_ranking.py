@@ -276,3 +276,19 @@ def test_the_needs_sentence_explains_why_the_two_top_lists_differ():
     top1 = programme[programme["soort"] == "leervraag"].iloc[0]
     assert top1["item"] == "LV1"  # also the most asked: the lists agree
     assert needs_difference(clusters.needs, programme, n=1) == ""
+
+
+def test_permuted_rows_give_the_same_trekkers_start_order_and_board_text():
+    answers, responses, clusters = leads_survey()
+    first = plan(answers, responses, clusters)
+    mixed = plan(answers.iloc[::-1], responses.iloc[::-1],
+                 Clusters(clusters.needs, clusters.members.iloc[::-1], clusters.quotes))
+    pd.testing.assert_frame_equal(first.gemeenten, mixed.gemeenten)
+    pd.testing.assert_frame_equal(first.programma, mixed.programma)
+    pd.testing.assert_frame_equal(board.year_programme(first), board.year_programme(mixed))
+    assert board.answer(first) == board.answer(mixed)
+
+
+def test_an_unknown_question_ranking_rule_is_refused():
+    with pytest.raises(ValueError):
+        PriorityConfig(question_ranking="alle")

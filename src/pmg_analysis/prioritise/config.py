@@ -110,6 +110,10 @@ class PriorityConfig:
             raise ValueError("sensitivity_step moet tussen 0 en 1 liggen")
         if not 1 <= self.group_min <= self.group_max:
             raise ValueError("group_min mag niet groter zijn dan group_max")
+        if self.question_ranking not in ("askers", "members"):
+            raise ValueError("question_ranking moet 'askers' of 'members' zijn")
+        if self.starts_per_year < 1:
+            raise ValueError("starts_per_year moet minstens 1 zijn")
         if self.max_groups_per_municipality < 1 or self.enough_leads < 1:
             raise ValueError("max_groups_per_municipality en enough_leads moeten minstens 1 zijn")
 

@@ -233,7 +233,8 @@ def constant_parts(parts: pd.DataFrame) -> dict[str, list[str]]:
 def effective_weights(parts: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFrame:
     """The weight of every part for every row: ``weights``, with 0 for a part that is constant
     within the row's kind (:func:`constant_parts`). Without a ``soort`` column: ``weights``."""
-    w = pd.DataFrame([dict(weights)] * len(parts), index=parts.index, dtype="float64")
+    w = pd.DataFrame({p: float(v) for p, v in weights.items()}, index=parts.index,
+                     columns=list(weights), dtype="float64")
     if "soort" not in parts.columns:
         return w
     kinds = parts["soort"].astype("string")
