@@ -203,6 +203,7 @@ def later(plan: WorkProgramme, config: PriorityConfig = PriorityConfig(), n: int
     questions = _kind(plan.programma, "leervraag")
     rest = questions[questions["start"].isna()].head(n)
     if rest.empty:
-        return ""
+        return ("Er zijn geen andere leervragen: alle passen in het programma van dit jaar."
+                if len(questions) else "Er zijn (nog) geen leervragen.")
     return ("Daarna, als er ruimte is of voor het jaar erna: "
             f"{names([ranked_label(r) for _, r in rest.iterrows()])}.")

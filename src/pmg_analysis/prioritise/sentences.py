@@ -248,7 +248,7 @@ def needs_difference(needs: pd.DataFrame, programme: pd.DataFrame, n: int = 5,
 
 def constant_parts_sentence(programme: pd.DataFrame) -> str:
     """Which parts do not separate the items of a kind (the same value for all), and that they
-    are therefore left out of that kind's score; "" when every part separates.
+    are therefore left out of that kind's score; or that every part counts.
 
     Examples
     --------
@@ -263,14 +263,18 @@ def constant_parts_sentence(programme: pd.DataFrame) -> str:
     for soort, parts in constant_parts(programme).items():
         plural = "thema's" if soort == "thema" else "leervragen"
         kind = programme[programme["soort"].astype("string") == soort]
-        values = {round(float(kind[p].iloc[0]) * 100) for p in parts}
-        level = f"{values.pop()}%" if len(values) == 1 else "steeds hetzelfde"
-        what = names([DEEL_UITLEG[p][0].lower() for p in parts])
+        levels = {p: f"{round(float(kind[p].iloc[0]) * 100)}%" for p in parts}
         verb = "telt" if len(parts) == 1 else "tellen"
-        out.append(f"Bij de {plural} {verb} {what} niet mee: alle {plural} scoren daar "
-                   f"{level}, dus {'het maakt' if len(parts) == 1 else 'ze maken'} geen "
-                   "verschil.")
-    return " ".join(out)
+        it = "het maakt" if len(parts) == 1 else "ze maken"
+        if len(set(levels.values())) == 1:
+            what = names([DEEL_UITLEG[p][0].lower() for p in parts])
+            out.append(f"Bij de {plural} {verb} {what} niet mee: alle {plural} scoren daar "
+                       f"{next(iter(levels.values()))}, dus {it} geen verschil.")
+        else:
+            what = names([f"{DEEL_UITLEG[p][0].lower()} ({levels[p]})" for p in parts])
+            out.append(f"Bij de {plural} {verb} {what} niet mee: alle {plural} scoren daar "
+                       f"gelijk, dus {it} geen verschil.")
+    return " ".join(out) or "Elk onderdeel maakt verschil tussen de onderwerpen en telt mee."
 
 
 def programme_summary(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()) -> str:
