@@ -292,3 +292,14 @@ def test_permuted_rows_give_the_same_trekkers_start_order_and_board_text():
 def test_an_unknown_question_ranking_rule_is_refused():
     with pytest.raises(ValueError):
         PriorityConfig(question_ranking="alle")
+
+
+def test_between_equally_urgent_candidates_the_one_offering_fewer_themes_is_proposed():
+    # Ede offers to lead EA and LD, Goes only EA; both find EA urgent (4) and rank it alike
+    respondents = [Respondent(g, DESIGNED, SAME, leads=("EA", "LD") if g == 4 else
+                              ("EA",) if g == 5 else (), asks=(1,)) for g in range(6)]
+    result = plan(*survey(respondents, {1: ("Werkgevers en onderwijs", "EA")}))
+    year = board.year_programme(result)
+    assert year.loc[0, "voorgestelde trekker"] == (
+        "Goes: even urgent en even hoog gerangschikt als Ede, maar wil alleen dit thema trekken")
+    assert year.loc[0, "reserve"] == "Ede"

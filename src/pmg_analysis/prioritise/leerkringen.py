@@ -88,7 +88,7 @@ def _preferred(mt: pd.DataFrame, codes: list[str], theme: str, naam: dict[str, s
                inputs: PriorityInputs) -> list[str]:
     """``codes`` (willing to lead ``theme``) in the order of preference of
     :func:`pmg_analysis.prioritise.trekkers.preference`."""
-    from pmg_analysis.prioritise.score import _ranked_themes
+    from pmg_analysis.prioritise.score import _ranked_themes, lead_counts
     from pmg_analysis.prioritise.trekkers import preference
 
     if not codes:
@@ -105,7 +105,8 @@ def _preferred(mt: pd.DataFrame, codes: list[str], theme: str, naam: dict[str, s
         "gemeente_naam": pd.array([naam[c] for c in codes], dtype="string"),
         "urgentie": pd.array([urg.get(c, pd.NA) for c in codes], dtype="Float64"),
         "plaats": pd.array([k - borda[c] if c in borda and pd.notna(borda[c]) else pd.NA
-                            for c in codes], dtype="Float64")})
+                            for c in codes], dtype="Float64"),
+        "n_thema_trekker": [int(lead_counts(inputs).get(c, 0)) for c in codes]})
     return preference(frame)["gemeente_code"].astype(str).tolist()
 
 

@@ -74,16 +74,17 @@ def _interested(inputs: PriorityInputs) -> pd.DataFrame:
 def programme_members(inputs: PriorityInputs) -> pd.DataFrame:
     """The municipalities behind each item of the programme, a tidy long table: ``item``,
     ``gemeente_code``, ``gemeente_naam``, ``trekker`` (offers to lead the item's theme),
-    ``urgentie`` (its urgency of the item's theme, 1-5, NA = not rated) and ``plaats`` (the
-    place it gives the theme in the ranking, 1 = first, NA = not ranked), sorted by item and
-    name (case-insensitive), so a display joins them in a stable order. Which of the willing
+    ``urgentie`` (its urgency of the item's theme, 1-5, NA = not rated), ``plaats`` (the
+    place it gives the theme in the ranking, 1 = first, NA = not ranked) and
+    ``n_thema_trekker`` (how many themes it offers to lead), sorted by item and name
+    (case-insensitive), so a display joins them in a stable order. Which of the willing
     ones is proposed: :func:`pmg_analysis.prioritise.trekkers.choose_trekkers`.
 
     Examples
     --------
     >>> members = programme_members(inputs)
     >>> list(members.columns)
-    ['item', 'gemeente_code', 'gemeente_naam', 'trekker', 'urgentie', 'plaats']
+    ['item', 'gemeente_code', 'gemeente_naam', 'trekker', 'urgentie', 'plaats', 'n_thema_trekker']
     """
     long = _interested(inputs)
     k = _ranked_themes(inputs)
@@ -91,12 +92,22 @@ def programme_members(inputs: PriorityInputs) -> pd.DataFrame:
         pd.NA, index=long.index, dtype="Float64")
     long["plaats"] = (k - borda) if k >= 2 else pd.Series(pd.NA, index=long.index,
                                                           dtype="Float64")
+    long["n_thema_trekker"] = long["gemeente_code"].map(lead_counts(inputs)).fillna(0)
     out = long.assign(_k=long["gemeente_naam"].astype("string").str.casefold()).sort_values(
         ["item", "_k", "gemeente_naam"], kind="stable")
-    cols = ["item", "gemeente_code", "gemeente_naam", "trekker", "urgentie", "plaats"]
+    cols = ["item", "gemeente_code", "gemeente_naam", "trekker", "urgentie", "plaats",
+            "n_thema_trekker"]
     return out[cols].astype(
         {"item": "string", "gemeente_code": "string", "gemeente_naam": "string",
-         "trekker": bool, "urgentie": "Float64", "plaats": "Float64"}).reset_index(drop=True)
+         "trekker": bool, "urgentie": "Float64", "plaats": "Float64",
+         "n_thema_trekker": "int64"}).reset_index(drop=True)
+
+
+def lead_counts(inputs: PriorityInputs) -> pd.Series:
+    """Per municipality (index ``gemeente_code``): how many themes it offers to lead."""
+    mt = inputs.municipality_themes
+    willing = mt[mt["trekker"].astype("boolean").fillna(False).astype(bool)]
+    return willing.groupby(willing["gemeente_code"].astype("string"))["theme"].nunique()
 
 
 def score_parts(inputs: PriorityInputs, config: PriorityConfig = PriorityConfig()

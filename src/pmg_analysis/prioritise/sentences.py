@@ -542,6 +542,12 @@ def trekker_reason(code: str, candidates: pd.DataFrame) -> str:
         place = (f" (gemiddeld plaats {decimal(first['plaats'])})"
                  if pd.notna(first["plaats"]) else "")
         return (f"even urgent als {nxt['gemeente_naam']}, maar zet het thema hoger{place}")
+    if code == trekkers.GERICHTST:
+        mine, theirs = int(first["n_thema_trekker"]), int(nxt["n_thema_trekker"])
+        focus = ("wil alleen dit thema trekken" if mine == 1 else
+                 f"wil {mine} thema's trekken, {nxt['gemeente_naam']} {theirs}")
+        return (f"even urgent en even hoog gerangschikt als {nxt['gemeente_naam']}, maar "
+                f"{focus}")
     if code == trekkers.LEERKRING:
         return ("trekker van de eerste groep; wie eerder aan de beurt was, zit al in het "
                 "maximum aantal groepen")

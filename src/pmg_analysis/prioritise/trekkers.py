@@ -7,7 +7,9 @@ The candidates are ordered by one rule, also used to hand out the trekkers of th
 1. the municipality that finds the theme most urgent (its own urgency, 1-5): the item is most
    pressing for it, so it is the most likely to put in the work;
 2. then the one that puts the theme highest in the ranking of the four themes (its mean place);
-3. then by name - a tie on both, said as such.
+3. then the one that offers to lead fewer themes: its offer is the most focused, so it is the
+   most likely to have the time (a municipality offering all four cannot lead them all);
+4. then by name - a tie on all three, said as such.
 
 For a learning question with proposed leerkringen the trekkers of its groups come first, in
 group order, so the item's trekker is the trekker of its first group (a better candidate that is
@@ -24,31 +26,41 @@ import pandas as pd
 ENIGE = "enige_kandidaat"  # the only municipality that offered to lead
 URGENTST = "urgentst"  # finds the theme more urgent than the next candidate
 HOOGST = "hoogst_gerangschikt"  # as urgent as the next, but ranks the theme higher
-NAAM = "gelijk_op_naam"  # as urgent and as high as the next: chosen by name
+GERICHTST = "minste_andere_themas"  # as urgent and as high, but offers to lead fewer themes
+NAAM = "gelijk_op_naam"  # as urgent, as high and as focused as the next: chosen by name
 LEERKRING = "trekker_eerste_leerkring"  # trekker of the item's first leerkring
-REASONS = (ENIGE, URGENTST, HOOGST, NAAM, LEERKRING)
+REASONS = (ENIGE, URGENTST, HOOGST, GERICHTST, NAAM, LEERKRING)
 
 
 def preference(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` (``urgentie``, ``plaats``, ``gemeente_naam``, ``gemeente_code``) sorted by the
-    rule of the module: most urgent first, then highest place, then name and code; a missing
-    urgency or place goes last. Stable, so the same rows in any order give the same result.
+    """``frame`` (``urgentie``, ``plaats``, ``n_thema_trekker``, ``gemeente_naam``,
+    ``gemeente_code``) sorted by the rule of the module: most urgent first, then highest place,
+    then fewest themes offered to lead, then name and code; a missing urgency or place goes
+    last. Stable, so the same rows in any order give the same result.
 
     Examples
     --------
-    >>> f = pd.DataFrame({"gemeente_code": ["GM1", "GM2", "GM3"],
-    ...                   "gemeente_naam": ["Assen", "Breda", "Cuijk"],
-    ...                   "urgentie": [4.0, 5.0, 5.0], "plaats": [1.0, 2.0, 1.5]})
+    >>> f = pd.DataFrame({"gemeente_code": ["GM1", "GM2", "GM3", "GM4"],
+    ...                   "gemeente_naam": ["Assen", "Breda", "Cuijk", "Delft"],
+    ...                   "urgentie": [4.0, 5.0, 5.0, 5.0], "plaats": [1.0, 2.0, 1.5, 1.5],
+    ...                   "n_thema_trekker": [1, 1, 3, 2]})
     >>> preference(f)["gemeente_naam"].tolist()
-    ['Cuijk', 'Breda', 'Assen']
+    ['Delft', 'Cuijk', 'Breda', 'Assen']
     """
     keyed = frame.assign(
         _u=-frame["urgentie"].astype("Float64").fillna(0).astype(float).round(9),
         _p=frame["plaats"].astype("Float64").fillna(99).astype(float).round(9),
+        _f=_focus(frame),
         _n=frame["gemeente_naam"].astype("string").str.casefold(),
         _c=frame["gemeente_code"].astype("string"))
-    return (keyed.sort_values(["_u", "_p", "_n", "_c"], kind="stable")
-            .drop(columns=["_u", "_p", "_n", "_c"]))
+    return (keyed.sort_values(["_u", "_p", "_f", "_n", "_c"], kind="stable")
+            .drop(columns=["_u", "_p", "_f", "_n", "_c"]))
+
+
+def _focus(frame: pd.DataFrame) -> pd.Series:
+    if "n_thema_trekker" not in frame.columns:
+        return pd.Series(0, index=frame.index)
+    return frame["n_thema_trekker"].fillna(0).astype(int)
 
 
 def _reason(first: pd.Series, second: pd.Series | None) -> str:
@@ -62,6 +74,9 @@ def _reason(first: pd.Series, second: pd.Series | None) -> str:
         return URGENTST
     if p1 < p2:
         return HOOGST
+    f1, f2 = (int(x.get("n_thema_trekker", 0) or 0) for x in (first, second))
+    if f1 < f2:
+        return GERICHTST
     return NAAM
 
 
