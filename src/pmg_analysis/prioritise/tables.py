@@ -69,9 +69,9 @@ def joined_names(members: pd.DataFrame, items: pd.Series, *, leads: bool = False
                      dtype="string")
 
 
-def programme_table(programme: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """The ranked programme with Dutch headers; parts as shares (format them as percent).
-    ``members``: who is behind each item (``WorkProgramme.gemeenten``)."""
+def programme_table(programme: pd.DataFrame) -> pd.DataFrame:
+    """The ranked programme with Dutch headers; parts as shares (format them as percent), the
+    number of candidate trekkers (who they are and who is proposed: :mod:`.board`)."""
     out = pd.DataFrame({
         "rang": programme["rang"].to_numpy(),
         "onderwerp": programme["label"].astype("string").to_numpy(),
@@ -79,8 +79,7 @@ def programme_table(programme: pd.DataFrame, members: pd.DataFrame) -> pd.DataFr
         **{PART_NAMES[p]: programme[p].to_numpy() for p in PARTS},
         "gemeenten": programme["n_gemeenten"].to_numpy(),
         "voorgestelde vorm": programme["vorm"].astype("string").fillna("–").to_numpy(),
-        "kandidaat-trekkers": joined_names(members, programme["item"], leads=True)
-        .replace("", "geen").to_numpy(),
+        "kandidaat-trekkers": programme["n_trekkers"].astype("int64").to_numpy(),
         "gevoelig": programme["gevoelig"].map({True: "ja", False: "nee"}).to_numpy(),
     })
     return out
