@@ -79,8 +79,9 @@ class PriorityConfig:
 
     # --- the year's programme ---
     # The programme team (two advisers) can start and support about five werkgroepen or
-    # leerkringen a year, roughly one every ten weeks, as in the 2017 programme; the learning
-    # questions beyond these wait for the next year.
+    # leerkringen a year beside the running ones, one every ten weeks (the same five as
+    # leerkring_items and top_n); a larger team sets more. The learning questions beyond these
+    # wait for the next year.
     starts_per_year: Annotated[int, Ge(1)] = 5
 
     # --- sensitivity ---

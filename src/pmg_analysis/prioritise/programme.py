@@ -124,10 +124,11 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
         ``vorm`` (suggested form), ``n_trekkers`` (candidate trekkers), ``start`` (place in
         the year's start order, :func:`start_order`), ``rang_leden`` (a theme's place in the
         members' own ranking), ``plaats_rangschikking`` (mean place given to the item's theme
-        in that ranking), ``gevoelig`` (rank changes when a weight moves 25%), ``blijft_in_top`` (stays in the top
-        ``config.top_n``), ``rang_min``/``rang_max`` (over those variants), ``cluster``,
-        ``n_posities``, ``n_vorm``. Which municipalities and trekkers: the long table
-        :func:`~pmg_analysis.prioritise.score.programme_members` (``WorkProgramme.gemeenten``).
+        in that ranking), ``gevoelig`` (rank changes when a weight moves 25%),
+        ``blijft_in_top`` (stays in the top ``config.top_n``), ``rang_min``/``rang_max``
+        (over those variants), ``cluster``, ``n_posities``, ``n_vorm``. Which municipalities
+        and trekkers: the long table :func:`~pmg_analysis.prioritise.score.programme_members`
+        (``WorkProgramme.gemeenten``).
 
     Examples
     --------

@@ -254,8 +254,9 @@ def constant_parts_sentence(programme: pd.DataFrame) -> str:
     --------
     >>> p = pd.DataFrame({"soort": ["thema"] * 2, "deel_vraag": [1.0, 0.8],
     ...     "deel_breedte": [1.0, 1.0], "deel_trekker": [1.0, 1.0]})
-    >>> constant_parts_sentence(p)
-    "Bij de thema's tellen breedte en trekker niet mee: alle thema's scoren daar 100%, dus ze maken geen verschil."
+    >>> print(constant_parts_sentence(p))  # doctest: +NORMALIZE_WHITESPACE
+    Bij de thema's tellen breedte en trekker niet mee: alle thema's scoren daar 100%, dus ze
+    maken geen verschil.
     """
     from pmg_analysis.prioritise.score import constant_parts
 
