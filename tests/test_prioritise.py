@@ -44,10 +44,12 @@ def make_inputs(items: list[tuple[str, str, str, str]],
                 municipalities: list[tuple[str, str, str | None]],
                 urgency: dict[tuple[str, str], float] | None = None,
                 leads: list[tuple[str, str]] = (),
-                forms: dict[str, list[str]] | None = None) -> PriorityInputs:
+                forms: dict[str, list[str]] | None = None,
+                borda: dict[tuple[str, str], float] | None = None) -> PriorityInputs:
     """items: (soort, item, label, theme); interest: item -> codes; municipalities:
     (code, name, positie); urgency: (code, theme) -> 1..5; leads: (code, theme); forms: code ->
-    option ids of the ``vorm`` question."""
+    option ids of the ``vorm`` question; borda: (code, theme) -> Borda points 0..3 (no ranking
+    when left out)."""
     clusters = [int(i[1][2:]) if i[0] == "leervraag" else pd.NA for i in items]
     item_frame = pd.DataFrame({
         "soort": pd.Categorical([i[0] for i in items], categories=["thema", "leervraag"],
@@ -62,16 +64,17 @@ def make_inputs(items: list[tuple[str, str, str, str]],
                                   dtype="string")
     munis = pd.DataFrame(municipalities, columns=["gemeente_code", "gemeente_naam", "positie"])
     munis["positie"] = munis["positie"].astype(PositieDtype)
-    urgency = urgency or {}
+    urgency, borda = urgency or {}, borda or {}
     lead_set = set(leads)
-    pairs = sorted(set(urgency) | lead_set)
+    pairs = sorted(set(urgency) | lead_set | set(borda))
     mt = pd.DataFrame({
         "gemeente_code": pd.array([p[0] for p in pairs], dtype="string"),
         "theme": pd.array([p[1] for p in pairs], dtype="string"),
         "urgentie": pd.array([urgency.get(p) for p in pairs], dtype="Float64"),
         "urgent": pd.array([None if urgency.get(p) is None else float(urgency[p] >= 4)
                             for p in pairs], dtype="Float64"),
-        "trekker": pd.array([p in lead_set for p in pairs], dtype="boolean")})
+        "trekker": pd.array([p in lead_set for p in pairs], dtype="boolean"),
+        "borda": pd.array([borda.get(p) for p in pairs], dtype="Float64")})
     form_frame = pd.DataFrame([(code, f) for code, fs in (forms or {}).items() for f in fs],
                               columns=["gemeente_code", "vorm"], dtype="string")
     return PriorityInputs(item_frame, interest_frame, munis, mt, form_frame)
@@ -105,14 +108,16 @@ def row(frame: pd.DataFrame, item: str) -> pd.Series:
 
 # --- score and parts --------------------------------------------------------------------------
 
-def test_theme_score_is_the_weighted_mean_of_its_five_hand_computed_parts(small):
+def test_theme_score_is_the_weighted_mean_of_its_hand_computed_parts(small):
     ea = row(programme_from_inputs(small), "EA")
     # demand 4 of 4 (most asked theme); urgency mean of (5, 4, 3) -> (1 + .75 + .5) / 3, G4 did
-    # not rate EA; positions nabij, poly, mono -> 3 of 3; one trekker of two needed; two of
-    # four chose Leerkringen (the most chosen form)
-    assert ea[list(PARTS)].tolist() == pytest.approx([1.0, 0.75, 1.0, 0.5, 0.5])
-    assert ea["score"] == pytest.approx(0.35 + 0.25 * 0.75 + 0.15 + 0.15 * 0.5 + 0.10 * 0.5)
-    assert ea["score"] == pytest.approx(0.8125)
+    # not rate EA; nobody ranked the themes -> 0; positions nabij, poly, mono -> 3 of 3; one
+    # trekker of two needed; two of four chose Leerkringen (the most chosen form)
+    assert ea[list(PARTS)].tolist() == pytest.approx([1.0, 0.75, 0.0, 1.0, 0.5, 0.5])
+    # the ranking part is 0 for both themes: it does not separate them and is left out
+    assert ea["score"] == pytest.approx((0.35 + 0.20 * 0.75 + 0.10 + 0.10 * 0.5 + 0.05 * 0.5)
+                                        / 0.80)
+    assert ea["score"] == pytest.approx(0.84375)
     assert (ea["n_gemeenten"], ea["vorm"], ea["n_trekkers"]) == (4, "Leerkringen", 1)
     members = programme_members(small)
     ea_members = members[members["item"] == "EA"]
@@ -125,8 +130,9 @@ def test_demand_is_relative_to_the_most_asked_item_of_the_same_kind(small):
     ld = row(programme, "LD")
     # 2 of 4 for LD (EA is the most asked theme); urgency (2, 4) -> (.25 + .75) / 2; two
     # positions of three; two trekkers (enough); both chose Leerkringen
-    assert ld[list(PARTS)].tolist() == pytest.approx([0.5, 0.5, 2 / 3, 1.0, 1.0])
-    assert ld["score"] == pytest.approx(0.65)
+    assert ld[list(PARTS)].tolist() == pytest.approx([0.5, 0.5, 0.0, 2 / 3, 1.0, 1.0])
+    assert ld["score"] == pytest.approx((0.35 * 0.5 + 0.10 + 0.10 * 2 / 3 + 0.10 + 0.05)
+                                        / 0.80)
     # learning questions are compared with learning questions: LV1 (3) is the most asked
     assert row(programme, "LV1")["deel_vraag"] == 1.0
     assert row(programme, "LV2")["deel_vraag"] == pytest.approx(1 / 3)
@@ -167,21 +173,23 @@ def demand_vs_urgency():
 
 
 def test_weights_change_the_ranking_as_documented(demand_vs_urgency):
-    # LV1: demand 1, urgency .5; LV2: demand 4/6, urgency 1; breadth, trekker, form all 1
+    # LV1: demand 1, urgency .5; LV2: demand 4/6, urgency 1; ranking (nobody ranked), breadth,
+    # trekker and form the same for both: left out, only demand and urgency count
     default = programme_from_inputs(demand_vs_urgency)
-    assert row(default, "LV1")["score"] == pytest.approx(0.35 + 0.25 * 0.5 + 0.4)  # .875
-    assert row(default, "LV2")["score"] == pytest.approx(0.35 * 4 / 6 + 0.25 + 0.4)  # .8833
-    assert default["item"].tolist() == ["LV2", "LV1"]
-    # demand weighs more: (0.6 + .125 + .4) / 1.25 = .9 against (.4 + .25 + .4) / 1.25 = .84
-    demand = programme_from_inputs(demand_vs_urgency, PriorityConfig(weight_demand=0.6))
-    assert row(demand, "LV1")["score"] == pytest.approx(0.9)
-    assert row(demand, "LV2")["score"] == pytest.approx(0.84)
-    assert demand["item"].tolist() == ["LV1", "LV2"]
+    assert row(default, "LV1")["score"] == pytest.approx((0.35 + 0.20 * 0.5) / 0.55)  # .818
+    assert row(default, "LV2")["score"] == pytest.approx((0.35 * 4 / 6 + 0.20) / 0.55)  # .788
+    assert default["item"].tolist() == ["LV1", "LV2"]
+    # urgency weighs more: (.35 + .2) / .75 = .733 against (.233 + .4) / .75 = .844
+    urgency = programme_from_inputs(demand_vs_urgency, PriorityConfig(weight_urgency=0.4))
+    assert row(urgency, "LV1")["score"] == pytest.approx(0.55 / 0.75)
+    assert row(urgency, "LV2")["score"] == pytest.approx((0.35 * 4 / 6 + 0.4) / 0.75)
+    assert urgency["item"].tolist() == ["LV2", "LV1"]
 
 
 def test_only_the_ratios_of_the_weights_matter(demand_vs_urgency):
     doubled = PriorityConfig(**{f: 2 * w for f, w in zip(
-        ["weight_demand", "weight_urgency", "weight_breadth", "weight_lead", "weight_form"],
+        ["weight_demand", "weight_urgency", "weight_ranking", "weight_breadth", "weight_lead",
+         "weight_form"],
         PriorityConfig().weights.values(), strict=True)})
     pd.testing.assert_frame_equal(programme_from_inputs(demand_vs_urgency, doubled),
                                   programme_from_inputs(demand_vs_urgency))
@@ -191,15 +199,23 @@ def test_a_config_with_negative_or_only_zero_weights_is_refused():
     with pytest.raises(ValueError):
         PriorityConfig(weight_demand=-0.1)
     with pytest.raises(ValueError):
-        PriorityConfig(weight_demand=0, weight_urgency=0, weight_breadth=0, weight_lead=0,
-                       weight_form=0)
+        PriorityConfig(weight_demand=0, weight_urgency=0, weight_ranking=0, weight_breadth=0,
+                       weight_lead=0, weight_form=0)
 
 
 # --- sensitivity ------------------------------------------------------------------------------
 
+# the weights before the ranking part: the sensitivity tests below were computed with them
+FIVE = PriorityConfig(weight_demand=0.35, weight_urgency=0.25, weight_ranking=0.0,
+                      weight_breadth=0.15, weight_lead=0.15, weight_form=0.10)
+NO_RANKING = [p for p in PARTS if p != "deel_rangschikking"]
+
+
 def parts_frame(rows: dict[str, list[float]], n: int = 5) -> pd.DataFrame:
-    """Hand-made parts: item -> the five parts; every item of kind leervraag."""
-    frame = pd.DataFrame(rows, index=list(PARTS)).T.rename_axis("item").reset_index()
+    """Hand-made parts: item -> the five parts other than the ranking (0 for all); every item
+    of kind leervraag."""
+    frame = pd.DataFrame(rows, index=NO_RANKING).T.rename_axis("item").reset_index()
+    frame["deel_rangschikking"] = 0.0
     frame.insert(0, "soort", pd.Categorical(["leervraag"] * len(frame),
                                             categories=["thema", "leervraag"], ordered=True))
     frame["n_gemeenten"] = n
@@ -211,7 +227,7 @@ def test_sensitivity_flags_a_borderline_pair_and_not_the_clear_winner_or_loser()
     # X: score .55, Y: .5625 - with demand 25% heavier X overtakes Y (.586 against .5575)
     parts = parts_frame({"W": [1, 1, 1, 1, 1], "X": [1, 0, .5, .5, .5],
                          "Y": [.5, .75, .5, .5, .5], "Z": [0, 0, 0, 0, 0]})
-    result = stability(parts)
+    result = stability(parts, FIVE)
     assert result["gevoelig"].to_dict() == {"W": False, "X": True, "Y": True, "Z": False}
     assert result.loc["X", ["rang_min", "rang_max"]].tolist() == [2, 3]
     assert result.loc["W", ["rang_min", "rang_max"]].tolist() == [1, 1]
@@ -222,7 +238,7 @@ def test_items_that_stay_in_the_top_n_under_every_variant():
     rows["I5"] = [.5, .66, .5, .5, .5]
     # I0..I4 score .675, .64, .605, .57, .535; I5 .54 is 5th, but 6th behind I4 when urgency
     # weighs 25% less (.532 against .537)
-    result = stability(parts_frame(rows), PriorityConfig(top_n=5))
+    result = stability(parts_frame(rows), FIVE)
     assert result["blijft_in_top"].to_dict() == {
         "I0": True, "I1": True, "I2": True, "I3": True, "I4": False, "I5": False}
 
@@ -401,8 +417,9 @@ def test_work_programme_from_processed_tables_reads_urgency_trekkers_and_forms()
     programme = work_programme(answers, responses, clusters)
     assert programme["item"].tolist() == ["EA", "LD", "SV", "EF", "LV1"]
     lv1 = row(programme, "LV1")
-    # urgency 5, 4, 3, 2, 1 -> mean 3 -> .5; nabij, poly, mono; one trekker; all Leerkringen
-    assert lv1[list(PARTS)].tolist() == pytest.approx([1.0, 0.5, 1.0, 0.5, 1.0])
+    # urgency 5, 4, 3, 2, 1 -> mean 3 -> .5; nobody ranked; nabij, poly, mono; one trekker;
+    # all Leerkringen
+    assert lv1[list(PARTS)].tolist() == pytest.approx([1.0, 0.5, 0.0, 1.0, 0.5, 1.0])
     assert (lv1["n_gemeenten"], lv1["vorm"]) == (5, "Leerkringen")
     # EA interests those finding it at least "urgent" (4) or leading, or asking within it
     assert row(programme, "EA")["n_gemeenten"] == 6
@@ -454,15 +471,16 @@ def test_the_workbook_has_both_sheets_and_no_cell_starts_a_formula(tmp_path):
     result = plan(answers, responses, clusters)
     programme, proposal, members = result.programma, result.leerkringen, result.gemeenten
     path = write_programme_xlsx(programme, proposal, tmp_path / "werkprogramma.xlsx",
-                                members=members)
+                                members=members, sensitivity=result.gevoeligheid)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["programma", "leerkringen"]
+    assert book.sheetnames == ["programma", "leerkringen", "gevoeligheid"]
     texts = [c.value for sheet in book for r in sheet.iter_rows() for c in r
              if isinstance(c.value, str)]
     assert "'=samenwerken met het onderwijs" in texts  # the label, defused
     assert not [t for t in texts if t.startswith(FORMULA_START)]
     assert all(c.data_type != "f" for sheet in book for r in sheet.iter_rows() for c in r)
-    again = write_programme_xlsx(programme, proposal, tmp_path / "opnieuw.xlsx", members=members)
+    again = write_programme_xlsx(programme, proposal, tmp_path / "opnieuw.xlsx", members=members,
+                                 sensitivity=result.gevoeligheid)
     assert again.read_bytes() == path.read_bytes()
 
 
@@ -474,22 +492,23 @@ def test_the_points_of_the_parts_add_up_to_the_score(small):
     programme = programme_from_inputs(small)
     points = contributions(programme).groupby("onderwerp", observed=True)["punten"].sum()
     assert points.tolist() == pytest.approx((programme["score"] * 100).tolist())
-    assert points.index.tolist()[2] == "LV1 · bedrijven en onderwijs"
-    table = programme_table(programme, programme_members(small))
+    assert points.index.tolist()[2] == "1. bedrijven en onderwijs"
+    table = programme_table(programme)
     assert table.columns.tolist() == [
-        "rang", "onderwerp", "score", "Vraag", "Urgentie", "Breedte", "Trekker", "Vorm",
+        "rang", "onderwerp", "score", "Vraag", "Urgentie", "Rangschikking", "Breedte",
+        "Trekker", "Vorm",
         "gemeenten", "voorgestelde vorm", "kandidaat-trekkers", "gevoelig"]
-    assert table["kandidaat-trekkers"].tolist() == ["Assen", "Assen; Breda", "Assen", "geen"]
+    assert table["kandidaat-trekkers"].tolist() == [1, 2, 1, 0]
 
 
 def test_the_sensitivity_sentence_names_the_sensitive_items():
     parts = parts_frame({"W": [1, 1, 1, 1, 1], "X": [1, 0, .5, .5, .5],
                          "Y": [.5, .75, .5, .5, .5], "Z": [0, 0, 0, 0, 0]})
-    programme = parts.join(stability(parts), on="item").assign(
+    programme = parts.join(stability(parts, FIVE), on="item").assign(
         label=["w", "x", "y", "z"], rang=[1, 3, 2, 4])
-    assert sensitivity_summary(programme) == (
+    assert sensitivity_summary(programme, FIVE) == (
         "Elk gewicht is om de beurt 25% lager en 25% hoger gezet. Bij de leervragen schuift de "
-        "plaats van y (Y) en x (X): die volgorde hangt af van de precieze gewichten (gemarkeerd "
+        "plaats van y en x: die volgorde hangt af van de precieze gewichten (gemarkeerd "
         "als gevoelig).")
 
 
@@ -499,13 +518,13 @@ def test_the_sensitivity_sentence_names_only_items_near_the_top_and_counts_the_r
     # B1 (.305) and B2 (.31) trade places 7 and 8 when urgency weighs 25% less
     rows["B1"], rows["B2"] = [.3, 0, .5, .5, .5], [.1, .3, .5, .5, .5]
     parts = parts_frame(rows)
-    stable = stability(parts)
+    stable = stability(parts, FIVE)
     assert stable.loc[["B1", "B2"], "gevoelig"].tolist() == [True, True]
     ranked = parts.join(stable, on="item").assign(
         label=parts["item"].str.lower(),
         rang=[1, 2, 3, 4, 6, 5, 8, 7])
-    text = sensitivity_summary(ranked)
-    assert "Bij de leervragen in of rond de top 5 schuift de plaats van i5 (I5) en i4 (I4)" in text
+    text = sensitivity_summary(ranked, FIVE)
+    assert "Bij de leervragen in of rond de top 5 schuift de plaats van i5 en i4" in text
     assert text.endswith("Lager in de lijst schuift de plaats van nog 2 van de 8 leervragen: "
                          "daar zijn de verschillen in score klein.")
     assert "b1" not in text
@@ -526,7 +545,7 @@ def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_pat
     path = tmp_path / "werkprogramma.xlsx"
     assert written[-1] == path and tmp_path / "resultaat_programma.parquet" in written
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["programma", "leerkringen"]
+    assert book.sheetnames == ["programma", "leerkringen", "gevoeligheid"]
     items = [r[2] for r in book["programma"].iter_rows(min_row=2, values_only=True)]
     assert items[:4] == ["EA", "LD", "SV", "EF"] and items[4].startswith("LV")
 

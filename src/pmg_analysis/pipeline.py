@@ -300,7 +300,8 @@ def write_analysis(tables: Mapping[str, pd.DataFrame], run: RunContext, *,
     plan = results.plan
     written.append(write_programme_xlsx(plan.programma, plan.leerkringen,
                                         Path(run.processed) / WORKBOOK, run.settings.prioritise,
-                                        members=plan.gemeenten))
+                                        members=plan.gemeenten,
+                                        sensitivity=plan.gevoeligheid))
     return written
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Annotated
+from typing import Annotated, Literal
 
 from annotated_types import Ge, Gt, Interval, Lt
 
@@ -11,6 +11,7 @@ from annotated_types import Ge, Gt, Interval, Lt
 WEIGHT_FIELDS: dict[str, str] = {
     "deel_vraag": "weight_demand",
     "deel_urgentie": "weight_urgency",
+    "deel_rangschikking": "weight_ranking",
     "deel_breedte": "weight_breadth",
     "deel_trekker": "weight_lead",
     "deel_vorm": "weight_form",
@@ -20,10 +21,14 @@ PARTS: tuple[str, ...] = tuple(WEIGHT_FIELDS)
 
 @dataclass(frozen=True)
 class PriorityConfig:
-    """Weights of the five score parts and the rules for leerkringen.
+    """Weights of the six score parts, the year's capacity and the rules for leerkringen.
 
-    The score of an item is ``sum(weight * part) / sum(weights)``: every part lies in 0..1, so
-    the score does too, and only the ratios of the weights matter (a weight of 0 drops a part).
+    The score of an item is ``sum(weight * part) / sum(weights)`` over the parts that separate
+    the items of its kind: every part lies in 0..1, so the score does too, and only the ratios
+    of the weights matter (a weight of 0 drops a part). A part with the same value for every
+    item of a kind (all four themes come from all three positions) cannot change their order;
+    it is left out of that kind's score so it does not lift every score alike, and the report
+    says so (:func:`pmg_analysis.prioritise.score.constant_parts`).
 
     Example
     -------
@@ -35,18 +40,33 @@ class PriorityConfig:
     # Demand is the heaviest: the programme exists for what many members ask; a question that
     # one municipality asks is better answered bilaterally than in a PMG programme.
     weight_demand: Annotated[float, Ge(0)] = 0.35
-    # Urgency second: among items with similar demand, take up first what members find most
-    # pressing now (the survey's "hoe urgent" question).
-    weight_urgency: Annotated[float, Ge(0)] = 0.25
+    # Urgency: among items with similar demand, take up first what members find most pressing
+    # now (the survey's "hoe urgent" question per theme).
+    weight_urgency: Annotated[float, Ge(0)] = 0.20
+    # The members' own ranking of the four themes ("Rangschik de vier thema's naar prioriteit
+    # voor het PMG-werkprogramma"): the one question that asks exactly what this programme
+    # decides, so as heavy as urgency; with it, what members put first (40% together) weighs
+    # more than demand alone, and a programme that contradicts the ranking must have a clear
+    # lead in demand to do so (the report then says why in one sentence).
+    weight_ranking: Annotated[float, Ge(0)] = 0.20
     # Breadth across the three position types: PMG's added value is comparing municipalities in
     # different regional positions; an item only one type asks for suits a smaller network.
-    weight_breadth: Annotated[float, Ge(0)] = 0.15
-    # Willingness to lead: without a trekker a werkgroep or leerkring does not start; as
-    # important as breadth, but it can still be found later, so less than demand or urgency.
-    weight_lead: Annotated[float, Ge(0)] = 0.15
+    weight_breadth: Annotated[float, Ge(0)] = 0.10
+    # Willingness to lead: without a trekker a werkgroep or leerkring does not start; but it
+    # can still be found later, so less than what members ask and find pressing.
+    weight_lead: Annotated[float, Ge(0)] = 0.10
     # Agreement on the form: an item whose municipalities want the same form is easy to
-    # organise; the lightest weight because the form follows the content, not the reverse.
-    weight_form: Annotated[float, Ge(0)] = 0.10
+    # organise; the lightest because the form follows the content, not the reverse (and each
+    # group still chooses its own form).
+    weight_form: Annotated[float, Ge(0)] = 0.05
+
+    # A learning question has no ranking of its own (the survey ranks the four themes): it
+    # takes the ranking of its theme by the municipalities that asked it ("askers"), the same
+    # municipalities whose urgency counts, so two questions of one theme can differ when their
+    # askers put that theme higher or lower; "members": the theme's ranking by all members
+    # (every question of a theme then gets the same value). Askers who did not rank: the
+    # members' value of the theme.
+    question_ranking: Literal["askers", "members"] = "askers"
 
     # --- normalisation ---
     # A municipality is interested in a theme when at least this share of its respondents finds
@@ -57,11 +77,18 @@ class PriorityConfig:
     # make an item easier to start.
     enough_leads: Annotated[int, Ge(1)] = 2
 
+    # --- the year's programme ---
+    # The programme team (two advisers) can start and support about five werkgroepen or
+    # leerkringen a year beside the running ones, one every ten weeks (the same five as
+    # leerkring_items and top_n); a larger team sets more. The learning questions beyond these
+    # wait for the next year.
+    starts_per_year: Annotated[int, Ge(1)] = 5
+
     # --- sensitivity ---
     # Each weight is varied by this share up and down, one at a time (the issue: +-25%).
     sensitivity_step: Annotated[float, Gt(0), Lt(1)] = 0.25
-    # The top that the sensitivity reports on (the programme team can take up about five
-    # items a year).
+    # The top that the sensitivity reports on: the items of one year's programme
+    # (starts_per_year).
     top_n: Annotated[int, Ge(1)] = 5
 
     # --- leerkringen ---
@@ -84,6 +111,10 @@ class PriorityConfig:
             raise ValueError("sensitivity_step moet tussen 0 en 1 liggen")
         if not 1 <= self.group_min <= self.group_max:
             raise ValueError("group_min mag niet groter zijn dan group_max")
+        if self.question_ranking not in ("askers", "members"):
+            raise ValueError("question_ranking moet 'askers' of 'members' zijn")
+        if self.starts_per_year < 1:
+            raise ValueError("starts_per_year moet minstens 1 zijn")
         if self.max_groups_per_municipality < 1 or self.enough_leads < 1:
             raise ValueError("max_groups_per_municipality en enough_leads moeten minstens 1 zijn")
 

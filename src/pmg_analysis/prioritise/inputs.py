@@ -30,7 +30,10 @@ class PriorityInputs:
     * ``municipalities``: ``gemeente_code``, ``gemeente_naam``, ``positie`` (NA = unknown);
     * ``municipality_themes``: ``gemeente_code``, ``theme``, ``urgentie`` (1-5, NA = not
       rated), ``urgent`` (share 0-1 of its respondents finding the theme urgent), ``trekker``
-      (bool: wants to lead the theme) - as in :func:`pmg_analysis.themes.gemeente_scores`;
+      (bool: wants to lead the theme), ``borda`` (optional: Borda points of the theme in the
+      ranking ``prioriteit``, 0 = last .. number of themes - 1 = first, NA = not ranked) - as
+      in :func:`pmg_analysis.themes.gemeente_scores`, so several respondents of one
+      municipality count once (the mean over those who answered);
     * ``forms``: ``gemeente_code``, ``vorm`` (option id of the ``vorm`` question, chosen by
       at least one respondent of the municipality).
     """
@@ -156,9 +159,11 @@ def from_theme_scores(scores: pd.DataFrame, responses: pd.DataFrame
              .dropna(subset=["gemeente_code"])
              .sort_values(["gemeente_code", "gemeente_naam"])
              .drop_duplicates("gemeente_code"))
-    mt = scores[["gemeente_code", "theme", "urgentie", "urgent", "trekker"]].astype(
+    if "borda" not in scores.columns:
+        scores = scores.assign(borda=pd.NA)
+    mt = scores[["gemeente_code", "theme", "urgentie", "urgent", "trekker", "borda"]].astype(
         {"gemeente_code": "string", "theme": "string", "urgentie": "Float64",
-         "urgent": "Float64", "trekker": "boolean"})
+         "urgent": "Float64", "trekker": "boolean", "borda": "Float64"})
     positions = (scores[["gemeente_code", "positie"]].astype({"gemeente_code": "string"})
                  .dropna(subset=["gemeente_code"])
                  .sort_values("gemeente_code", kind="stable")

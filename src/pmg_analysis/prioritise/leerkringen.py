@@ -6,11 +6,12 @@ For the ``config.leerkring_items`` learning questions with the highest score, in
    ``config.max_groups_per_municipality`` groups (higher-ranked questions fill first);
 2. fewer than ``config.group_min`` candidates: no group, with a Dutch explanation;
 3. otherwise ``ceil(n / group_max)`` groups of nearly equal size (so 4..8 each): the
-   candidates are dealt out in turn - first those willing to lead the question's theme (so each
-   group gets a trekker while there are enough), then the others ordered by position in the
-   region and name (so every group gets a mix of positions);
-4. per group: the trekker (first willing municipality by name; a sentence when none), the form
-   most chosen by its members (ties: questionnaire order) and the mix of positions.
+   candidates are dealt out in turn - first those willing to lead the question's theme, in the
+   order of preference of :mod:`pmg_analysis.prioritise.trekkers` (so each group gets a
+   trekker while there are enough, the first group the most preferred), then the others
+   ordered by position in the region and name (so every group gets a mix of positions);
+4. per group: the trekker (its most preferred willing municipality; a sentence when none), the
+   form most chosen by its members (ties: questionnaire order) and the mix of positions.
 
 Everything is ordered by codes, names and ranks: no randomness, the same input rows in any
 order give the same groups.
@@ -68,11 +69,12 @@ class Leerkringen:
     buiten: pd.DataFrame
 
 
-def _deal(candidates: list[str], leads: set[str], positie: dict[str, str | None],
+def _deal(candidates: list[str], leads: list[str], positie: dict[str, str | None],
           naam: dict[str, str], n_groups: int) -> list[list[str]]:
-    """Deal the candidates over ``n_groups`` groups in turn: leads first, then by position."""
+    """Deal the candidates over ``n_groups`` groups in turn: ``leads`` first (in their order of
+    preference), then the others by position and name."""
     order = {p: i for i, p in enumerate(POSITIE_TYPES)}
-    first = sorted((c for c in candidates if c in leads), key=lambda c: (naam[c].casefold(), c))
+    first = [c for c in leads if c in candidates]
     rest = sorted((c for c in candidates if c not in leads),
                   key=lambda c: (order.get(positie.get(c) or "", len(order)),
                                  naam[c].casefold(), c))
@@ -80,6 +82,32 @@ def _deal(candidates: list[str], leads: set[str], positie: dict[str, str | None]
     for i, code in enumerate(first + rest):
         groups[i % n_groups].append(code)
     return groups
+
+
+def _preferred(mt: pd.DataFrame, codes: list[str], theme: str, naam: dict[str, str],
+               inputs: PriorityInputs) -> list[str]:
+    """``codes`` (willing to lead ``theme``) in the order of preference of
+    :func:`pmg_analysis.prioritise.trekkers.preference`."""
+    from pmg_analysis.prioritise.score import _ranked_themes, lead_counts
+    from pmg_analysis.prioritise.trekkers import preference
+
+    if not codes:
+        return []
+    k = _ranked_themes(inputs)
+    rows = mt[(mt["theme"].astype("string") == theme)
+              & mt["gemeente_code"].astype("string").isin(codes)]
+    urg = dict(zip(rows["gemeente_code"].astype(str), rows["urgentie"].astype("Float64"),
+                   strict=True))
+    borda = (dict(zip(rows["gemeente_code"].astype(str), rows["borda"].astype("Float64"),
+                      strict=True)) if "borda" in rows.columns and k >= 2 else {})
+    frame = pd.DataFrame({
+        "gemeente_code": pd.array(codes, dtype="string"),
+        "gemeente_naam": pd.array([naam[c] for c in codes], dtype="string"),
+        "urgentie": pd.array([urg.get(c, pd.NA) for c in codes], dtype="Float64"),
+        "plaats": pd.array([k - borda[c] if c in borda and pd.notna(borda[c]) else pd.NA
+                            for c in codes], dtype="Float64"),
+        "n_thema_trekker": [int(lead_counts(inputs).get(c, 0)) for c in codes]})
+    return preference(frame)["gemeente_code"].astype(str).tolist()
 
 
 def _form(members: list[str], forms: pd.DataFrame) -> str:
@@ -155,12 +183,12 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
             outside += named(None, row.item, interested, GEVRAAGD)
             continue
         theme = str(row.theme) if pd.notna(row.theme) else ""
-        leads = {c for c in available if (c, theme) in lead_pairs}
+        leads = _preferred(mt, [c for c in available if (c, theme) in lead_pairs], theme, naam,
+                           inputs)
         n_groups = math.ceil(len(available) / config.group_max)
         for group in _deal(available, leads, positie, naam, n_groups):
             number = len(groups) + 1
-            group_leads = sorted((c for c in group if c in leads),
-                                 key=lambda c: (naam[c].casefold(), c))
+            group_leads = [c for c in leads if c in group]
             lead = group_leads[0] if group_leads else None
             shown = sorted(group, key=lambda c: (naam[c].casefold(), c))
             if not lead:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from pmg_analysis.prioritise.config import PARTS, PriorityConfig
 from pmg_analysis.prioritise.inputs import (
+    LEERVRAAG,
     PriorityInputs,
     build_interest,
     build_items,
@@ -22,14 +23,39 @@ from pmg_analysis.prioritise.leerkringen import Leerkringen, propose_leerkringen
 from pmg_analysis.prioritise.schemas import programme_schema
 from pmg_analysis.prioritise.score import programme_members, rank_items, score_parts
 from pmg_analysis.prioritise.sensitivity import sensitivity, stability
+from pmg_analysis.prioritise.trekkers import choose_trekkers
 from pmg_analysis.themes.config import ThemeConfig
 
 if TYPE_CHECKING:
     from pmg_analysis.text import LearningNeeds
 
 PROGRAMME_COLUMNS = ["rang", "soort", "item", "label", "theme", "score", *PARTS, "n_gemeenten",
-                     "vorm", "n_trekkers", "gevoelig", "blijft_in_top", "rang_min",
-                     "rang_max", "cluster", "n_posities", "n_vorm"]
+                     "vorm", "n_trekkers", "start", "rang_leden", "plaats_rangschikking",
+                     "gevoelig", "blijft_in_top", "rang_min", "rang_max", "cluster",
+                     "n_posities", "n_vorm"]
+
+
+def start_order(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()
+                ) -> pd.Series:
+    """``start``: the order in which the year's programme starts its learning questions - the
+    ``config.starts_per_year`` highest ranked, in rank order, those without any willing
+    trekker after those with one (without a trekker a group does not start until the team
+    finds one); NA for themes and the questions beyond the year's capacity.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"soort": ["thema"] + ["leervraag"] * 3, "rang": [1, 1, 2, 3],
+    ...                   "n_trekkers": [2, 0, 1, 1]})
+    >>> start_order(p, PriorityConfig(starts_per_year=2)).tolist()
+    [<NA>, 2, 1, <NA>]
+    """
+    questions = programme[programme["soort"].astype("string") == LEERVRAAG]
+    year = questions.sort_values("rang", kind="stable").head(config.starts_per_year)
+    ordered = year.assign(_none=year["n_trekkers"].eq(0)).sort_values(
+        ["_none", "rang"], kind="stable")
+    start = pd.Series(pd.NA, index=programme.index, dtype="Int64", name="start")
+    start[ordered.index] = range(1, len(ordered) + 1)
+    return start
 
 
 def priority_inputs(answers: pd.DataFrame, responses: pd.DataFrame,
@@ -66,6 +92,7 @@ def programme_from_inputs(inputs: PriorityInputs, config: PriorityConfig = Prior
     ranked = rank_items(parts, config)
     stable = stability(parts, config)
     out = ranked.join(stable, on="item")
+    out["start"] = start_order(out, config)
     out["gevoelig"] = out["gevoelig"].astype(bool)
     out["blijft_in_top"] = out["blijft_in_top"].astype(bool)
     return programme_schema().validate(out[PROGRAMME_COLUMNS].reset_index(drop=True))
@@ -92,13 +119,16 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
         One row per item, sorted by ``soort`` (themes first) and ``rang`` (1 = highest score
         within the kind): ``rang``, ``soort``, ``item`` (theme code or ``LV<cluster>``),
         ``label``, ``theme``, ``score`` (0..1), the parts ``deel_vraag``, ``deel_urgentie``,
-        ``deel_breedte``, ``deel_trekker``, ``deel_vorm`` (0..1, see
+        ``deel_rangschikking``, ``deel_breedte``, ``deel_trekker``, ``deel_vorm`` (0..1, see
         :mod:`pmg_analysis.prioritise.score`), ``n_gemeenten`` (interested municipalities),
-        ``vorm`` (suggested form), ``n_trekkers`` (candidate trekkers), ``gevoelig`` (rank
-        changes when a weight moves 25%), ``blijft_in_top`` (stays in the top
-        ``config.top_n``), ``rang_min``/``rang_max`` (over those variants), ``cluster``,
-        ``n_posities``, ``n_vorm``. Which municipalities and trekkers: the long table
-        :func:`~pmg_analysis.prioritise.score.programme_members` (``WorkProgramme.gemeenten``).
+        ``vorm`` (suggested form), ``n_trekkers`` (candidate trekkers), ``start`` (place in
+        the year's start order, :func:`start_order`), ``rang_leden`` (a theme's place in the
+        members' own ranking), ``plaats_rangschikking`` (mean place given to the item's theme
+        in that ranking), ``gevoelig`` (rank changes when a weight moves 25%),
+        ``blijft_in_top`` (stays in the top ``config.top_n``), ``rang_min``/``rang_max``
+        (over those variants), ``cluster``, ``n_posities``, ``n_vorm``. Which municipalities
+        and trekkers: the long table :func:`~pmg_analysis.prioritise.score.programme_members`
+        (``WorkProgramme.gemeenten``).
 
     Examples
     --------
@@ -144,13 +174,15 @@ class WorkProgramme:
     :func:`work_programme`), ``leerkringen`` (:class:`Leerkringen`), ``gevoeligheid`` (the rank
     of every item under every weight variant, :func:`~pmg_analysis.prioritise.sensitivity`),
     the ``inputs`` they were computed from and ``gemeenten``, the municipalities behind each
-    item (:func:`~pmg_analysis.prioritise.score.programme_members`)."""
+    item (:func:`~pmg_analysis.prioritise.score.programme_members`) with the proposed trekker
+    and the alternates (:func:`~pmg_analysis.prioritise.trekkers.choose_trekkers`)."""
 
     programma: pd.DataFrame
     leerkringen: Leerkringen
     gevoeligheid: pd.DataFrame
     inputs: PriorityInputs | None
-    # item, gemeente_code, gemeente_naam, trekker: who is behind each item (programme_members)
+    # item, gemeente_code, gemeente_naam, trekker, urgentie, plaats, trekker_keuze,
+    # trekker_reden: who is behind each item and who leads it (programme_members)
     gemeenten: pd.DataFrame | None = None
 
 
@@ -170,7 +202,8 @@ def plan(answers: pd.DataFrame, responses: pd.DataFrame, clusters: LearningNeeds
     """
     inputs = priority_inputs(answers, responses, clusters, config, themes=themes)
     programme = programme_from_inputs(inputs, config)
-    return WorkProgramme(programma=programme,
-                         leerkringen=propose_leerkringen(programme, inputs, config),
+    proposal = propose_leerkringen(programme, inputs, config)
+    return WorkProgramme(programma=programme, leerkringen=proposal,
                          gevoeligheid=sensitivity(score_parts(inputs, config), config),
-                         inputs=inputs, gemeenten=programme_members(inputs))
+                         inputs=inputs,
+                         gemeenten=choose_trekkers(programme_members(inputs), proposal.leden))

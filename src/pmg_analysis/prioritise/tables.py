@@ -21,22 +21,24 @@ PART_NAMES: dict[str, str] = {part: DEEL_UITLEG[part][0] for part in PARTS}
 
 
 def item_names(programme: pd.DataFrame) -> pd.Series:
-    """What a reader sees for an item: the theme's name, or ``LV3 · label`` for a question."""
-    is_question = programme["soort"].astype("string") == "leervraag"
-    return programme["label"].astype("string").mask(
-        is_question, programme["item"].astype("string") + " · " + programme["label"].astype(
-            "string"))
+    """What a reader sees for an item: its label in words with its rank within its kind,
+    ``"3. Aansluiting onderwijs en arbeidsmarkt"`` (no ids)."""
+    return (programme["rang"].astype("Int64").astype("string") + ". "
+            + programme["label"].astype("string"))
 
 
 def contributions(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()
                   ) -> pd.DataFrame:
     """Long: ``onderwerp``, ``onderdeel`` (Dutch part name), ``punten`` - the points (of 100) a
-    part adds to the score; the points of an item add up to its score x 100."""
-    weights = config.weights
-    total = sum(weights.values())
+    part adds to the score; the points of an item add up to its score x 100 (a part left out
+    of its kind's score adds nothing)."""
+    from pmg_analysis.prioritise.score import effective_weights
+
+    weights = effective_weights(programme, config.weights)
+    share = weights.div(weights.sum(axis=1), axis=0)
     names = item_names(programme)
     frames = [pd.DataFrame({"onderwerp": names.to_numpy(), "onderdeel": PART_NAMES[part],
-                            "punten": programme[part].to_numpy() * weights[part] / total * 100})
+                            "punten": (programme[part] * share[part]).to_numpy() * 100})
               for part in PARTS]
     out = pd.concat(frames, ignore_index=True) if len(programme) else pd.DataFrame(
         columns=["onderwerp", "onderdeel", "punten"])
@@ -67,18 +69,17 @@ def joined_names(members: pd.DataFrame, items: pd.Series, *, leads: bool = False
                      dtype="string")
 
 
-def programme_table(programme: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """The ranked programme with Dutch headers; parts as shares (format them as percent).
-    ``members``: who is behind each item (``WorkProgramme.gemeenten``)."""
+def programme_table(programme: pd.DataFrame) -> pd.DataFrame:
+    """The ranked programme with Dutch headers; parts as shares (format them as percent), the
+    number of candidate trekkers (who they are and who is proposed: :mod:`.board`)."""
     out = pd.DataFrame({
         "rang": programme["rang"].to_numpy(),
-        "onderwerp": item_names(programme).to_numpy(),
+        "onderwerp": programme["label"].astype("string").to_numpy(),
         "score": (programme["score"] * 100).to_numpy(),
         **{PART_NAMES[p]: programme[p].to_numpy() for p in PARTS},
         "gemeenten": programme["n_gemeenten"].to_numpy(),
         "voorgestelde vorm": programme["vorm"].astype("string").fillna("–").to_numpy(),
-        "kandidaat-trekkers": joined_names(members, programme["item"], leads=True)
-        .replace("", "geen").to_numpy(),
+        "kandidaat-trekkers": programme["n_trekkers"].astype("int64").to_numpy(),
         "gevoelig": programme["gevoelig"].map({True: "ja", False: "nee"}).to_numpy(),
     })
     return out
@@ -91,7 +92,7 @@ def sensitivity_table(long: pd.DataFrame, programme: pd.DataFrame,
     ``long`` is the output of :func:`~pmg_analysis.prioritise.sensitivity`."""
     if long.empty:
         return pd.DataFrame()
-    names = dict(zip(programme["item"], item_names(programme), strict=True))
+    names = dict(zip(programme["item"], programme["label"].astype("string"), strict=True))
     in_top = long.loc[long["rang"] <= config.top_n, "item"].unique()
     order = [name for name, _, _ in variants(config)]
     wide = (long[long["item"].isin(in_top)]
@@ -113,7 +114,7 @@ def leerkringen_table(proposal: Leerkringen, config: PriorityConfig = PriorityCo
     groups = sentences.groups_shown(proposal, config)
     return pd.DataFrame({
         "leerkring": groups["leerkring"].to_numpy(),
-        "leervraag": (groups["item"] + " · " + groups["label"]).to_numpy(),
+        "leervraag": (groups["rang"].astype("string") + ". " + groups["label"]).to_numpy(),
         "gemeenten": groups["gemeenten"].to_numpy(),
         "trekker": groups["trekker"].replace("", "nog geen").to_numpy(),
         "vorm": groups["vorm"].to_numpy(),
@@ -128,6 +129,6 @@ def without_group_table(proposal: Leerkringen, config: PriorityConfig = Priority
     without = sentences.without_shown(proposal, config)
     return pd.DataFrame({
         "rang": without["rang"].to_numpy(),
-        "leervraag": (without["item"] + " · " + without["label"]).to_numpy(),
+        "leervraag": (without["rang"].astype("string") + ". " + without["label"]).to_numpy(),
         "toelichting": without["toelichting"].to_numpy(),
     })

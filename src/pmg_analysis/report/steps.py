@@ -234,33 +234,21 @@ def learning_page(data: Processed) -> list[Output]:
 
 def programme_page(data: Processed) -> list[Output]:
     """``05_werkprogramma``."""
-    from pmg_analysis import plots
-    from pmg_analysis.prioritise import sentences, tables
+    from pmg_analysis.prioritise import board, sentences, tables
 
     config = data.settings.prioritise
     werkprogramma = data.results().plan
     programma = werkprogramma.programma
     themas = programma[programma["soort"] == "thema"]
     leervragen = programma[programma["soort"] == "leervraag"]
-    groepen = werkprogramma.leerkringen
-    toon = 15
     return [
-        sentences.weights_table(config), sentences.programme_summary(programma, config),
-        plots.stacked_bar(tables.contributions(themas, config), category="onderwerp",
-                          group="onderdeel", value="punten",
-                          title="Score per thema, opgebouwd uit de vijf onderdelen",
-                          value_title="punten (van 100)"),
-        tables.programme_table(themas, werkprogramma.gemeenten),
-        plots.stacked_bar(tables.contributions(leervragen.head(toon), config),
-                          category="onderwerp", group="onderdeel", value="punten",
-                          title=f"Score van de {toon} hoogst scorende leervragen",
-                          value_title="punten (van 100)"),
-        tables.programme_table(leervragen.head(toon), werkprogramma.gemeenten),
-        sentences.sensitivity_summary(programma, config),
+        board.answer(werkprogramma, config), board.year_programme(werkprogramma, config),
+        board.later(werkprogramma, config), board.groups_table(werkprogramma, config),
+        board.themes_table(werkprogramma, config),
+        sentences.weights_table(config), sentences.constant_parts_sentence(programma),
+        tables.programme_table(themas),
+        tables.programme_table(leervragen.head(10)),
         tables.sensitivity_table(werkprogramma.gevoeligheid, programma, config),
-        sentences.leerkringen_summary(groepen, config),
-        tables.leerkringen_table(groepen, config),
-        tables.without_group_table(groepen, config),
     ]
 
 
