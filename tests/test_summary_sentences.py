@@ -164,26 +164,3 @@ def test_needs_and_programme_form_one_list_with_the_programme_place():
     table = summary.needs_table(needs, programme, n=2)
     assert table["Leerbehoefte"].tolist() == ["Wonen", "Energie"]
     assert table["Plaats in het werkprogramma"].tolist() == [2, 1]
-    assert summary.needs_programme_sentence(needs, programme, n=2).startswith(
-        "Het werkprogramma heeft dezelfde 2 bovenaan")
-
-
-def test_a_need_the_programme_lifts_into_its_top_is_explained_in_one_sentence():
-    needs, programme = _needs_and_programme([3, 1, 2])
-    text = summary.needs_programme_sentence(needs, programme, n=2)
-    assert text.startswith("In de top 2 van het werkprogramma staat Zorg (7 gemeenten) in "
-                           "plaats van Energie (8 gemeenten)")
-    assert text.count(".") == 1
-
-
-def test_the_programmes_theme_order_is_set_beside_the_members_order():
-    programme = pd.DataFrame({"soort": "thema", "item": ["SV", "EA", "EF", "LD"],
-                              "rang": [1, 2, 3, 4]})
-    scores = pd.DataFrame({"theme": ["EA", "SV", "LD", "EF"], "measure": "eerste",
-                           "estimate": [.42, .26, .18, .14]})
-    assert summary.programme_order_sentence(programme, scores).startswith(
-        "Het werkprogramma zet Sociale veerkracht & relatie burger-overheid voorop; de leden "
-        "zetten Economie & arbeidsmarkt het vaakst op de eerste plaats.")
-    same_first = scores.assign(estimate=[.26, .42, .18, .14])
-    assert summary.programme_order_sentence(programme, same_first).startswith(
-        "Het werkprogramma zet ook Sociale veerkracht & relatie burger-overheid voorop")

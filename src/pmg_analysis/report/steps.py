@@ -75,6 +75,7 @@ def load(processed_dir: Path, settings: Settings = Settings()) -> Processed:
 def summary_page(data: Processed) -> list[Output]:
     """``00_samenvatting``."""
     from pmg_analysis import themes
+    from pmg_analysis.prioritise import sentences as programma
     from pmg_analysis.report import summary
 
     responses = data.responses
@@ -82,12 +83,13 @@ def summary_page(data: Processed) -> list[Output]:
     scores, plan = results.theme_scores, results.plan
     out: list[Output] = [summary.theme_headline(scores),
                          summary.theme_table(scores, plan.programma),
-                         summary.programme_order_sentence(plan.programma, scores)]
+                         programma.ranking_difference(plan.programma, data.settings.prioritise)]
     out += themes.position_sentences(results.theme_scores_positie, results.group_tests)
     out += [data.manifest.positions.sentence, themes.method_sentence(),
             themes.group_test_sentence(results.group_tests)]
     out += [summary.needs_table(results.needs.needs, plan.programma),
-            summary.needs_programme_sentence(results.needs.needs, plan.programma),
+            programma.needs_difference(results.needs.needs, plan.programma,
+                                       config=data.settings.prioritise),
             summary.has_comparison(data.cache_dir)]
     out += [summary.response_sentence(data.manifest, responses),
             summary.response_table(responses)]

@@ -174,60 +174,6 @@ def needs_table(needs: pd.DataFrame, programme: pd.DataFrame | None = None,
     return out
 
 
-def needs_programme_sentence(needs: pd.DataFrame, programme: pd.DataFrame, n: int = 5) -> str:
-    """One sentence on how the programme's top ``n`` learning questions relate to the ``n``
-    needs most municipalities asked: the same, or which differ and why."""
-    from pmg_analysis.prioritise.sentences import names
-
-    asked = needs.sort_values("cluster", kind="stable").head(n)
-    rows = _programme_needs(programme).sort_values("rang", kind="stable")
-    top = rows.head(n)
-    in_programme = set(top["cluster"].astype("int64"))
-    in_asked = set(asked["cluster"].astype("int64"))
-    why = ("het werkprogramma telt naast het aantal gemeenten ook hun urgentie, de spreiding "
-           "over de posities, kandidaat-trekkers en de gekozen werkvorm")
-    if in_programme == in_asked:
-        return (f"Het werkprogramma heeft dezelfde vijf bovenaan, soms in een andere volgorde: "
-                f"{why}." if n == 5 else f"Het werkprogramma heeft dezelfde {n} bovenaan: {why}.")
-    label = dict(zip(needs["cluster"].astype("int64"), needs["label"].astype(str), strict=True))
-    count = dict(zip(needs["cluster"].astype("int64"), needs["n_gemeenten"].astype("int64"),
-                     strict=True))
-    extra = [c for c in top["cluster"].astype("int64") if c not in in_asked]
-    out = [c for c in asked["cluster"].astype("int64") if c not in in_programme]
-
-    def listed(clusters: list[int]) -> str:
-        return names([f"{label[c]} ({count[c]} gemeenten)" for c in clusters])
-
-    verb = "staat" if len(extra) == 1 else "staan"
-    return (f"In de top {n} van het werkprogramma {verb} {listed(extra)} in plaats van "
-            f"{listed(out)}: {why}.")
-
-
-def programme_order_sentence(programme: pd.DataFrame, scores: pd.DataFrame) -> str:
-    """The programme's order of the themes beside the members' (most often first).
-
-    A placeholder for the sentence of :mod:`pmg_analysis.prioritise` that explains why the two
-    orders differ (being written beside this change); until then it only states both orders.
-    """
-    from pmg_analysis.prioritise.sentences import names
-    from pmg_analysis.themes.sentences import theme_name
-
-    order = programme[programme["soort"] == "thema"].sort_values("rang", kind="stable")
-    members = (scores[scores["measure"].astype(str) == "eerste"]
-               .sort_values("estimate", ascending=False, kind="stable"))
-    own = [theme_name(t) for t in order["item"].astype(str)]
-    theirs = [theme_name(t) for t in members["theme"].astype(str)]
-    if not own or not theirs:
-        return ""
-    if own == theirs:
-        return "Het werkprogramma zet de thema's in dezelfde volgorde als de leden."
-    if own[0] == theirs[0]:
-        return (f"Het werkprogramma zet ook {own[0]} voorop, maar daarna een andere volgorde dan "
-                f"de leden: {names(own[1:])}.")
-    return (f"Het werkprogramma zet {own[0]} voorop; de leden zetten {theirs[0]} het vaakst op "
-            f"de eerste plaats. De volgorde in het werkprogramma: {names(own)}.")
-
-
 def has_comparison(out_dir: str | Path | None) -> bool:
     """Whether this build compared the round with a previous one (then report 06 exists and the
     summary links to it); False without a folder."""
