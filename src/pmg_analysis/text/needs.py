@@ -45,6 +45,7 @@ from pmg_analysis.text.codebook import Codebook, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
 from pmg_analysis.text.prepare import Preparer, content_words, stem, words
 from pmg_analysis.text.questions import QuestionConfig, gemeente_of, labels, learning_questions
+from pmg_analysis.text.terms import TermIndex
 from pmg_analysis.text.ties import choose, near_threshold
 
 VOORSTEL = "voorstel"
@@ -72,6 +73,16 @@ class NeedConfig:
     # Bonus for a need of the theme whose question was answered: nine in ten questions are about
     # the theme they answer; small, so that a clear term or example of another theme still wins.
     theme_bonus: float = 0.05
+    # Weight of the question's own theme (the theme coder's share of the need's theme in the
+    # question's text, 0-1): the question asked says what a respondent was thinking of, the
+    # text says what it is about. A question about "gas-free street by street" is about energy
+    # (EF) whatever its neighbourhood words; a need of a theme with a share near 0 loses up to
+    # this against one of the theme the text is most about (a penalty against that theme's
+    # share, so that a need of the text's own theme scores as before and the threshold
+    # `min_score` keeps its meaning). Without the language model the lexicon's shares are too
+    # coarse for that (right need 0.71 -> 0.66 on the second test part, terms only): there the
+    # lexicon's theme of the text adds `theme_bonus`, like the question asked.
+    content_theme_weight: float = 0.10
     # Lowest total score that assigns a need; below it, the question goes to the suggestions.
     min_score: float = 0.30
     # Two needs whose scores lie closer than this are a near tie. Measured on the development
@@ -148,31 +159,6 @@ MEMBER_DTYPES = {"response_id": "string", "question_id": "string", "cluster": "I
                  "alternatief": "string", "termen": "object", "voorbeeld": "string"}
 
 
-class _Terms:
-    """Codebook terms per need, matched as stem sequences (compounds split)."""
-
-    def __init__(self, book: Codebook, preparer: Preparer):
-        self.preparer = preparer
-        self.index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-        for j, need in enumerate(book.needs):
-            for term in need.termen:
-                stems = tuple(stem(w) for w in words(term))
-                if stems:
-                    self.index.setdefault(stems[0], []).append((j, stems, term))
-
-    def found(self, text: str, n_needs: int) -> list[list[str]]:
-        """Per need, the distinct terms found in ``text`` (codebook spelling)."""
-        stems = self.preparer.stems(text)
-        hits: list[list[str]] = [[] for _ in range(n_needs)]
-        for i, s in enumerate(stems):
-            for j, seq, term in self.index.get(s, ()):
-                if tuple(stems[i:i + len(seq)]) == seq and term not in hits[j]:
-                    hits[j].append(term)
-        # a term that is part of a longer term of the same need counts once ("huur" in
-        # "sociale huur")
-        return hits
-
-
 def _vocabulary(book: Codebook, config: NeedConfig) -> frozenset[str]:
     lex = config.text.lexicon()
     extra = {stem(w) for n in book.needs for t in n.termen for w in words(t)}
@@ -220,20 +206,52 @@ def need_scores(questions: list[str], asked_under: list[str | None], book: Codeb
     >>> book.ids[int(s[0].argmax())], terms[0][book.ids.index("ef_corporaties")]
     ('ef_corporaties', ['prestatieafspraken', 'corporaties'])
     """
+    base, found, closest = _score_parts(questions, asked_under, book, config=config,
+                                        cache_dir=cache_dir)
+    return base + lexical_scores(found, config), found, closest
+
+
+def lexical_scores(found: list[list[list[str]]], config: NeedConfig) -> np.ndarray:
+    """The term part of the scores: ``lexical_weight`` per distinct term, at most ``max_terms``."""
+    n = len(found[0]) if found else 0
+    return np.array([[min(len(f), config.max_terms) for f in row] for row in found],
+                    dtype=float).reshape(len(found), n) * config.lexical_weight
+
+
+def _score_parts(questions: list[str], asked_under: list[str | None], book: Codebook, *,
+                 config: NeedConfig, cache_dir: Path | None
+                 ) -> tuple[np.ndarray, list[list[list[str]]], list[list[str]]]:
+    """Everything but the terms' share of the scores (examples, question asked, the question's
+    own theme), the terms found and the closest passages."""
     n = len(book)
-    terms = _Terms(book, Preparer(_vocabulary(book, config)))
+    terms = TermIndex(book, Preparer(_vocabulary(book, config)))
     found = [terms.found(q, n) for q in questions]
-    lexical = np.array([[min(len(f), config.max_terms) for f in row] for row in found],
-                       dtype=float).reshape(len(questions), n) * config.lexical_weight
     themes = np.array([need.thema for need in book.needs])
     bonus = np.array([themes == t for t in asked_under], dtype=float).reshape(
         len(questions), n) * config.theme_bonus
-    if questions and _use_embeddings(config.text):
+    embedded = _use_embeddings(config.text)
+    if questions and config.content_theme_weight:
+        # the coder's theme shares of the question itself (not of the question it answered)
+        coded = code_themes(questions, config=config.text, cache_dir=cache_dir)
+        codes = list(load_instrument().theme_codes)
+        share = coded[codes].to_numpy(dtype=float)
+        own = share[:, [codes.index(t) for t in themes]]
+        if embedded:
+            # a need of a theme the text is not about loses up to `content_theme_weight`
+            # against the theme the text is most about (which loses nothing)
+            bonus = bonus - config.content_theme_weight * (share.max(axis=1, keepdims=True)
+                                                           - own)
+        else:
+            # terms only: the lexicon's theme of the text counts like the question asked
+            # (exact sums, no processor decides them)
+            best = coded["theme"].astype(object).to_numpy()[:, None]
+            bonus = bonus + config.theme_bonus * (themes[None, :] == best)
+    if questions and embedded:
         sims, closest = _example_similarity(questions, book, cache_dir)
     else:
         sims = np.zeros((len(questions), n))
         closest = [[""] * n for _ in questions]
-    return sims + lexical + bonus, found, closest
+    return sims + bonus, found, closest
 
 
 def _has_subject(text: str, preparer: Preparer, config: NeedConfig) -> bool:
