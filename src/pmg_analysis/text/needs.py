@@ -24,11 +24,14 @@ A question with no content of its own ("Graag samen met Platform31 een leerkring
 is about the theme it answers, not a need: it is left out of the needs and counted as context.
 Questions that fit no need are grouped into **suggested new needs** by their shared content words
 (TF-IDF of stems, average linkage, distances rounded to 1e-9 so that the grouping is the same on
-every machine; no embeddings involved).
+every machine; no embeddings involved), named by their most central question and identified by
+a hash of their questions. A statement that asks nothing and names no subject ("Wij staan nog aan
+het begin.") is context, not a suggestion of its own.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,10 +44,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from pmg_analysis import paths
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.text import embed as emb
-from pmg_analysis.text.codebook import Codebook, Need, load_codebook, with_need
+from pmg_analysis.text.codebook import Codebook, CodebookError, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
 from pmg_analysis.text.prepare import Preparer, content_words, stem, words
-from pmg_analysis.text.questions import QuestionConfig, gemeente_of, labels, learning_questions
+from pmg_analysis.text.questions import QuestionConfig, gemeente_of, learning_questions
 from pmg_analysis.text.terms import TermIndex
 from pmg_analysis.text.ties import choose, near_threshold
 
@@ -103,6 +106,19 @@ class NeedConfig:
     # so below 0.9 questions sharing a content word join and unrelated ones (1.0) stay apart.
     # On the development part 0.8 to 0.95 gave the same groups.
     suggestion_distance: float = 0.9
+    # Characters of a suggested need's name (its most central question, shortened): one line of
+    # a table.
+    name_width: int = 70
+    # A sentence with none of these words and no question mark asks nothing; next to a question
+    # that fits a need, without a codebook term, it frames that question ("Wij staan nog aan het
+    # begin."), also when its own score lies near the threshold.
+    question_words: str = (r"\b(hoe|wat|welke?|waarom|wie|waar|wanneer|hoeveel|waardoor|"
+                           r"waarmee|kunnen|kan|moeten|moet)\b")
+    # A statement about the respondent or the situation starts with one of these words ("Wij
+    # staan nog aan het begin.", "Dit speelt al jaren."); without a question word, a codebook
+    # term or a word of the theme lexicon it is framing even when it stands alone. A statement
+    # naming a subject ("Opschaling van zonnedaken") stays a question.
+    framing_subject: str = r"(wij|we|ik|onze?|ons|dit|dat|het|er|daar|hier|zij|men)\b"
     # Words that name the form of working together, not a subject: a sentence with nothing
     # else is context ("Graag een leerkring hierover.").
     form_words: frozenset[str] = field(default_factory=lambda: frozenset({
@@ -259,9 +275,12 @@ def _has_subject(text: str, preparer: Preparer, config: NeedConfig) -> bool:
     return any(s not in stops and len(s) > 2 for s in preparer.stems(text))
 
 
-def _suggestion_ids(texts: list[str], config: NeedConfig, preparer: Preparer) -> np.ndarray:
+def _suggestions(texts: list[str], config: NeedConfig, preparer: Preparer
+                 ) -> tuple[list[list[str]], list[str]]:
+    """The groups of ``texts`` (sorted) by shared content words, and per group its most central
+    question (highest summed similarity to the others; ties: shortest, then alphabetical)."""
     if len(texts) < 2:
-        return np.zeros(len(texts), dtype=int)
+        return [list(texts)], list(texts)
     stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
     tfidf = TfidfVectorizer(analyzer=lambda t: [s for s in preparer.stems(t) if s not in stops],
                             norm="l2")
@@ -271,7 +290,44 @@ def _suggestion_ids(texts: list[str], config: NeedConfig, preparer: Preparer) ->
     np.fill_diagonal(dist, 0.0)
     model = AgglomerativeClustering(n_clusters=None, distance_threshold=config.suggestion_distance,
                                     metric="precomputed", linkage="average")
-    return model.fit(dist).labels_
+    ids = model.fit(dist).labels_
+    groups, central = [], []
+    for cid in sorted(set(ids.tolist()), key=lambda c: int(np.flatnonzero(ids == c)[0])):
+        idx = np.flatnonzero(ids == cid)
+        closeness = np.round(sims[np.ix_(idx, idx)].sum(axis=1), 6)
+        best = min(idx.tolist(), key=lambda i: (-closeness[list(idx).index(i)], len(texts[i]),
+                                                 texts[i]))
+        groups.append([texts[i] for i in idx])
+        central.append(texts[best])
+    return groups, central
+
+
+def short_name(text: str, width: int = 70) -> str:
+    """A question as the name of a suggested need: without its closing punctuation, cut at a
+    word before ``width`` characters.
+
+    Examples
+    --------
+    >>> short_name("Hoe maken we onze organisatie weerbaar tegen ondermijning?")
+    'Hoe maken we onze organisatie weerbaar tegen ondermijning'
+    >>> short_name("Hoe verdelen we de kosten van regionale voorzieningen eerlijk tussen stad "
+    ...            "en ommeland?", 50)
+    'Hoe verdelen we de kosten van regionale…'
+    """
+    out = " ".join(str(text).split()).rstrip(" .?!:;")
+    if len(out) <= width:
+        return out
+    cut = out[:width].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+def _statement(text: str, config: NeedConfig) -> bool:
+    """True for a sentence that asks nothing: no question mark and no question word."""
+    return "?" not in text and not re.search(config.question_words, text.lower())
+
+
+def _lexicon_stems(text_config: TextConfig) -> frozenset[str]:
+    return frozenset(s for e in text_config.lexicon().entries for s in e.stems)
 
 
 def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
@@ -297,10 +353,12 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     -------
     LearningNeeds
         ``needs``: one row per need asked (``cluster`` 1 = asked by most municipalities, then
-        most questions, then codebook before suggestion, then name; ``need`` id (``nieuw_1`` ...
-        for suggestions), ``bron`` (codeboek/voorstel), ``label`` (the need's name; for a
-        suggestion its most distinctive words), ``theme``, ``opgave``, ``opgave_tekst``,
-        ``n_gemeenten``, ``n_teksten``, ``n_twijfel`` (questions that were a near tie));
+        most questions, then codebook before suggestion, then name; ``need`` id (for a
+        suggestion ``nieuw_`` and six hex digits of a hash of its sorted questions: the same
+        questions give the same id on every machine), ``bron`` (codeboek/voorstel), ``label``
+        (the need's name; for a suggestion its most central question, shortened), ``theme``,
+        ``opgave``, ``opgave_tekst``, ``n_gemeenten``, ``n_teksten``, ``n_twijfel`` (questions
+        that were a near tie));
         ``members``: one row per question (``score``, ``tie`` and ``alternatief`` — the other
         need of a near tie —, ``termen`` found and the closest ``voorbeeld``); ``quotes``;
         ``context``: sentences without a subject of their own.
@@ -364,29 +422,39 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     rows["termen"] = pd.Series([decided[k][4] for k in keys], index=rows.index, dtype=object)
     rows["voorbeeld"] = [decided[k][5] for k in keys]
     # a sentence that fits no need in an answer whose other sentence does fit one explains that
-    # question ("Wij zijn een krimpregio."): context, not a need of its own
+    # question ("Wij zijn een krimpregio."): context, not a need of its own; so is a framing
+    # statement near the threshold there (no question, no codebook term: "Wij staan nog aan
+    # het begin.")
     answer = list(zip(rows["response_id"], rows["question_id"], strict=True))
     answered = {a for a, need in zip(answer, rows["need"], strict=True) if pd.notna(need)}
-    explains = (rows["need"].isna() & ~rows["tie"].astype(bool)
-                & pd.Series([a in answered for a in answer]))
+    with_term = {u for i, u in enumerate(uniq) if any(found[i])}
+    statement = pd.Series([_statement(t, config) and (t, a) not in with_term
+                           for t, a in keys])
+    topical = _lexicon_stems(config.text)
+    own_subject = re.compile(config.framing_subject, re.IGNORECASE)
+    framing = statement & pd.Series([bool(own_subject.match(t.strip()))
+                                     and not any(s in topical for s in preparer.stems(t))
+                                     for t in rows["text"]])
+    explains = rows["need"].isna() & (
+        (pd.Series([a in answered for a in answer]) & (~rows["tie"].astype(bool) | statement))
+        | framing)
     context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
                         ignore_index=True)
     rows = rows[~explains].reset_index(drop=True)
     rest = sorted(set(rows.loc[rows["need"].isna(), "text"]))
+    sugg_label: dict[str, str] = {}
     if rest:
-        ids = _suggestion_ids(rest, config, preparer)
-        names = labels(rest, ids, config.questions, config.text.lexicon())
-        # suggestion ids by first text in sorted order: the same texts give the same ids
-        first: dict[int, int] = {}
-        for i, cid in enumerate(ids):
-            first.setdefault(int(cid), i)
-        order = {cid: k + 1 for k, cid in enumerate(sorted(first, key=first.get))}
-        sugg_of = {t: f"nieuw_{order[int(c)]}" for t, c in zip(rest, ids, strict=True)}
-        sugg_label = {f"nieuw_{order[c]}": names[c] for c in order}
+        groups, central = _suggestions(rest, config, preparer)
+        sugg_of = {}
+        for members, name in zip(groups, central, strict=True):
+            # the id comes from the content: the same questions give the same id on every
+            # machine, whatever else moved
+            digest = hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()
+            sid = f"nieuw_{digest[:6]}"
+            sugg_label[sid] = short_name(name, config.name_width)
+            sugg_of.update(dict.fromkeys(members, sid))
         unassigned = rows["need"].isna()
         rows.loc[unassigned, "need"] = rows.loc[unassigned, "text"].map(sugg_of)
-    else:
-        sugg_label = {}
     return _assemble(rows, book, sugg_label, context, config, cache_dir)
 
 
@@ -531,24 +599,86 @@ def need_ranking(result: LearningNeeds, responses: pd.DataFrame, *,
     return counts[["cluster", "label", "group", "n_gemeenten", "rank"]].reset_index(drop=True)
 
 
+def proposed_terms(result: LearningNeeds, suggestion: str, *,
+                   config: NeedConfig = NeedConfig()) -> pd.DataFrame:
+    """Terms a researcher could give a suggested need, to confirm before accepting it.
+
+    A word is proposed when it is a content word of the suggestion's questions, at least four
+    letters, no survey or form word, and not generic: it occurs in the questions of at most one
+    other need of the result (a word such as "kost" or "levert" occurs all over). Words of two
+    or more of the suggestion's questions come first.
+
+    Returns
+    -------
+    DataFrame
+        ``term`` (the most frequent written form), ``n_vragen`` (the suggestion's questions with
+        it), ``n_elders`` (other needs whose questions have it), ordered by ``n_vragen``
+        descending, then alphabetically.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"response_id": ["R1", "R2"], "question_id": ["EA_leervraag"] * 2,
+    ...                   "text": ["Hoe bereiken we zzp'ers?", "Zzp'ers en flexwerkers"]})
+    >>> r = pd.DataFrame({"response_id": ["R1", "R2"], "gemeente_code": ["GM0200", "GM0202"]})
+    >>> res = learning_needs(t, r, config=NeedConfig(text=TextConfig(use_embeddings=False)),
+    ...                      cache_dir=None)
+    >>> sid = res.needs["need"].iloc[0]
+    >>> proposed_terms(res, sid)["term"].tolist()
+    ["zzp'ers", 'bereiken', 'flexwerkers']
+    """
+    members = result.members
+    own = members.loc[members["need"] == suggestion, "text"].drop_duplicates().tolist()
+    if not own:
+        raise ValueError(f"{suggestion} staat niet in dit resultaat.")
+    whole = Preparer(frozenset())
+    stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
+    counts: dict[str, int] = {}
+    forms: dict[str, dict[str, int]] = {}
+    for text in own:
+        for w in set(content_words(text)):
+            s = stem(w)
+            if len(w) < 4 or s in stops:
+                continue
+            counts[s] = counts.get(s, 0) + 1
+        for w in content_words(text):
+            forms.setdefault(stem(w), {}).setdefault(w, 0)
+            forms[stem(w)][w] += 1
+    elsewhere: dict[str, set[str]] = {}
+    for need, text in zip(members["need"], members["text"], strict=True):
+        if need == suggestion:
+            continue
+        for s in {stem(t) for t in whole.tokens(text)} & set(counts):
+            elsewhere.setdefault(s, set()).add(str(need))
+    rows = [(min(forms[s], key=lambda f: (-forms[s][f], f)), n, len(elsewhere.get(s, ())))
+            for s, n in counts.items() if len(elsewhere.get(s, ())) <= 1]
+    out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_elders"])
+    out = out.sort_values(["n_vragen", "term"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True).astype({"term": "string", "n_vragen": "Int64",
+                                              "n_elders": "Int64"})
+
+
 def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
-                      need_id: str | None = None, codebook: Codebook | None = None,
+                      termen: tuple[str, ...] | list[str] = (), need_id: str | None = None,
+                      codebook: Codebook | None = None,
                       write_to: str | Path | None = None) -> Codebook:
     """Make a suggested new need a need of the codebook.
 
-    The new need takes the suggestion's theme and opgave, its distinctive words as terms and
-    its quotes as examples; edit the YAML afterwards to sharpen them. With ``write_to`` (for
-    instance :data:`.codebook.USER_CODEBOOK`) the codebook is written there, and the next run
-    uses it.
+    The new need takes the suggestion's theme and opgave, its clearest questions (at most
+    three) as examples and the ``termen`` the researcher confirmed: see
+    :func:`proposed_terms` for candidates. No term is added unasked, so that no generic word
+    ("kost") starts catching questions of other needs. With ``write_to`` (for instance
+    :data:`.codebook.USER_CODEBOOK`) the codebook is written there, and the next run uses it.
 
     Parameters
     ----------
     result
         The output of :func:`learning_needs`.
     suggestion
-        The id of the suggestion (``nieuw_1`` ...), see ``result.needs``.
+        The id of the suggestion (``nieuw_…``), see ``result.needs``.
     naam
         The Dutch name of the new need.
+    termen
+        The terms of the new need (confirmed by the researcher).
     need_id
         Its id (default: the theme code and the first words of the name, e.g. ``ea_zzp``).
     codebook
@@ -561,24 +691,25 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
     >>> r = pd.DataFrame({"response_id": ["R1", "R2"], "gemeente_code": ["GM0200", "GM0202"]})
     >>> res = learning_needs(t, r, config=NeedConfig(text=TextConfig(use_embeddings=False)),
     ...                      cache_dir=None)
-    >>> res.needs[["need", "bron"]].values.tolist()
-    [['nieuw_1', 'voorstel']]
-    >>> book = accept_suggestion(res, "nieuw_1", naam="Zzp'ers en flexwerk")
-    >>> book.needs[-1].id, book.needs[-1].termen[:1]
-    ('ea_zzp_ers_flexwerk', ("zzp'ers",))
+    >>> sid = res.needs["need"].iloc[0]
+    >>> book = accept_suggestion(res, sid, naam="Zzp'ers en flexwerk",
+    ...                          termen=["zzp'ers", "flexwerkers"])
+    >>> book.needs[-1].id, book.needs[-1].termen
+    ('ea_zzp_ers_flexwerk', ("zzp'ers", 'flexwerkers'))
     """
     row = result.needs[result.needs["need"] == suggestion]
     if row.empty or row["bron"].iloc[0] != VOORSTEL:
-        raise ValueError(f"{suggestion} is geen voorgestelde nieuwe behoefte in dit resultaat.")
+        raise CodebookError(f"{suggestion} is geen voorgestelde nieuwe behoefte in dit "
+                            f"resultaat.")
     row = row.iloc[0]
     book = codebook if codebook is not None else load_codebook()
     theme = str(row["theme"]) if pd.notna(row["theme"]) else "SV"
     slug = re.sub(r"[^a-z0-9]+", "_", "_".join(content_words(naam)[:2])).strip("_")
     quotes = result.quotes[result.quotes["cluster"] == row["cluster"]]["text"].tolist()
-    need = Need(id=need_id or f"{theme.lower()}_{slug}", naam=naam, thema=theme,
-                opgave=None if pd.isna(row["opgave"]) else str(row["opgave"]),
-                beschrijving="", termen=tuple(str(row["label"]).split(", ")),
-                voorbeelden=tuple(quotes[:3]))
+    need = Need.model_construct(id=need_id or f"{theme.lower()}_{slug}", naam=naam, thema=theme,
+                                opgave=None if pd.isna(row["opgave"]) else str(row["opgave"]),
+                                beschrijving="", termen=tuple(termen),
+                                voorbeelden=tuple(quotes[:3]))
     return with_need(book, need, write_to=write_to)
 
 

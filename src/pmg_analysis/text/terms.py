@@ -178,7 +178,7 @@ class TermIndex:
         for j, need in enumerate(book.needs):
             for term in need.termen:
                 toks = term_tokens(term)
-                if toks and not all(t.stop for t in toks):
+                if toks:  # a term of stop words only ("ja, mits") matches those exact words
                     entry = (j, term, toks)
                     self.terms.append(entry)
                     self.index.setdefault(toks[0].stem, []).append(entry)
@@ -242,8 +242,6 @@ def _never(book: Codebook, preparer: Preparer) -> pd.DataFrame:
             toks = term_tokens(term)
             if not toks:
                 rows.append((need.id, term, "geen_woorden"))
-            elif all(t.stop for t in toks):
-                rows.append((need.id, term, "alleen_stopwoorden"))
             else:
                 # the term written as a question must find itself
                 idx = TermIndex(Codebook((need.model_copy(update={"termen": (term,)}),), ""),
