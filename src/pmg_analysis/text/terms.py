@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pmg_analysis.text.codebook import Codebook
@@ -100,16 +102,29 @@ def _token(word: str) -> Token:
     return Token(word, stem(word), False)
 
 
+# "wijk voor wijk", "stap voor stap", "straat na straat": a manner of working, not a subject
+REPEAT_LINKS = frozenset({"voor", "na", "per", "om", "bij", "aan"})
+
+
 def text_tokens(text: str, preparer: Preparer) -> list[Token]:
-    """Every word of a question in order, stop words included, compounds split into parts.
+    """Every word of a question in order, stop words included, compounds split into parts. A
+    word repeated around "voor", "na" ... ("wijk voor wijk") says how, not what: a stop word.
 
     Examples
     --------
     >>> [t.surface for t in text_tokens("Van het gas af in Oost-Europa", Preparer(frozenset()))]
     ['van', 'het', 'gas', 'af', 'in', 'oost-europa']
+    >>> [t.stop for t in text_tokens("wijk voor wijk", Preparer(frozenset()))]
+    [True, True, True]
     """
+    ws = _words(text)
+    manner = {j for i in range(len(ws) - 2)
+              if ws[i] == ws[i + 2] and ws[i + 1] in REPEAT_LINKS for j in (i, i + 2)}
     out: list[Token] = []
-    for word in _words(text):
+    for k, word in enumerate(ws):
+        if k in manner:
+            out.append(Token(word, word, True))
+            continue
         tok = _token(word)
         if tok.stop or tok.stem == word and not word.isalpha():
             out.append(tok)
@@ -252,15 +267,20 @@ def _never(book: Codebook, preparer: Preparer) -> pd.DataFrame:
 
 
 def _duplicates(book: Codebook) -> pd.DataFrame:
+    """Terms of a need that find exactly what an earlier term of it finds (the same stems and
+    only an inflection apart): they add nothing."""
     rows = []
     for need in book.needs:
-        first: dict[tuple[str, ...], str] = {}
+        first: list[tuple[tuple[Token, ...], str]] = []
         for term in need.termen:
-            key = term_key(term)
-            if key in first:
-                rows.append((need.id, term, first[key]))
+            toks = term_tokens(term)
+            same = next((t for toks0, t in first if len(toks0) == len(toks)
+                         and all(a.stem == b.stem and same_word(a.surface, b.surface)
+                                 for a, b in zip(toks0, toks, strict=True))), None)
+            if same is not None:
+                rows.append((need.id, term, same))
             else:
-                first[key] = term
+                first.append((toks, term))
     return pd.DataFrame(rows, columns=["need", "term", "zelfde_als"]).astype("string")
 
 
@@ -273,8 +293,8 @@ def _shared(book: Codebook) -> pd.DataFrame:
             .sort_values(["term_key", "need"]).reset_index(drop=True).astype("string"))
 
 
-def term_check(book: Codebook, questions: pd.DataFrame, *, scores=None,
-               preparer: Preparer | None = None) -> TermCheck:
+def term_check(book: Codebook, questions: pd.DataFrame, *, config=None,
+               cache_dir: Path | None = None) -> TermCheck:
     """Check the codebook's terms on a set of learning questions.
 
     Parameters
@@ -282,71 +302,69 @@ def term_check(book: Codebook, questions: pd.DataFrame, *, scores=None,
     book
         The codebook.
     questions
-        ``members`` of :func:`.needs.learning_needs` (``text``, ``need``, ``score``): the
-        questions and the need each got.
-    scores
-        Optional callable ``(texts, book) -> (n × needs) array`` of the full scores; with it,
-        ``without`` lists what would change without each term (default: the needs module's
-        own scoring, :func:`.needs.need_scores`).
-    preparer
-        How questions are split into words (default: the needs module's).
+        The questions: ``members`` of :func:`.needs.learning_needs`, or any frame with ``text``
+        (and ``question_id``, whose first two letters are the theme asked).
+    config
+        :class:`.needs.NeedConfig` (default: the standard one).
+    cache_dir
+        Where the embedding cache lives (the scores without a term use the language model too).
 
     Returns
     -------
     TermCheck
-        ``matches`` (per term the questions it matched), ``never`` (terms that can never match:
-        ``reden`` ``geen_woorden``, ``alleen_stopwoorden``, ``vindt_zichzelf_niet``),
-        ``duplicates`` (terms with the stem of an earlier term of the same need: they add
-        nothing), ``shared`` (terms listed in more than one need), ``without`` (questions whose
-        need would change if the term were left out: ``nu`` and ``zonder``).
+        ``matches`` (per term the questions it matched and the words it matched there),
+        ``never`` (terms that can never match: ``reden`` ``geen_woorden`` or
+        ``vindt_zichzelf_niet``), ``duplicates`` (terms that find what an earlier term of the
+        same need finds: they add nothing), ``shared`` (terms, by stem, listed in more than one
+        need), ``without`` (questions whose need would change if the term were left out:
+        ``nu`` and ``zonder``, NA for no need).
     """
     from pmg_analysis.text import needs as needs_mod
 
-    cfg = needs_mod.NeedConfig()
-    prep = preparer or Preparer(needs_mod._vocabulary(book, cfg))
+    cfg = config if config is not None else needs_mod.NeedConfig()
+    prep = Preparer(needs_mod._vocabulary(book, cfg))
     idx = TermIndex(book, prep)
-    texts = sorted(set(questions["text"].astype(str)))
-    rows = []
-    for text in texts:
-        for j, hits in _by_need(idx.hits(text)).items():
-            for h in hits:
-                rows.append((book.ids[j], h.term, text, h.found))
+    first = questions.drop_duplicates("text")
+    texts = first["text"].astype(str).tolist()
+    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
+             if "question_id" in first else [None] * len(texts))
+    hits = [idx.hits(t) for t in texts]
+    rows = [(book.ids[h.need], h.term, t, h.found) for t, hs in zip(texts, hits, strict=True)
+            for h in hs]
     matches = (pd.DataFrame(rows, columns=["need", "term", "text", "gevonden"])
                .drop_duplicates(["need", "term", "text"])
                .sort_values(["need", "term", "text"]).reset_index(drop=True).astype("string"))
-    without = _without(book, questions, matches, scores)
+    without = _without(book, texts, asked, hits, cfg, cache_dir)
     return TermCheck(matches, _never(book, prep), _duplicates(book), _shared(book), without)
 
 
-def _without(book: Codebook, questions: pd.DataFrame, matches: pd.DataFrame, scores
-             ) -> pd.DataFrame:
-    """For each term that matched, the questions whose chosen need changes without it."""
-    cols = ["need", "term", "text", "nu", "zonder"]
-    if matches.empty:
-        return pd.DataFrame(columns=cols).astype("string")
+def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: list[list[Hit]],
+             config, cache_dir: Path | None) -> pd.DataFrame:
+    """For each term that matched, the questions whose chosen need changes without it (the
+    other parts of the score stay as they are)."""
     from pmg_analysis.text import needs as needs_mod
 
-    asked = (questions.drop_duplicates("text").set_index("text")["question_id"]
-             .astype(str).str.slice(0, 2)) if "question_id" in questions else None
-
-    def best(texts: list[str], codebook: Codebook) -> list[str | None]:
-        under = [asked.get(t) if asked is not None else None for t in texts]
-        if scores is not None:
-            s = scores(texts, codebook)
-        else:
-            s, _, _ = needs_mod.need_scores(texts, under, codebook, cache_dir=None)
-        cfg = needs_mod.NeedConfig()
-        return [codebook.ids[int(r.argmax())] if r.max() >= cfg.min_score else None for r in s]
-
+    cols = ["need", "term", "text", "nu", "zonder"]
     rows = []
-    texts = sorted(set(matches["text"]))
-    now = dict(zip(texts, best(texts, book), strict=True))
-    for (need_id, term), group in matches.groupby(["need", "term"], sort=True):
-        affected = sorted(set(group["text"]))
-        edited = Codebook(tuple(n.model_copy(update={"termen": tuple(t for t in n.termen
-                                                                     if t != term)})
-                                if n.id == need_id else n for n in book.needs), book.source)
-        after = best(affected, edited)
-        rows += [(need_id, term, t, now[t], a) for t, a in zip(affected, after, strict=True)
-                 if a != now[t]]
-    return pd.DataFrame(rows, columns=cols).astype("string")
+    if texts:
+        base, found, _ = needs_mod._score_parts(texts, asked, book, config=config,
+                                                cache_dir=cache_dir)
+
+        def best(score: np.ndarray) -> str | None:
+            return book.ids[int(score.argmax())] if score.max() >= config.min_score else None
+
+        full = base + needs_mod.lexical_scores(found, config)
+        for i, text in enumerate(texts):
+            now = best(full[i])
+            per_need = _by_need(hits[i])
+            for j, need_hits in sorted(per_need.items()):
+                for term in dict.fromkeys(h.term for h in need_hits):
+                    kept = distinct([h for h in need_hits if h.term != term])
+                    score = full[i].copy()
+                    score[j] = base[i, j] + min(len(kept), config.max_terms) * (
+                        config.lexical_weight)
+                    after = best(score)
+                    if after != now:
+                        rows.append((book.ids[j], term, text, now, after))
+    out = pd.DataFrame(rows, columns=cols).sort_values(["need", "term", "text"])
+    return out.reset_index(drop=True).astype("string")
