@@ -613,18 +613,7 @@ def proposed_terms(result: LearningNeeds, suggestion: str, *,
     DataFrame
         ``term`` (the most frequent written form), ``n_vragen`` (the suggestion's questions with
         it), ``n_elders`` (other needs whose questions have it), ordered by ``n_vragen``
-        descending, then alphabetically.
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"response_id": ["R1", "R2"], "question_id": ["EA_leervraag"] * 2,
-    ...                   "text": ["Hoe bereiken we zzp'ers?", "Zzp'ers en flexwerkers"]})
-    >>> r = pd.DataFrame({"response_id": ["R1", "R2"], "gemeente_code": ["GM0200", "GM0202"]})
-    >>> res = learning_needs(t, r, config=NeedConfig(text=TextConfig(use_embeddings=False)),
-    ...                      cache_dir=None)
-    >>> sid = res.needs["need"].iloc[0]
-    >>> proposed_terms(res, sid)["term"].tolist()
-    ["zzp'ers", 'bereiken', 'flexwerkers']
+        descending, then alphabetically. Example: see :func:`accept_suggestion`.
     """
     members = result.members
     own = members.loc[members["need"] == suggestion, "text"].drop_duplicates().tolist()
@@ -692,6 +681,8 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
     >>> res = learning_needs(t, r, config=NeedConfig(text=TextConfig(use_embeddings=False)),
     ...                      cache_dir=None)
     >>> sid = res.needs["need"].iloc[0]
+    >>> proposed_terms(res, sid)["term"].tolist()
+    ["zzp'ers", 'bereiken', 'flexwerkers']
     >>> book = accept_suggestion(res, sid, naam="Zzp'ers en flexwerk",
     ...                          termen=["zzp'ers", "flexwerkers"])
     >>> book.needs[-1].id, book.needs[-1].termen
