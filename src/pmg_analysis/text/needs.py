@@ -9,13 +9,18 @@ researcher codes such answers with a codebook; this module does the same, and sh
 Method, per learning question (one sentence of a ``{code}_leervraag`` or ``{code}_samen`` answer,
 framing sentences left out; :func:`.clusters.learning_questions`):
 
-1. **Terms**: the codebook terms of each need found in the question (stems, inside compounds
-   too); ``lexical_weight`` per distinct term, at most ``max_terms`` counted.
+1. **Terms**: the codebook terms of each need found in the question (:mod:`.terms`: a word once in
+   whatever form, phrases with their stop words, compounds at a real boundary, no derivations);
+   ``lexical_weight`` per distinct term, at most ``max_terms`` counted.
 2. **Examples**: the cosine of the question's e5 vector to the need's passages (name with
    description, and the example questions), after subtracting the mean of all codebook
    passages (centring removes what every Dutch policy sentence shares); the best passage counts.
 3. **Question asked**: ``theme_bonus`` for a need of the theme whose question was answered
    (most questions are about the theme they answer; about one in ten is not).
+4. **The question's own theme**: the theme coder's shares of the question's text; a need of a
+   theme the text is not about loses up to ``content_theme_weight`` against one of the theme it
+   is most about (without the language model: the lexicon's theme of the text adds
+   ``theme_bonus``).
 
 The need with the highest sum is chosen when the sum reaches ``min_score``; a need within
 ``margin`` of the best is a near tie (both shown, the first in codebook order taken,
