@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -370,3 +371,20 @@ def test_writing_the_codebook_keeps_its_explanations_and_compact_layout(tmp_path
     book = merge_needs(load_codebook(path), "ef_binnenstad", "ef_vastgoed_transformatie",
                        voorbeelden=["Hoe houden we de binnenstad levendig?"], write_to=path)
     assert load_codebook(path) == book
+
+
+def test_suggestions_of_the_example_are_named_by_a_question_not_a_keyword_list(example_clean):
+    result = learning_needs(example_clean.texts, example_clean.responses, config=LEXICON_ONLY,
+                            cache_dir=None)
+    names = result.needs.loc[result.needs["bron"] == "voorstel", "label"].tolist()
+    assert names
+    for name in names:
+        assert not re.fullmatch(r"[\w']+(, [\w']+){1,2}", name), name  # "regelen, ruimte, ..."
+        assert not name[0].islower() and len(name) <= 71, name
+        assert not re.match(r"(Leervraag|Onze vraag|Graag|Wij willen)\b", name), name
+    # every name is (the start of) one of its own questions, lead-in left out
+    members = result.members.merge(result.needs[["need", "label"]], on="need")
+    for label, texts in members.groupby("label")["text"]:
+        if label in names:
+            stem_ = label.rstrip("…").lower()
+            assert any(stem_ in t.lower() for t in texts), label

@@ -51,7 +51,7 @@ from pmg_analysis.instrument import load_instrument
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.codebook import Codebook, CodebookError, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
-from pmg_analysis.text.prepare import Preparer, content_words, stem, words
+from pmg_analysis.text.prepare import Preparer, content_words, stem, stop_words, words
 from pmg_analysis.text.questions import QuestionConfig, gemeente_of, learning_questions
 from pmg_analysis.text.terms import TermIndex
 from pmg_analysis.text.ties import choose, near_threshold
@@ -307,19 +307,42 @@ def _suggestions(texts: list[str], config: NeedConfig, preparer: Preparer
     return groups, central
 
 
-def short_name(text: str, width: int = 70) -> str:
-    """A question as the name of a suggested need: without its closing punctuation, cut at a
-    word before ``width`` characters.
+LEAD_IN_WORDS = 10  # a lead-in before the question word is at most this long ("Graag horen we...")
+
+
+def short_name(text: str, width: int = 70, topical: frozenset[str] = frozenset()) -> str:
+    """A question as the name of a suggested need: without a label of survey words before a
+    colon ("Leervraag:", "Onze vraag:") or a lead-in before its question word ("Graag horen we
+    van elkaar hoe ...") that names no subject (no stem in ``topical``), without its closing
+    punctuation, cut at a word before ``width`` characters.
 
     Examples
     --------
-    >>> short_name("Hoe maken we onze organisatie weerbaar tegen ondermijning?")
+    >>> short_name("Onze vraag: hoe maken we onze organisatie weerbaar tegen ondermijning?")
     'Hoe maken we onze organisatie weerbaar tegen ondermijning'
+    >>> short_name("Graag horen we van elkaar hoe je de Bibob-toets inzet bij vergunningen.")
+    'Hoe je de Bibob-toets inzet bij vergunningen'
+    >>> short_name("Ondermijning: hoe leren we signalen herkennen?")
+    'Ondermijning: hoe leren we signalen herkennen'
     >>> short_name("Hoe verdelen we de kosten van regionale voorzieningen eerlijk tussen stad "
     ...            "en ommeland?", 50)
     'Hoe verdelen we de kosten van regionale…'
     """
     out = " ".join(str(text).split()).rstrip(" .?!:;")
+
+    def plain(part: str) -> bool:
+        ws = words(part)
+        return len(ws) <= LEAD_IN_WORDS and not any(stem(w) in topical for w in ws)
+
+    survey = {stem(w) for w in QuestionConfig().label_stop_words} | {
+        stem(w) for w in stop_words()}
+    label, colon, rest = out.partition(":")
+    if colon and rest.strip() and all(stem(w) in survey for w in words(label)):
+        out = rest.strip()
+    lead = re.search(r"\b(hoe|wat|welke|waarom|wanneer|waar|wie|hoeveel)\b", out, re.IGNORECASE)
+    if lead and lead.start() > 0 and ":" not in out[:lead.start()] and plain(out[:lead.start()]):
+        out = out[lead.start():]
+    out = out[:1].upper() + out[1:]
     if len(out) <= width:
         return out
     cut = out[:width].rsplit(" ", 1)[0].rstrip(" ,;:")
@@ -456,7 +479,7 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
             # machine, whatever else moved
             digest = hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()
             sid = f"nieuw_{digest[:6]}"
-            sugg_label[sid] = short_name(name, config.name_width)
+            sugg_label[sid] = short_name(name, config.name_width, topical)
             sugg_of.update(dict.fromkeys(members, sid))
         unassigned = rows["need"].isna()
         rows.loc[unassigned, "need"] = rows.loc[unassigned, "text"].map(sugg_of)
