@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,9 @@ from pmg_analysis.text import (
     rename_need,
 )
 from pmg_analysis.text import sentences as zinnen
+from pmg_analysis.text.codebook import codebook_yaml, write_codebook
 from pmg_analysis.text.embed import available
+from pmg_analysis.text.needs import proposed_terms
 
 LEXICON_ONLY = NeedConfig(text=TextConfig(use_embeddings=False))
 
@@ -92,8 +95,34 @@ def test_questions_that_fit_no_need_become_a_suggested_new_need():
     sugg = result.needs[result.needs["bron"] == "voorstel"]
     assert len(sugg) == 1
     assert sugg.iloc[0]["n_gemeenten"] == 2
-    assert "zzp'ers" in sugg.iloc[0]["label"]
-    assert sugg.iloc[0]["need"] == "nieuw_1"
+    # named by its most central question, shortened; its id comes from its questions
+    assert sugg.iloc[0]["label"] == "Hoe bereiken we zzp'ers en flexwerkers"
+    assert sugg.iloc[0]["need"].startswith("nieuw_") and len(sugg.iloc[0]["need"]) == 12
+
+
+def test_a_suggestion_keeps_its_id_when_another_suggestion_changes():
+    """Ids come from the suggestion's own questions: one question more or less elsewhere (a near
+    tie flipping on another processor) renumbers nothing else."""
+    base = [("R1", "EA_leervraag", "Hoe bereiken we zzp'ers en flexwerkers?"),
+            ("R2", "EA_leervraag", "Wat is de positie van zzp'ers in de lokale economie?"),
+            ("R3", "SV_leervraag", "Hoe maken we onze organisatie weerbaar tegen ondermijning?"),
+            ("R4", "SV_leervraag", "Ondermijning en georganiseerde criminaliteit aanpakken")]
+    extra = [("R5", "EA_leervraag", "Hoe werkt de aanbesteding van kunstgras?")]
+    one = learning_needs(_texts(base), RESPONSES, config=LEXICON_ONLY, cache_dir=None)
+    two = learning_needs(_texts(extra + base), RESPONSES, config=LEXICON_ONLY, cache_dir=None)
+    ids = dict(zip(one.members["text"], one.members["need"], strict=True))
+    again = dict(zip(two.members["text"], two.members["need"], strict=True))
+    assert all(again[t] == ids[t] for t in ids)
+    assert len(set(ids.values())) == 2 and len(set(again.values())) == 3
+
+
+def test_a_framing_statement_near_the_threshold_is_context_not_a_suggestion():
+    rows = [("R1", "EF_leervraag", "Wij staan nog aan het begin. Hoe maak je prestatieafspraken "
+                                   "met woningcorporaties?"),
+            ("R2", "SV_leervraag", "Wij staan nog aan het begin.")]
+    result = learning_needs(_texts(rows), RESPONSES, config=LEXICON_ONLY, cache_dir=None)
+    assert set(result.context["text"]) == {"Wij staan nog aan het begin."}
+    assert result.needs["bron"].astype(str).tolist() == ["codeboek"]
 
 
 def test_why_a_question_got_its_need_is_shown_with_the_terms_found():
@@ -175,7 +204,11 @@ def test_accepting_a_suggestion_writes_a_codebook_the_next_run_uses(tmp_path):
                   ("R2", "EA_leervraag", "Wat is de positie van zzp'ers in de lokale economie?")])
     first = learning_needs(new, RESPONSES, config=LEXICON_ONLY, cache_dir=None)
     path = tmp_path / "leerbehoeften.yaml"
-    accept_suggestion(first, "nieuw_1", naam="Zzp'ers en flexwerk", write_to=path)
+    sid = first.needs["need"].iloc[0]
+    proposed = proposed_terms(first, sid)["term"].tolist()
+    assert proposed[0] == "zzp'ers"
+    accept_suggestion(first, sid, naam="Zzp'ers en flexwerk", termen=proposed[:1],
+                      write_to=path)
     book = load_codebook(path)
     again = learning_needs(new, RESPONSES, config=LEXICON_ONLY, codebook=book, cache_dir=None)
     assert again.needs["bron"].astype(str).tolist() == ["codeboek"]
@@ -185,7 +218,8 @@ def test_accepting_a_suggestion_writes_a_codebook_the_next_run_uses(tmp_path):
 def test_renaming_and_merging_needs_write_the_codebook(tmp_path):
     path = tmp_path / "leerbehoeften.yaml"
     book = rename_need(load_codebook(None), "ef_binnenstad", "Binnenstad", write_to=path)
-    book = merge_needs(book, "ef_binnenstad", "ef_vastgoed_transformatie", write_to=path)
+    book = merge_needs(book, "ef_binnenstad", "ef_vastgoed_transformatie",
+                       voorbeelden=book["ef_binnenstad"].voorbeelden, write_to=path)
     again = load_codebook(path)
     assert again["ef_binnenstad"].naam == "Binnenstad"
     assert "ef_vastgoed_transformatie" not in again.ids
@@ -269,3 +303,88 @@ def test_a_score_near_the_threshold_is_shown_as_a_need_or_none(monkeypatch):
     shown = near_ties_table(result)["Leerbehoefte"].tolist()
     assert all("of geen behoefte uit het codeboek (te dicht bij de drempel" in s for s in shown)
     assert "Bij 2 vragen lag de score te dicht bij de drempel" in needs_summary(result)
+
+
+def test_proposed_terms_leave_out_words_that_occur_all_over():
+    """Accepting a suggestion once copied its label words as terms ("kost, levert, opschaling"):
+    a generic word then caught every question about costs. Proposed terms skip words that
+    questions of several other needs use, and are only added when the researcher names them."""
+    rows = [("R1", "EA_leervraag", "Wat kost de opschaling van zonnedaken en wat levert het op?"),
+            ("R2", "EA_leervraag", "Opschaling van zonnedaken op bedrijfspanden"),
+            ("R3", "SV_leervraag", "Wat kost de jeugdzorg ons per jaar?"),
+            ("R4", "EF_leervraag", "Wat kost een prestatieafspraak met de corporaties?"),
+            ("R5", "EF_leervraag", "Wat kost de omgevingsvisie en wat levert die op?")]
+    result = learning_needs(_texts(rows), _responses(["R1", "R2", "R3", "R4", "R5"],
+                                                     ["polycentrisch"] * 5),
+                            config=LEXICON_ONLY, cache_dir=None)
+    sid = result.members.set_index("text").loc[rows[1][2], "need"]
+    terms = proposed_terms(result, sid)["term"].tolist()
+    assert terms[:2] == ["opschaling", "zonnedaken"]
+    assert "kost" not in terms
+    book = accept_suggestion(result, sid, naam="Zonnedaken opschalen")
+    assert book.needs[-1].termen == ()
+
+
+def test_codebook_functions_refuse_what_breaks_the_codebook_in_one_dutch_line(tmp_path):
+    book = load_codebook(None)
+    with pytest.raises(CodebookError, match="niet met zichzelf worden samengevoegd"):
+        merge_needs(book, "ef_binnenstad", "ef_binnenstad")
+    with pytest.raises(CodebookError, match=r"veld naam: (de naam )?mag niet leeg zijn"):
+        rename_need(book, "ef_binnenstad", "")
+    with pytest.raises(CodebookError, match=r"samen 4 voorbeelden .* 1 tot 3; kies ze"):
+        merge_needs(book, "ef_binnenstad", "ef_vastgoed_transformatie")
+    bad = tmp_path / "codeboek.yaml"
+    bad.write_text("behoeften:\n  - id: ea_x\n    naam: X\n    thema: EA\n"
+                   "    termen: mbo, roc\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"veld termen: moet een lijst zijn, zoals \[mbo"):
+        load_codebook(bad)
+    bad.write_text("behoeften:\n  - id: ea_x\n    naam: X\n    thema: EA\n"
+                   "    voorbeelden: [a, b, c, d]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="hoogstens 3 voorbeelden"):
+        load_codebook(bad)
+    bad.write_text("behoeften:\n  - id: ea_x\n    naam: X\n    thema: EA\n"
+                   "    termen: ['!']\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="geen letters en wordt nooit gevonden"):
+        load_codebook(bad)
+    # no partly English message anywhere
+    for text in ("termen: mbo, roc", "termen: ['!']", "voorbeelden: [a, b, c, d]",
+                 "onbekend: 1"):
+        bad.write_text(f"behoeften:\n  - id: ea_x\n    naam: X\n    thema: EA\n    {text}\n",
+                       encoding="utf-8")
+        with pytest.raises(CodebookError) as err:
+            load_codebook(bad)
+        assert not any(w in str(err.value) for w in ("Input", "should", "valid", "Extra"))
+
+
+def test_writing_the_codebook_keeps_its_explanations_and_compact_layout(tmp_path):
+    packaged = load_codebook(None)
+    assert codebook_yaml(packaged) == packaged.path.read_text(encoding="utf-8")
+    path = write_codebook(rename_need(packaged, "ef_binnenstad", "Binnenstad"),
+                          tmp_path / "leerbehoeften.yaml")
+    written = path.read_text(encoding="utf-8")
+    original = packaged.path.read_text(encoding="utf-8")
+    assert written.splitlines()[:25] == original.splitlines()[:25]  # the field explanations
+    assert len(written.splitlines()) == len(original.splitlines())
+    assert "termen: [binnenstad, centrum," in written
+    assert load_codebook(path)["ef_binnenstad"].naam == "Binnenstad"
+    # a need added later is written in the same layout, and the file loads again
+    book = merge_needs(load_codebook(path), "ef_binnenstad", "ef_vastgoed_transformatie",
+                       voorbeelden=["Hoe houden we de binnenstad levendig?"], write_to=path)
+    assert load_codebook(path) == book
+
+
+def test_suggestions_of_the_example_are_named_by_a_question_not_a_keyword_list(example_clean):
+    result = learning_needs(example_clean.texts, example_clean.responses, config=LEXICON_ONLY,
+                            cache_dir=None)
+    names = result.needs.loc[result.needs["bron"] == "voorstel", "label"].tolist()
+    assert names
+    for name in names:
+        assert not re.fullmatch(r"[\w']+(, [\w']+){1,2}", name), name  # "regelen, ruimte, ..."
+        assert not name[0].islower() and len(name) <= 71, name
+        assert not re.match(r"(Leervraag|Onze vraag|Graag|Wij willen)\b", name), name
+    # every name is (the start of) one of its own questions, lead-in left out
+    members = result.members.merge(result.needs[["need", "label"]], on="need")
+    for label, texts in members.groupby("label")["text"]:
+        if label in names:
+            stem_ = label.rstrip("…").lower()
+            assert any(stem_ in t.lower() for t in texts), label

@@ -214,6 +214,11 @@ def learning_page(data: Processed) -> list[Output]:
     found = text.explain(coded["text"], config=data.settings.text)
     out: list[Output] = [sentences.needs_summary(result),
                          sentences.needs_table(result, top=15)]
+    questions = data.settings.learning_needs.questions
+    aside = text.questions.set_aside(data.tables["texts"], questions)
+    other_language = text.questions.non_dutch_answers(data.tables["texts"], responses)
+    out += [text.questions.set_aside_sentence(aside, questions), other_language,
+            text.questions.non_dutch_sentence(other_language)]
     if not result.empty:
         out.append(plots.bar_chart(result.needs.head(15), category="label",
                                    value="n_gemeenten", colour="theme",
@@ -230,7 +235,14 @@ def learning_page(data: Processed) -> list[Output]:
             sentences.lexicon_summary(coded, found), sentences.lexicon_table(found),
             sentences.unmatched_table(coded, found), sentences.why_table(result),
             sentences.near_ties_table(result), sentences.needs_table(result, bron="voorstel"),
-            sentences.needs_table(result)]
+            sentences.needs_table(result, after=15)]
+    codeboek = text.load_codebook(data.settings.learning_needs.codebook_path)
+    termcontrole = text.term_check(codeboek, result.members, config=data.settings.learning_needs,
+                                   cache_dir=data.cache_dir)
+    out += [sentences.term_check_summary(termcontrole),
+            sentences.term_table(termcontrole, codeboek),
+            sentences.term_problems_table(termcontrole, codeboek),
+            sentences.term_changes_table(termcontrole, codeboek)]
     return out
 
 

@@ -1,7 +1,8 @@
 """Open text: Dutch preparation, the theme/opgave coder and the learning needs.
 
 Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.coder`);
-:func:`learning_needs`, :func:`need_ranking` (:mod:`.needs`); the codebook of needs
+:func:`learning_needs`, :func:`need_ranking`, :func:`proposed_terms` (:mod:`.needs`); how
+codebook terms are found and :func:`term_check` (:mod:`.terms`); the codebook of needs
 (:mod:`.codebook`: :func:`load_codebook`, :func:`accept_suggestion`, :func:`rename_need`,
 :func:`merge_needs`, :func:`write_codebook`). Dutch report sentences live apart in
 :mod:`.sentences`. Near ties of every decision: :mod:`.ties`; the packaged vectors of the
@@ -24,10 +25,12 @@ from pmg_analysis.text.needs import (
     accept_suggestion,
     learning_needs,
     need_ranking,
+    proposed_terms,
 )
 from pmg_analysis.text.questions import QuestionConfig
+from pmg_analysis.text.terms import TermCheck, term_check
 
 __all__ = ["Codebook", "CodebookError", "LearningNeeds", "Need", "NeedConfig", "QuestionConfig",
            "TextConfig", "accept_suggestion", "code_texts", "code_themes", "explain",
-           "learning_needs", "load_codebook", "merge_needs", "need_ranking", "rename_need",
-           "write_codebook"]
+           "learning_needs", "load_codebook", "merge_needs", "need_ranking", "proposed_terms",
+           "rename_need", "term_check", "TermCheck", "write_codebook"]

@@ -27,6 +27,8 @@ from pmg_analysis.instrument import load_instrument
 USER_CODEBOOK = catalog.CODEBOOK_OWN.path()
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# Example questions per need at most (the codebook's rule: one to three).
+MAX_EXAMPLES = 3
 
 
 class CodebookError(ValueError):
@@ -44,13 +46,32 @@ class Need(BaseModel):
     opgave: str | None = None
     beschrijving: str = ""
     termen: tuple[str, ...] = ()
-    voorbeelden: tuple[str, ...] = ()
+    # one to three example questions: more makes the closest example the loudest one
+    voorbeelden: tuple[str, ...] = Field(default=(), max_length=MAX_EXAMPLES)
 
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
         if not ID.match(value):
             raise ValueError("alleen kleine letters, cijfers en '_', beginnend met een letter")
+        return value
+
+    @field_validator("naam")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("de naam mag niet leeg zijn")
+        return value.strip()
+
+    @field_validator("termen")
+    @classmethod
+    def _terms(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from pmg_analysis.text.terms import term_tokens
+
+        for term in value:
+            toks = term_tokens(term)
+            if not toks:
+                raise ValueError(f"term '{term}' heeft geen letters en wordt nooit gevonden")
         return value
 
     @field_validator("thema")
@@ -80,6 +101,8 @@ class Codebook:
 
     needs: tuple[Need, ...]
     source: str
+    # the YAML file it was read from (its comments and layout are kept when it is written)
+    path: Path | None = None
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -101,7 +124,7 @@ def _opgaven() -> frozenset[str]:
     return frozenset(o.id for t in ins.theme_codes for o in ins[f"{t}_opgaven"].options)
 
 
-def _parse(doc: object, source: str) -> Codebook:
+def _parse_needs(doc: object, source: str) -> Codebook:
     if not isinstance(doc, dict) or not isinstance(doc.get("behoeften"), list):
         raise CodebookError(f"{source}: het codeboek moet een lijst 'behoeften' bevatten.")
     needs = []
@@ -111,8 +134,8 @@ def _parse(doc: object, source: str) -> Codebook:
             needs.append(Need.model_validate(raw))
         except ValidationError as err:
             first = err.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "behoefte"
-            raise CodebookError(f"{source}: behoefte {name}, veld {field}: {first['msg']}"
+            field = str(first["loc"][0]) if first["loc"] else "behoefte"
+            raise CodebookError(f"{source}: behoefte {name}, veld {field}: {_dutch(first)}"
                                 ) from None
     seen: set[str] = set()
     for need in needs:
@@ -122,10 +145,39 @@ def _parse(doc: object, source: str) -> Codebook:
     return Codebook(tuple(needs), source)
 
 
+FIELDS = ("id", "naam", "thema", "opgave", "beschrijving", "termen", "voorbeelden")
+
+
+def _dutch(error: dict) -> str:
+    """A pydantic error as a Dutch phrase (pydantic's own messages are English)."""
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind in ("tuple_type", "list_type"):
+        return "moet een lijst zijn, zoals [mbo, roc] (tussen rechte haken)"
+    if kind == "too_long":
+        return f"hoogstens {MAX_EXAMPLES} voorbeelden (nu {error['ctx'].get('actual_length')})"
+    if kind == "string_type":
+        return "moet tekst zijn"
+    if kind == "string_too_short":
+        return "mag niet leeg zijn"
+    if kind == "missing":
+        return "ontbreekt"
+    if kind == "extra_forbidden":
+        return f"is geen veld van een behoefte (wel: {', '.join(FIELDS)})"
+    return f"ongeldige waarde ({kind})"
+
+
+def _parse(doc: object, source: str, path: Path | None = None) -> Codebook:
+    book = _parse_needs(doc, source)
+    return Codebook(book.needs, source, path)
+
+
 @cache
 def _packaged() -> Codebook:
-    text = catalog.CODEBOOK.path().read_text(encoding="utf-8")
-    return _parse(yaml.safe_load(text), "leerbehoeften.yaml (meegeleverd)")
+    path = catalog.CODEBOOK.path()
+    return _parse(yaml.safe_load(path.read_text(encoding="utf-8")),
+                  "leerbehoeften.yaml (meegeleverd)", path)
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
@@ -152,31 +204,86 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise CodebookError(f"{path}: het codeboek kan niet worden gelezen ({err}).") from None
-    return _parse(doc, str(path))
+    return _parse(doc, str(path), path)
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    out = YAML()  # round trip: comments, quotes and the flow lists of terms are kept
+    out.width = 4096  # one line per field, as in the packaged file
+    out.preserve_quotes = True
+    out.indent(mapping=2, sequence=4, offset=2)
+    return out
+
+
+def _entry(need: Need, old=None):
+    """The YAML mapping of one need: the old one updated in place (its comments and quotes
+    kept) or a new one in the packaged layout."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    entry = old if old is not None else CommentedMap()
+    values = need.model_dump()
+    for key in FIELDS:
+        value = values[key]
+        if value in (None, "", ()):
+            entry.pop(key, None)
+            continue
+        if key == "termen":
+            if old is not None and list(entry.get(key) or []) == list(value):
+                continue
+            seq = CommentedSeq(value)
+            seq.fa.set_flow_style()
+            entry[key] = seq
+        elif key == "voorbeelden":
+            if old is None or list(entry.get(key) or []) != list(value):
+                entry[key] = CommentedSeq(value)
+        elif key == "beschrijving" and entry.get(key) != value:
+            entry[key] = DoubleQuotedScalarString(value)
+        elif entry.get(key) != value:
+            entry[key] = value
+    # field order as in the packaged file
+    for key in [k for k in FIELDS if k in entry]:
+        entry.move_to_end(key)
+    return entry
 
 
 def codebook_yaml(book: Codebook) -> str:
-    """The codebook as YAML text in the packaged layout (field order as in :class:`Need`).
+    """The codebook as YAML text, in the layout and with the comments of the file it was read
+    from (the packaged file's header, which explains every field, for a codebook that was not
+    read from a file): one line per field, terms as a list on one line.
 
     Examples
     --------
-    >>> load_codebook(None).needs[0].id in codebook_yaml(load_codebook())
-    True
+    >>> text = codebook_yaml(load_codebook(None))
+    >>> text.startswith("# Codeboek van leerbehoeften"), "termen: [aansluiting onderwijs," in text
+    (True, True)
     """
-    needs = [{k: (list(v) if isinstance(v, tuple) else v)
-              for k, v in n.model_dump().items() if v not in (None, "", ())} for n in book.needs]
-    header = ("# Codeboek van leerbehoeften (zie pmg_analysis/text/data/leerbehoeften.yaml voor "
-              "uitleg per veld).\n")
-    return header + yaml.safe_dump({"behoeften": needs}, allow_unicode=True, sort_keys=False,
-                                   width=100)
+    import io
+
+    template = book.path if book.path is not None and Path(book.path).is_file() else (
+        catalog.CODEBOOK.path())
+    rt = _yaml()
+    doc = rt.load(Path(template).read_text(encoding="utf-8"))
+    if not isinstance(doc, dict) or not isinstance(doc.get("behoeften"), list):
+        doc = rt.load(catalog.CODEBOOK.path().read_text(encoding="utf-8"))
+    old = {e.get("id"): e for e in doc["behoeften"] if isinstance(e, dict)}
+    doc["behoeften"][:] = [_entry(n, old.get(n.id)) for n in book.needs]
+    buf = io.StringIO()
+    rt.dump(doc, buf)
+    return buf.getvalue()
 
 
 def write_codebook(book: Codebook, path: str | Path) -> Path:
-    """Write ``book`` to ``path`` (atomically) and return the path."""
+    """Write ``book`` to ``path`` (atomically) and return the path; the file keeps the comments
+    and layout of the file the codebook was read from (see :func:`codebook_yaml`)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    text = codebook_yaml(book)
+    _parse(yaml.safe_load(text), str(path))  # what is written loads again
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(codebook_yaml(book), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
     return path
 
@@ -185,13 +292,25 @@ def with_need(book: Codebook, need: Need, *, write_to: str | Path | None = None)
     """``book`` with ``need`` added at the end (its id must be new; written to ``write_to``)."""
     if need.id in book.ids:
         raise CodebookError(f"{book.source}: behoefte {need.id} bestaat al.")
-    return _written(Codebook((*book.needs, need), book.source), write_to)
+    return _written(Codebook((*book.needs, _valid(need.model_dump(), book)), book.source,
+                             book.path), write_to)
+
+
+def _valid(values: dict, book: Codebook) -> Need:
+    """A need built from ``values``, checked as at loading (one Dutch line when wrong)."""
+    try:
+        return Need.model_validate(values)
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "behoefte"
+        raise CodebookError(f"{book.source}: behoefte {values.get('id')}, veld {field}: "
+                            f"{_dutch(first)}") from None
 
 
 def _written(book: Codebook, path: str | Path | None) -> Codebook:
     if path is not None:
         write_codebook(book, path)
-        return Codebook(book.needs, str(path))
+        return Codebook(book.needs, str(path), Path(path))
     return book
 
 
@@ -203,34 +322,56 @@ def rename_need(book: Codebook, need_id: str, naam: str, *,
     --------
     >>> rename_need(load_codebook(), "ef_binnenstad", "Binnenstad")["ef_binnenstad"].naam
     'Binnenstad'
+    >>> rename_need(load_codebook(), "ef_binnenstad", " ")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pmg_analysis.text.codebook.CodebookError: ...veld naam: de naam mag niet leeg zijn
     """
     if need_id not in book.ids:
         _missing(book, need_id)
-    out = Codebook(tuple(n.model_copy(update={"naam": naam}) if n.id == need_id else n
-                         for n in book.needs), book.source)
+    renamed = _valid({**book[need_id].model_dump(), "naam": naam}, book)
+    out = Codebook(tuple(renamed if n.id == need_id else n for n in book.needs), book.source,
+                   book.path)
     return _written(out, write_to)
 
 
 def merge_needs(book: Codebook, keep: str, into_it: str, *,
+                voorbeelden: tuple[str, ...] | list[str] | None = None,
                 write_to: str | Path | None = None) -> Codebook:
     """``book`` with need ``into_it`` merged into ``keep``: its terms and examples join those of
     ``keep`` (without repeats) and ``into_it`` is removed (written to ``write_to`` if given).
+    Together they may have more than three examples: then ``voorbeelden`` says which one to
+    three are kept (refused with one Dutch line otherwise). A need is not merged into itself.
 
     Examples
     --------
-    >>> merged = merge_needs(load_codebook(), "ef_binnenstad", "ef_vastgoed_transformatie")
+    >>> merged = merge_needs(load_codebook(), "ef_binnenstad", "ef_vastgoed_transformatie",
+    ...                      voorbeelden=["Hoe houden we de binnenstad aantrekkelijk?"])
     >>> "ef_vastgoed_transformatie" in merged.ids, "kantoren" in merged["ef_binnenstad"].termen
     (False, True)
+    >>> merge_needs(load_codebook(), "ef_binnenstad", "ef_binnenstad")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pmg_analysis.text.codebook.CodebookError: ...niet met zichzelf worden samengevoegd; ...
     """
     for need_id in (keep, into_it):
         if need_id not in book.ids:
             _missing(book, need_id)
+    if keep == into_it:
+        raise CodebookError(f"{book.source}: behoefte {keep} kan niet met zichzelf worden "
+                            f"samengevoegd; noem twee verschillende behoeften.")
     a, b = book[keep], book[into_it]
-    merged = a.model_copy(update={
-        "termen": tuple(dict.fromkeys((*a.termen, *b.termen))),
-        "voorbeelden": tuple(dict.fromkeys((*a.voorbeelden, *b.voorbeelden)))})
+    examples = tuple(dict.fromkeys((*a.voorbeelden, *b.voorbeelden)))
+    if voorbeelden is not None:
+        examples = tuple(voorbeelden)
+    elif len(examples) > MAX_EXAMPLES:
+        raise CodebookError(
+            f"{book.source}: {keep} en {into_it} hebben samen {len(examples)} voorbeelden en een "
+            f"behoefte heeft er 1 tot {MAX_EXAMPLES}; kies ze met voorbeelden=[...].")
+    merged = _valid({**a.model_dump(), "termen": tuple(dict.fromkeys((*a.termen, *b.termen))),
+                     "voorbeelden": examples}, book)
     out = Codebook(tuple(merged if n.id == keep else n for n in book.needs if n.id != into_it),
-                   book.source)
+                   book.source, book.path)
     return _written(out, write_to)
 
 

@@ -9,13 +9,18 @@ researcher codes such answers with a codebook; this module does the same, and sh
 Method, per learning question (one sentence of a ``{code}_leervraag`` or ``{code}_samen`` answer,
 framing sentences left out; :func:`.clusters.learning_questions`):
 
-1. **Terms**: the codebook terms of each need found in the question (stems, inside compounds
-   too); ``lexical_weight`` per distinct term, at most ``max_terms`` counted.
+1. **Terms**: the codebook terms of each need found in the question (:mod:`.terms`: a word once in
+   whatever form, phrases with their stop words, compounds at a real boundary, no derivations);
+   ``lexical_weight`` per distinct term, at most ``max_terms`` counted.
 2. **Examples**: the cosine of the question's e5 vector to the need's passages (name with
    description, and the example questions), after subtracting the mean of all codebook
    passages (centring removes what every Dutch policy sentence shares); the best passage counts.
 3. **Question asked**: ``theme_bonus`` for a need of the theme whose question was answered
    (most questions are about the theme they answer; about one in ten is not).
+4. **The question's own theme**: the theme coder's shares of the question's text; a need of a
+   theme the text is not about loses up to ``content_theme_weight`` against one of the theme it
+   is most about (without the language model: the lexicon's theme of the text adds
+   ``theme_bonus``).
 
 The need with the highest sum is chosen when the sum reaches ``min_score``; a need within
 ``margin`` of the best is a near tie (both shown, the first in codebook order taken,
@@ -24,11 +29,14 @@ A question with no content of its own ("Graag samen met Platform31 een leerkring
 is about the theme it answers, not a need: it is left out of the needs and counted as context.
 Questions that fit no need are grouped into **suggested new needs** by their shared content words
 (TF-IDF of stems, average linkage, distances rounded to 1e-9 so that the grouping is the same on
-every machine; no embeddings involved).
+every machine; no embeddings involved), named by their most central question and identified by
+a hash of their questions. A statement that asks nothing and names no subject ("Wij staan nog aan
+het begin.") is context, not a suggestion of its own.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,10 +51,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from pmg_analysis import paths
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.text import embed as emb
-from pmg_analysis.text.codebook import Codebook, Need, load_codebook, with_need
+from pmg_analysis.text.codebook import Codebook, CodebookError, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
-from pmg_analysis.text.prepare import Preparer, content_words, stem, words
-from pmg_analysis.text.questions import QuestionConfig, gemeente_of, labels, learning_questions
+from pmg_analysis.text.prepare import Preparer, content_words, stem, stop_words, words
+from pmg_analysis.text.questions import QuestionConfig, gemeente_of, learning_questions
+from pmg_analysis.text.terms import TermIndex
 from pmg_analysis.text.ties import choose, near_threshold
 
 VOORSTEL = "voorstel"
@@ -74,6 +83,16 @@ class NeedConfig:
     # Bonus for a need of the theme whose question was answered: nine in ten questions are about
     # the theme they answer; small, so that a clear term or example of another theme still wins.
     theme_bonus: Annotated[float, Interval(ge=0, le=1)] = 0.05
+    # Weight of the question's own theme (the theme coder's share of the need's theme in the
+    # question's text, 0-1): the question asked says what a respondent was thinking of, the
+    # text says what it is about. A question about "gas-free street by street" is about energy
+    # (EF) whatever its neighbourhood words; a need of a theme with a share near 0 loses up to
+    # this against one of the theme the text is most about (a penalty against that theme's
+    # share, so that a need of the text's own theme scores as before and the threshold
+    # `min_score` keeps its meaning). Without the language model the lexicon's shares are too
+    # coarse for that (right need 0.71 -> 0.66 on the second test part, terms only): there the
+    # lexicon's theme of the text adds `theme_bonus`, like the question asked.
+    content_theme_weight: Annotated[float, Interval(ge=0, le=1)] = 0.10
     # Lowest total score that assigns a need; below it, the question goes to the suggestions.
     min_score: Annotated[float, Interval(ge=0, le=1)] = 0.30
     # Two needs whose scores lie closer than this are a near tie. Measured on the development
@@ -94,6 +113,19 @@ class NeedConfig:
     # so below 0.9 questions sharing a content word join and unrelated ones (1.0) stay apart.
     # On the development part 0.8 to 0.95 gave the same groups.
     suggestion_distance: Annotated[float, Interval(ge=0, le=2)] = 0.9
+    # Characters of a suggested need's name (its most central question, shortened): one line of
+    # a table.
+    name_width: Annotated[int, Ge(10)] = 70
+    # A sentence with none of these words and no question mark asks nothing; next to a question
+    # that fits a need, without a codebook term, it frames that question ("Wij staan nog aan het
+    # begin."), also when its own score lies near the threshold.
+    question_words: str = (r"\b(hoe|wat|welke?|waarom|wie|waar|wanneer|hoeveel|waardoor|"
+                           r"waarmee|kunnen|kan|moeten|moet)\b")
+    # A statement about the respondent or the situation starts with one of these words ("Wij
+    # staan nog aan het begin.", "Dit speelt al jaren."); without a question word, a codebook
+    # term or a word of the theme lexicon it is framing even when it stands alone. A statement
+    # naming a subject ("Opschaling van zonnedaken") stays a question.
+    framing_subject: str = r"(wij|we|ik|onze?|ons|dit|dat|het|er|daar|hier|zij|men)\b"
     # Words that name the form of working together, not a subject: a sentence with nothing
     # else is context ("Graag een leerkring hierover.").
     form_words: frozenset[str] = field(default_factory=lambda: frozenset({
@@ -150,31 +182,6 @@ MEMBER_DTYPES = {"response_id": "string", "question_id": "string", "cluster": "I
                  "alternatief": "string", "termen": "object", "voorbeeld": "string"}
 
 
-class _Terms:
-    """Codebook terms per need, matched as stem sequences (compounds split)."""
-
-    def __init__(self, book: Codebook, preparer: Preparer):
-        self.preparer = preparer
-        self.index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-        for j, need in enumerate(book.needs):
-            for term in need.termen:
-                stems = tuple(stem(w) for w in words(term))
-                if stems:
-                    self.index.setdefault(stems[0], []).append((j, stems, term))
-
-    def found(self, text: str, n_needs: int) -> list[list[str]]:
-        """Per need, the distinct terms found in ``text`` (codebook spelling)."""
-        stems = self.preparer.stems(text)
-        hits: list[list[str]] = [[] for _ in range(n_needs)]
-        for i, s in enumerate(stems):
-            for j, seq, term in self.index.get(s, ()):
-                if tuple(stems[i:i + len(seq)]) == seq and term not in hits[j]:
-                    hits[j].append(term)
-        # a term that is part of a longer term of the same need counts once ("huur" in
-        # "sociale huur")
-        return hits
-
-
 def _vocabulary(book: Codebook, config: NeedConfig) -> frozenset[str]:
     lex = config.text.lexicon()
     extra = {stem(w) for n in book.needs for t in n.termen for w in words(t)}
@@ -222,20 +229,52 @@ def need_scores(questions: list[str], asked_under: list[str | None], book: Codeb
     >>> book.ids[int(s[0].argmax())], terms[0][book.ids.index("ef_corporaties")]
     ('ef_corporaties', ['prestatieafspraken', 'corporaties'])
     """
+    base, found, closest = _score_parts(questions, asked_under, book, config=config,
+                                        cache_dir=cache_dir)
+    return base + lexical_scores(found, config), found, closest
+
+
+def lexical_scores(found: list[list[list[str]]], config: NeedConfig) -> np.ndarray:
+    """The term part of the scores: ``lexical_weight`` per distinct term, at most ``max_terms``."""
+    n = len(found[0]) if found else 0
+    return np.array([[min(len(f), config.max_terms) for f in row] for row in found],
+                    dtype=float).reshape(len(found), n) * config.lexical_weight
+
+
+def _score_parts(questions: list[str], asked_under: list[str | None], book: Codebook, *,
+                 config: NeedConfig, cache_dir: Path | None
+                 ) -> tuple[np.ndarray, list[list[list[str]]], list[list[str]]]:
+    """Everything but the terms' share of the scores (examples, question asked, the question's
+    own theme), the terms found and the closest passages."""
     n = len(book)
-    terms = _Terms(book, Preparer(_vocabulary(book, config)))
+    terms = TermIndex(book, Preparer(_vocabulary(book, config)))
     found = [terms.found(q, n) for q in questions]
-    lexical = np.array([[min(len(f), config.max_terms) for f in row] for row in found],
-                       dtype=float).reshape(len(questions), n) * config.lexical_weight
     themes = np.array([need.thema for need in book.needs])
     bonus = np.array([themes == t for t in asked_under], dtype=float).reshape(
         len(questions), n) * config.theme_bonus
-    if questions and _use_embeddings(config.text):
+    embedded = _use_embeddings(config.text)
+    if questions and config.content_theme_weight:
+        # the coder's theme shares of the question itself (not of the question it answered)
+        coded = code_themes(questions, config=config.text, cache_dir=cache_dir)
+        codes = list(load_instrument().theme_codes)
+        share = coded[codes].to_numpy(dtype=float)
+        own = share[:, [codes.index(t) for t in themes]]
+        if embedded:
+            # a need of a theme the text is not about loses up to `content_theme_weight`
+            # against the theme the text is most about (which loses nothing)
+            bonus = bonus - config.content_theme_weight * (share.max(axis=1, keepdims=True)
+                                                           - own)
+        else:
+            # terms only: the lexicon's theme of the text counts like the question asked
+            # (exact sums, no processor decides them)
+            best = coded["theme"].astype(object).to_numpy()[:, None]
+            bonus = bonus + config.theme_bonus * (themes[None, :] == best)
+    if questions and embedded:
         sims, closest = _example_similarity(questions, book, cache_dir)
     else:
         sims = np.zeros((len(questions), n))
         closest = [[""] * n for _ in questions]
-    return sims + lexical + bonus, found, closest
+    return sims + bonus, found, closest
 
 
 def _has_subject(text: str, preparer: Preparer, config: NeedConfig) -> bool:
@@ -243,9 +282,12 @@ def _has_subject(text: str, preparer: Preparer, config: NeedConfig) -> bool:
     return any(s not in stops and len(s) > 2 for s in preparer.stems(text))
 
 
-def _suggestion_ids(texts: list[str], config: NeedConfig, preparer: Preparer) -> np.ndarray:
+def _suggestions(texts: list[str], config: NeedConfig, preparer: Preparer
+                 ) -> tuple[list[list[str]], list[str]]:
+    """The groups of ``texts`` (sorted) by shared content words, and per group its most central
+    question (highest summed similarity to the others; ties: shortest, then alphabetical)."""
     if len(texts) < 2:
-        return np.zeros(len(texts), dtype=int)
+        return [list(texts)], list(texts)
     stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
     tfidf = TfidfVectorizer(analyzer=lambda t: [s for s in preparer.stems(t) if s not in stops],
                             norm="l2")
@@ -255,7 +297,67 @@ def _suggestion_ids(texts: list[str], config: NeedConfig, preparer: Preparer) ->
     np.fill_diagonal(dist, 0.0)
     model = AgglomerativeClustering(n_clusters=None, distance_threshold=config.suggestion_distance,
                                     metric="precomputed", linkage="average")
-    return model.fit(dist).labels_
+    ids = model.fit(dist).labels_
+    groups, central = [], []
+    for cid in sorted(set(ids.tolist()), key=lambda c: int(np.flatnonzero(ids == c)[0])):
+        idx = np.flatnonzero(ids == cid)
+        closeness = np.round(sims[np.ix_(idx, idx)].sum(axis=1), 6)
+        best = min(idx.tolist(), key=lambda i: (-closeness[list(idx).index(i)], len(texts[i]),
+                                                 texts[i]))
+        groups.append([texts[i] for i in idx])
+        central.append(texts[best])
+    return groups, central
+
+
+LEAD_IN_WORDS = 10  # a lead-in before the question word is at most this long ("Graag horen we...")
+
+
+def short_name(text: str, width: int = 70, topical: frozenset[str] = frozenset()) -> str:
+    """A question as the name of a suggested need: without a label of survey words before a
+    colon ("Leervraag:", "Onze vraag:") or a lead-in before its question word ("Graag horen we
+    van elkaar hoe ...") that names no subject (no stem in ``topical``), without its closing
+    punctuation, cut at a word before ``width`` characters.
+
+    Examples
+    --------
+    >>> short_name("Onze vraag: hoe maken we onze organisatie weerbaar tegen ondermijning?")
+    'Hoe maken we onze organisatie weerbaar tegen ondermijning'
+    >>> short_name("Graag horen we van elkaar hoe je de Bibob-toets inzet bij vergunningen.")
+    'Hoe je de Bibob-toets inzet bij vergunningen'
+    >>> short_name("Ondermijning: hoe leren we signalen herkennen?")
+    'Ondermijning: hoe leren we signalen herkennen'
+    >>> short_name("Hoe verdelen we de kosten van regionale voorzieningen eerlijk tussen stad "
+    ...            "en ommeland?", 50)
+    'Hoe verdelen we de kosten van regionale…'
+    """
+    out = " ".join(str(text).split()).rstrip(" .?!:;")
+
+    def plain(part: str) -> bool:
+        ws = words(part)
+        return len(ws) <= LEAD_IN_WORDS and not any(stem(w) in topical for w in ws)
+
+    survey = {stem(w) for w in QuestionConfig().label_stop_words} | {
+        stem(w) for w in stop_words()}
+    label, colon, rest = out.partition(":")
+    if colon and rest.strip() and all(stem(w) in survey for w in words(label)):
+        out = rest.strip()
+    lead = re.search(r"\b(hoe|wat|welke|waarom|wanneer|waar|wie|hoeveel)\b", out, re.IGNORECASE)
+    if lead and lead.start() > 0 and ":" not in out[:lead.start()] and plain(out[:lead.start()]):
+        out = out[lead.start():]
+    out = out[:1].upper() + out[1:]
+    if len(out) <= width:
+        return out
+    cut = out[:width].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+def _statement(text: str, config: NeedConfig) -> bool:
+    """True for a sentence that asks nothing: no question mark and no question word."""
+    return "?" not in text and not re.search(config.question_words, text.lower())
+
+
+def _lexicon_stems(text_config: TextConfig) -> frozenset[str]:
+    return frozenset(s for e in text_config.lexicon().entries for s in e.stems)
 
 
 def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
@@ -281,10 +383,12 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     -------
     LearningNeeds
         ``needs``: one row per need asked (``cluster`` 1 = asked by most municipalities, then
-        most questions, then codebook before suggestion, then name; ``need`` id (``nieuw_1`` ...
-        for suggestions), ``bron`` (codeboek/voorstel), ``label`` (the need's name; for a
-        suggestion its most distinctive words), ``theme``, ``opgave``, ``opgave_tekst``,
-        ``n_gemeenten``, ``n_teksten``, ``n_twijfel`` (questions that were a near tie));
+        most questions, then codebook before suggestion, then name; ``need`` id (for a
+        suggestion ``nieuw_`` and six hex digits of a hash of its sorted questions: the same
+        questions give the same id on every machine), ``bron`` (codeboek/voorstel), ``label``
+        (the need's name; for a suggestion its most central question, shortened), ``theme``,
+        ``opgave``, ``opgave_tekst``, ``n_gemeenten``, ``n_teksten``, ``n_twijfel`` (questions
+        that were a near tie));
         ``members``: one row per question (``score``, ``tie`` and ``alternatief`` — the other
         need of a near tie —, ``termen`` found and the closest ``voorbeeld``); ``quotes``;
         ``context``: sentences without a subject of their own.
@@ -348,29 +452,39 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     rows["termen"] = pd.Series([decided[k][4] for k in keys], index=rows.index, dtype=object)
     rows["voorbeeld"] = [decided[k][5] for k in keys]
     # a sentence that fits no need in an answer whose other sentence does fit one explains that
-    # question ("Wij zijn een krimpregio."): context, not a need of its own
+    # question ("Wij zijn een krimpregio."): context, not a need of its own; so is a framing
+    # statement near the threshold there (no question, no codebook term: "Wij staan nog aan
+    # het begin.")
     answer = list(zip(rows["response_id"], rows["question_id"], strict=True))
     answered = {a for a, need in zip(answer, rows["need"], strict=True) if pd.notna(need)}
-    explains = (rows["need"].isna() & ~rows["tie"].astype(bool)
-                & pd.Series([a in answered for a in answer]))
+    with_term = {u for i, u in enumerate(uniq) if any(found[i])}
+    statement = pd.Series([_statement(t, config) and (t, a) not in with_term
+                           for t, a in keys])
+    topical = _lexicon_stems(config.text)
+    own_subject = re.compile(config.framing_subject, re.IGNORECASE)
+    framing = statement & pd.Series([bool(own_subject.match(t.strip()))
+                                     and not any(s in topical for s in preparer.stems(t))
+                                     for t in rows["text"]])
+    explains = rows["need"].isna() & (
+        (pd.Series([a in answered for a in answer]) & (~rows["tie"].astype(bool) | statement))
+        | framing)
     context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
                         ignore_index=True)
     rows = rows[~explains].reset_index(drop=True)
     rest = sorted(set(rows.loc[rows["need"].isna(), "text"]))
+    sugg_label: dict[str, str] = {}
     if rest:
-        ids = _suggestion_ids(rest, config, preparer)
-        names = labels(rest, ids, config.questions, config.text.lexicon())
-        # suggestion ids by first text in sorted order: the same texts give the same ids
-        first: dict[int, int] = {}
-        for i, cid in enumerate(ids):
-            first.setdefault(int(cid), i)
-        order = {cid: k + 1 for k, cid in enumerate(sorted(first, key=first.get))}
-        sugg_of = {t: f"nieuw_{order[int(c)]}" for t, c in zip(rest, ids, strict=True)}
-        sugg_label = {f"nieuw_{order[c]}": names[c] for c in order}
+        groups, central = _suggestions(rest, config, preparer)
+        sugg_of = {}
+        for members, name in zip(groups, central, strict=True):
+            # the id comes from the content: the same questions give the same id on every
+            # machine, whatever else moved
+            digest = hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()
+            sid = f"nieuw_{digest[:6]}"
+            sugg_label[sid] = short_name(name, config.name_width, topical)
+            sugg_of.update(dict.fromkeys(members, sid))
         unassigned = rows["need"].isna()
         rows.loc[unassigned, "need"] = rows.loc[unassigned, "text"].map(sugg_of)
-    else:
-        sugg_label = {}
     return _assemble(rows, book, sugg_label, context, config, cache_dir)
 
 
@@ -515,24 +629,75 @@ def need_ranking(result: LearningNeeds, responses: pd.DataFrame, *,
     return counts[["cluster", "label", "group", "n_gemeenten", "rank"]].reset_index(drop=True)
 
 
+def proposed_terms(result: LearningNeeds, suggestion: str, *,
+                   config: NeedConfig = NeedConfig()) -> pd.DataFrame:
+    """Terms a researcher could give a suggested need, to confirm before accepting it.
+
+    A word is proposed when it is a content word of the suggestion's questions, at least four
+    letters, no survey or form word, and not generic: it occurs in the questions of at most one
+    other need of the result (a word such as "kost" or "levert" occurs all over). Words of two
+    or more of the suggestion's questions come first.
+
+    Returns
+    -------
+    DataFrame
+        ``term`` (the most frequent written form), ``n_vragen`` (the suggestion's questions with
+        it), ``n_elders`` (other needs whose questions have it), ordered by ``n_vragen``
+        descending, then alphabetically. Example: see :func:`accept_suggestion`.
+    """
+    members = result.members
+    own = members.loc[members["need"] == suggestion, "text"].drop_duplicates().tolist()
+    if not own:
+        raise ValueError(f"{suggestion} staat niet in dit resultaat.")
+    whole = Preparer(frozenset())
+    stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
+    counts: dict[str, int] = {}
+    forms: dict[str, dict[str, int]] = {}
+    for text in own:
+        for w in set(content_words(text)):
+            s = stem(w)
+            if len(w) < 4 or s in stops:
+                continue
+            counts[s] = counts.get(s, 0) + 1
+        for w in content_words(text):
+            forms.setdefault(stem(w), {}).setdefault(w, 0)
+            forms[stem(w)][w] += 1
+    elsewhere: dict[str, set[str]] = {}
+    for need, text in zip(members["need"], members["text"], strict=True):
+        if need == suggestion:
+            continue
+        for s in {stem(t) for t in whole.tokens(text)} & set(counts):
+            elsewhere.setdefault(s, set()).add(str(need))
+    rows = [(min(forms[s], key=lambda f: (-forms[s][f], f)), n, len(elsewhere.get(s, ())))
+            for s, n in counts.items() if len(elsewhere.get(s, ())) <= 1]
+    out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_elders"])
+    out = out.sort_values(["n_vragen", "term"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True).astype({"term": "string", "n_vragen": "Int64",
+                                              "n_elders": "Int64"})
+
+
 def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
-                      need_id: str | None = None, codebook: Codebook | None = None,
+                      termen: tuple[str, ...] | list[str] = (), need_id: str | None = None,
+                      codebook: Codebook | None = None,
                       write_to: str | Path | None = None) -> Codebook:
     """Make a suggested new need a need of the codebook.
 
-    The new need takes the suggestion's theme and opgave, its distinctive words as terms and
-    its quotes as examples; edit the YAML afterwards to sharpen them. With ``write_to`` (for
-    instance :data:`.codebook.USER_CODEBOOK`) the codebook is written there, and the next run
-    uses it.
+    The new need takes the suggestion's theme and opgave, its clearest questions (at most
+    three) as examples and the ``termen`` the researcher confirmed: see
+    :func:`proposed_terms` for candidates. No term is added unasked, so that no generic word
+    ("kost") starts catching questions of other needs. With ``write_to`` (for instance
+    :data:`.codebook.USER_CODEBOOK`) the codebook is written there, and the next run uses it.
 
     Parameters
     ----------
     result
         The output of :func:`learning_needs`.
     suggestion
-        The id of the suggestion (``nieuw_1`` ...), see ``result.needs``.
+        The id of the suggestion (``nieuw_…``), see ``result.needs``.
     naam
         The Dutch name of the new need.
+    termen
+        The terms of the new need (confirmed by the researcher).
     need_id
         Its id (default: the theme code and the first words of the name, e.g. ``ea_zzp``).
     codebook
@@ -545,24 +710,27 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
     >>> r = pd.DataFrame({"response_id": ["R1", "R2"], "gemeente_code": ["GM0200", "GM0202"]})
     >>> res = learning_needs(t, r, config=NeedConfig(text=TextConfig(use_embeddings=False)),
     ...                      cache_dir=None)
-    >>> res.needs[["need", "bron"]].values.tolist()
-    [['nieuw_1', 'voorstel']]
-    >>> book = accept_suggestion(res, "nieuw_1", naam="Zzp'ers en flexwerk")
-    >>> book.needs[-1].id, book.needs[-1].termen[:1]
-    ('ea_zzp_ers_flexwerk', ("zzp'ers",))
+    >>> sid = res.needs["need"].iloc[0]
+    >>> proposed_terms(res, sid)["term"].tolist()
+    ["zzp'ers", 'bereiken', 'flexwerkers']
+    >>> book = accept_suggestion(res, sid, naam="Zzp'ers en flexwerk",
+    ...                          termen=["zzp'ers", "flexwerkers"])
+    >>> book.needs[-1].id, book.needs[-1].termen
+    ('ea_zzp_ers_flexwerk', ("zzp'ers", 'flexwerkers'))
     """
     row = result.needs[result.needs["need"] == suggestion]
     if row.empty or row["bron"].iloc[0] != VOORSTEL:
-        raise ValueError(f"{suggestion} is geen voorgestelde nieuwe behoefte in dit resultaat.")
+        raise CodebookError(f"{suggestion} is geen voorgestelde nieuwe behoefte in dit "
+                            f"resultaat.")
     row = row.iloc[0]
     book = codebook if codebook is not None else load_codebook()
     theme = str(row["theme"]) if pd.notna(row["theme"]) else "SV"
     slug = re.sub(r"[^a-z0-9]+", "_", "_".join(content_words(naam)[:2])).strip("_")
     quotes = result.quotes[result.quotes["cluster"] == row["cluster"]]["text"].tolist()
-    need = Need(id=need_id or f"{theme.lower()}_{slug}", naam=naam, thema=theme,
-                opgave=None if pd.isna(row["opgave"]) else str(row["opgave"]),
-                beschrijving="", termen=tuple(str(row["label"]).split(", ")),
-                voorbeelden=tuple(quotes[:3]))
+    need = Need.model_construct(id=need_id or f"{theme.lower()}_{slug}", naam=naam, thema=theme,
+                                opgave=None if pd.isna(row["opgave"]) else str(row["opgave"]),
+                                beschrijving="", termen=tuple(termen),
+                                voorbeelden=tuple(quotes[:3]))
     return with_need(book, need, write_to=write_to)
 
 

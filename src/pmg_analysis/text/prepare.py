@@ -28,6 +28,9 @@ LINKS = ("s", "e", "en")  # Dutch linking morphemes between the parts of a compo
 # A known part this long (as a stem) is split off even when the rest is unknown: long words
 # inside a compound are reliable (*woningbouw|opgave*), short ones are often chance (*hui|s...*).
 MIN_ANCHOR = 6
+# A cut is at a real boundary only when the part after it does not start like a suffix of the
+# part before: *vergunn|inghouders* cuts *vergunning* in the middle (and then finds "ouders").
+SUFFIX_STARTS = ("ing", "heid", "baar", "lijk", "isch", "tie", "en", "er", "e")
 
 
 @cache
@@ -89,7 +92,9 @@ def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     split off when the modifier before it is known too (a linking *s*, *e* or *en* dropped) or
     splits the same way. Failing that, a long known part (a stem of at least ``MIN_ANCHOR``
     letters) at the start or end is split off from an unknown rest of at least four letters.
-    Short or chance pieces are never cut off (*huishoudens* stays whole).
+    Short or chance pieces are never cut off (*huishoudens* stays whole), and a cut is made only
+    at a real boundary: never where the rest starts like a suffix (*vergunninghouders* is not
+    *vergunn* + *ingh* + *ouders*).
 
     Examples
     --------
@@ -98,6 +103,8 @@ def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     ('woningbouw', 'opgave')
     >>> split_compound("huurwoningen", vocab)
     ('huur', 'woningen')
+    >>> split_compound("vergunninghouders", frozenset({"vergunn", "ouder"}))
+    ('vergunning', 'houders')
     """
     return _split(word, vocabulary) or (word,)
 
@@ -119,9 +126,15 @@ def _split(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
         if len(stem(head)) >= MIN_ANCHOR and stem(head) in vocabulary:
             return (word[:start], head)
     for end in range(len(word) - MIN_HEAD, MIN_ANCHOR - 1, -1):  # long known start
-        if len(stem(word[:end])) >= MIN_ANCHOR and stem(word[:end]) in vocabulary:
+        if (len(stem(word[:end])) >= MIN_ANCHOR and stem(word[:end]) in vocabulary
+                and _boundary(word[end:])):
             return (word[:end], word[end:])
     return None
+
+
+def _boundary(rest: str) -> bool:
+    """True when ``rest`` can start a word of its own (it does not start like a suffix)."""
+    return not rest.startswith(SUFFIX_STARTS)
 
 
 def _modifier(part: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:

@@ -11,7 +11,9 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pmg_analysis.instrument import load_instrument
+from pmg_analysis.text.codebook import Codebook
 from pmg_analysis.text.needs import VOORSTEL, LearningNeeds, terms_of
+from pmg_analysis.text.terms import TermCheck
 from pmg_analysis.text.ties import Choice, tie_text
 
 NO_QUESTIONS = ("Er zijn geen leervragen ingevuld (de open vragen naar leervragen en naar wat "
@@ -76,18 +78,20 @@ NEED_COLUMNS = ["Rang", "Leerbehoefte", "Bron", "Thema", "Opgave", "Gemeenten", 
 
 
 def needs_table(result: LearningNeeds, *, top: int | None = None,
-                bron: str | None = None) -> pd.DataFrame:
+                bron: str | None = None, after: int = 0) -> pd.DataFrame:
     """The ranked needs as a readable table, with up to three example quotes each.
 
     Columns: ``Rang``, ``Leerbehoefte``, ``Bron`` (codeboek / voorstel), ``Thema``, ``Opgave``,
     ``Gemeenten``, ``Vragen``, ``Twijfel`` (questions that were a near tie with another need),
-    ``Voorbeelden`` (quotes separated by " · "). ``bron`` keeps one source only.
+    ``Voorbeelden`` (quotes separated by " · "). ``bron`` keeps one source only; ``after``
+    leaves out the needs ranked up to it (the rest after a top 15 shown already).
     """
     if result.empty:
         return pd.DataFrame(columns=NEED_COLUMNS)
     quotes = (result.quotes.sort_values(["cluster", "rank"])
               .groupby("cluster")["text"].agg(lambda q: " · ".join(q)))
     c = result.needs if bron is None else result.needs[result.needs["bron"] == bron]
+    c = c[c["cluster"] > after]
     c = c if top is None else c.head(top)
     names = _theme_names()
     return pd.DataFrame({
@@ -125,16 +129,18 @@ def _tie_words(need: str, other: str | None, names: dict[str, str]) -> str:
 
     Examples
     --------
+    Names only: a reader sees no need ids.
+
     >>> _tie_words("n1", "n2", {"n1": "Wonen", "n2": "Werk"})
-    'n1 Wonen of n2 Werk (te dicht bij elkaar om te kiezen)'
+    'Wonen of Werk (te dicht bij elkaar om te kiezen)'
     >>> _tie_words("n1", None, {"n1": "Wonen"})
-    'n1 Wonen of geen behoefte uit het codeboek (te dicht bij de drempel om te kiezen)'
+    'Wonen of geen behoefte uit het codeboek (te dicht bij de drempel om te kiezen)'
     """
     if other is not None and other in names and need in names and \
             not (need.startswith("nieuw_") or other.startswith("nieuw_")):
-        return tie_text(Choice(need, True, (need, other)), names)
+        return (f"{names[need]} of {names[other]} (te dicht bij elkaar om te kiezen)")
     codebook_need = other if need.startswith("nieuw_") and other else need
-    name = f"{codebook_need} {names[codebook_need]}" if codebook_need in names else codebook_need
+    name = names.get(codebook_need, "een leerbehoefte uit het codeboek")
     return f"{name} of geen behoefte uit het codeboek (te dicht bij de drempel om te kiezen)"
 
 
@@ -279,5 +285,100 @@ def lexicon_summary(coded: pd.DataFrame, found: pd.DataFrame) -> str:
     return (f"In {hit} van de {len(texts)} open antwoorden ({hit / len(texts):.0%}) vond het "
             f"lexicon minstens één woord; die woorden verklaren (mede) het gekozen thema. Voor "
             f"de overige antwoorden besliste de vergelijking met de themabeschrijvingen "
-            f"(embedding) alleen. Woorden toevoegen kan in "
-            f"src/pmg_analysis/text/data/lexicon.yaml.")
+            f"(embedding) alleen. Een onderzoeker kan woorden aan het lexicon toevoegen.")
+
+
+# ------------------------------------------------------------------------------ the term check
+def term_check_summary(check: TermCheck) -> str:
+    """One paragraph on the codebook's terms: how many found questions, which never can, which
+    repeat another, which stand in several needs and how many decide a need on their own.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.terms import term_check
+    >>> from pmg_analysis.text.codebook import load_codebook
+    >>> q = pd.DataFrame({"text": ["Hoe komen we van het gas af?"]})
+    >>> from pmg_analysis.text.needs import NeedConfig
+    >>> from pmg_analysis.text.coder import TextConfig
+    >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    >>> term_check_summary(term_check(load_codebook(), q, config=cfg)).split(";")[0]
+    '1 termen uit het codeboek vonden samen 1 vragen'
+    """
+    m = check.matches
+    parts = [f"{m['term'].nunique() if len(m) else 0} termen uit het codeboek vonden samen "
+             f"{m['text'].nunique() if len(m) else 0} vragen"]
+    parts.append(f"{len(check.never)} termen kunnen nooit iets vinden" if len(check.never)
+                 else "elke term kan iets vinden")
+    if len(check.duplicates):
+        parts.append(f"{len(check.duplicates)} termen vinden niets meer dan een andere vorm "
+                     f"van hetzelfde woord bij dezelfde leerbehoefte")
+    if len(check.shared):
+        parts.append(f"{check.shared['term_key'].nunique()} woorden staan bij meer dan één "
+                     f"leerbehoefte")
+    changed = check.without
+    parts.append(f"zonder één term zou bij {changed['text'].nunique()} vragen de leerbehoefte "
+                 f"veranderen (tabel)" if len(changed) else
+                 "geen enkele term beslist op zichzelf over een leerbehoefte")
+    return "; ".join(parts) + "."
+
+
+def term_table(check: TermCheck, book: Codebook) -> pd.DataFrame:
+    """Per term that found something: its need (by name), how many questions it found, in what
+    form, and at how many of them the need would change without it.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.terms import TermCheck
+    >>> empty = TermCheck(*[pd.DataFrame(columns=c) for c in (
+    ...     ["need", "term", "text", "gevonden"], ["need", "term", "reden"],
+    ...     ["need", "term", "zelfde_als"], ["term_key", "term", "need"],
+    ...     ["need", "term", "text", "nu", "zonder"])])
+    >>> term_table(empty, Codebook((), "")).columns.tolist()
+    ['Term', 'Leerbehoefte', 'Vragen', 'Gevonden als', 'Beslissend']
+    """
+    cols = ["Term", "Leerbehoefte", "Vragen", "Gevonden als", "Beslissend"]
+    m = check.matches
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    names = {n.id: n.naam for n in book.needs}
+    per = (m.groupby(["need", "term"])
+           .agg(vragen=("text", "nunique"),
+                vormen=("gevonden", lambda v: ", ".join(sorted(set(v))[:3])))
+           .reset_index())
+    decisive = check.without.groupby(["need", "term"])["text"].nunique()
+    per["beslissend"] = [int(decisive.get((n, t), 0)) for n, t in zip(per["need"], per["term"],
+                                                                     strict=True)]
+    per = per.sort_values(["vragen", "need", "term"], ascending=[False, True, True])
+    return pd.DataFrame({"Term": per["term"], "Leerbehoefte": per["need"].map(names),
+                         "Vragen": per["vragen"], "Gevonden als": per["vormen"],
+                         "Beslissend": per["beslissend"]}, columns=cols).reset_index(drop=True)
+
+
+def term_problems_table(check: TermCheck, book: Codebook) -> pd.DataFrame:
+    """Terms a researcher may want to change: never found, a repeat of another form, or listed
+    in several needs, with the reason in words."""
+    names = {n.id: n.naam for n in book.needs}
+    why = {"geen_woorden": "heeft geen letters", "vindt_zichzelf_niet": "vindt zichzelf niet"}
+    rows = [(t, names.get(n, n), f"kan nooit iets vinden: {why.get(r, r)}")
+            for n, t, r in check.never[["need", "term", "reden"]].itertuples(index=False)]
+    rows += [(t, names.get(n, n), f"andere vorm van '{s}', telt niet extra")
+             for n, t, s in check.duplicates[["need", "term", "zelfde_als"]].itertuples(
+                 index=False)]
+    for _, group in check.shared.groupby("term_key", sort=True):
+        needs = [names.get(n, n) for n in group["need"]]
+        rows += [(str(group["term"].iloc[0]), " · ".join(needs),
+                  "staat bij meer leerbehoeften")]
+    return pd.DataFrame(rows, columns=["Term", "Leerbehoefte", "Opmerking"])
+
+
+def term_changes_table(check: TermCheck, book: Codebook, *, n: int = 15) -> pd.DataFrame:
+    """Questions whose need would change without one term: the term, the need now and without
+    it (by name; "geen" when the question would fit no need)."""
+    names = {n_.id: n_.naam for n_ in book.needs}
+    w = check.without.head(n)
+    return pd.DataFrame({
+        "Vraag": w["text"].astype(str),
+        "Term": w["term"].astype(str),
+        "Nu": w["nu"].map(lambda x: names.get(x, x) if pd.notna(x) else "geen"),
+        "Zonder de term": w["zonder"].map(lambda x: names.get(x, x) if pd.notna(x) else "geen"),
+    }).reset_index(drop=True)

@@ -1,0 +1,370 @@
+"""Codebook terms found in learning questions, and a term check for the researcher.
+
+How a term of the codebook is matched in a question:
+
+- **One word, one count.** A term counts once per distinct stem, however many of its forms the
+  codebook lists ("betaalbaar" and "betaalbare", "buurt" and "buurten" are one term), and a term
+  inside a longer term of the same need found at the same place counts once ("wijken" in
+  "kwetsbare wijken").
+- **Phrases with their stop words.** A term of several words is matched as a phrase on every
+  word of the question, its stop words included ("van het gas af", "afstand tot de
+  arbeidsmarkt"); letters with digits stay one word ("g40", "co2").
+- **Compounds at a real boundary.** A word of the question is split into the parts of a compound
+  only where both sides are words (:func:`.prepare.split_compound`), so "vergunninghouders" does
+  not hide "ouders"; a hyphenated name stays whole ("Oost-Europa" is not "Europa").
+- **No over-stemming.** Two words with the same stem match only when what the stemmer took off
+  is an inflection ("woning"/"woningen", "verduurzaming"/"verduurzamen"), not a derivation:
+  "bereikbaarheid" is not "bereiken", "betaalbaar" is not "betaal".
+
+:func:`term_check` turns this into tidy tables a researcher reads before editing the codebook.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from pmg_analysis.text.codebook import Codebook
+from pmg_analysis.text.prepare import Preparer, stem, stop_words
+
+# A word: letters and digits, with an apostrophe ("zzp'ers") or a hyphen inside.
+TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# What a Dutch stemmer may take off a word without changing what it names: inflections,
+# diminutives and the -ing/-en pair of a verb and its noun ("verduurzaming", "verduurzamen").
+# Derivations ("-baar", "-heid", "-lijk") change the word: "bereikbaarheid" is not "bereiken".
+INFLECTIONS = frozenset({
+    "", "e", "en", "n", "s", "'s", "es", "er", "ers", "ere", "eren", "t", "te", "ten", "d",
+    "de", "den", "ing", "ingen", "je", "jes", "tje", "tjes", "ën",
+})
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text or term: its surface form, stem and whether it is a stop word."""
+
+    surface: str
+    stem: str
+    stop: bool
+
+
+@cache
+def _normal(word: str) -> str:
+    """Spelling alternations of Dutch inflection undone: doubled vowels and consonants single,
+    z/v as s/f ("huur"/"huren", "gas"/"gassen", "verhuizen"/"verhuis")."""
+    w = re.sub(r"([aeou])\1", r"\1", word)
+    w = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", w)
+    return w.replace("z", "s").replace("v", "f")
+
+
+@cache
+def same_word(a: str, b: str) -> bool:
+    """True when two words of the same stem differ only by an inflection.
+
+    Examples
+    --------
+    >>> same_word("woningen", "woning"), same_word("huren", "huur")
+    (True, True)
+    >>> same_word("bereikbaarheid", "bereiken"), same_word("betaalbaar", "betaal")
+    (False, False)
+    """
+    if a == b:
+        return True
+    x, y = _normal(a), _normal(b)
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return x[n:] in INFLECTIONS and y[n:] in INFLECTIONS
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, lower case; a hyphenated word splits unless it is a name whose
+    parts all start with a capital ("Oost-Europa", "Noord-Brabant")."""
+    out: list[str] = []
+    for w in TOKEN.findall(str(text).replace("’", "'")):
+        parts = w.split("-")
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+            out.append(w.lower())
+        else:
+            out += [p.lower() for p in parts if p]
+    return out
+
+
+def _token(word: str) -> Token:
+    if word in stop_words() or len(word) == 1:
+        return Token(word, word, True)
+    if any(c.isdigit() for c in word) or "-" in word:
+        return Token(word, word, False)
+    return Token(word, stem(word), False)
+
+
+# "wijk voor wijk", "stap voor stap", "straat na straat": a manner of working, not a subject
+REPEAT_LINKS = frozenset({"voor", "na", "per", "om", "bij", "aan"})
+
+
+def text_tokens(text: str, preparer: Preparer) -> list[Token]:
+    """Every word of a question in order, stop words included, compounds split into parts. A
+    word repeated around "voor", "na" ... ("wijk voor wijk") says how, not what: a stop word.
+
+    Examples
+    --------
+    >>> [t.surface for t in text_tokens("Van het gas af in Oost-Europa", Preparer(frozenset()))]
+    ['van', 'het', 'gas', 'af', 'in', 'oost-europa']
+    >>> [t.stop for t in text_tokens("wijk voor wijk", Preparer(frozenset()))]
+    [True, True, True]
+    """
+    ws = _words(text)
+    manner = {j for i in range(len(ws) - 2)
+              if ws[i] == ws[i + 2] and ws[i + 1] in REPEAT_LINKS for j in (i, i + 2)}
+    out: list[Token] = []
+    for k, word in enumerate(ws):
+        if k in manner:
+            out.append(Token(word, word, True))
+            continue
+        tok = _token(word)
+        if tok.stop or tok.stem == word and not word.isalpha():
+            out.append(tok)
+        else:
+            out += [_token(p) for p in preparer.parts(word)]
+    return out
+
+
+def term_tokens(term: str) -> tuple[Token, ...]:
+    """The words of a codebook term (not split: the term says what it means).
+
+    Examples
+    --------
+    >>> [t.stem for t in term_tokens("Afstand tot de arbeidsmarkt")]
+    ['afstand', 'tot', 'de', 'arbeidsmarkt']
+    """
+    return tuple(_token(w) for w in _words(term))
+
+
+def term_key(term: str) -> tuple[str, ...]:
+    """What makes two terms one: the stems of their words (exact words for stop words).
+
+    Examples
+    --------
+    >>> term_key("betaalbaar") == term_key("betaalbare"), term_key("buurt") == term_key("buurten")
+    (True, True)
+    """
+    return tuple(t.stem for t in term_tokens(term))
+
+
+def _matches(word: Token, term: Token) -> bool:
+    if term.stop or word.stop:
+        return word.surface == term.surface
+    return word.stem == term.stem and same_word(word.surface, term.surface)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found in a text: its need (position in the codebook), the term, its key, where."""
+
+    need: int
+    term: str
+    key: tuple[str, ...]
+    start: int
+    end: int
+    found: str
+
+
+class TermIndex:
+    """The terms of a codebook, ready to be found in texts.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.codebook import load_codebook
+    >>> book = load_codebook()
+    >>> idx = TermIndex(book, Preparer(frozenset()))
+    >>> found = idx.found("Hoe komen we van het gas af, wijk voor wijk?", len(book))
+    >>> found[book.ids.index("ef_energietransitie")]
+    ['van het gas af']
+    """
+
+    def __init__(self, book: Codebook, preparer: Preparer):
+        self.preparer = preparer
+        self.terms: list[tuple[int, str, tuple[Token, ...]]] = []
+        self.index: dict[str, list[tuple[int, str, tuple[Token, ...]]]] = {}
+        for j, need in enumerate(book.needs):
+            for term in need.termen:
+                toks = term_tokens(term)
+                if toks:  # a term of stop words only ("ja, mits") matches those exact words
+                    entry = (j, term, toks)
+                    self.terms.append(entry)
+                    self.index.setdefault(toks[0].stem, []).append(entry)
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every term found in ``text``, with its place (token positions)."""
+        toks = text_tokens(text, self.preparer)
+        out = []
+        for i, tok in enumerate(toks):
+            for j, term, seq in self.index.get(tok.stem, ()):
+                window = toks[i:i + len(seq)]
+                if len(window) == len(seq) and all(map(_matches, window, seq)):
+                    out.append(Hit(j, term, tuple(t.stem for t in seq), i, i + len(seq),
+                                   " ".join(t.surface for t in window)))
+        return out
+
+    def found(self, text: str, n_needs: int) -> list[list[str]]:
+        """Per need, its distinct terms found in ``text`` (codebook spelling, codebook order):
+        one per stem, and a term inside a longer term of the same need found there counts once.
+        """
+        out: list[list[str]] = [[] for _ in range(n_needs)]
+        for j, hits in _by_need(self.hits(text)).items():
+            out[j] = distinct(hits)
+        return out
+
+
+def _by_need(hits: list[Hit]) -> dict[int, list[Hit]]:
+    groups: dict[int, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(h.need, []).append(h)
+    return groups
+
+
+def distinct(hits: list[Hit]) -> list[str]:
+    """The terms that count among the hits of one need: hits inside a longer hit dropped, then
+    one term per key (the first listed)."""
+    kept = [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                       and (o.end - o.start) > (h.end - h.start) for o in hits)]
+    seen: dict[tuple[str, ...], str] = {}
+    for h in kept:
+        seen.setdefault(h.key, h.term)
+    return list(seen.values())
+
+
+# ------------------------------------------------------------------------------ the term check
+@dataclass(frozen=True)
+class TermCheck:
+    """Tidy tables about the codebook's terms on a set of questions (see :func:`term_check`)."""
+
+    matches: pd.DataFrame  # need, term, text, gevonden: one row per question a term matched
+    never: pd.DataFrame  # need, term, reden: terms that can never match
+    duplicates: pd.DataFrame  # need, term, zelfde_als: terms with the stem of an earlier one
+    shared: pd.DataFrame  # term_key, term, need: terms (by stem) listed in several needs
+    without: pd.DataFrame  # need, term, text, nu, zonder: questions whose need changes without it
+
+
+def _never(book: Codebook, preparer: Preparer) -> pd.DataFrame:
+    rows = []
+    for need in book.needs:
+        for term in need.termen:
+            toks = term_tokens(term)
+            if not toks:
+                rows.append((need.id, term, "geen_woorden"))
+            else:
+                # the term written as a question must find itself
+                idx = TermIndex(Codebook((need.model_copy(update={"termen": (term,)}),), ""),
+                                preparer)
+                if not idx.hits(term):
+                    rows.append((need.id, term, "vindt_zichzelf_niet"))
+    return pd.DataFrame(rows, columns=["need", "term", "reden"]).astype("string")
+
+
+def _duplicates(book: Codebook) -> pd.DataFrame:
+    """Terms of a need that find exactly what an earlier term of it finds (the same stems and
+    only an inflection apart): they add nothing."""
+    rows = []
+    for need in book.needs:
+        first: list[tuple[tuple[Token, ...], str]] = []
+        for term in need.termen:
+            toks = term_tokens(term)
+            same = next((t for toks0, t in first if len(toks0) == len(toks)
+                         and all(a.stem == b.stem and same_word(a.surface, b.surface)
+                                 for a, b in zip(toks0, toks, strict=True))), None)
+            if same is not None:
+                rows.append((need.id, term, same))
+            else:
+                first.append((toks, term))
+    return pd.DataFrame(rows, columns=["need", "term", "zelfde_als"]).astype("string")
+
+
+def _shared(book: Codebook) -> pd.DataFrame:
+    rows = [(" ".join(term_key(t)), t, n.id) for n in book.needs for t in n.termen
+            if term_key(t)]
+    frame = pd.DataFrame(rows, columns=["term_key", "term", "need"])
+    several = frame.groupby("term_key")["need"].transform("nunique") > 1
+    return (frame[several].drop_duplicates(["term_key", "need"])
+            .sort_values(["term_key", "need"]).reset_index(drop=True).astype("string"))
+
+
+def term_check(book: Codebook, questions: pd.DataFrame, *, config=None,
+               cache_dir: Path | None = None) -> TermCheck:
+    """Check the codebook's terms on a set of learning questions.
+
+    Parameters
+    ----------
+    book
+        The codebook.
+    questions
+        The questions: ``members`` of :func:`.needs.learning_needs`, or any frame with ``text``
+        (and ``question_id``, whose first two letters are the theme asked).
+    config
+        :class:`.needs.NeedConfig` (default: the standard one).
+    cache_dir
+        Where the embedding cache lives (the scores without a term use the language model too).
+
+    Returns
+    -------
+    TermCheck
+        ``matches`` (per term the questions it matched and the words it matched there),
+        ``never`` (terms that can never match: ``reden`` ``geen_woorden`` or
+        ``vindt_zichzelf_niet``), ``duplicates`` (terms that find what an earlier term of the
+        same need finds: they add nothing), ``shared`` (terms, by stem, listed in more than one
+        need), ``without`` (questions whose need would change if the term were left out:
+        ``nu`` and ``zonder``, NA for no need).
+    """
+    from pmg_analysis.text import needs as needs_mod
+
+    cfg = config if config is not None else needs_mod.NeedConfig()
+    prep = Preparer(needs_mod._vocabulary(book, cfg))
+    idx = TermIndex(book, prep)
+    first = questions.drop_duplicates("text")
+    texts = first["text"].astype(str).tolist()
+    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
+             if "question_id" in first else [None] * len(texts))
+    hits = [idx.hits(t) for t in texts]
+    rows = [(book.ids[h.need], h.term, t, h.found) for t, hs in zip(texts, hits, strict=True)
+            for h in hs]
+    matches = (pd.DataFrame(rows, columns=["need", "term", "text", "gevonden"])
+               .drop_duplicates(["need", "term", "text"])
+               .sort_values(["need", "term", "text"]).reset_index(drop=True).astype("string"))
+    without = _without(book, texts, asked, hits, cfg, cache_dir)
+    return TermCheck(matches, _never(book, prep), _duplicates(book), _shared(book), without)
+
+
+def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: list[list[Hit]],
+             config, cache_dir: Path | None) -> pd.DataFrame:
+    """For each term that matched, the questions whose chosen need changes without it (the
+    other parts of the score stay as they are)."""
+    from pmg_analysis.text import needs as needs_mod
+
+    cols = ["need", "term", "text", "nu", "zonder"]
+    rows = []
+    if texts:
+        base, found, _ = needs_mod._score_parts(texts, asked, book, config=config,
+                                                cache_dir=cache_dir)
+
+        def best(score: np.ndarray) -> str | None:
+            return book.ids[int(score.argmax())] if score.max() >= config.min_score else None
+
+        full = base + needs_mod.lexical_scores(found, config)
+        for i, text in enumerate(texts):
+            now = best(full[i])
+            per_need = _by_need(hits[i])
+            for j, need_hits in sorted(per_need.items()):
+                for term in dict.fromkeys(h.term for h in need_hits):
+                    kept = distinct([h for h in need_hits if h.term != term])
+                    score = full[i].copy()
+                    score[j] = base[i, j] + min(len(kept), config.max_terms) * (
+                        config.lexical_weight)
+                    after = best(score)
+                    if after != now:
+                        rows.append((book.ids[j], term, text, now, after))
+    out = pd.DataFrame(rows, columns=cols).sort_values(["need", "term", "text"])
+    return out.reset_index(drop=True).astype("string")

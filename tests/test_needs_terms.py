@@ -1,0 +1,200 @@
+"""How codebook terms are found in learning questions: one count per word, phrases with their
+stop words, compounds only at a real boundary, no over-stemming, and the term check a
+researcher reads before editing the codebook. Each defect a researcher met on new questions has
+a test here; the property tests state the rules for any word."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pmg_analysis.text import NeedConfig, TextConfig, learning_needs, load_codebook
+from pmg_analysis.text.codebook import Codebook, Need
+from pmg_analysis.text.needs import _vocabulary, need_scores
+from pmg_analysis.text.prepare import Preparer, split_compound, stem
+from pmg_analysis.text.terms import INFLECTIONS, TermIndex, same_word, term_check, term_key
+
+LEXICON_ONLY = NeedConfig(text=TextConfig(use_embeddings=False))
+BOOK = load_codebook(None)
+
+
+def _need(termen: tuple[str, ...], need_id: str = "ef_x", thema: str = "EF") -> Need:
+    return Need(id=need_id, naam="X", thema=thema, termen=termen)
+
+
+def _found(text: str, *termen: str) -> list[str]:
+    book = Codebook((_need(tuple(termen)),), "test")
+    return TermIndex(book, Preparer(_vocabulary(book, LEXICON_ONLY))).found(text, 1)[0]
+
+
+def _terms_of(text: str, need_id: str, book: Codebook = BOOK) -> list[str]:
+    idx = TermIndex(book, Preparer(_vocabulary(book, LEXICON_ONLY)))
+    return idx.found(text, len(book))[book.ids.index(need_id)]
+
+
+# ------------------------------------------------------------------------------ one word, one count
+@pytest.mark.parametrize(("forms", "text"), [
+    (("betaalbaar", "betaalbare"), "Hoe bouwen we betaalbare en betaalbaar gelegen woningen?"),
+    (("verduurzaming", "verduurzamen"), "Verduurzaming: hoe verduurzamen we het vastgoed?"),
+    (("buurt", "buurten"), "Buurten en de buurt zelf aan zet"),
+])
+def test_a_word_counts_once_however_many_of_its_forms_the_codebook_lists(forms, text):
+    assert len(_found(text, *forms)) == 1
+    assert len({term_key(f) for f in forms}) == 1
+
+
+def test_a_term_inside_a_longer_term_of_the_same_need_found_there_counts_once():
+    assert _found("Aanpak in kwetsbare wijken", "wijken", "kwetsbare wijken") == [
+        "kwetsbare wijken"]
+
+
+# ------------------------------------------------------------------------------ phrases
+@pytest.mark.parametrize(("term", "text"), [
+    ("van het gas af", "Hoe komen we in 2030 van het gas af?"),
+    ("afstand tot de arbeidsmarkt", "Mensen met een afstand tot de arbeidsmarkt aan het werk"),
+    ("samenwerking in de regio", "Hoe versterken we de samenwerking in de regio?"),
+    ("g40", "Wat kunnen we leren van de G40-steden?"),
+    ("co2", "Hoe meten we de CO2-uitstoot van de gemeente?"),
+])
+def test_a_term_of_several_words_is_found_as_a_phrase_with_its_stop_words(term, text):
+    assert _found(text, term) == [term]
+
+
+def test_a_phrase_is_not_found_when_its_words_are_apart():
+    assert _found("Het gas is duur; van af morgen", "van het gas af") == []
+
+
+def test_every_term_of_the_packaged_codebook_can_match():
+    check = term_check(BOOK, pd.DataFrame({"text": ["Hoe komen we van het gas af?"],
+                                           "question_id": ["EF_leervraag"]}),
+                       config=LEXICON_ONLY)
+    assert check.never.empty, check.never
+    assert check.duplicates.empty, check.duplicates  # the packaged codebook lists each word once
+
+
+# ------------------------------------------------------------------------------ over-stemming
+@pytest.mark.parametrize(("term", "text"), [
+    ("bereikbaarheid", "Hoe bereiken we zzp'ers?"),
+    ("betaalbaar", "Wat betaal je voor een wijkaanpak?"),
+    ("ouderen", "Huisvesting van vergunninghouders"),
+    ("europa", "Hoe bereiken we arbeidsmigranten uit Oost-Europa?"),
+])
+def test_a_stem_or_compound_part_that_is_another_word_does_not_match(term, text):
+    assert _found(text, term) == []
+
+
+@pytest.mark.parametrize(("term", "text"), [
+    ("woningen", "Een woning voor iedereen"),
+    ("huur", "Huren in de stad"),
+    ("ouderen", "Eenzaamheid onder ouderen"),
+    ("europa", "Lobby in Europa"),
+    ("jeugdzorg", "De jeugdzorgkosten stijgen"),
+    ("onderwijs-arbeidsmarkt", "De aansluiting onderwijs-arbeidsmarkt"),
+])
+def test_inflections_and_real_compound_parts_still_match(term, text):
+    assert _found(text, term) == [term]
+
+
+def test_a_word_repeated_around_voor_says_how_not_what():
+    """"wijk voor wijk" is the way of working of the energy transition, not a question about
+    neighbourhoods: the packaged codebook's neighbourhood need finds no term there."""
+    assert _terms_of("Hoe gaan we wijk voor wijk van het gas af?", "sv_wijkgericht") == []
+    assert _terms_of("Hoe gaan we wijk voor wijk van het gas af?", "ef_energietransitie") == [
+        "van het gas af"]
+    assert _terms_of("Hoe versterken we kwetsbare wijken?", "sv_wijkgericht") == [
+        "kwetsbare wijken"]
+
+
+# ------------------------------------------------------------------------------ the issue's cases
+@pytest.mark.parametrize(("text", "asked", "need"), [
+    ("Hoe gaan we straat voor straat van het gas af?", "SV", "ef_energietransitie"),
+    ("Hoe pakken we de overstap naar gasvrij wijk voor wijk aan?", "SV", "ef_energietransitie"),
+    ("Hoe houden we de energietransitie betaalbaar voor inwoners?", "EF", "ef_energietransitie"),
+    ("Hoe krijgen we de stijgende kosten van de jeugdhulp onder controle?", "EF",
+     "sv_sociaal_domein"),
+    ("Hoe bereidt de organisatie zich voor op de stelselherziening van het omgevingsrecht?", "EF",
+     "ef_omgevingswet"),
+    ("Huisvesting van vergunninghouders", "SV", "sv_integratie_statushouders"),
+])
+def test_questions_that_went_to_a_need_sharing_vocabulary_go_to_their_own(text, asked, need):
+    scores, _, _ = need_scores([text], [asked], BOOK, config=LEXICON_ONLY, cache_dir=None)
+    assert BOOK.ids[int(scores[0].argmax())] == need
+
+
+# ------------------------------------------------------------------------------ properties
+WORD = st.text(alphabet="abcdefghijklmnoprstuvwz", min_size=3, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(word=WORD, ending=st.sampled_from(sorted(INFLECTIONS)))
+def test_listing_another_form_of_a_term_never_changes_its_count(word, ending):
+    form = word + ending
+    text = f"Vraag over {word} en {form}"
+    if stem(word) != stem(form):
+        assert same_word(word, word)
+        return
+    assert len(_found(text, word, form)) <= 1
+    assert len(_found(text, word, form)) == len(_found(text, word))
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=WORD, b=WORD)
+def test_a_compound_splits_into_parts_of_at_least_three_letters_that_make_the_word(a, b):
+    vocab = frozenset({stem(a), stem(b)})
+    parts = split_compound(a + b, vocab)
+    assert all(len(p) >= 3 for p in parts) or parts == (a + b,)
+    joined = "".join(parts)
+    assert joined == a + b or len(a + b) - len(joined) <= 2  # a linking s/e/en dropped at most
+
+
+@settings(max_examples=100, deadline=None)
+@given(word=WORD)
+def test_every_single_word_term_finds_itself(word):
+    need = _need((word,))
+    if not need.termen:
+        return
+    assert _found(f"Iets over {word} hier", word) in ([word], [])  # a stop word finds itself too
+    assert _found(word, word) == [word]
+
+
+# ------------------------------------------------------------------------------ the term check
+def test_the_term_check_gives_tidy_tables_a_researcher_can_act_on():
+    book = Codebook((
+        _need(("betaalbaar", "betaalbare", "wonen", "kost"), "ef_wonen"),
+        _need(("energie", "kost"), "ef_energie"),
+        # written by hand past the loader's check: a term without letters
+        Need.model_construct(id="sv_jeugd", naam="Jeugd", thema="SV", opgave=None,
+                             beschrijving="", termen=("!?", "jeugdzorg"), voorbeelden=()),
+    ), "test")
+    rows = ["Hoe blijft wonen betaalbaar?", "Wat kost energie?", "Wat kost de jeugdzorg?"]
+    members = pd.DataFrame({"text": rows, "question_id": ["EF_leervraag", "EF_leervraag",
+                                                          "SV_leervraag"]})
+    check = term_check(book, members, config=LEXICON_ONLY)
+    assert set(check.matches.columns) == {"need", "term", "text", "gevonden"}
+    kost = check.matches.query("term == 'kost'")
+    assert kost["need"].tolist() == ["ef_energie"] * 2 + ["ef_wonen"] * 2
+    assert kost["text"].tolist() == ["Wat kost de jeugdzorg?", "Wat kost energie?"] * 2
+    assert check.never[["need", "term", "reden"]].values.tolist() == [
+        ["sv_jeugd", "!?", "geen_woorden"]]
+    assert check.duplicates[["term", "zelfde_als"]].values.tolist() == [
+        ["betaalbare", "betaalbaar"]]
+    assert sorted(check.shared["need"]) == ["ef_energie", "ef_wonen"]
+    # without "kost" the jeugdzorg question keeps its need; "energie" decides the other one
+    changed = check.without
+    assert list(changed.columns) == ["need", "term", "text", "nu", "zonder"]
+    assert not changed.query("term == 'jeugdzorg'").empty
+
+
+def test_the_term_check_of_the_example_names_what_would_change_without_a_term():
+    from pmg_analysis.clean import clean_export
+    from pmg_analysis.io import read_export
+    from pmg_analysis.pipeline import EXAMPLE_EXPORT
+
+    clean = clean_export(read_export(EXAMPLE_EXPORT))
+    result = learning_needs(clean.texts, clean.responses, config=LEXICON_ONLY, cache_dir=None)
+    check = term_check(BOOK, result.members, config=LEXICON_ONLY)
+    assert not check.matches.empty
+    assert check.matches["text"].isin(result.members["text"]).all()
+    assert set(check.without["nu"].dropna()) <= set(BOOK.ids)
