@@ -39,16 +39,16 @@ def test_counts_in_equal_counts_out(example):
 
 def test_quarantine_reasons_for_the_mess_in_the_example(example):
     q = example.quarantine.set_index("rij")
-    assert set(q["reden_code"]) == {"test", "gemeente_onbekend", "dubbel"}
+    assert set(q["reden_code"]) == {"test", "gemeente_onbekend", "herinzending"}
     assert q.loc[q["reden_code"] == "test", "gemeente_invoer"].tolist() == ["test"]
     assert q.loc[q["reden_code"] == "gemeente_onbekend", "gemeente_invoer"].tolist() \
         == ["Regio Achterhoek"]
-    dupe = q[q["reden_code"] == "dubbel"].iloc[0]
+    dupe = q[q["reden_code"] == "herinzending"].iloc[0]
     assert dupe["gemeente_invoer"] == "Harderwijk"
     # the later, complete submission of the same person is kept
     kept = example.responses.set_index("rij").loc[int(dupe["vervangen_door_rij"])]
     assert kept["gemeente_naam"] == "Harderwijk"
-    assert "Dubbele inzending" in dupe["reden"]
+    assert dupe["reden"].startswith("Herinzending")
 
 
 def test_municipality_variants_become_official_codes(example):
@@ -194,8 +194,8 @@ def test_duplicates_keep_latest_complete_and_several_respondents_per_municipalit
     r = result.responses
     assert len(r) == 2 and set(r["gemeente_naam"]) == {"Zeist"}
     q = result.quarantine.set_index("rij")
-    assert q.loc[2, "reden_code"] == "dubbel" and q.loc[2, "vervangen_door_rij"] == 3
-    assert q.loc[4, "reden_code"] == "dubbel" and q.loc[4, "vervangen_door_rij"] == 3
+    assert q.loc[2, "reden_code"] == "herinzending" and q.loc[2, "vervangen_door_rij"] == 3
+    assert q.loc[4, "reden_code"] == "herinzending" and q.loc[4, "vervangen_door_rij"] == 3
     assert q.loc[6, "reden_code"] == "gemeente_dubbelzinnig"
     assert "Bergen" in q.loc[6, "kandidaten"]
     texts = result.texts["text"].tolist()

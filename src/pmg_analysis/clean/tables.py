@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import match_labels, ticked
+from pmg_analysis.clean.values import ranks as ranks_of
 from pmg_analysis.instrument import Instrument, Question, round_themes
 from pmg_analysis.io import ColumnMapping, split_choices, split_ranking
 from pmg_analysis.io.distinct import categorical, code_dtype, distinct, per_row
@@ -26,6 +27,9 @@ PROBLEMS: dict[str, str] = {
     "onbekend_antwoord": "Antwoord past bij geen van de antwoordopties",
     "te_veel_keuzes": "Meer opties gekozen dan toegestaan (bewaard, gemarkeerd)",
     "rangschikking_ongeldig": "Rangschikking is geen volgorde 1 t/m 4; rangschikking niet gebruikt",
+    "rangschikking_onleesbaar": "Plaats in de rangschikking niet te lezen (geen getal of "
+                                "rangtelwoord, of een onbekend thema); rangschikking niet "
+                                "gebruikt",
     "onbekende_keuze": "Gekozen tekst past bij geen van de opties",
 }
 
@@ -256,19 +260,21 @@ class _Builder:
     def ranking(self, q: Question, cols) -> None:
         n_items = len(q.items)
         ranks = np.full((len(self.frame), n_items), np.nan)
+        # a filled cell that gives no place ("?", an unknown theme) makes the ranking unusable
+        unread = np.zeros(len(self.frame), dtype=bool)
         ids = [it.id for it in q.items]
         for c in cols:
             if c.item_id is None:
                 split = split_ranking(self.frame[c.key], [it.text for it in q.items])
                 ranks = np.fmin(ranks, split.iloc[:, :n_items].to_numpy(dtype=np.float64,
                                                                         na_value=np.nan))
+                unread |= split["leftover"].notna().to_numpy()
             else:
-                idx, _ = match_labels(self.frame[c.key], [str(k) for k in range(1, n_items + 1)],
-                                      threshold=100)
-                col = np.where(idx >= 0, idx + 1.0, np.nan)
+                col, bad = ranks_of(self.frame[c.key], n_items)  # "1", "1e", "eerste", "2nd"
+                unread |= bad
                 j = ids.index(c.item_id)
                 ranks[:, j] = np.fmin(ranks[:, j], col)
-        answered = ~np.isnan(ranks).all(axis=1)
+        answered = ~np.isnan(ranks).all(axis=1) | unread
         # a permutation of 1..n: every rank in 1..n, and the ranks' bits (1 << rank-1) cover
         # all n bits (with n ranks that means no rank twice); cheaper than sorting each row.
         # A shortened questionnaire ranks only the themes it asked about (round_themes): a
@@ -278,7 +284,9 @@ class _Builder:
             asked = np.array([it.id in self.round_themes for it in q.items])
             if 0 < asked.sum() < n_items:
                 valid |= _permutation(ranks, asked)
-        self.problem(np.flatnonzero(answered & ~valid), q.id, "rangschikking_ongeldig")
+        valid &= ~unread
+        self.problem(np.flatnonzero(unread), q.id, "rangschikking_onleesbaar")
+        self.problem(np.flatnonzero(answered & ~valid & ~unread), q.id, "rangschikking_ongeldig")
         for j, it in enumerate(q.items):
             pos = np.flatnonzero(valid & ~np.isnan(ranks[:, j]))
             self.add(q, pos, self._item[it.id], ranks[pos, j], self._label[it.text])
