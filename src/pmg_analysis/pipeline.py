@@ -126,7 +126,8 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               settings: Settings = Settings(), instrument: Instrument | None = None,
               step: Callable[[str], None] | None = None,
               say: Callable[[str], None] | None = None,
-              before_regions: Callable[[], None] | None = None) -> CleanResult:
+              before_regions: Callable[[], None] | None = None,
+              header_row: int | None = None) -> CleanResult:
     """Read an export, clean it, add the positions in the region and write the processed
     tables. ``step`` reports progress; ``say`` gets the Dutch line when the tables of another
     export in ``out_dir`` are replaced; ``before_regions`` runs once the export has been read
@@ -136,7 +137,7 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
     step = step or (lambda _msg: None)
     out_dir = Path(out_dir)
     step("inlezen")
-    export = read_export(Path(input_path), format)
+    export = read_export(Path(input_path), format, header_row=header_row)
     step("koppelen en opschonen")
     cleaned = clean_export(export, instrument, mapping_file=mapping_file, config=settings.clean)
     if before_regions:
@@ -175,7 +176,8 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
                say: Callable[[str], None] | None = None,
                before_regions: Callable[[], None] | None = None,
                previous: str | Path | None = None, version: str | None = None,
-               previous_version: str | None = None) -> list[Path]:
+               previous_version: str | None = None,
+               header_row: int | None = None) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example): clean into
     ``out_dir``, then every notebook's page and a page per responding municipality into
     ``reports_dir``. A wrong input stops before any table or report is written. ``settings``
@@ -187,13 +189,15 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
     ``06_ontwikkeling`` is added; without it nothing of the comparison is built or kept.
     ``version`` / ``previous_version``: the questionnaire year of each export (default 2017;
     e.g. "2019" for the revised questionnaire of the synthetic second round).
+    ``header_row``: the row of this export's header (``--kopregel``; default: found).
     """
     config = settings.report
     instrument = _instrument(version) if version else None
     previous_export = None
     if previous is not None:  # read and check both exports before anything is written
         previous_export = _read_previous(previous, format, previous_version)
-        current = clean_export(read_export(Path(input_path), format), instrument,
+        current = clean_export(read_export(Path(input_path), format, header_row=header_row),
+                               instrument,
                                mapping_file=mapping_file, config=settings.clean)
         _check_pair(previous_export, current)
     with instrument_version(version):  # every report of this round reads its questionnaire
@@ -203,7 +207,7 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, *, format: str | None = 
                              before_regions=before_regions, instrument=instrument,
                              previous_export=previous_export, version=version,
                              previous_version=previous_version, config=config,
-                             settings=settings)
+                             settings=settings, header_row=header_row)
 
 
 def _report_round(input_path: str | Path, *, format: str | None,
@@ -212,13 +216,14 @@ def _report_round(input_path: str | Path, *, format: str | None,
                   before_regions: Callable[[], None] | None, instrument: Instrument | None,
                   previous_export: CleanResult | None, version: str | None,
                   previous_version: str | None, config: ReportConfig,
-                  settings: Settings) -> list[Path]:
+                  settings: Settings, header_row: int | None = None) -> list[Path]:
     """:func:`run_report` after the checks: clean, analyse, compare, build."""
     from pmg_analysis.report import build_reports
     from pmg_analysis.rounds.store import clear_comparison
 
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
-                       settings=settings, before_regions=before_regions, instrument=instrument)
+                       settings=settings, before_regions=before_regions, instrument=instrument,
+                       header_row=header_row)
     write_analysis(result_tables(result), out_dir, source_sha256=result.manifest.source.sha256,
                    settings=settings)
     positions = result.manifest.positions

@@ -80,8 +80,11 @@ def known_names_pattern(names: Iterable[str], words: NameWords | None = None) ->
         tokens, parts = name_parts(str(name))
         # what was typed may be no person's name at all ("Gemeente Zeist"): then a municipality
         # or a word such as "gemeente" is in it, and only its other parts count
-        if len(tokens) > 1 and not any(_is_place(t) or t.casefold() in words.not_names
-                                       for t in tokens if t.casefold() not in PARTICLES):
+        # (a place after a particle is a surname: "ter Horst", "van Ede")
+        if len(tokens) > 1 and not any(
+                (_is_place(t) and not (i and tokens[i - 1].casefold() in PARTICLES))
+                or t.casefold() in words.not_names
+                for i, t in enumerate(tokens) if t.casefold() not in PARTICLES):
             full.add(r"\s+".join(re.escape(t.casefold()) for t in tokens))
             # a surname with its particles ("van den Berg", "El Haddou") is distinctive too
             particle = next((i for i, t in enumerate(tokens)

@@ -65,11 +65,10 @@ def _joined(frame: pd.DataFrame, keys: list[str]) -> pa.Array | None:
     cells; None without columns."""
     if not keys:
         return None
-    parts = [pc.utf8_trim_whitespace(_text(frame[k])) for k in keys]
-    if len(parts) == 1:
-        return parts[0]
-    parts = [pc.if_else(pc.equal(p, ""), pa.scalar(None, p.type), p) for p in parts]
-    return pc.binary_join_element_wise(*parts, " ", null_handling="skip")
+    parts = [pd.Series(pd.array(_text(frame[k]), dtype="str")).str.strip() for k in keys]
+    joined = parts[0].str.cat(parts[1:], sep=" ", na_rep="").str.strip() if len(parts) > 1 \
+        else parts[0]
+    return pa.array(joined.where(joined.str.len() > 0), type=pa.large_string(), from_pandas=True)
 
 
 def normalise_identity(values: pa.Array, config: CleanConfig) -> pd.Series:

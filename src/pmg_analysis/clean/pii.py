@@ -142,7 +142,7 @@ def split_typed(values: Iterable[str]) -> Typed:
 
     Examples
     --------
-    >>> split_typed(["Gert van Leeuwen, 06-1234 5678", "g.vanleeuwen@ede.nl"])
+    >>> split_typed(["Gert van Leeuwen (06-1234 5678)", "g.vanleeuwen@ede.nl"])
     Typed(names=('Gert van Leeuwen',), numbers=('06-1234 5678',))
     """
     names: dict[str, None] = {}
@@ -150,7 +150,9 @@ def split_typed(values: Iterable[str]) -> Typed:
     for value in map(str, values):
         rest = re.sub(EMAIL, " ", value)
         numbers.update(dict.fromkeys(m.group(0) for m in _TYPED_NUMBER.finditer(rest)))
-        rest = re.sub(r"\s+", " ", _TYPED_NUMBER.sub(" ", rest)).strip(" ,;:/|-")
+        # a name keeps its letters, spaces, hyphens, apostrophes and initials' full stops
+        rest = re.sub(r"[^\w\s'’.-]|[\d_]", " ", _TYPED_NUMBER.sub(" ", rest))
+        rest = re.sub(r"\s+", " ", rest).strip(" .-")
         if sum(ch.isalpha() for ch in rest) >= 2:
             names[rest] = None
     return Typed(tuple(names), tuple(numbers))

@@ -242,11 +242,20 @@ class _Builder:
         """One column per option (ticks), plus "other" free-text columns."""
         count = np.zeros(len(self.frame), dtype=np.int16)
         ids = [o.id for o in q.all_options]
+        # SurveyMonkey and LimeSurvey give "Anders, namelijk" no tick column of its own: the
+        # typed text is the choice
+        other_ticks = q.other is not None and any(
+            c.item_id == q.other.id and c.part != "other_text" for c in cols)
         for c in cols:
             cells = self.frame[c.key]
             if c.part == "other_text":
                 if q.other is not None:
                     self.text(cells, q.id, q.other.id)
+                    if not other_ticks:
+                        hit, _ = ticked(cells, q.other.text, truthy=(), falsy=())
+                        count += hit
+                        self.chosen(q, np.flatnonzero(hit),
+                                    np.full(hit.sum(), ids.index(q.other.id)))
                 continue
             opt = q.option_by_id(c.item_id)
             hit, own = ticked(cells, opt.text, truthy=self.config.truthy,
