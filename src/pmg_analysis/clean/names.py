@@ -208,12 +208,14 @@ def name_after_cue(text: str, pos: int, known: frozenset[str] = frozenset(),
 def _surname_after_particles(text: str, pos: int, known: frozenset[str],
                              words: NameWords) -> int | None:
     """Where the surname ends that follows one to three particles at ``pos`` ("van der
-    Meer"), or None: the word after them must be capitalised and no municipality ("Jansen van
-    Ede" is a person from Ede)."""
+    Meer"), or None: the word after them must be capitalised, and after a lone "van" no
+    municipality ("Jansen van Ede" is a person from Ede)."""
+    particles = []
     for _ in range(3):
         m = _WORD.match(text, pos)
         if m is None or m.group(1).rstrip(".").casefold() not in PARTICLES:
             break
+        particles.append(m.group(1).casefold())
         pos = m.end()
     m = _WORD.match(text, pos)
     if m is None:
@@ -221,8 +223,10 @@ def _surname_after_particles(text: str, pos: int, known: frozenset[str],
     word = m.group(1).rstrip(".")
     if word.casefold() in PARTICLES or not word[:1].isupper():
         return None
-    return m.start(1) + len(word) if _is_name_word(word, text[m.start(1):], known, words) \
-        else None
+    # only a lone "van" before a municipality says where someone is from; "ter Horst" and
+    # "van der Ede" are surnames
+    rest = text[m.start(1):] if particles == ["van"] else ""
+    return m.start(1) + len(word) if _is_name_word(word, rest, known, words) else None
 
 
 def redact_after_cues(text: str, cues: re.Pattern, marker: str,
