@@ -299,4 +299,4 @@ def test_a_ranking_written_as_ordinals_is_read_and_an_unreadable_one_is_reported
     assert by_name["Ede"] not in per
     problems = result.problems
     assert problems["response_id"].astype(str).tolist() == [by_name["Ede"]]
-    assert problems["code"].tolist() == ["rangschikking_onleesbaar"]
+    assert problems["code"].tolist() == ["rangschikking_ongeldig"]

@@ -289,7 +289,7 @@ def test_a_ranking_typed_as_ordinals_is_read_and_an_unreadable_place_is_a_proble
     out, _ = shape_result("rangschikking_rangtelwoorden")
     data = load(out)
     problems = pd.read_parquet(out / "problems.parquet")
-    unreadable = problems[problems["code"] == "rangschikking_onleesbaar"]
+    unreadable = problems[problems["code"] == "rangschikking_ongeldig"]
     assert len(unreadable) == 1 and unreadable["question_id"].tolist() == ["prioriteit"]
     ranked = data.answers[data.answers["question_id"] == "prioriteit"]
     first = data.responses.sort_values("rij")["response_id"].astype(str).iloc[0]

@@ -27,9 +27,6 @@ PROBLEMS: dict[str, str] = {
     "onbekend_antwoord": "Antwoord past bij geen van de antwoordopties",
     "te_veel_keuzes": "Meer opties gekozen dan toegestaan (bewaard, gemarkeerd)",
     "rangschikking_ongeldig": "Rangschikking is geen volgorde 1 t/m 4; rangschikking niet gebruikt",
-    "rangschikking_onleesbaar": "Plaats in de rangschikking niet te lezen (geen getal of "
-                                "rangtelwoord, of een onbekend thema); rangschikking niet "
-                                "gebruikt",
     "onbekende_keuze": "Gekozen tekst past bij geen van de opties",
 }
 
@@ -293,9 +290,9 @@ class _Builder:
             asked = np.array([it.id in self.round_themes for it in q.items])
             if 0 < asked.sum() < n_items:
                 valid |= _permutation(ranks, asked)
+        # an unreadable place makes the ranking invalid too (one code: the reports count it)
         valid &= ~unread
-        self.problem(np.flatnonzero(unread), q.id, "rangschikking_onleesbaar")
-        self.problem(np.flatnonzero(answered & ~valid & ~unread), q.id, "rangschikking_ongeldig")
+        self.problem(np.flatnonzero(answered & ~valid), q.id, "rangschikking_ongeldig")
         for j, it in enumerate(q.items):
             pos = np.flatnonzero(valid & ~np.isnan(ranks[:, j]))
             self.add(q, pos, self._item[it.id], ranks[pos, j], self._label[it.text])
