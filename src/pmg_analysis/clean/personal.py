@@ -82,13 +82,21 @@ def normalise_identity(values: pa.Array, config: CleanConfig) -> pd.Series:
     ...                    ).tolist()
     ['jose de vries', nan, nan]
     """
-    squeezed = pc.replace_substring_regex(pc.utf8_trim_whitespace(values), r"\s+", " ")
-    out = pd.Series(pd.array(pc.utf8_lower(squeezed), dtype="str"))
-    other = (~out.str.isascii() & out.notna()).to_numpy(dtype=bool)
-    if other.any():  # few: accents and the like, in Python
-        out[other] = [_strip_accents(v) for v in out[other]]
-    anonymous = {_strip_accents(a) for a in config.anonymous_values}
-    return out.where(~out.isin(anonymous) & (out.str.len() > 0))
+    folded = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+    # only texts with a double space or a tab or line break need squeezing (few)
+    spaced = pc.fill_null(pc.match_substring_regex(folded, r"\s\s|[\t\r\n]"), False)
+    if pc.any(spaced).as_py():
+        folded = pc.replace_substring_regex(folded, r"\s+", " ")
+    other = pc.fill_null(pc.invert(pc.string_is_ascii(folded)), False)
+    if pc.any(other).as_py():  # few: accents and the like, in Python
+        at = pa.array(other)
+        folded = pc.replace_with_mask(folded, at, pa.array(
+            [_strip_accents(v) for v in folded.filter(at).to_pylist()], folded.type))
+    anonymous = pa.array(sorted({_strip_accents(a) for a in config.anonymous_values}),
+                         folded.type)
+    gone = pc.or_(pc.is_in(folded, value_set=anonymous), pc.equal(pc.utf8_length(folded), 0))
+    return pd.Series(pd.array(pc.if_else(pc.fill_null(gone, False),
+                                         pa.scalar(None, folded.type), folded), dtype="str"))
 
 
 def _strip_accents(text: str) -> str:

@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -198,18 +199,27 @@ def _redact_names_arrow(texts: pa.Array, names: Iterable[str],
     marker = config.markers["name"]
     # "anoniem" or "test" in a name field is not a person's name
     not_a_name = {w.casefold() for w in config.anonymous_values + config.test_words}
-    names = [n for n in map(str, names) if n.strip().casefold() not in not_a_name]
-    pattern = person_names.known_names_pattern(names)
-    if pattern is not None:
-        compiled = re.compile(pattern)
-        candidates = _matches(texts, person_names.prefilter(pattern))
+    names = tuple(n for n in map(str, names) if n.strip().casefold() not in not_a_name)
+    compiled, prefilter, known = _known_names(names)
+    if compiled is not None:
+        candidates = _matches(texts, prefilter)
         texts = _replace_where(texts, candidates, lambda some: pa.array(
             [compiled.sub(marker, t) for t in some.to_pylist()], pa.large_string()))
-    known = frozenset(p.casefold() for n in names for p in person_names.name_parts(n)[1])
     cues = person_names.cue_pattern(config.name_cues)
     cued = _matches(texts, person_names.may_have_cue(config.name_cues))
     return _replace_where(texts, cued, lambda some: pa.array([
         person_names.redact_after_cues(t, cues, marker, known) for t in some.to_pylist()]))
+
+
+@lru_cache(maxsize=4)
+def _known_names(names: tuple[str, ...]) -> tuple[re.Pattern | None, str, frozenset[str]]:
+    """The compiled pattern of the ``names`` people gave, its RE2 prefilter and their parts;
+    worked out once per export (the free text and the quarantine use them both)."""
+    pattern = person_names.known_names_pattern(names)
+    known = frozenset(p.casefold() for n in names for p in person_names.name_parts(n)[1])
+    if pattern is None:
+        return None, "", known
+    return re.compile(pattern), person_names.prefilter(pattern), known
 
 
 def redact_patterns(text: pd.Series, config: CleanConfig = CleanConfig()) -> pd.Series:

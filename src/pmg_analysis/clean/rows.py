@@ -85,25 +85,37 @@ def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
     """
     n = len(candidates)
     raw = candidates.index.to_numpy()
-    muni = candidates["gemeente_code"].astype("str").to_numpy(dtype=object)
-    frame = pd.DataFrame({"m": muni, "e": candidates["email"].to_numpy(dtype=object),
-                          "n": candidates["name"].to_numpy(dtype=object),
-                          "h": candidates["content_hash"].to_numpy()})
+    # every key as integer codes (-1 = not given), so the groups below are numpy work
+    muni = pd.factorize(candidates["gemeente_code"])[0].astype(np.int64)
+    email = pd.factorize(candidates["email"])[0].astype(np.int64)
+    name = pd.factorize(candidates["name"])[0].astype(np.int64)
+    content = pd.factorize(candidates["content_hash"])[0].astype(np.int64)
 
-    def groups(keys: list[str], allowed: np.ndarray | None = None) -> np.ndarray:
-        """Group number per row (-1: no group) of the rows that share ``keys``."""
-        ids = frame.groupby(keys, sort=False, dropna=True).ngroup().to_numpy()
-        return ids if allowed is None else np.where(allowed, ids, -1)
+    def groups(key: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
+        """Group number per row (-1: no group) of the rows of one municipality sharing
+        ``key`` (-1 = not given)."""
+        ok = (key >= 0) & (muni >= 0) & (True if allowed is None else allowed)
+        ids = np.full(n, -1, dtype=np.int64)
+        if ok.any():
+            ids[ok] = pd.factorize(muni[ok] * (int(key.max()) + 1) + key[ok])[0]
+        return ids
 
-    by_email = groups(["m", "e"])
+    def distinct_per_group(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Per row: how many distinct given ``values`` the rows of its group hold."""
+        at = (ids >= 0) & (values >= 0)
+        base = int(values.max()) + 1
+        pairs = pd.unique(ids[at] * base + values[at])  # each (group, value) once
+        count = np.bincount(pairs // base, minlength=max(1, int(ids.max()) + 1))
+        return np.where(ids >= 0, count[np.maximum(ids, 0)], 0)
+
+    by_email = groups(email)
     # a name joins rows only while the name's rows give at most one e-mail address
-    emails_per_name = frame.groupby(["m", "n"], sort=False, dropna=True)["e"].transform(
-        "nunique").to_numpy()
-    by_name = groups(["m", "n"], np.nan_to_num(emails_per_name.astype(float), nan=9) <= 1)
-    same = frame.groupby(["m", "h"], sort=False)
-    one_person = ((same["e"].transform("nunique") <= 1) & (same["n"].transform("nunique") <= 1))
-    by_content = groups(["m", "h"], candidates["has_text"].to_numpy(dtype=bool)
-                        & one_person.to_numpy())
+    by_name = groups(name)
+    by_name = np.where(distinct_per_group(by_name, email) <= 1, by_name, -1)
+    by_content = groups(content, candidates["has_text"].to_numpy(dtype=bool))
+    one_person = ((distinct_per_group(by_content, email) <= 1)
+                  & (distinct_per_group(by_content, name) <= 1))
+    by_content = np.where(one_person, by_content, -1)
     # connected rows: every row takes the smallest row number of its groups until none changes
     label = np.arange(n)
     for _ in range(n + 1):
@@ -111,7 +123,9 @@ def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
         for ids in (by_email, by_name, by_content):
             at = ids >= 0
             if at.any():
-                label[at] = pd.Series(label[at]).groupby(ids[at]).transform("min").to_numpy()
+                smallest = np.full(int(ids.max()) + 1, n, dtype=np.int64)  # n: no row yet
+                np.minimum.at(smallest, ids[at], label[at])
+                label[at] = smallest[ids[at]]
         if np.array_equal(label, before):
             break
     order = pd.DataFrame({"label": label, "partial": candidates["is_partial"].to_numpy(),
@@ -120,7 +134,7 @@ def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
     repeated = repeated.sort_values(["partial", "at", "raw"], ascending=[True, False, False],
                                     na_position="last", kind="stable")
     keeper = repeated.groupby("label", sort=False)["raw"].transform("first")
-    known = (frame["e"].notna() | frame["n"].notna()).to_numpy()
+    known = (email >= 0) | (name >= 0)
     recognised = pd.Series(known[repeated.index]).groupby(
         repeated["label"].to_numpy()).transform("any").to_numpy()
     out = pd.DataFrame({"vervangen_door": pd.Series(pd.NA, index=candidates.index,
