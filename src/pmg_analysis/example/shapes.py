@@ -278,15 +278,17 @@ def anonymous(sheet: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def with_typed_personal_data(sheet: pd.DataFrame, *,
+def with_typed_personal_data(sheet: pd.DataFrame, *, n_municipalities: int | None = 5,
                              instrument: Instrument | None = None) -> pd.DataFrame:
-    """An anonymous form of five municipalities in which the first respondents typed their
+    """An anonymous form of ``n_municipalities`` (None: every row of the sheet) in which the
+    first respondents typed their
     name, e-mail address and phone number in the survey's own questions and signed their
     remarks with them ("Graag contact via Gert van Leeuwen, 06-...", "Met vriendelijke groet,\n
     Joost Bos", "Groet, Renée. Bel renée gerust: +31 6 ..."); one more signs a text with a
     name typed nowhere else. Every other personal question is empty."""
     instrument = instrument or load_instrument()
-    out = anonymous(municipalities(sheet, 5, instrument=instrument))
+    out = anonymous(sheet.reset_index(drop=True) if n_municipalities is None
+                    else municipalities(sheet, n_municipalities, instrument=instrument))
     name, email = _header(instrument, "naam"), _header(instrument, "email")
     remark, leervraag = _header(instrument, "opmerkingen"), _header(instrument, "EA_leervraag")
     out[[name, email]] = pd.NA
