@@ -201,8 +201,7 @@ def _output_text(out: Path, pages: dict) -> str:
         if path.suffix == ".parquet":
             frame = pd.read_parquet(path)
             parts += [frame[c].astype(str).str.cat(sep="\n") for c in frame.columns
-                      if frame[c].dtype == object or isinstance(frame[c].dtype,
-                                                                 pd.CategoricalDtype | pd.StringDtype)]
+                      if not pd.api.types.is_numeric_dtype(frame[c])]
         elif path.suffix in (".csv", ".json"):
             parts.append(path.read_text("utf-8"))
         elif path.suffix == ".xlsx":

@@ -26,8 +26,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pmg_analysis.example.msforms import META_COLUMNS, SheetColumn, build_workbook, \
-    sheet_columns, write_xlsx
+from pmg_analysis.example.msforms import (
+    META_COLUMNS,
+    SheetColumn,
+    build_workbook,
+    sheet_columns,
+    write_xlsx,
+)
 from pmg_analysis.example.tool_layouts import WRITERS, surveymonkey_csv
 from pmg_analysis.example.xlsx import stable_xlsx_bytes
 from pmg_analysis.instrument import Instrument, load_instrument
