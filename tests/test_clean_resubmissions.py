@@ -84,3 +84,8 @@ def test_each_kind_has_its_own_reason_after_the_municipality_checks(code):
                     replaced=pd.Series([code, code], index=idx))
     assert reason.tolist() == [code, "gemeente_onbekend"]
     assert list(REASONS).index("gemeente_dubbelzinnig") < list(REASONS).index(code)
+
+
+def test_no_candidates_gives_an_empty_outcome():
+    out = resubmissions(_candidates([{}]).iloc[:0])
+    assert out.empty and list(out.columns) == ["vervangen_door", "soort"]

@@ -85,6 +85,11 @@ def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
     """
     n = len(candidates)
     raw = candidates.index.to_numpy()
+    out = pd.DataFrame({"vervangen_door": pd.Series(pd.NA, index=candidates.index,
+                                                    dtype="Int64"),
+                        "soort": pd.Series(pd.NA, index=candidates.index, dtype="str")})
+    if n == 0:
+        return out
     # every key as integer codes (-1 = not given), so the groups below are numpy work
     muni = pd.factorize(candidates["gemeente_code"])[0].astype(np.int64)
     email = pd.factorize(candidates["email"])[0].astype(np.int64)
@@ -137,9 +142,6 @@ def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
     known = (email >= 0) | (name >= 0)
     recognised = pd.Series(known[repeated.index]).groupby(
         repeated["label"].to_numpy()).transform("any").to_numpy()
-    out = pd.DataFrame({"vervangen_door": pd.Series(pd.NA, index=candidates.index,
-                                                    dtype="Int64"),
-                        "soort": pd.Series(pd.NA, index=candidates.index, dtype="str")})
     dupe = (keeper != repeated["raw"]).to_numpy()
     rows = raw[repeated.index.to_numpy()[dupe]]
     out.loc[rows, "vervangen_door"] = keeper.to_numpy()[dupe]
