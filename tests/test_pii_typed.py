@@ -119,3 +119,23 @@ def test_a_sign_off_name_typed_in_no_field_is_found_but_places_stay(tmp_path):
         "Met vriendelijke groet,\n[naam]\nGemeente Zeist",
         "Groeten uit Ede en met vriendelijke groet namens Zeist",
         "Graag contact via de gemeente Ede of via Zeist"]
+
+
+def test_filled_contact_columns_give_the_whole_name_first_and_last(tmp_path):
+    """Qualtrics with the recipient's first and last name in two columns: "Groet, Joost Bos"
+    loses the whole name, not only the last name ("Groet, Joost [naam]" before)."""
+    from pmg_analysis.example import generate
+    from pmg_analysis.example.shapes import municipalities
+    from pmg_analysis.example.tool_layouts import qualtrics_csv
+
+    sheet = municipalities(generate(), 2, per_municipality=1)
+    sheet[INSTR["opmerkingen"].text] = ["Groet, Joost Bos", "Vraag het joost of Pieter."]
+    rows = list(csv.reader(qualtrics_csv(sheet, tmp_path / "q.csv").open(encoding="utf-8")))
+    first, last = rows[0].index("RecipientFirstName"), rows[0].index("RecipientLastName")
+    rows[3][first], rows[3][last] = "Joost", "Bos"
+    rows[4][first], rows[4][last] = "Pieter", "van Dam"
+    with (tmp_path / "q.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    texts = clean_export(read_export(tmp_path / "q.csv")).texts
+    remarks = texts.loc[texts["question_id"] == "opmerkingen", "text"].astype(str).tolist()
+    assert remarks == ["Groet, [naam]", "Vraag het [naam] of [naam]."]
