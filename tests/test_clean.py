@@ -39,16 +39,16 @@ def test_counts_in_equal_counts_out(example):
 
 def test_quarantine_reasons_for_the_mess_in_the_example(example):
     q = example.quarantine.set_index("rij")
-    assert set(q["reden_code"]) == {"test", "gemeente_onbekend", "dubbel"}
+    assert set(q["reden_code"]) == {"test", "gemeente_onbekend", "herinzending"}
     assert q.loc[q["reden_code"] == "test", "gemeente_invoer"].tolist() == ["test"]
     assert q.loc[q["reden_code"] == "gemeente_onbekend", "gemeente_invoer"].tolist() \
         == ["Regio Achterhoek"]
-    dupe = q[q["reden_code"] == "dubbel"].iloc[0]
+    dupe = q[q["reden_code"] == "herinzending"].iloc[0]
     assert dupe["gemeente_invoer"] == "Harderwijk"
     # the later, complete submission of the same person is kept
     kept = example.responses.set_index("rij").loc[int(dupe["vervangen_door_rij"])]
     assert kept["gemeente_naam"] == "Harderwijk"
-    assert "Dubbele inzending" in dupe["reden"]
+    assert dupe["reden"].startswith("Herinzending")
 
 
 def test_municipality_variants_become_official_codes(example):
@@ -194,8 +194,8 @@ def test_duplicates_keep_latest_complete_and_several_respondents_per_municipalit
     r = result.responses
     assert len(r) == 2 and set(r["gemeente_naam"]) == {"Zeist"}
     q = result.quarantine.set_index("rij")
-    assert q.loc[2, "reden_code"] == "dubbel" and q.loc[2, "vervangen_door_rij"] == 3
-    assert q.loc[4, "reden_code"] == "dubbel" and q.loc[4, "vervangen_door_rij"] == 3
+    assert q.loc[2, "reden_code"] == "herinzending" and q.loc[2, "vervangen_door_rij"] == 3
+    assert q.loc[4, "reden_code"] == "herinzending" and q.loc[4, "vervangen_door_rij"] == 3
     assert q.loc[6, "reden_code"] == "gemeente_dubbelzinnig"
     assert "Bergen" in q.loc[6, "kandidaten"]
     texts = result.texts["text"].tolist()
@@ -262,3 +262,41 @@ def test_personal_data_in_free_text_never_reaches_texts_parquet(tmp_path):
                      "Bel met [naam] over de regiodeal van Ede en Zeist; wethouder [naam] weet "
                      "ervan.",
                      "Samen met Amersfoort en anoniem ingevuld"]
+
+
+def test_resubmissions_are_recognised_by_the_survey_name_and_email_when_contact_is_empty(
+        tmp_path):
+    """An anonymous form: the respondent typed name and e-mail in the survey's own questions;
+    the second time only the name, in other case and spacing, with a corrected urgency."""
+    rows = [
+        dict(t="2017-02-10 10:00", g="Ede", n="Gert van Leeuwen", e="g.vanleeuwen@ede.nl",
+             u="Niet urgent", k="eerste keer"),
+        dict(t="2017-02-10 11:00", g="Ede", n="Anne Bos", e="a.bos@ede.nl", u="Niet urgent",
+             k="een collega"),
+        dict(t="2017-02-11 10:00", g="Ede", n="gert  VAN leeuwen", u="Zeer urgent",
+             k="tweede keer"),
+    ]
+    result = clean_export(read_export(_write_generic(tmp_path / "her.csv", rows)))
+    q = result.quarantine.set_index("rij")
+    assert q["reden_code"].tolist() == ["herinzending"] and q.loc[2, "vervangen_door_rij"] == 4
+    urg = result.answers[result.answers["question_id"] == "EA_urgentie"]
+    assert sorted(urg["value"].astype(int)) == [1, 5]  # the correction counts, not averaged
+
+
+def test_a_ranking_written_as_ordinals_is_read_and_an_unreadable_one_is_reported(tmp_path):
+    rows = [dict(t="2017-02-10 10:00", g="Soest", u="Urgent", r1="1e", r2="2e", r3="3e",
+                 r4="4e"),
+            dict(t="2017-02-10 11:00", g="Oss", u="Urgent", r1="tweede", r2="eerste",
+                 r3="4th", r4="3rd"),
+            dict(t="2017-02-10 12:00", g="Ede", u="Urgent", r1="1e", r2="hoog", r3="", r4="")]
+    result = clean_export(read_export(_write_generic(tmp_path / "rang.csv", rows)))
+    by_name = result.responses.set_index("gemeente_naam")["response_id"].astype(str)
+    ranks = result.answers[result.answers["question_id"] == "prioriteit"]
+    per = {rid: dict(zip(g["item"].astype(str), g["value"].astype(int), strict=True))
+           for rid, g in ranks.groupby(ranks["response_id"].astype(str), observed=True)}
+    assert per[by_name["Soest"]] == {"EA": 1, "LD": 2, "SV": 3, "EF": 4}
+    assert per[by_name["Oss"]] == {"EA": 2, "LD": 1, "SV": 4, "EF": 3}
+    assert by_name["Ede"] not in per
+    problems = result.problems
+    assert problems["response_id"].astype(str).tolist() == [by_name["Ede"]]
+    assert problems["code"].tolist() == ["rangschikking_ongeldig"]

@@ -9,6 +9,7 @@ of these shapes in tests/test_browser.py.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -17,11 +18,12 @@ import pytest
 
 from pmg_analysis import quality, regions, themes
 from pmg_analysis.example import generate
-from pmg_analysis.example.msforms import sheet_columns, write_xlsx
+from pmg_analysis.example.msforms import sheet_columns
 from pmg_analysis.example.shapes import (
     export_shapes,
     municipality_codes,
     national,
+    typed_people,
     without_open_answers,
     without_theme,
 )
@@ -68,7 +70,7 @@ def shape_result(sheet, workdir, monkeypatch):
                     pytest.skip("data/raw/cbs holds CBS data: the run without it cannot be made")
             folder = workdir / f"{name}-{'cbs' if cbs else 'zonder-cbs'}"
             folder.mkdir()
-            export = write_xlsx(SHAPES[name].derive(sheet), folder / f"{name}.xlsx", "vorm")
+            export = SHAPES[name].write(SHAPES[name].derive(sheet), folder / name)
             out = folder / "verwerkt"
             out.mkdir()
             if (workdir / EMBEDDINGS).is_file():
@@ -225,3 +227,110 @@ def test_a_frisian_answer_is_marked_shown_apart_and_forms_no_suggested_need(shap
     assert not needs.members["text"].str.contains("wy ", regex=False).any()
     table = non_dutch_answers(texts, data.tables["responses"])
     assert table[["Gemeente", "Taal"]].values.tolist() == [["Heerenveen", "Fries"]]
+
+
+# --- personal data, resubmissions, title rows, ordinal ranks (issue 24) ------------------------
+
+def _output_text(out: Path, pages: dict) -> str:
+    """Every text the processed folder (parquet, csv, json, xlsx) and the pages hold."""
+    parts: list[str] = []
+    for path in sorted(out.rglob("*")):
+        if path.suffix == ".parquet":
+            frame = pd.read_parquet(path)
+            parts += [frame[c].astype(str).str.cat(sep="\n") for c in frame.columns
+                      if not pd.api.types.is_numeric_dtype(frame[c])]
+        elif path.suffix in (".csv", ".json"):
+            parts.append(path.read_text("utf-8"))
+        elif path.suffix == ".xlsx":
+            for frame in pd.read_excel(path, sheet_name=None, dtype=str).values():
+                parts.append(frame.to_csv())
+    for page in pages.values():
+        for o in page:
+            parts.append(o.to_csv() if isinstance(o, pd.DataFrame)
+                         else o if isinstance(o, str) else getattr(o, "to_json", str)())
+    return "\n".join(parts)
+
+
+def personal_data_found(text: str, people) -> list[str]:
+    """Which names (each part of them), e-mail addresses and phone numbers of ``people``
+    stand in ``text``: a name part as typed (capitalised) or, unless it is an ordinary word,
+    in any case; a phone number in any writing."""
+    from pmg_analysis.clean.names import PARTICLES, name_words
+    from pmg_analysis.municipalities import is_municipality_name
+
+    ordinary = name_words().ordinary
+    digits = re.sub(r"[\s().\-/+]", "", text)
+    found = []
+    for p in people:
+        # municipality names stay, also when they are part of someone's name ("ter Horst")
+        parts = {w for w in re.split(r"[\s-]+", p.full) if w.casefold() not in PARTICLES
+                 and not is_municipality_name(w)}
+        for word in parts | {p.full, p.last}:
+            flags = 0 if word.casefold() in ordinary else re.IGNORECASE
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags):
+                found.append(word)
+        if p.email.casefold() in text.casefold():
+            found.append(p.email)
+        number = re.sub(r"\D", "", p.phone)
+        found += [n for n in (number, "31" + number[1:]) if n in digits]
+    return found
+
+
+PERSONAL_SHAPES = [name for name in SHAPES if name.startswith("anoniem_namen_")]
+
+
+@pytest.mark.parametrize("name", PERSONAL_SHAPES)
+def test_names_emails_and_numbers_typed_in_an_anonymous_form_never_reach_an_output(
+        shape_result, name):
+    out, pages = shape_result(name)
+    people = typed_people()
+    texts = pd.read_parquet(out / "texts.parquet")["text"].astype(str)
+    assert texts.str.contains("[naam]", regex=False).sum() >= len(people)
+    assert personal_data_found(_output_text(out, pages), people) == []
+    # municipality names stay: the five municipalities are named in the processed tables
+    assert load(out).responses["gemeente_naam"].nunique() == 5
+
+
+def test_a_respondent_who_submits_again_counts_once_with_the_later_answers(shape_result, sheet):
+    out, _ = shape_result("herinzendingen")
+    quarantine = pd.read_csv(out / "quarantine.csv")
+    n = len(SHAPES["herinzendingen"].derive(sheet))
+    # rows 2, 3, 4 of the file (the first three respondents) are replaced by their second
+    # submission (rows n - 2 .. n); the colleague's row (n + 1) is kept
+    assert quarantine["reden_code"].tolist() == ["herinzending"] * 3
+    assert quarantine["rij"].tolist() == [2, 3, 4]
+    assert quarantine["vervangen_door_rij"].tolist() == [n - 2, n - 1, n]
+    assert quarantine["reden"].str.startswith("Herinzending").all()
+    data = load(out)
+    assert len(data.responses) == n - 3 and n + 1 in set(data.responses["rij"])
+    urgency = data.answers[data.answers["question_id"] == "EA_urgentie"]
+    resubmitted = data.responses.loc[data.responses["rij"].isin([n - 2, n - 1, n]),
+                                     "response_id"].astype(str)
+    values = urgency.set_index(urgency["response_id"].astype(str))["value"]
+    assert values.loc[list(resubmitted)].tolist() == [5, 5, 5]  # the correction, not averaged
+
+
+def test_title_rows_above_the_header_are_skipped_and_named(shape_result, sheet):
+    out, _ = shape_result("titelrijen_boven_kop")
+    manifest = load_manifest(out)
+    assert "Kopregel gevonden in rij 3 (2 rijen erboven overgeslagen)." in manifest.source.notes
+    data = load(out)
+    assert len(data.responses) + len(pd.read_csv(out / "quarantine.csv")) == len(
+        SHAPES["titelrijen_boven_kop"].derive(sheet))
+    assert data.responses["rij"].min() == 4  # the row numbers a spreadsheet shows
+
+
+def test_a_ranking_typed_as_ordinals_is_read_and_an_unreadable_place_is_a_problem_row(
+        shape_result):
+    out, _ = shape_result("rangschikking_rangtelwoorden")
+    data = load(out)
+    problems = pd.read_parquet(out / "problems.parquet")
+    unreadable = problems[problems["code"] == "rangschikking_ongeldig"]
+    assert len(unreadable) == 1 and unreadable["question_id"].tolist() == ["prioriteit"]
+    ranked = data.answers[data.answers["question_id"] == "prioriteit"]
+    first = data.responses.sort_values("rij")["response_id"].astype(str).iloc[0]
+    assert first not in set(ranked["response_id"].astype(str))
+    # every other complete ranking counts: each respondent gives 1..4 once
+    per_response = ranked.groupby(ranked["response_id"].astype(str))["value"].apply(sorted)
+    assert len(per_response) >= len(data.responses) - 3
+    assert all(v == [1, 2, 3, 4] for v in per_response)

@@ -65,6 +65,15 @@ LABELLED = [
     "Contactpersoon: {fatima el haddou} (gemeente Almelo)",
     "In Alphen aan den Rijn en Gouda ligt de nadruk op wonen.",
     "De wethouder van Sittard-Geleen, {Meulenberg}, opende de markt op de Markt.",
+    # sign-offs and contact requests with a name typed in no field (issue 24)
+    "Met vriendelijke groet, {Mehmet Bakker}",
+    "Graag contact via {Gert van Leeuwen}.",
+    "Groet, {Joost Bos}",
+    "Met vriendelijke groet,\n{Ilse ter Horst}\nGemeente Tiel",
+    "Groeten uit Lochem en tot ziens in Deventer.",
+    "Met vriendelijke groet, gemeente Oss",
+    "Graag contact via de griffie van Tiel of via Culemborg.",
+    "mvg {Sanne}",
 ]
 
 # Municipality names in the set: every one must survive redaction.
@@ -73,7 +82,7 @@ MUNICIPALITIES = ["Zeist", "Amersfoort", "Nijmegen", "Ede", "Deventer", "Almere"
                   "Den Haag", "Den Bosch", "Tilburg", "Lochem", "Oss", "Kampen", "Leeuwarden",
                   "Heerenveen", "Nieuwegein", "Ermelo", "Houten", "Zutphen", "Venlo", "Hoorn",
                   "Doetinchem", "Roermond", "Middelburg", "Vlissingen", "Almelo",
-                  "Alphen aan den Rijn", "Gouda", "Sittard-Geleen"]
+                  "Alphen aan den Rijn", "Gouda", "Sittard-Geleen", "Tiel", "Culemborg"]
 
 _TOKEN = re.compile(r"\[naam\]|[^\s,;:()?!]+")
 

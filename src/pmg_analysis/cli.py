@@ -64,6 +64,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
         result = run_clean(path, run.processed, format=args.format,
                            mapping_file=args.mapping, settings=run.settings, step=step,
+                           header_row=args.kopregel,
                            say=lambda line: print(line, file=sys.stderr))
         bar.update(bar.total - bar.n)
     print(_summary(result))
@@ -112,6 +113,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"Rapporten maken van {Path(args.input).name} ...", file=sys.stderr)
     try:
         paths = run_report(args.input, run, format=args.format, mapping_file=args.mapping,
+                           header_row=args.kopregel,
                            say=lambda line: print(line, file=sys.stderr),
                            before_regions=_fetch_cbs_if_missing)
     except ReportBuildError as err:  # a notebook failed: the previous reports stay as they were
@@ -184,8 +186,16 @@ def cmd_embeddings(args: argparse.Namespace) -> int:
     return 0
 
 
+HEADER_ROW_HELP = ("rijnummer van de kopregel, als er titelrijen boven staan die niet vanzelf "
+                   "worden herkend (anders gezocht)")
 SETTINGS_HELP = ("YAML-bestand met instellingen die afwijken van de standaard (zie "
                  "'pmg-analysis instellingen')")
+
+
+def _row_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen rijnummer (1, 2, 3 ...)")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="export-bestand (csv of xlsx)")
     p.add_argument("--format", choices=TOOLS, help="het enquêteprogramma (anders herkend)")
     p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
+    p.add_argument("--kopregel", type=_row_number, help=HEADER_ROW_HELP)
     p.add_argument("--out", default=str(PROCESSED), help="map voor de uitvoer")
     p.add_argument("--instellingen", help=SETTINGS_HELP)
     p.set_defaults(func=cmd_clean)
@@ -218,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="export-bestand (csv of xlsx); standaard de synthetische voorbeelddata")
     p.add_argument("--format", choices=TOOLS, help="het enquêteprogramma (anders herkend)")
     p.add_argument("--mapping", help="YAML-bestand: kolomkop -> vraag-id")
+    p.add_argument("--kopregel", type=_row_number, help=HEADER_ROW_HELP)
     p.add_argument("--out", default=str(PROCESSED), help="map voor de verwerkte tabellen")
     p.add_argument("--reports", default=str(REPORTS), help="map voor de rapporten")
     p.add_argument("--instellingen", help=SETTINGS_HELP)

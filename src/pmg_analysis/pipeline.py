@@ -94,7 +94,8 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
               settings: Settings = Settings(), instrument: Instrument | None = None,
               step: Callable[[str], None] | None = None,
               say: Callable[[str], None] | None = None,
-              before_regions: Callable[[], None] | None = None) -> CleanResult:
+              before_regions: Callable[[], None] | None = None,
+              header_row: int | None = None) -> CleanResult:
     """Read an export, clean it, add the positions in the region and write the processed
     tables. ``step`` reports progress; ``say`` gets the Dutch line when the tables of another
     export in ``out_dir`` are replaced; ``before_regions`` runs once the export has been read
@@ -104,7 +105,7 @@ def run_clean(input_path: str | Path, out_dir: str | Path = PROCESSED, *,
     step = step or (lambda _msg: None)
     out_dir = Path(out_dir)
     step("inlezen")
-    export = read_export(Path(input_path), format)
+    export = read_export(Path(input_path), format, header_row=header_row)
     step("koppelen en opschonen")
     cleaned = clean_export(export, instrument, mapping_file=mapping_file, config=settings.clean)
     if before_regions:
@@ -139,7 +140,8 @@ def replaced_tables_note(out_dir: Path, manifest: Manifest) -> str | None:
 def run_report(input_path: str | Path = EXAMPLE_EXPORT, run: RunContext = RunContext(), *,
                format: str | None = None, mapping_file: str | Path | None = None,
                say: Callable[[str], None] | None = None,
-               before_regions: Callable[[], None] | None = None) -> list[Path]:
+               before_regions: Callable[[], None] | None = None,
+               header_row: int | None = None) -> list[Path]:
     """The whole chain on one export (default: the bundled synthetic example) for the run
     ``run``: clean into ``run.processed``, analyse, then every notebook's page and a page per
     responding municipality into ``run.reports``. A wrong input stops before any table or
@@ -152,10 +154,11 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, run: RunContext = RunCon
     ``06_ontwikkeling`` is added; without it nothing of the comparison is built or kept.
     ``run.version`` / ``run.previous_version``: the questionnaire year of each export (default
     2017; e.g. "2019" for the revised questionnaire of the synthetic second round).
+    ``header_row``: the row of this export's header (``--kopregel``; default: found).
     """
     previous_export = None
     if run.previous is not None:  # read and check both exports before anything is written
-        raw = read_export(Path(input_path), format)
+        raw = read_export(Path(input_path), format, header_row=header_row)
         run = replace(run, version=_round_version(raw, run.version, "--vragenlijst"))
         previous_export, previous_version = _read_previous(run, format)
         run = replace(run, previous_version=previous_version)
@@ -166,13 +169,14 @@ def run_report(input_path: str | Path = EXAMPLE_EXPORT, run: RunContext = RunCon
     with instrument_version(run.version):  # every report of this round reads its questionnaire
         return _report_round(input_path, run, format=format, mapping_file=mapping_file,
                              say=say, before_regions=before_regions, instrument=instrument,
-                             previous_export=previous_export)
+                             previous_export=previous_export, header_row=header_row)
 
 
 def _report_round(input_path: str | Path, run: RunContext, *, format: str | None,
                   mapping_file: str | Path | None, say: Callable[[str], None] | None,
                   before_regions: Callable[[], None] | None, instrument: Instrument | None,
-                  previous_export: CleanResult | None) -> list[Path]:
+                  previous_export: CleanResult | None, header_row: int | None = None
+                  ) -> list[Path]:
     """:func:`run_report` after the checks: clean, analyse, compare, build."""
     from pmg_analysis.report import build_reports
     from pmg_analysis.rounds.store import clear_comparison
@@ -180,7 +184,7 @@ def _report_round(input_path: str | Path, run: RunContext, *, format: str | None
     config = run.settings.report
     result = run_clean(input_path, run.processed, format=format, mapping_file=mapping_file,
                        say=say, settings=run.settings, before_regions=before_regions,
-                       instrument=instrument)
+                       instrument=instrument, header_row=header_row)
     write_analysis(result_tables(result), run, source_sha256=result.manifest.source.sha256)
     positions = result.manifest.positions
     skip = config.skip + (() if positions.cbs_available else config.needs_cbs)

@@ -16,7 +16,8 @@ import pyarrow.compute as pc
 from pmg_analysis.clean import rows
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.manifest import Manifest, build_manifest
-from pmg_analysis.clean.pii import pseudonymise, redact_patterns, redact_text
+from pmg_analysis.clean.personal import personal_data
+from pmg_analysis.clean.pii import pseudonymise, redact_text
 from pmg_analysis.clean.schemas import validate_tables
 from pmg_analysis.clean.tables import build_long_tables, chosen_option
 from pmg_analysis.errors import InputError
@@ -69,11 +70,22 @@ def _answered(frame: pd.DataFrame, mapping: ColumnMapping, instrument: Instrumen
     return pd.Series(count, index=frame.index)
 
 
-def _personal(frame: pd.DataFrame, export: Export, mapping: ColumnMapping, meta: str,
-              qid: str) -> pd.Series | None:
-    """A personal field from the tool's metadata column, else from the instrument's question."""
-    key = export.meta_key(meta) or _first_key(mapping, qid)
-    return frame[key] if key else None
+def _header_hint(export: Export) -> str:
+    """Where the header was read, for the message when the municipality column is missing."""
+    row = export.rows_above_header + 1
+    return (f" (de kopregel is gelezen in rij {row}; staat hij ergens anders, geef dan met "
+            "--kopregel het rijnummer op)")
+
+
+def _has_text(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Per row: whether any of the free-text columns ``keys`` holds more than whitespace."""
+    out = np.zeros(len(frame), dtype=bool)
+    for key in keys:
+        codes, uniques = distinct(frame[key])
+        blank = pc.fill_null(pc.utf8_is_space(uniques), True).to_numpy(zero_copy_only=False)
+        out |= per_row(codes, ~blank & (pc.utf8_length(uniques).to_numpy(
+            zero_copy_only=False) > 0), False)
+    return out
 
 
 def _as_datetime(values: pd.Series) -> pd.Series:
@@ -99,7 +111,7 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
         raise InputError(
             f"geen kolom met de gemeentevraag gevonden ('{muni_q.text}'). Controleer of dit een "
             "export van de PMG-vragenlijst is, of geef met --mapping aan welke kolom de gemeente "
-            "bevat.", path=export.path)
+            f"bevat{_header_hint(export)}.", path=export.path)
 
     open_keys = [c.key for c in mapping.mapped
                  if instrument[c.question_id].type == "open"
@@ -107,8 +119,9 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     status_key = export.meta_key("status")
     answer_keys = [c.key for c in mapping.mapped if c.key != muni_key
                    and instrument[c.question_id].role == "answer"]
-    email = _personal(frame, export, mapping, "email", "email")
-    name = _personal(frame, export, mapping, "name", "naam")
+    # who submitted (contact columns, else the survey's own name and e-mail questions) and
+    # everything typed in any personal field, to scrub the free text with
+    personal = personal_data(frame, export, mapping, instrument, config)
     # The Arrow-heavy row checks (how many questions each row answered, whether it is a test;
     # their kernels release the GIL) run on one core while the other hashes the answers and
     # the respondent's identity and matches municipalities.
@@ -124,11 +137,10 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     on = round_date(submitted, instrument.version)
 
     def keys_and_match():
-        return (rows.content_hash(frame[answer_keys]),
-                rows.identity_key(frame.index, email, name, config),
+        return (rows.content_hash(frame[answer_keys]), _has_text(frame, open_keys),
                 match_municipalities(frame[muni_key], config.municipalities, at=on))
 
-    (n_answered, test), (content, identity, match) = in_parallel([row_checks, keys_and_match])
+    (n_answered, test), (content, has_text, match) = in_parallel([row_checks, keys_and_match])
     # partial relative to the questions this export asks (an export may hold a subset)
     total = max(1, len({c.question_id for c in mapping.mapped
                         if instrument[c.question_id].role == "answer"}))
@@ -137,14 +149,17 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
     pre_ok = (n_answered > 0) & ~test & match["match"].isin(MATCHED)
     candidates = pd.DataFrame({
         "gemeente_code": match["gemeente_code"],
-        "identity": identity,
+        "email": personal.email,
+        "name": personal.name,
         "content_hash": content,
+        "has_text": has_text,
         "is_partial": is_partial,
         "submitted_at": submitted,
     }, index=frame.index)[pre_ok]
-    replaced_by = rows.duplicates(candidates).reindex(frame.index)
+    replaced = rows.resubmissions(candidates).reindex(frame.index)
+    replaced_by = replaced["vervangen_door"]
     reason = rows.decide(empty=n_answered == 0, test=test, match=match["match"],
-                         replaced_by=replaced_by)
+                         replaced=replaced["soort"])
     kept = reason.isna().to_numpy()
 
     # -- responses -------------------------------------------------------------------------
@@ -172,14 +187,14 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
 
     # -- personal data out of the free text ----------------------------------------------------
     if len(texts):
-        # the names given in any response's name field (also quarantined ones), in any text
-        given = distinct(name)[1].to_pylist() if name is not None else []
-        texts["text"] = redact_text(texts["text"], [n for n in given if n], config)
+        # what any response (also a quarantined one) typed in a personal field, in any text
+        texts["text"] = redact_text(texts["text"], personal.typed, config)
     # the language of every answer (ISO 639-1): an answer in Frisian or English is set apart
     # from the Dutch text steps (pmg_analysis.language)
     texts["taal"] = languages(texts["text"])
 
-    quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by, config)
+    quarantine = _quarantine_table(frame[muni_key], reason, match, replaced_by,
+                                   personal.typed, config)
     manifest = build_manifest(export, instrument, mapping, reason, problems)
     responses, answers, texts = validate_tables(responses, answers, texts, instrument)
     result = CleanResult(responses, answers, texts, problems, quarantine, manifest, mapping)
@@ -188,15 +203,17 @@ def clean_export(export: Export, instrument: Instrument | None = None, *,
 
 
 def _quarantine_table(typed: pd.Series, reason: pd.Series, match: pd.DataFrame,
-                      replaced_by: pd.Series, config: CleanConfig) -> pd.DataFrame:
+                      replaced_by: pd.Series, personal: tuple[str, ...],
+                      config: CleanConfig) -> pd.DataFrame:
     """The quarantined rows: row number as the user sees it, reason (code and Dutch text), what
-    was typed as municipality (redacted), candidate municipalities, the row that replaced it."""
+    was typed as municipality (redacted like free text, ``personal`` being what was typed in
+    personal fields), candidate municipalities, the row that replaced it."""
     q = reason.notna().to_numpy()
     quarantine = pd.DataFrame({
         "rij": pd.array(typed.index[q].to_numpy(), dtype="Int32"),
         "reden_code": reason[q].to_numpy(),
         "reden": reason[q].map(rows.REASONS).astype("str").to_numpy(),
-        "gemeente_invoer": (redact_patterns(typed[q].astype("str"), config).to_numpy()
+        "gemeente_invoer": (redact_text(typed[q].astype("str"), personal, config).to_numpy()
                             if q.any() else []),
         "kandidaten": match["candidates"][q].astype("str").to_numpy(),
         "vervangen_door_rij": pd.array(replaced_by[q].to_numpy(), dtype="Int32"),

@@ -47,10 +47,13 @@ class CleanConfig:
     phone_min_digits: Annotated[int, Ge(1)] = 7
     # Words that introduce a person in Dutch free text: the name that follows is redacted
     # ("wethouder Jansen", "bel met anne"), unless it is a municipality ("burgemeester van Ede").
+    # Sign-offs and contact requests name the writer ("Met vriendelijke groet, Mehmet Bakker",
+    # "Graag contact via Gert van Leeuwen"), also when no name question was filled in.
     name_cues: tuple[str, ...] = (
         "wethouder", "burgemeester", "collega", "mevrouw", "mevr.", "mw.", "meneer", "mijnheer",
         "dhr.", "de heer", "contactpersoon", "mijn naam is", "bel met", "bellen met", "mail met",
-        "mailen met",
+        "mailen met", "groet", "groeten", "groetjes", "mvg", "m.v.g.", "contact via",
+        "contact met", "contact op met", "contact opnemen met",
     )
     # How column headers are matched to the questions (fuzzy thresholds, see io.mapping).
     columns: MappingConfig = field(default_factory=MappingConfig)

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import pyarrow as pa
-import pyarrow.compute as pc
 import yaml
 
 from pmg_analysis.municipalities import is_municipality_name
@@ -82,8 +80,11 @@ def known_names_pattern(names: Iterable[str], words: NameWords | None = None) ->
         tokens, parts = name_parts(str(name))
         # what was typed may be no person's name at all ("Gemeente Zeist"): then a municipality
         # or a word such as "gemeente" is in it, and only its other parts count
-        if len(tokens) > 1 and not any(_is_place(t) or t.casefold() in words.not_names
-                                       for t in tokens if t.casefold() not in PARTICLES):
+        # (a place after a particle is a surname: "ter Horst", "van Ede")
+        if len(tokens) > 1 and not any(
+                (_is_place(t) and not (i and tokens[i - 1].casefold() in PARTICLES))
+                or t.casefold() in words.not_names
+                for i, t in enumerate(tokens) if t.casefold() not in PARTICLES):
             full.add(r"\s+".join(re.escape(t.casefold()) for t in tokens))
             # a surname with its particles ("van den Berg", "El Haddou") is distinctive too
             particle = next((i for i, t in enumerate(tokens)
@@ -97,22 +98,24 @@ def known_names_pattern(names: Iterable[str], words: NameWords | None = None) ->
                 capitalised.add(re.escape(part[:1].upper() + part[1:].casefold()))
             else:
                 any_case.add(re.escape(part.casefold()))
-    # longest first: RE2 takes the first alternative that matches at a position
+    # longest first: the first alternative that matches at a position is taken
     alternatives = [f"(?i:{'|'.join(sorted(group, key=lambda p: (-len(p), p)))})"
                     for group in (full, any_case) if group]
     if capitalised:
         alternatives.append("(?:" + "|".join(sorted(capitalised, key=lambda p: (-len(p), p)))
                             + ")")
-    # \b in RE2 is ASCII-only: a name ending in an accented letter is still found when the full
-    # name or another part matches.
-    return r"\b(?:" + "|".join(alternatives) + r")\b" if alternatives else None
+    # word boundaries as Python's re knows them (any letter, also an accented one: "René");
+    # RE2's \b is ASCII-only, so Arrow only filters the texts (:func:`prefilter`)
+    return (_BEFORE + "(?:" + "|".join(alternatives) + ")" + _AFTER) if alternatives else None
 
 
-def redact_known_names(texts: pa.Array, pattern: str | None, marker: str) -> pa.Array:
-    """Every match of :func:`known_names_pattern` in the distinct ``texts`` -> ``marker``."""
-    if pattern is None or not len(texts):
-        return texts
-    return pc.replace_substring_regex(texts, pattern=pattern, replacement=marker)
+_BEFORE, _AFTER = r"(?<!\w)", r"(?!\w)"
+
+
+def prefilter(pattern: str) -> str:
+    """An RE2 pattern (for Arrow) that every text with a match of the Python ``pattern`` of
+    :func:`known_names_pattern` matches: the names in any case, without word boundaries."""
+    return "(?i)" + pattern.removeprefix(_BEFORE).removesuffix(_AFTER)
 
 
 # -- names after a cue word ---------------------------------------------------------------------
@@ -121,7 +124,8 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern:
     """The cue words (any case), each followed by what may introduce a name (": ")."""
     body = "|".join(re.escape(c).replace(r"\ ", r"\s+")
                     for c in sorted(cues, key=lambda c: (-len(c), c)))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)[ \t]*[:,]?", re.IGNORECASE)
+    # a sign-off puts the name on the next line ("Met vriendelijke groet,\nMehmet Bakker")
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)[ \t]*[:,]?[ \t]*(?:\r?\n)?", re.IGNORECASE)
 
 
 def may_have_cue(cues: Iterable[str]) -> str:
@@ -167,6 +171,10 @@ def name_after_cue(text: str, pos: int, known: frozenset[str] = frozenset(),
     'van der Berg'
     >>> name_after_cue("burgemeester van Zeist", len("burgemeester")) is None
     True
+    >>> text = "Graag contact via Gert van Leeuwen."
+    >>> start, end = name_after_cue(text, len("Graag contact via"))
+    >>> text[start:end]
+    'Gert van Leeuwen'
     """
     words = words or name_words()
     start = end = None
@@ -183,6 +191,11 @@ def name_after_cue(text: str, pos: int, known: frozenset[str] = frozenset(),
         if n_words == 0 and word.casefold() in PARTICLES:
             start, pos = start if start is not None else s, m.end()
             continue
+        if word.casefold() in PARTICLES:  # a surname with a tussenvoegsel: "Gert van Leeuwen"
+            after = _surname_after_particles(text, s, known, words)
+            if after is not None:
+                end = after
+            break
         if not _is_name_word(word, text[s:], known, words):
             break
         start, end, pos = start if start is not None else s, s + len(word), m.end()
@@ -190,6 +203,30 @@ def name_after_cue(text: str, pos: int, known: frozenset[str] = frozenset(),
         if n_words == 2 or token.endswith("."):  # a full stop ends the sentence
             break
     return (start, end) if n_words else None
+
+
+def _surname_after_particles(text: str, pos: int, known: frozenset[str],
+                             words: NameWords) -> int | None:
+    """Where the surname ends that follows one to three particles at ``pos`` ("van der
+    Meer"), or None: the word after them must be capitalised, and after a lone "van" no
+    municipality ("Jansen van Ede" is a person from Ede)."""
+    particles = []
+    for _ in range(3):
+        m = _WORD.match(text, pos)
+        if m is None or m.group(1).rstrip(".").casefold() not in PARTICLES:
+            break
+        particles.append(m.group(1).casefold())
+        pos = m.end()
+    m = _WORD.match(text, pos)
+    if m is None:
+        return None
+    word = m.group(1).rstrip(".")
+    if word.casefold() in PARTICLES or not word[:1].isupper():
+        return None
+    # only a lone "van" before a municipality says where someone is from; "ter Horst" and
+    # "van der Ede" are surnames
+    rest = text[m.start(1):] if particles == ["van"] else ""
+    return m.start(1) + len(word) if _is_name_word(word, rest, known, words) else None
 
 
 def redact_after_cues(text: str, cues: re.Pattern, marker: str,

@@ -7,14 +7,19 @@ Redaction works on the distinct texts of a column (many answers repeat; see
 2. phone numbers: Google's libphonenumber (``phonenumbers.PhoneNumberMatcher``), which knows
    every way a Dutch number is written and leaves years, amounts and postcodes alone; it is
    slow per call, so only texts with enough digits go to it;
-3. person names: the names given in any response's name field, and names after cue words such
-   as "wethouder" or "bel met" (:mod:`pmg_analysis.clean.names`); municipality names survive.
+3. what respondents typed in personal fields (:mod:`pmg_analysis.clean.personal`): phone
+   numbers in any writing, names in any case and each part of them;
+4. person names after cue words such as "wethouder", "bel met" or "met vriendelijke groet"
+   (:mod:`pmg_analysis.clean.names`); municipality names survive.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -119,22 +124,102 @@ def _redact_patterns_arrow(texts: pa.Array, config: CleanConfig) -> pa.Array:
     return _in_halves(texts, ips)
 
 
+@dataclass(frozen=True)
+class Typed:
+    """What respondents typed in personal fields, split for scrubbing: names, and phone
+    numbers as typed (a whole e-mail address needs nothing: :data:`EMAIL` finds it anywhere)."""
+
+    names: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+
+
+# a phone number as typed: at least six digits, with the separators people use between them
+_TYPED_NUMBER = re.compile(r"(?:\+|\b00)?\d(?:[\s().\-/]{0,3}\d){5,}")
+
+
+def split_typed(values: Iterable[str]) -> Typed:
+    """Names and phone numbers in what was typed in personal fields: e-mail addresses and
+    numbers taken out, what is left (with at least two letters) is a name.
+
+    Examples
+    --------
+    >>> split_typed(["Gert van Leeuwen (06-1234 5678)", "g.vanleeuwen@ede.nl"])
+    Typed(names=('Gert van Leeuwen',), numbers=('06-1234 5678',))
+    """
+    names: dict[str, None] = {}
+    numbers: dict[str, None] = {}
+    for value in map(str, values):
+        rest = re.sub(EMAIL, " ", value)
+        numbers.update(dict.fromkeys(m.group(0) for m in _TYPED_NUMBER.finditer(rest)))
+        # a name keeps its letters, spaces, hyphens, apostrophes and initials' full stops
+        rest = re.sub(r"[^\w\s'’.-]|[\d_]", " ", _TYPED_NUMBER.sub(" ", rest))
+        rest = re.sub(r"\s+", " ", rest).strip(" .-")
+        if sum(ch.isalpha() for ch in rest) >= 2:
+            names[rest] = None
+    return Typed(tuple(names), tuple(numbers))
+
+
+def typed_numbers_pattern(numbers: Iterable[str]) -> str | None:
+    """One RE2 pattern for the phone numbers typed in personal fields, in any writing: the
+    same digits with any separators, national ("06 ...") or international ("+31 6 ...")."""
+    variants: set[str] = set()
+    for number in numbers:
+        digits = re.sub(r"\D", "", number)
+        if digits.startswith("0031"):
+            digits = digits[2:]
+        forms = {digits}
+        if digits.startswith("31") and number.lstrip().startswith(("+", "00")):
+            forms.add("0" + digits[2:])
+        elif digits.startswith("0") and not digits.startswith("00"):
+            forms.add("31" + digits[1:])
+        variants |= forms
+    if not variants:
+        return None
+    sep = r"[\s().\-/]{0,3}"
+    bodies = sorted((sep.join(d) for d in variants), key=lambda b: (-len(b), b))
+    return r"(?:\+|\b00|\b)(?:" + "|".join(bodies) + r")\b"
+
+
+def _redact_typed_numbers(texts: pa.Array, numbers: Iterable[str],
+                          config: CleanConfig) -> pa.Array:
+    """The phone numbers typed in personal fields -> marker, in whatever writing (a number
+    libphonenumber does not take for a phone number is still someone's number)."""
+    pattern = typed_numbers_pattern(numbers)
+    if pattern is None or not len(texts):
+        return texts
+    return _replace_where(texts, _matches(texts, pattern), lambda some: pc.replace_substring_regex(
+        some, pattern=pattern, replacement=config.markers["phone"]))
+
+
 def _redact_names_arrow(texts: pa.Array, names: Iterable[str],
                         config: CleanConfig) -> pa.Array:
-    """Person names replaced in distinct texts: the ``names`` people gave (one RE2 pattern over
-    all texts), then names after cue words (Python, only on texts with a cue word)."""
+    """Person names replaced in distinct texts: the ``names`` people gave (an RE2 filter over
+    all texts, then a Python pattern that knows where a word with an accent ends), then names
+    after cue words (Python, only on texts with a cue word)."""
     marker = config.markers["name"]
     # "anoniem" or "test" in a name field is not a person's name
     not_a_name = {w.casefold() for w in config.anonymous_values + config.test_words}
-    names = [n for n in map(str, names) if n.strip().casefold() not in not_a_name]
-    pattern = person_names.known_names_pattern(names)
-    texts = _in_halves(texts, lambda part: person_names.redact_known_names(part, pattern,
-                                                                         marker))
-    known = frozenset(p.casefold() for n in names for p in person_names.name_parts(n)[1])
+    names = tuple(n for n in map(str, names) if n.strip().casefold() not in not_a_name)
+    compiled, prefilter, known = _known_names(names)
+    if compiled is not None:
+        candidates = _matches(texts, prefilter)
+        texts = _replace_where(texts, candidates, lambda some: pa.array(
+            [compiled.sub(marker, t) for t in some.to_pylist()], pa.large_string()))
     cues = person_names.cue_pattern(config.name_cues)
     cued = _matches(texts, person_names.may_have_cue(config.name_cues))
     return _replace_where(texts, cued, lambda some: pa.array([
         person_names.redact_after_cues(t, cues, marker, known) for t in some.to_pylist()]))
+
+
+@lru_cache(maxsize=4)
+def _known_names(names: tuple[str, ...]) -> tuple[re.Pattern | None, str, frozenset[str]]:
+    """The compiled pattern of the ``names`` people gave, its RE2 prefilter and their parts;
+    worked out once per export (the free text and the quarantine use them both)."""
+    pattern = person_names.known_names_pattern(names)
+    known = frozenset(p.casefold() for n in names for p in person_names.name_parts(n)[1])
+    if pattern is None:
+        return None, "", known
+    return re.compile(pattern), person_names.prefilter(pattern), known
 
 
 def redact_patterns(text: pd.Series, config: CleanConfig = CleanConfig()) -> pd.Series:
@@ -143,10 +228,12 @@ def redact_patterns(text: pd.Series, config: CleanConfig = CleanConfig()) -> pd.
     return _expand(text, codes, uniques, _redact_patterns_arrow(uniques, config))
 
 
-def redact_text(text: pd.Series, names: Iterable[str] | None = None,
+def redact_text(text: pd.Series, typed: Iterable[str] | None = None,
                 config: CleanConfig = CleanConfig()) -> pd.Series:
-    """:func:`redact_patterns`, then person names: ``names`` (those given in any response's
-    name field) in any case, and names after cue words; the distinct texts worked out once.
+    """:func:`redact_patterns`, then what was ``typed`` in any response's personal fields (the
+    survey's name and e-mail questions, the platform's contact columns): phone numbers in any
+    writing and names in any case, each part of them too; then names after cue words ("Met
+    vriendelijke groet, ...", "wethouder ..."); the distinct texts worked out once.
 
     Examples
     --------
@@ -154,7 +241,9 @@ def redact_text(text: pd.Series, names: Iterable[str] | None = None,
     'Bel [naam] op [telefoon].'
     """
     codes, before = distinct(text)
-    after = _redact_names_arrow(_redact_patterns_arrow(before, config), names or (), config)
+    known = split_typed(typed or ())
+    after = _redact_typed_numbers(_redact_patterns_arrow(before, config), known.numbers, config)
+    after = _redact_names_arrow(after, known.names, config)
     return _expand(text, codes, before, after)
 
 

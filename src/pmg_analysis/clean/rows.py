@@ -14,7 +14,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
-from pmg_analysis.clean.values import normalise_label
 from pmg_analysis.io.distinct import distinct, per_row
 
 # Reason codes in the order the checks run, with the Dutch text written to quarantine.csv.
@@ -24,7 +23,10 @@ REASONS: dict[str, str] = {
     "gemeente_leeg": "Geen gemeente ingevuld",
     "gemeente_onbekend": "Gemeente niet herkend",
     "gemeente_dubbelzinnig": "Gemeente niet eenduidig: past bij meer dan een gemeente",
-    "dubbel": "Dubbele inzending van dezelfde respondent (de laatste volledige telt)",
+    "herinzending": "Herinzending: dezelfde respondent (zelfde e-mailadres of naam) vulde later "
+                    "opnieuw in; de laatste volledige inzending telt",
+    "dubbel": "Dubbele inzending: dezelfde antwoorden, ook in de open vragen, nog eens "
+              "ingestuurd zonder naam of e-mailadres (de laatste volledige telt)",
 }
 # Qualtrics response types that are not real responses (preview, test, spam), by code or label.
 _NOT_REAL_STATUS = r"preview|test|spam|^(?:1|2|8|9|12)$"
@@ -63,58 +65,94 @@ def is_test(municipality: pd.Series, texts: pd.DataFrame, status: pd.Series | No
     return pd.Series(flag, index=municipality.index)
 
 
-def _casefold(values: pd.Series) -> pd.Series:
-    """``str.casefold`` at Arrow speed: for ASCII text casefolding is lower-casing (an Arrow
-    kernel); only the non-ASCII values (few: "ß" -> "ss" and the like) go through Python."""
-    folded = values.str.lower()
-    other = (~values.str.isascii() & values.notna()).to_numpy(dtype=bool)
-    if other.any():
-        folded[other] = values[other].str.casefold()
-    return folded
-
-
-def identity_key(index: pd.Index, email: pd.Series | None, name: pd.Series | None,
-                 config: CleanConfig) -> pd.Series:
-    """Who submitted: a normalised e-mail address, else a normalised name; NA when anonymous."""
-    anonymous = {normalise_label(a) for a in config.anonymous_values}
-    key = pd.Series(pd.NA, index=index, dtype="str")
-    for col, prefix in ((name, "n:"), (email, "e:")):  # applied last wins: e-mail before name
-        if col is None:
-            continue
-        values = _casefold(col.astype("str").str.strip())
-        values = values.where(~values.isin(anonymous) & (values.str.len() > 0))
-        key = (prefix + values).fillna(key)
-    return key
-
-
-def duplicates(candidates: pd.DataFrame) -> pd.Series:
+def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
     """Rows superseded by another submission of the same respondent.
 
-    ``candidates`` has columns gemeente_code, identity (NA if unknown), content_hash,
-    is_partial, submitted_at and an index of raw rows. Two rows are the same respondent when they
-    share municipality and identity, or municipality and exactly the same answers. Of each group
-    the latest complete submission is kept (complete beats partial, then later beats earlier, then
-    the later row in the file). Returns, per row, the raw row that replaces it (NA if kept).
+    ``candidates`` has columns gemeente_code, email and name (normalised, NA if not given; see
+    :mod:`pmg_analysis.clean.personal`), content_hash, has_text (some free text answered),
+    is_partial, submitted_at and an index of raw rows. Within a municipality two rows are one
+    respondent when they share the e-mail address, or the name while no two e-mail addresses
+    are given under it (a second submission with only the name is the same person as a first
+    one with name and e-mail), and so on along such links. Anonymous rows are one respondent
+    when every answer, free text included, is the same: identical closed answers alone never
+    make two people one (colleagues tick the same boxes), nor do identical answers under two
+    e-mail addresses or names.
+
+    Of each respondent the latest complete submission is kept (complete beats partial, then
+    later beats earlier, then the later row in the file). Returns, per row, ``vervangen_door``
+    (the raw row that replaces it, NA if kept) and ``soort`` (``herinzending`` when the
+    respondent was recognised by e-mail or name, ``dubbel`` for an anonymous repeat).
     """
-    df = candidates.assign(_raw=candidates.index.to_numpy())
-    replaced_by = pd.Series(pd.NA, index=candidates.index, dtype="Int64")
-    for keys in (["gemeente_code", "identity"], ["gemeente_code", "content_hash"]):
-        usable = df.dropna(subset=keys)
-        usable = usable[replaced_by.reindex(usable.index).isna().to_numpy()]
-        # Most rows are alone in their group (and so kept): only the repeated keys are sorted.
-        usable = usable[usable.duplicated(keys, keep=False).to_numpy()]
-        usable = usable.sort_values(["is_partial", "submitted_at", "_raw"],
-                                    ascending=[True, False, False], na_position="last",
-                                    kind="stable")
-        keeper = usable.groupby(keys, observed=True, sort=False)["_raw"].transform("first")
-        dupe = keeper != usable["_raw"]
-        replaced_by.loc[usable.index[dupe]] = keeper[dupe].to_numpy()
-    return replaced_by
+    n = len(candidates)
+    raw = candidates.index.to_numpy()
+    out = pd.DataFrame({"vervangen_door": pd.Series(pd.NA, index=candidates.index,
+                                                    dtype="Int64"),
+                        "soort": pd.Series(pd.NA, index=candidates.index, dtype="str")})
+    if n == 0:
+        return out
+    # every key as integer codes (-1 = not given), so the groups below are numpy work
+    muni = pd.factorize(candidates["gemeente_code"])[0].astype(np.int64)
+    email = pd.factorize(candidates["email"])[0].astype(np.int64)
+    name = pd.factorize(candidates["name"])[0].astype(np.int64)
+    content = pd.factorize(candidates["content_hash"])[0].astype(np.int64)
+
+    def groups(key: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
+        """Group number per row (-1: no group) of the rows of one municipality sharing
+        ``key`` (-1 = not given)."""
+        ok = (key >= 0) & (muni >= 0) & (True if allowed is None else allowed)
+        ids = np.full(n, -1, dtype=np.int64)
+        if ok.any():
+            ids[ok] = pd.factorize(muni[ok] * (int(key.max()) + 1) + key[ok])[0]
+        return ids
+
+    def distinct_per_group(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Per row: how many distinct given ``values`` the rows of its group hold."""
+        at = (ids >= 0) & (values >= 0)
+        base = int(values.max()) + 1
+        pairs = pd.unique(ids[at] * base + values[at])  # each (group, value) once
+        count = np.bincount(pairs // base, minlength=max(1, int(ids.max()) + 1))
+        return np.where(ids >= 0, count[np.maximum(ids, 0)], 0)
+
+    by_email = groups(email)
+    # a name joins rows only while the name's rows give at most one e-mail address
+    by_name = groups(name)
+    by_name = np.where(distinct_per_group(by_name, email) <= 1, by_name, -1)
+    by_content = groups(content, candidates["has_text"].to_numpy(dtype=bool))
+    one_person = ((distinct_per_group(by_content, email) <= 1)
+                  & (distinct_per_group(by_content, name) <= 1))
+    by_content = np.where(one_person, by_content, -1)
+    # connected rows: every row takes the smallest row number of its groups until none changes
+    label = np.arange(n)
+    for _ in range(n + 1):
+        before = label.copy()
+        for ids in (by_email, by_name, by_content):
+            at = ids >= 0
+            if at.any():
+                smallest = np.full(int(ids.max()) + 1, n, dtype=np.int64)  # n: no row yet
+                np.minimum.at(smallest, ids[at], label[at])
+                label[at] = smallest[ids[at]]
+        if np.array_equal(label, before):
+            break
+    order = pd.DataFrame({"label": label, "partial": candidates["is_partial"].to_numpy(),
+                          "at": candidates["submitted_at"].to_numpy(), "raw": raw})
+    repeated = order[order.duplicated("label", keep=False).to_numpy()]
+    repeated = repeated.sort_values(["partial", "at", "raw"], ascending=[True, False, False],
+                                    na_position="last", kind="stable")
+    keeper = repeated.groupby("label", sort=False)["raw"].transform("first")
+    known = (email >= 0) | (name >= 0)
+    recognised = pd.Series(known[repeated.index]).groupby(
+        repeated["label"].to_numpy()).transform("any").to_numpy()
+    dupe = (keeper != repeated["raw"]).to_numpy()
+    rows = raw[repeated.index.to_numpy()[dupe]]
+    out.loc[rows, "vervangen_door"] = keeper.to_numpy()[dupe]
+    out.loc[rows, "soort"] = np.where(recognised[dupe], "herinzending", "dubbel")
+    return out
 
 
 def decide(*, empty: pd.Series, test: pd.Series, match: pd.Series,
-           replaced_by: pd.Series) -> pd.Series:
-    """The quarantine reason per raw row (NA = kept), checks in the order of :data:`REASONS`."""
+           replaced: pd.Series) -> pd.Series:
+    """The quarantine reason per raw row (NA = kept), checks in the order of :data:`REASONS`;
+    ``replaced`` is the kind of superseded submission (see :func:`resubmissions`)."""
     reason = pd.Series(pd.NA, index=empty.index, dtype="str")
     checks = [
         ("leeg", empty),
@@ -122,7 +160,8 @@ def decide(*, empty: pd.Series, test: pd.Series, match: pd.Series,
         ("gemeente_leeg", match.eq("empty")),
         ("gemeente_onbekend", match.eq("unknown")),
         ("gemeente_dubbelzinnig", match.eq("ambiguous")),
-        ("dubbel", replaced_by.notna()),
+        ("herinzending", replaced.eq("herinzending")),
+        ("dubbel", replaced.eq("dubbel")),
     ]
     for code, mask in checks:
         reason = reason.mask(reason.isna() & mask.fillna(False).astype(bool), code)

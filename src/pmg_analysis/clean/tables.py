@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.values import match_labels, ticked
+from pmg_analysis.clean.values import ranks as ranks_of
 from pmg_analysis.instrument import Instrument, Question, round_themes
 from pmg_analysis.io import ColumnMapping, split_choices, split_ranking
 from pmg_analysis.io.distinct import categorical, code_dtype, distinct, per_row
@@ -238,11 +239,20 @@ class _Builder:
         """One column per option (ticks), plus "other" free-text columns."""
         count = np.zeros(len(self.frame), dtype=np.int16)
         ids = [o.id for o in q.all_options]
+        # SurveyMonkey and LimeSurvey give "Anders, namelijk" no tick column of its own: the
+        # typed text is the choice
+        other_ticks = q.other is not None and any(
+            c.item_id == q.other.id and c.part != "other_text" for c in cols)
         for c in cols:
             cells = self.frame[c.key]
             if c.part == "other_text":
                 if q.other is not None:
                     self.text(cells, q.id, q.other.id)
+                    if not other_ticks:
+                        hit, _ = ticked(cells, q.other.text, truthy=(), falsy=())
+                        count += hit
+                        self.chosen(q, np.flatnonzero(hit),
+                                    np.full(hit.sum(), ids.index(q.other.id)))
                 continue
             opt = q.option_by_id(c.item_id)
             hit, own = ticked(cells, opt.text, truthy=self.config.truthy,
@@ -256,19 +266,21 @@ class _Builder:
     def ranking(self, q: Question, cols) -> None:
         n_items = len(q.items)
         ranks = np.full((len(self.frame), n_items), np.nan)
+        # a filled cell that gives no place ("?", an unknown theme) makes the ranking unusable
+        unread = np.zeros(len(self.frame), dtype=bool)
         ids = [it.id for it in q.items]
         for c in cols:
             if c.item_id is None:
                 split = split_ranking(self.frame[c.key], [it.text for it in q.items])
                 ranks = np.fmin(ranks, split.iloc[:, :n_items].to_numpy(dtype=np.float64,
                                                                         na_value=np.nan))
+                unread |= split["leftover"].notna().to_numpy()
             else:
-                idx, _ = match_labels(self.frame[c.key], [str(k) for k in range(1, n_items + 1)],
-                                      threshold=100)
-                col = np.where(idx >= 0, idx + 1.0, np.nan)
+                col, bad = ranks_of(self.frame[c.key], n_items)  # "1", "1e", "eerste", "2nd"
+                unread |= bad
                 j = ids.index(c.item_id)
                 ranks[:, j] = np.fmin(ranks[:, j], col)
-        answered = ~np.isnan(ranks).all(axis=1)
+        answered = ~np.isnan(ranks).all(axis=1) | unread
         # a permutation of 1..n: every rank in 1..n, and the ranks' bits (1 << rank-1) cover
         # all n bits (with n ranks that means no rank twice); cheaper than sorting each row.
         # A shortened questionnaire ranks only the themes it asked about (round_themes): a
@@ -278,6 +290,8 @@ class _Builder:
             asked = np.array([it.id in self.round_themes for it in q.items])
             if 0 < asked.sum() < n_items:
                 valid |= _permutation(ranks, asked)
+        # an unreadable place makes the ranking invalid too (one code: the reports count it)
+        valid &= ~unread
         self.problem(np.flatnonzero(answered & ~valid), q.id, "rangschikking_ongeldig")
         for j, it in enumerate(q.items):
             pos = np.flatnonzero(valid & ~np.isnan(ranks[:, j]))

@@ -63,6 +63,49 @@ def match_labels(cells: pd.Series, labels: Sequence[str], *, threshold: float = 
     return out, unmatched
 
 
+# ordinal words a respondent types for a place in a ranking (Dutch and English)
+ORDINAL_WORDS: dict[str, int] = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+}
+# "1", "1e", "1ste", "2de", "2nd", "3rd", "4th", "1.", "nr. 1", "#1", "1e plaats", "1 = hoogste"
+_ORDINAL = re.compile(r"^(?:nr\.?|nummer|no\.?|#|plaats)?\s*(\d{1,2})\s*(?:e|ste|de|st|nd|rd|th|"
+                      r"°|º)?\.?\s*(?:plaats|keuze|place|choice)?\s*(?:[-=:(].*)?$")
+_ORDINAL_WORD = re.compile(r"^(?:de\s+|het\s+|the\s+)?([a-z]+)\s*(?:plaats|keuze|place|choice)?"
+                           r"\s*(?:[-=:(].*)?$")
+
+
+def parse_rank(text: str, n: int) -> int | None:
+    """The place (1..n) a ranking cell gives: a number, an ordinal ("1e", "2de", "3rd") or an
+    ordinal word ("eerste", "second"); None when it says nothing of the kind or is out of range.
+
+    Examples
+    --------
+    >>> [parse_rank(t, 4) for t in ["1", "2e", "1ste", "tweede", "3rd", "Vierde plaats", "5", "?"]]
+    [1, 2, 1, 2, 3, 4, None, None]
+    """
+    norm = normalise_label(text)
+    m = _ORDINAL.match(norm)
+    rank = int(m.group(1)) if m else None
+    if rank is None and (w := _ORDINAL_WORD.match(norm)):
+        rank = ORDINAL_WORDS.get(w.group(1))
+    return rank if rank is not None and 1 <= rank <= n else None
+
+
+def ranks(cells: pd.Series, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The place per cell of a one-column-per-item ranking (NaN where empty or unreadable),
+    and which filled cells could not be read (:func:`parse_rank`), on the distinct values."""
+    codes, uniques = _uniques(cells)
+    parsed = np.array([parse_rank(u, n) or np.nan for u in uniques], dtype=np.float64)
+    blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
+    present = codes >= 0
+    place = np.where(present, parsed[np.maximum(codes, 0)], np.nan)
+    unread = present & np.isnan(place) & ~blank[np.maximum(codes, 0)]
+    return place, unread
+
+
 def ticked(cells: pd.Series, option_text: str, *, truthy: Sequence[str],
            falsy: Sequence[str]) -> tuple[np.ndarray, pd.Series]:
     """Whether an option is ticked in a one-column-per-option layout, and any typed text.

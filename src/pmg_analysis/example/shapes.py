@@ -5,35 +5,57 @@ response, the export's header texts as columns) and returns a new sheet in the s
 Forms layout: fewer municipalities (a pilot), a shortened questionnaire (a theme, the ranking or
 the opgaven questions left out), no open answers, every municipality of one position type, no
 municipality willing to lead, only partial responses, a national-size export (all 388
-municipalities), a learning-question answer with a pasted table and letter, and an answer in
-Frisian. :func:`export_shapes` names the whole matrix; the tests run every shape through
-the library steps behind the reports, and a few through the full chain.
+municipalities), a learning-question answer with a pasted table and letter, an answer in
+Frisian, an anonymous form in which respondents typed names, e-mail addresses and phone
+numbers in the survey's own personal questions and in free text, resubmissions of the same
+respondents (and two colleagues with the same closed answers). A shape is written in the layout
+of its tool (:mod:`.tool_layouts`: Qualtrics, SurveyMonkey, Google Forms, LimeSurvey), or as a
+Microsoft Forms xlsx, also with a title and an empty row above the header.
+:func:`export_shapes` names the whole matrix; the tests run every shape through the library
+steps behind the reports, and a few through the full chain.
 
 Nothing here is real survey data; every shape is deterministic.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from pmg_analysis.example.msforms import META_COLUMNS, SheetColumn, sheet_columns
+from pmg_analysis.example.msforms import (
+    META_COLUMNS,
+    SheetColumn,
+    build_workbook,
+    sheet_columns,
+    write_xlsx,
+)
+from pmg_analysis.example.tool_layouts import WRITERS, surveymonkey_csv
+from pmg_analysis.example.xlsx import stable_xlsx_bytes
 from pmg_analysis.instrument import Instrument, load_instrument
+
+
+def write_msforms(sheet: pd.DataFrame, stem: Path) -> Path:
+    """The sheet as the Microsoft Forms xlsx of the example (``stem`` + ".xlsx")."""
+    return write_xlsx(sheet, stem.with_suffix(".xlsx"), "vorm")
 
 
 @dataclass(frozen=True)
 class ExportShape:
-    """One derived export: a name (used as file stem and test id), what it is, and how it is
-    made from the example sheet."""
+    """One derived export: a name (used as file stem and test id), what it is, how it is
+    made from the example sheet, and how it is written (a path without suffix in, the file
+    written out)."""
 
     name: str
     description: str
     derive: Callable[[pd.DataFrame], pd.DataFrame]
     # the library check runs it also without CBS/PDOK data (positions self-reported)
     without_cbs: bool = False
+    write: Callable[[pd.DataFrame, Path], Path] = write_msforms
 
 
 def _columns(sheet: pd.DataFrame, instrument: Instrument) -> list[SheetColumn]:
@@ -281,6 +303,172 @@ def frisian_answer(sheet: pd.DataFrame, *, instrument: Instrument | None = None
     return _one_answer(sheet, "SV_leervraag", FRISIAN_ANSWER, "GM0074", instrument)
 
 
+# -- personal data typed by respondents of an anonymous form ------------------------------------
+
+# (first name, last name): tussenvoegsels, an accent, a hyphen, a surname that is a word
+PEOPLE: tuple[tuple[str, str], ...] = (
+    ("Gert", "van Leeuwen"), ("Joost", "Bos"), ("Renée", "de Wit-Janssen"),
+    ("Aylin", "Yıldırım"), ("Pieter-Jan", "ter Horst"), ("Mehmet", "Bakker"),
+)
+
+
+@dataclass(frozen=True)
+class TypedPerson:
+    """What one respondent typed about themself: name, e-mail address, phone number."""
+
+    first: str
+    last: str
+    email: str
+    phone: str
+    in_name_question: bool = True  # False: only in free text (a sign-off), never in a field
+
+    @property
+    def full(self) -> str:
+        return f"{self.first} {self.last}"
+
+
+def _ascii(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(c for c in plain if c.isalnum() and c.isascii()).lower()
+
+
+def typed_people(instrument: Instrument | None = None) -> tuple[TypedPerson, ...]:
+    """The people of :func:`with_typed_personal_data`; the last one only signs a text."""
+    return tuple(TypedPerson(first, last, f"{_ascii(first)}.{_ascii(last)}@gemeente.example.nl",
+                             f"06-{41000000 + 7919 * i:08d}", in_name_question=i < len(PEOPLE) - 1)
+                 for i, (first, last) in enumerate(PEOPLE))
+
+
+def anonymous(sheet: pd.DataFrame) -> pd.DataFrame:
+    """The form set to anonymous: Microsoft Forms writes "anonymous" / "Anonymous" in its
+    Email and Name columns (the other tools' writers leave their contact columns empty)."""
+    out = sheet.copy()
+    out["Email"] = pd.array(["anonymous"] * len(out), dtype="string")
+    out["Name"] = pd.array(["Anonymous"] * len(out), dtype="string")
+    return out
+
+
+def with_typed_personal_data(sheet: pd.DataFrame, *, n_municipalities: int | None = 5,
+                             instrument: Instrument | None = None) -> pd.DataFrame:
+    """An anonymous form of ``n_municipalities`` (None: every row of the sheet) in which the
+    first respondents typed their
+    name, e-mail address and phone number in the survey's own questions and signed their
+    remarks with them ("Graag contact via Gert van Leeuwen, 06-...", "Met vriendelijke groet,\n
+    Joost Bos", "Groet, Renée. Bel renée gerust: +31 6 ..."); one more signs a text with a
+    name typed nowhere else. Every other personal question is empty."""
+    instrument = instrument or load_instrument()
+    out = anonymous(sheet.reset_index(drop=True) if n_municipalities is None
+                    else municipalities(sheet, n_municipalities, instrument=instrument))
+    name, email = _header(instrument, "naam"), _header(instrument, "email")
+    remark, leervraag = _header(instrument, "opmerkingen"), _header(instrument, "EA_leervraag")
+    out[[name, email]] = pd.NA
+    for i, p in enumerate(typed_people(instrument)):
+        international = "+31 6 " + p.phone[3:7] + " " + p.phone[7:]
+        if p.in_name_question:
+            out.loc[i, name] = p.full if i % 2 else f"{p.full} ({p.phone})"
+            out.loc[i, email] = p.email if i % 3 else f"{p.email}, {p.phone}"
+        texts = [f"Graag contact via {p.full}, {p.phone} of {p.email}.",
+                 f"Met vriendelijke groet,\n{p.full}",
+                 f"Groet, {p.first}. Bel {p.first.lower()} gerust: {international}."]
+        if not p.in_name_question:
+            texts = [f"Met vriendelijke groet, {p.full}"]
+        out.loc[i, remark] = texts[i % len(texts)]
+        if p.in_name_question:  # the surname alone, after no cue word
+            before = out.loc[i, leervraag]
+            out.loc[i, leervraag] = (f"{before} Vraag het {p.last}." if pd.notna(before)
+                                     else f"Vraag het {p.last}.")
+    return out
+
+
+# -- resubmissions -------------------------------------------------------------------------------
+
+def resubmitted(sheet: pd.DataFrame, *, instrument: Instrument | None = None) -> pd.DataFrame:
+    """An anonymous form of six municipalities in which three respondents submit twice, a day
+    later, correcting their urgency for economy (the first said "Niet urgent"): the second
+    time one gives only the e-mail address (in capitals), one only the name (other case and
+    spacing), one the name without its accent; and two colleagues of one municipality give
+    the same closed answers under their own names and e-mail addresses. The resubmissions are
+    the last four rows; the earlier submissions are rows 0, 1 and 2 of the sheet."""
+    instrument = instrument or load_instrument()
+    out = anonymous(municipalities(sheet, 6, per_municipality=1, instrument=instrument))
+    name, email = _header(instrument, "naam"), _header(instrument, "email")
+    urgency = _header(instrument, "EA_urgentie")
+    scale = instrument["EA_urgentie"].scale
+    people = typed_people(instrument)
+    out[[name, email]] = pd.NA
+    for i in range(4):
+        out.loc[i, [name, email]] = [people[i].full, people[i].email]
+    out.loc[:2, urgency] = scale[0]
+    again = out.iloc[:4].copy()
+    again[urgency] = scale[-1]
+    again.iloc[0, again.columns.get_loc(name)] = pd.NA
+    again.iloc[0, again.columns.get_loc(email)] = f"  {people[0].email.upper()} "
+    again.iloc[1, again.columns.get_loc(name)] = people[1].full.lower().replace(" ", "  ")
+    again.iloc[1, again.columns.get_loc(email)] = pd.NA
+    again.iloc[2, again.columns.get_loc(name)] = _ascii(people[2].first).title() + " " \
+        + people[2].last
+    # row 3's colleague: the same closed answers, own name and e-mail, no free text
+    colleague = again.index[3]
+    again.loc[colleague, urgency] = out.loc[3, urgency]
+    again.loc[colleague, [name, email]] = ["Karin Visser", "k.visser@gemeente.example.nl"]
+    opens = _question_headers(out, instrument, lambda q: instrument[q].type == "open"
+                              and instrument[q].role == "answer")
+    again.loc[colleague, opens] = pd.NA
+    for column in ("Start time", "Completion time"):
+        again[column] = (again[column] + pd.Timedelta(days=1)).astype("datetime64[s]")
+    again["ID"] = pd.array(np.arange(len(again)) + int(out["ID"].max()) + 1, dtype="Int64")
+    return pd.concat([out, again], ignore_index=True)
+
+
+# -- title rows and ordinal ranks -----------------------------------------------------------------
+
+TITLE = "PMG-ledenenquête 'Samen kansen pakken' 2017 - export van 31 maart 2017"
+
+
+def write_with_title_rows(sheet: pd.DataFrame, stem: Path) -> Path:
+    """The Microsoft Forms xlsx with a title row and an empty row above the header (the way
+    someone saves an export after adding a title): the header is in row 3."""
+    book = build_workbook(sheet, "vorm")
+    ws = book.active
+    ws.insert_rows(1, amount=2)
+    ws["A1"] = TITLE
+    table = ws.tables["Table1"]
+    start, end = table.ref.split(":")
+    table.ref = f"A3:{''.join(c for c in end if c.isalpha())}{len(sheet) + 3}"
+    path = stem.with_suffix(".xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(stable_xlsx_bytes(book))
+    return path
+
+
+# how a place in the ranking is typed, in turn; the first row's first theme reads "?"
+RANK_WORDS: dict[str, tuple[str, ...]] = {
+    "1": ("1e", "eerste", "1ste", "1st"), "2": ("2e", "tweede", "2de", "2nd"),
+    "3": ("3e", "derde", "3de", "3rd"), "4": ("4e", "vierde", "4de", "4th"),
+}
+UNREADABLE_RANK = "?"
+
+
+def write_ordinal_ranks(sheet: pd.DataFrame, stem: Path) -> Path:
+    """A SurveyMonkey export whose ranking columns hold ordinals ("1e", "tweede", "3rd" ...)
+    instead of numbers, and one unreadable place ("?") in the first row."""
+    seen: set[int] = set()
+
+    def rank_text(rank: str, row: int) -> str:
+        if not rank:
+            return ""
+        if row == 0 and row not in seen:
+            seen.add(row)
+            return UNREADABLE_RANK
+        return RANK_WORDS[rank][row % 4]
+
+    return surveymonkey_csv(sheet, stem.with_suffix(".csv"), rank_text=rank_text)
+
+
+def _tool_writer(tool: str) -> Callable[[pd.DataFrame, Path], Path]:
+    return lambda sheet, stem: WRITERS[tool](sheet, stem.with_suffix(".csv"))
+
+
 def export_shapes(instrument: Instrument | None = None, *,
                   include_national: bool = False) -> tuple[ExportShape, ...]:
     """The matrix of export shapes, derived from the example sheet by the functions above."""
@@ -318,12 +506,30 @@ def export_shapes(instrument: Instrument | None = None, *,
         ExportShape("fries_antwoord", "een leervraag in het Fries",
                     lambda s: frisian_answer(s, instrument=i)),
     ]
+    shapes += [
+        ExportShape("anoniem_namen_msforms", "anoniem formulier (Microsoft Forms): namen, "
+                    "e-mailadressen en telefoonnummers in de eigen vragen en in vrije tekst",
+                    lambda s: with_typed_personal_data(s, instrument=i)),
+        *[ExportShape(f"anoniem_namen_{tool}", f"anoniem formulier ({tool}): namen, "
+                      "e-mailadressen en telefoonnummers in de eigen vragen en in vrije tekst",
+                      lambda s: with_typed_personal_data(s, instrument=i), write=_tool_writer(tool))
+          for tool in WRITERS],
+        ExportShape("herinzendingen", "drie respondenten vullen een tweede keer in; twee collega's "
+                    "met dezelfde gesloten antwoorden", lambda s: resubmitted(s, instrument=i)),
+        ExportShape("titelrijen_boven_kop", "een titel en een lege rij boven de kopregel",
+                    lambda s: municipalities(s, 3, instrument=i), write=write_with_title_rows),
+        ExportShape("rangschikking_rangtelwoorden", "rangschikking als '1e', 'tweede', '3rd' "
+                    "(SurveyMonkey), één plaats onleesbaar",
+                    lambda s: municipalities(s, 4, instrument=i), write=write_ordinal_ranks),
+    ]
     if include_national:
         shapes.append(ExportShape("landelijk", "alle 388 gemeenten, elk drie respondenten",
                                   lambda s: national(s, instrument=i)))
     return tuple(shapes)
 
 
-__all__ = ["META_COLUMNS", "ExportShape", "export_shapes", "frisian_answer", "municipalities",
-           "municipality_codes", "national", "nobody_leads", "one_position", "only_partial",
-           "pasted_table", "without_open_answers", "without_questions", "without_theme"]
+__all__ = ["META_COLUMNS", "PEOPLE", "ExportShape", "TypedPerson", "anonymous", "export_shapes",
+           "frisian_answer", "municipalities", "municipality_codes", "national", "nobody_leads",
+           "one_position", "only_partial", "pasted_table", "resubmitted", "typed_people",
+           "with_typed_personal_data", "without_open_answers", "without_questions",
+           "without_theme", "write_msforms", "write_ordinal_ranks", "write_with_title_rows"]

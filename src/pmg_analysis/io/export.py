@@ -77,6 +77,7 @@ class Export:
     header_rows: int = 1
     notes: list[str] = field(default_factory=list)
     timezone: str | None = None  # time zone the export declares for its dates (dates stay naive)
+    rows_above_header: int = 0  # title and empty rows skipped above the header
 
     @property
     def sha256(self) -> str:

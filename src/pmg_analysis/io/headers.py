@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
-from pmg_analysis.io.normalise import meta_key, tidy_label
+from pmg_analysis.io.normalise import meta_key, normalise_text, tidy_label
 
 # Metadata headers (as `meta_key`) in the languages the tools export: EN, NL, DE, some JA/AR.
 _META: dict[str, tuple[str, ...]] = {
@@ -155,3 +155,41 @@ def unique_keys(names: Iterable[str]) -> list[str]:
 def clean(label: str | None) -> str:
     """Tidy a header cell (numbering is kept here; the reader strips it from questions)."""
     return tidy_label(label or "")
+
+
+# At most this many title and empty rows above the header are looked for.
+MAX_ROWS_ABOVE_HEADER = 10
+
+
+def header_start(rows: Sequence[Sequence[str]], question_texts: Iterable[str]) -> int:
+    """How many title and empty rows stand above the header (0 for a file that starts with it).
+
+    The header is the row holding the most question texts (or metadata headers such as "ID",
+    "Start time") among the first rows; the rows above it are skipped when each of them is
+    sparse (one cell, or fewer than half the header's filled cells: a title, a date, an empty
+    row). A header of several rows (Qualtrics: codes above the question texts) has a full row
+    on top and stays as it is.
+
+    Examples
+    --------
+    >>> rows = [["PMG-enquête 2017", ""], ["", ""], ["ID", "Uw naam (optioneel)"], ["1", "x"]]
+    >>> header_start(rows, ["Uw naam (optioneel)"])
+    2
+    """
+    texts = {normalise_text(t) for t in question_texts}
+
+    def is_header(cell: str) -> bool:
+        text = normalise_text(cell)
+        return bool(text) and (meta_field(clean(cell)) is not None or text in texts
+                               or any(t in text for t in texts if len(t) >= 15))
+
+    rows = [list(r) for r in rows[:MAX_ROWS_ABOVE_HEADER + 1]]
+    scores = [sum(is_header(c) for c in r) for r in rows]
+    if not scores or max(scores) == 0:
+        return 0
+    best = scores.index(max(scores))
+    filled = [sum(bool(c.strip()) for c in r) for r in rows]
+    skip = 0
+    while skip < best and (filled[skip] <= 1 or filled[skip] * 2 < filled[best]):
+        skip += 1
+    return skip

@@ -15,7 +15,7 @@ from pmg_analysis.io.dates import ParsedDates, parse_object_dates, parse_text_da
 from pmg_analysis.io.detect import parse_layout
 from pmg_analysis.io.distinct import STRING, from_arrow
 from pmg_analysis.io.export import Export, ExportColumn
-from pmg_analysis.io.headers import unique_keys
+from pmg_analysis.io.headers import header_start, unique_keys
 from pmg_analysis.io.layout import Layout
 from pmg_analysis.io.normalise import clean_label
 from pmg_analysis.io.source import Source, file_sha256, inspect_source, sample_rows
@@ -29,30 +29,55 @@ MAY_HOLD_DATES = (*DATE_META, "other_meta")
 
 
 def read_export(path: str | Path, format: str | None = None, *,
-                sheet: str | int | None = None) -> Export:
+                sheet: str | int | None = None, header_row: int | None = None) -> Export:
     """Read a survey export (MS Forms, LimeSurvey, Qualtrics, SurveyMonkey, Google Forms or a
     generic CSV/XLSX) into the canonical :class:`Export`.
 
     The tool and layout are detected from the content; ``format`` (one of ``export.TOOLS``)
-    overrides detection. ``sheet`` picks an xlsx worksheet (name or 0-based index).
-    Bad input raises :class:`~pmg_analysis.errors.InputError` with a Dutch message.
+    overrides detection. ``sheet`` picks an xlsx worksheet (name or 0-based index). Title and
+    empty rows above the header are found and skipped (:func:`~pmg_analysis.io.headers.
+    header_start`); ``header_row`` (1-based, as in a spreadsheet) says where the header starts
+    instead. Bad input raises :class:`~pmg_analysis.errors.InputError` with a Dutch message.
     """
     path = Path(path)
     src = inspect_source(path)
-    export = _read(src, format, sheet)
+    export = _read(src, format, sheet, header_row)
     # The file is hashed on another thread (hashlib releases the GIL) while the caller works on
     # the data, not while it is parsed (the parser uses every core): ``Export.sha256`` waits.
     export.digest = in_background(lambda: file_sha256(path), name="sha256")
     return export
 
 
-def _read(src: Source, format: str | None, sheet: str | int | None) -> Export:
+def _skipped(head: list[list[str]], header_row: int | None, path: Path
+             ) -> tuple[int, list[str]]:
+    """How many rows stand above the header, and the note that says so."""
+    if header_row is not None:
+        if not 1 <= header_row <= len(head):
+            raise InputError(f"rij {header_row} kan geen kopregel zijn: het bestand heeft aan "
+                             f"het begin {len(head)} rijen (geef een rij van 1 tot en met "
+                             f"{len(head)}).", path=path)
+        skip = header_row - 1
+        return skip, [f"Kopregel in rij {header_row}, zoals opgegeven"
+                      + (f" ({_n_rows(skip)} erboven overgeslagen)." if skip else ".")]
+    skip = header_start(head, question_texts())
+    return skip, ([f"Kopregel gevonden in rij {skip + 1} ({_n_rows(skip)} erboven "
+                   "overgeslagen)."] if skip else [])
+
+
+def _n_rows(n: int) -> str:
+    return "1 rij" if n == 1 else f"{n} rijen"
+
+
+def _read(src: Source, format: str | None, sheet: str | int | None,
+          header_row: int | None = None) -> Export:
     path = src.path
     if src.kind == "xlsx":
         book = read_xlsx(path, sheet)
         head = [[_text(v) or "" for v in row] for row in book.rows[:HEAD_ROWS]]
+        skip, skip_notes = _skipped(head, header_row, path)
+        head = head[skip:]
         layout = parse_layout(head, "xlsx", format, path)
-        body_rows = book.rows[layout.header_rows:]
+        body_rows = book.rows[skip + layout.header_rows:]
         frame = pd.DataFrame(body_rows, columns=[f"c{i}" for i in range(len(head[0]))],
                              dtype=object)
         body = Body(frame=frame)
@@ -61,24 +86,27 @@ def _read(src: Source, format: str | None, sheet: str | int | None) -> Export:
         head = sample_rows(src.text, src.delimiter, src.is_complete, limit=HEAD_ROWS)
         if not head:
             raise InputError("geen herkenbare tabel gevonden.", path=path)
+        skip, skip_notes = _skipped(head, header_row, path)
+        head = head[skip:]
         layout = parse_layout(head, "csv", format, path)
         metadata = frozenset(i for i, c in enumerate(layout.columns) if c.meta is not None)
-        body = read_csv_body(src, layout.header_rows, len(layout.columns), plain=metadata)
+        body = read_csv_body(src, skip + layout.header_rows, len(layout.columns),
+                             plain=metadata)
         encoding, delimiter = body.encoding, src.delimiter
     if body.n_rows == 0:
         raise InputError(f"het bestand bevat alleen {_rows_word(layout.header_rows)} en geen "
                          "antwoorden (leeg).", path=path)
     data, columns, notes, zone = _assemble(layout, body, head)
-    notes = layout.notes + body.notes + notes
+    notes = skip_notes + layout.notes + body.notes + notes
     if src.kind == "csv" and src.newline == "\r":
         notes.append("regeleinden zijn losse CR-tekens (oud Mac-formaat)")
     if src.kind == "xlsx":
         notes.append(f"werkblad '{book.name}' gelezen")
-    data.index = pd.RangeIndex(layout.header_rows + 1, layout.header_rows + 1 + len(data),
-                               name="rij")
+    first = skip + layout.header_rows + 1  # the row number a spreadsheet shows
+    data.index = pd.RangeIndex(first, first + len(data), name="rij")
     return Export(path=path, tool=layout.tool, layout=layout.layout, digest="",
                   data=data, columns=tuple(columns), encoding=encoding, delimiter=delimiter,
-                  header_rows=layout.header_rows, notes=notes,
+                  header_rows=layout.header_rows, notes=notes, rows_above_header=skip,
                   timezone=layout.timezone or zone)
 
 
@@ -170,3 +198,11 @@ def _text(value: object) -> str | None:
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     return str(value)
+
+
+
+def question_texts() -> tuple[str, ...]:
+    """The question texts of the questionnaire in use (to find the header row)."""
+    from pmg_analysis.instrument import load_instrument
+
+    return tuple(q.text for q in load_instrument().questions)
