@@ -100,9 +100,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     profiles = [p for p in paths if p.parent != index.parent]
     print(f"Rapporten:    {len(paths) - len(profiles) - 1} rapporten en {len(profiles)} "
           f"gemeenteprofielen van {Path(args.input).name}")
-    print(f"Ingang:       {index}")
+    print(_processed_summary(Path(args.out)))  # rows in, clean, quarantined and why
     print(settings.sentence())
+    print(f"Ingang:       {index}")
     return 0
+
+
+def _processed_summary(out: Path) -> str:
+    """:func:`_summary` of the processed tables just written to ``out``."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from pmg_analysis import catalog
+    from pmg_analysis.pipeline import load_manifest
+
+    return _summary(SimpleNamespace(manifest=load_manifest(out), responses=pd.read_parquet(
+        catalog.RESPONSES.path(out), columns=["gemeente_code", "is_partial"])))
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

@@ -215,6 +215,7 @@ def _report_round(input_path: str | Path, *, format: str | None,
                   settings: Settings) -> list[Path]:
     """:func:`run_report` after the checks: clean, analyse, compare, build."""
     from pmg_analysis.report import build_reports
+    from pmg_analysis.report.index import page_stamp
     from pmg_analysis.rounds.store import clear_comparison
 
     result = run_clean(input_path, out_dir, format=format, mapping_file=mapping_file, say=say,
@@ -237,7 +238,9 @@ def _report_round(input_path: str | Path, *, format: str | None,
     parameters = {"verwerkt": str(Path(out_dir).resolve()),
                   "instellingen": settings.overrides(), "vragenlijst": version}
     return build_reports(notebooks, notebooks_dir=notebooks_dir, reports_dir=reports_dir,
-                         data_stamp=report_stamp(result.manifest), profiles=profiles,
+                         data_stamp=page_stamp(result.manifest,
+                                               result.responses["submitted_at"].max()),
+                         profiles=profiles,
                          processed_dir=out_dir, parameters=parameters, config=config)
 
 

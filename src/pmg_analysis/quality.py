@@ -51,6 +51,17 @@ def responses_per_municipality(responses: pd.DataFrame) -> pd.DataFrame:
                               kind="stable").reset_index(drop=True)
 
 
+def responses_sentence(per_municipality: pd.DataFrame) -> str:
+    """"57 antwoorden uit 40 gemeenten." from :func:`responses_per_municipality`.
+
+    >>> responses_sentence(pd.DataFrame({"gemeente": ["Goes"], "antwoorden": [1]}))
+    '1 antwoord uit 1 gemeente.'
+    """
+    total = int(per_municipality["antwoorden"].sum())
+    return (f"{counted(total, 'antwoord', 'antwoorden')} uit "
+            f"{counted(len(per_municipality), 'gemeente', 'gemeenten')}.")
+
+
 def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataFrame,
                  instrument: Instrument | None = None, *,
                  absent: Iterable[str] = ()) -> pd.DataFrame:
@@ -116,14 +127,47 @@ def problems_summary(problems: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["aantal", "vraag"], ascending=[False, True]).reset_index(drop=True)
 
 
+def counted(n: int, singular: str, plural: str) -> str:
+    """``n`` with the Dutch noun or verb in the right number.
+
+    >>> counted(1, "kolom", "kolommen"), counted(0, "kolom", "kolommen")
+    ('1 kolom', '0 kolommen')
+    """
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def counts_sentence(manifest: Manifest) -> str:
-    """The check that nothing was lost, as one Dutch sentence for the report."""
+    """The check that nothing was lost, as one Dutch sentence for the report.
+
+    >>> from pmg_analysis.clean.manifest import Columns, Counts, Manifest, Source
+    >>> one = Manifest(source=Source(file="a.csv", sha256="0", tool="csv", layout="wide"),
+    ...                counts=Counts(rows_in=61, clean=60, quarantined=1,
+    ...                              per_reason={"leeg": 1}),
+    ...                columns=Columns(mapped=1), instrument_version="2017",
+    ...                package_version="0")
+    >>> counts_sentence(one)  # doctest: +NORMALIZE_WHITESPACE
+    'Van de 61 rijen in de export tellen er 60 mee en staat er 1 in quarantaine:
+     60 + 1 = 61. Er is niets kwijtgeraakt.'
+    >>> columns_sentence(one)
+    '1 kolom gekoppeld aan een vraag; 0 kolommen of vragen zonder koppeling.'
+    """
     n = manifest.counts
     verdict = ("Er is niets kwijtgeraakt." if n.add_up
                else "LET OP: de aantallen sluiten niet; neem contact op met de beheerder.")
-    return (f"Van de {n.rows_in} rijen in de export tellen er {n.clean} mee en staan er "
-            f"{n.quarantined} in quarantaine: {n.clean} + {n.quarantined} = "
-            f"{n.rows_in}. {verdict}")
+    rows = "de 1 rij" if n.rows_in == 1 else f"de {n.rows_in} rijen"
+    return (f"Van {rows} in de export {'telt' if n.clean == 1 else 'tellen'} er {n.clean} mee "
+            f"en {'staat' if n.quarantined == 1 else 'staan'} er {n.quarantined} in "
+            f"quarantaine: {n.clean} + {n.quarantined} = {n.rows_in}. {verdict}")
+
+
+def columns_sentence(manifest: Manifest) -> str:
+    """How many columns were linked to a question and how many columns or questions were not,
+    in one Dutch sentence (singular and plural right)."""
+    cols = manifest.columns
+    loose = len(cols.unmapped) + len(cols.questions_without_column)
+    return (f"{counted(cols.mapped, 'kolom', 'kolommen')} gekoppeld aan een vraag; "
+            f"{loose} {'kolom of vraag' if loose == 1 else 'kolommen of vragen'} zonder "
+            "koppeling.")
 
 
 def source_table(manifest: Manifest) -> pd.DataFrame:

@@ -79,3 +79,23 @@ def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
                                           percent_decimals=percent_decimals, index=index),
                   "text/plain": data.to_string(index=index)}
     display(bundle, raw=True)
+
+
+def show_sentences(lines: Sequence[str], *, heading: str | None = None, level: int = 2) -> None:
+    """Display Dutch sentences as paragraphs (escaped), under ``heading`` as a section of its
+    own (a heading with an anchor, in the page's table of contents); nothing at all when there
+    are no ``lines``, so a section that does not apply leaves no empty heading."""
+    from IPython.display import display
+
+    from pmg_analysis.report.html import anchor
+
+    if not lines:
+        return
+    parts = []
+    if heading:
+        slug = anchor(heading)
+        parts.append(f'<h{level} id="{slug}">{html.escape(heading)}<a class="anchor-link" '
+                     f'href="#{slug}">¶</a></h{level}>')
+    parts += [f"<p>{html.escape(line)}</p>" for line in lines]
+    plain = "\n".join([*([heading] if heading else []), *lines])
+    display({"text/html": "\n".join(parts), "text/plain": plain}, raw=True)
