@@ -135,8 +135,8 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
     ``data_stamp`` says where the data came from, at the foot of every page (a
     :class:`~pmg_analysis.report.html.PageStamp`, or one line; default: from the cleaning
     manifest and the responses there). The pages are built in a temporary folder beside
-    ``reports_dir`` and replace the previous reports only when all succeeded. Returns the report paths, then the
-    municipality pages, then the index path.
+    ``reports_dir`` and replace the previous reports only when all succeeded. Returns the
+    report paths, then the municipality pages, then the index path.
     """
     sources = _resolve(notebooks, notebooks_dir, config.skip)
     parameters = {"verwerkt": str(Path(processed_dir).resolve()), **(parameters or {})}
