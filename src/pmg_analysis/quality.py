@@ -34,6 +34,9 @@ def quarantine_table(quarantine: pd.DataFrame) -> pd.DataFrame:
                                      "gemeente_invoer": "Ingevulde gemeente",
                                      "kandidaten": "Mogelijke gemeenten",
                                      "vervangen_door_rij": "Vervangen door rij"})
+    # the candidates by name: "Best (GM0753)" -> "Best" (the reader knows no CBS codes)
+    out["Mogelijke gemeenten"] = out["Mogelijke gemeenten"].astype("string").str.replace(
+        r"\s*\(GM\d{4}\)", "", regex=True)
     return out[["Rij", "Reden", "Ingevulde gemeente", "Mogelijke gemeenten",
                 "Vervangen door rij"]].sort_values("Rij").reset_index(drop=True)
 
