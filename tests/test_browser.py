@@ -188,14 +188,15 @@ def visits(pages, browser) -> dict[Path, dict]:
 
 SCREEN = {"width": 1280, "height": 800}  # the reader's screen: a 1280 px wide laptop window
 
-# The text a reader sees (without the foot line, which names the user's own export file),
-# the page height with every <details> collapsed, elements whose words may break anywhere,
-# and the font families of all visible text, charts included.
+# The text a reader sees (without the foot line and the note on changed settings: they
+# repeat the user's own file name and settings keys), the page height with every <details>
+# collapsed, elements whose words may break anywhere, and the font families of all visible
+# text, charts included.
 READER_JS = """() => {
-  const foot = document.querySelector('footer.pmg-footer');
-  if (foot) foot.style.display = 'none';
+  const own = [...document.querySelectorAll('footer.pmg-footer, p.pmg-instellingen')];
+  own.forEach(e => { e.style.display = 'none'; });
   const text = document.body.innerText;
-  if (foot) foot.style.display = '';
+  own.forEach(e => { e.style.display = ''; });
   const all = [...document.querySelectorAll('body *')];
   const breakAll = all.filter(e => getComputedStyle(e).wordBreak === 'break-all')
                       .map(e => e.tagName + '.' + e.className);
@@ -470,9 +471,10 @@ def rounds_pages(built, tmp_path_factory) -> tuple[list[Path], str, Path]:
 
 
 ROUNDS_PRINTED: list[str] = []
+ROUNDS_READER: dict[str, dict] = {}  # the reader checks of 00 and 06 of report --vorige
 
 
-def test_report_ends_with_the_summary_and_the_entrance(rounds_pages):
+def test_report_vorige_ends_with_the_summary_and_the_entrance(rounds_pages):
     lines = ROUNDS_PRINTED[0].splitlines()
     assert lines[-1].startswith("Ingang:") and lines[-1].endswith("index.html")
     text = "\n".join(lines)
@@ -482,7 +484,7 @@ def test_report_ends_with_the_summary_and_the_entrance(rounds_pages):
     assert re.search(r"Quarantaine: +[1-9]", text) and re.search(r"\n  - .+: [1-9]", text)
 
 
-def test_a_municipality_formed_after_2017_is_named_and_its_comparison_names_its_predecessor(
+def test_vorige_names_a_municipality_formed_after_2017_and_its_predecessor_on_its_page(
         rounds_pages, browser, tmp_path):
     from pmg_analysis.report.build import build_profiles
     from pmg_analysis.report.html import write_plotlyjs
@@ -526,6 +528,7 @@ def test_report_with_vorige_builds_06_that_opens_offline_with_its_dutch_headings
     assert "26 opgaven vergeleken" in text and "6 stellingen vergeleken" in text
     missing = re.compile(r"(?<![\w-])(nan|NaN|<NA>|None)(?![\w-])")
     assert missing.findall(text) == []
+    ROUNDS_READER.update({p.stem: v["reader"] for p, v in visited.items()})
     summary = visited[pages[0]]["text"]
     assert "39 gemeenten antwoordden in beide rondes." in summary
     from pmg_analysis.regions import resolve_source
@@ -612,3 +615,13 @@ def _resolves(page: Path, href: str, ids: dict[Path, set]) -> bool:
     target, _, fragment = href.partition("#")
     path = (page.parent / unquote(target)).resolve() if target else page.resolve()
     return path.is_file() and (not fragment or fragment in ids.get(path, set()))
+
+
+@pytest.mark.parametrize("name", ["00_samenvatting", "06_ontwikkeling"])
+def test_vorige_reader_pages_show_no_code_or_ids_and_break_no_word(rounds_pages, browser, name):
+    if not ROUNDS_READER:
+        pages, _, _ = rounds_pages
+        ROUNDS_READER.update({p.stem: v["reader"] for p, v in open_pages(pages, browser).items()})
+    reader = ROUNDS_READER[name]
+    assert reader["breakAll"] == [] and len(reader["fonts"]) == 1
+    assert code_in(reader["text"]) == {}
