@@ -102,13 +102,13 @@ def quality_page(data: Processed) -> list[Output]:
         quality.source_table(manifest), *quality.settings_sentences(manifest),
         quality.counts_sentence(manifest),
         quality.intake(manifest), quality.quarantine_table(tables["quarantine"]),
-        quality.round_sentence(manifest),
+        quality.responses_sentence(per_gemeente), quality.round_sentence(manifest),
         plots.bar_chart(per_gemeente, category="gemeente", value="antwoorden",
                         title="Aantal antwoorden per gemeente", value_title="antwoorden"),
         plots.bar_chart(volledigheid, category="vraag", value="aandeel", share=True,
                         title="Aandeel beantwoord per vraag", value_title="beantwoord"),
         volledigheid, quality.problems_summary(tables["problems"]),
-        quality.columns_table(manifest),
+        quality.columns_sentence(manifest), quality.columns_table(manifest),
     ]
 
 
