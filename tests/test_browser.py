@@ -617,7 +617,11 @@ def _resolves(page: Path, href: str, ids: dict[Path, set]) -> bool:
     return path.is_file() and (not fragment or fragment in ids.get(path, set()))
 
 
-@pytest.mark.parametrize("name", ["00_samenvatting", "06_ontwikkeling"])
+@pytest.mark.parametrize("name", [
+    pytest.param("00_samenvatting", id="00"),
+    pytest.param("06_ontwikkeling", id="06", marks=_shows(
+        "06_ontwikkeling", "behoefte-id's (ea_bijstand_werk …) en vraag-id's")),
+])
 def test_vorige_reader_pages_show_no_code_or_ids_and_break_no_word(rounds_pages, browser, name):
     if not ROUNDS_READER:
         pages, _, _ = rounds_pages
