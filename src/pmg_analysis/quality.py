@@ -15,6 +15,24 @@ from pmg_analysis.instrument import Instrument, load_instrument
 
 TYPE_LABELS = {"open": "open", "single": "één keuze", "multi": "meerkeuze",
                "likert": "stellingen", "scale": "schaal", "ranking": "rangorde"}
+# the part after the theme code of a per-theme question id, in words
+KIND_LABELS = {"samen": "samen oppakken"}
+
+
+def question_label(question_id: str, instrument: Instrument | None = None) -> str:
+    """A question as the reader names it: a per-theme question by its theme's name and its
+    kind, any other by its id (already a Dutch word).
+
+    >>> question_label("EA_urgentie"), question_label("functie")
+    ('Economie & arbeidsmarkt: urgentie', 'functie')
+    >>> question_label("LD_samen")
+    'Lokale democratie & regionale samenwerking: samen oppakken'
+    """
+    instrument = instrument or load_instrument()
+    theme, _, kind = str(question_id).partition("_")
+    if kind and theme in instrument.theme_codes:
+        return f"{instrument.theme_name(theme)}: {KIND_LABELS.get(kind, kind)}"
+    return str(question_id).replace("_", " ")
 
 
 def intake(manifest: Manifest) -> pd.DataFrame:
@@ -93,6 +111,15 @@ def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataF
     return frame
 
 
+def completeness_display(completeness_table: pd.DataFrame,
+                         instrument: Instrument | None = None) -> pd.DataFrame:
+    """:func:`completeness` for the page: each question by :func:`question_label` instead of
+    its id (the theme is then in the label)."""
+    out = completeness_table.drop(columns=["thema"])
+    out["vraag"] = [question_label(q, instrument) for q in out["vraag"]]
+    return out
+
+
 def round_sentence(manifest: Manifest, instrument: Instrument | None = None) -> str:
     """Which themes and questions this survey round did not have, named once in Dutch ("Deze
     ronde had geen vragen over …"); they are left out of every comparison, not counted as
@@ -127,6 +154,7 @@ def problems_summary(problems: pd.DataFrame) -> pd.DataFrame:
     out = (problems.groupby(["melding", "question_id"], observed=True).size()
            .rename("aantal").reset_index().rename(columns={"question_id": "vraag"}))
     out["aantal"] = out["aantal"].astype("Int64")
+    out["vraag"] = [question_label(q) for q in out["vraag"]]
     return out.sort_values(["aantal", "vraag"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -187,7 +215,8 @@ def columns_table(manifest: Manifest) -> pd.DataFrame:
     """Columns that could not be linked to a question, and questions without a column."""
     cols = manifest.columns
     rows = [("Kolom zonder vraag", key) for key in cols.unmapped]
-    rows += [("Vraag zonder kolom", qid) for qid in cols.questions_without_column]
+    rows += [("Vraag zonder kolom", question_label(qid))
+             for qid in cols.questions_without_column]
     return pd.DataFrame(rows, columns=["soort", "naam"])
 
 

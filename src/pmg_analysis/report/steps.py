@@ -96,8 +96,9 @@ def quality_page(data: Processed) -> list[Output]:
 
     manifest, tables = data.manifest, data.tables
     per_gemeente = quality.responses_per_municipality(tables["responses"])
-    volledigheid = quality.completeness(tables["responses"], tables["answers"], tables["texts"],
-                                        absent=manifest.columns.questions_without_column)
+    volledigheid = quality.completeness_display(quality.completeness(
+        tables["responses"], tables["answers"], tables["texts"],
+        absent=manifest.columns.questions_without_column))
     return [
         quality.source_table(manifest), *quality.settings_sentences(manifest),
         quality.counts_sentence(manifest),
