@@ -353,7 +353,9 @@ READER_PAGES = [
         "05_werkprogramma", "PriorityConfig en data/processed/werkprogramma.xlsx")),
     pytest.param("gemeenten", id="gemeentepaginas"),
     pytest.param("01_datakwaliteit", id="01"),
-    pytest.param("02_positie_in_de_regio", id="02"),
+    pytest.param("02_positie_in_de_regio", id="02", marks=_shows(
+        "02_positie_in_de_regio", "instellingsnamen en indicatoren (straal_km, "
+        "nabij_grotere_stad, max()")),
     pytest.param("03_themas", id="03"),
     pytest.param("04_leervragen", id="04", marks=_shows(
         "04_leervragen", "accept_suggestion(, merge_needs( en behoefte-id's (ea_bijstand_werk)")),
