@@ -10,13 +10,15 @@ from pmg_analysis.errors import InputError
 
 
 def _summary(result) -> str:
+    from pmg_analysis.quality import counted
+
     m = result.manifest
     n = m.counts
     lines = [
         f"Bestand:      {m.source.file} ({m.source.tool}, {m.source.layout})",
         f"Rijen in:     {n.rows_in}",
-        f"Schoon:       {n.clean} antwoorden van "
-        f"{result.responses['gemeente_code'].nunique()} gemeenten"
+        f"Schoon:       {counted(n.clean, 'antwoord', 'antwoorden')} van "
+        f"{counted(result.responses['gemeente_code'].nunique(), 'gemeente', 'gemeenten')}"
         f" ({int(result.responses['is_partial'].sum())} gedeeltelijk ingevuld)",
         f"Quarantaine:  {n.quarantined}",
     ]
@@ -98,8 +100,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     index = paths[-1]
     profiles = [p for p in paths if p.parent != index.parent]
-    print(f"Rapporten:    {len(paths) - len(profiles) - 1} rapporten en {len(profiles)} "
-          f"gemeenteprofielen van {Path(args.input).name}")
+    from pmg_analysis.quality import counted
+
+    print(f"Rapporten:    {counted(len(paths) - len(profiles) - 1, 'rapport', 'rapporten')} en "
+          f"{counted(len(profiles), 'gemeenteprofiel', 'gemeenteprofielen')} van "
+          f"{Path(args.input).name}")
     print(_processed_summary(Path(args.out)))  # rows in, clean, quarantined and why
     print(settings.sentence())
     print(f"Ingang:       {index}")
