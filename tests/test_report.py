@@ -560,3 +560,22 @@ def test_profile_shows_each_own_learning_question_once_with_all_its_needs():
     assert profile.leerkringen_of(data, "GM0000").empty
     assert profile.intro_sentence(data, "GM0307") == \
         "Amersfoort: 2 respondenten; positie in de regio: polycentrische regio."
+
+
+def test_show_sentences_gives_a_section_with_a_contents_entry_or_nothing(monkeypatch):
+    import IPython.display
+
+    from pmg_analysis.report import show_sentences
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda bundle, raw: shown.append(bundle))
+    show_sentences([], heading="Verandering sinds de vorige ronde")
+    assert shown == []  # a section that does not apply leaves no empty heading
+    show_sentences(["De antwoorden van 2017 kwamen van <Hoogezand-Sappemeer>."],
+                   heading="Verandering sinds de vorige ronde")
+    (bundle,) = shown
+    nb = _static_notebook(new_output("display_data", data=bundle))
+    html = export_html(nb, title="Kop", name="kop")
+    toc = re.search(r'<nav class="pmg-inhoud".*?</nav>', html, re.S).group(0)
+    assert 'href="#verandering-sinds-de-vorige-ronde"' in toc
+    assert "<p>De antwoorden van 2017 kwamen van &lt;Hoogezand-Sappemeer&gt;.</p>" in html
