@@ -579,3 +579,16 @@ def test_show_sentences_gives_a_section_with_a_contents_entry_or_nothing(monkeyp
     toc = re.search(r'<nav class="pmg-inhoud".*?</nav>', html, re.S).group(0)
     assert 'href="#verandering-sinds-de-vorige-ronde"' in toc
     assert "<p>De antwoorden van 2017 kwamen van &lt;Hoogezand-Sappemeer&gt;.</p>" in html
+
+
+def test_an_empty_table_says_geen_or_nothing_when_a_sentence_already_said_so(monkeypatch):
+    import IPython.display
+
+    from pmg_analysis.report import show_table
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda bundle, raw: shown.append(bundle))
+    empty = pd.DataFrame({"Leerkring": pd.Series(dtype="Int64")})
+    show_table(empty, name="leeg")
+    show_table(empty, name="leeg", empty=None)
+    assert shown == [{"text/html": "<p><em>Geen.</em></p>", "text/plain": "Geen."}]

@@ -67,12 +67,17 @@ def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
 
 def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
                percent: Sequence[str] = (), precision: int | None = None,
-               percent_decimals: int | None = None, index: bool = False) -> None:
-    """Display ``data`` with :func:`table_html` (plain text fallback for the console)."""
+               percent_decimals: int | None = None, index: bool = False,
+               empty: str | None = "Geen.") -> None:
+    """Display ``data`` with :func:`table_html` (plain text fallback for the console); an
+    empty table as ``empty``, or nothing when ``empty`` is None (a sentence above already
+    says there is none)."""
     from IPython.display import display
 
+    if data.empty and empty is None:
+        return
     if data.empty:  # an empty table with only headers reads as an error
-        bundle = {"text/html": "<p><em>Geen.</em></p>", "text/plain": "Geen."}
+        bundle = {"text/html": f"<p><em>{html.escape(empty)}</em></p>", "text/plain": empty}
     else:
         bundle = {"text/html": table_html(data, name=name, caption=caption, percent=percent,
                                           precision=precision,
