@@ -181,6 +181,23 @@ def test_heatmap_draws_the_crosstab():
     assert hm.texttemplate == "%{z:.0%}"
 
 
+def test_heatmap_column_labels_stand_under_the_cells_level_and_wrapped_between_words():
+    themes = list(plots.THEME_LABELS)
+    crosstab = pd.DataFrame(np.eye(len(themes)), index=themes, columns=themes)
+    fig = plots.heatmap(crosstab, title="Thema van de vraag en van de tekst",
+                        row_labels=plots.THEME_LABELS, column_labels=plots.THEME_LABELS)
+    axis = fig.layout.xaxis
+    # on top and rotated, long theme names ran through the title
+    assert axis.side == "bottom" and axis.tickangle == 0
+    assert list(axis.tickvals) == [plots.THEME_LABELS[t] for t in themes]
+    for full, shown in zip(axis.tickvals, axis.ticktext, strict=True):
+        lines = shown.split("<br>")
+        assert " ".join(lines) == full  # whole words, nothing lost
+        assert all(len(line) <= plots.HouseStyle().label_width or " " not in line
+                   for line in lines)
+    assert max(t.count("<br>") for t in axis.ticktext) >= 1  # the long names do wrap
+
+
 def test_interval_plot_error_bars_span_lower_to_upper():
     data = pd.DataFrame({"thema": ["EA", "LD"], "schatting": [3.2, 2.5],
                          "onder": [2.9, 2.0], "boven": [3.6, 2.75]})

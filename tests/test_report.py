@@ -29,8 +29,8 @@ from pmg_analysis.report import (
     write_index,
 )
 from pmg_analysis.report.build import _split, build_profiles
-from pmg_analysis.report.html import anchor, check_page, plotlyjs
-from pmg_analysis.report.index import data_stamp_from_manifest
+from pmg_analysis.report.html import PageStamp, anchor, check_page, mark_verantwoording, plotlyjs
+from pmg_analysis.report.index import page_stamp, page_stamp_from
 from pmg_analysis.report.notebook import execute_notebook, notebook_description, notebook_title
 from pmg_analysis.report.tables import TableStyle
 
@@ -84,7 +84,7 @@ def test_build_returns_reports_then_profiles_then_index(built):
 def test_page_is_dutch_and_titled_from_first_heading(page):
     assert '<html lang="nl">' in page
     assert "<title>Titel van het testrapport</title>" in page
-    assert "Gegevens: gegevens van 1 juni 2017" in page
+    assert '<p class="pmg-herkomst">gegevens van 1 juni 2017</p>' in page
     assert 'href="index.html"' in page
 
 
@@ -122,10 +122,9 @@ def test_municipality_pages_load_plotlyjs_from_the_folder_above(built):
 
 def test_municipality_pages_are_titled_with_name(built):
     first, second = (p.read_text("utf-8") for p in built[0][1:3])
-    assert "<title>Profiel: Amersfoort (GM0307)</title>" in first
-    assert re.search(r'<h1 id="profiel-amersfoort-gm0307">Profiel: Amersfoort \(GM0307\)<a',
-                     first)
-    assert "<title>Profiel: Utrecht (GM0344)</title>" in second
+    assert "<title>Profiel: Amersfoort</title>" in first
+    assert re.search(r'<h1 id="profiel-amersfoort">Profiel: Amersfoort<a', first)
+    assert "<title>Profiel: Utrecht</title>" in second
     assert "GM0000" not in first  # the parameters cell's default is overridden
     # two workers: each builds its part of the pages (here one each) in a kernel of its own
     assert "profiel van GM0307 run 1" in first and "profiel van GM0344 run 1" in second
@@ -150,12 +149,111 @@ def test_municipality_pages_are_split_in_nearly_equal_consecutive_parts(n, worke
     assert [c for p in parts for c in p] == codes
 
 
-def test_page_has_table_of_contents_from_headings_and_data_stamp_on_top(page):
+def test_page_has_table_of_contents_on_top_and_where_the_data_came_from_at_the_foot(page):
     toc = re.search(r'<nav class="pmg-inhoud".*?</nav>', page, re.S).group(0)
     assert re.findall(r'href="#([^"]+)"', toc) == ["gegevens", "figuur"]
     assert '<h2 id="gegevens">' in page and '<h2 id="figuur">' in page
-    assert page.index('<p class="pmg-gegevens">Gegevens: gegevens van 1 juni 2017</p>') \
-        < page.index(toc) < page.index('<h2 id="gegevens">')
+    assert page.index(toc) < page.index('<h2 id="gegevens">')
+    # once, at the foot; nothing about the data above the first section
+    assert page.count("gegevens van 1 juni 2017") == 1
+    assert page.index('<footer class="pmg-footer">') > page.index('<h2 id="figuur">')
+    assert 'class="pmg-instellingen"' not in page  # default settings: no note under the title
+
+
+def _stamped_page(stamp: PageStamp) -> str:
+    nb = new_notebook(cells=[new_markdown_cell("# Titel\n\nHet antwoord."),
+                             new_markdown_cell("## Deel")])
+    return export_html(nb, title="Titel", name="t", footer=stamp)
+
+
+def test_the_hash_and_settings_are_collapsed_and_only_changed_settings_show_on_top():
+    stamp = PageStamp(line="Gemaakt van export.xlsx: 57 van 60 inzendingen meegeteld.",
+                      details=("SHA-256 van export.xlsx: 5f0c.", "Instellingen: gewijzigd."),
+                      settings_note="Instellingen: gewijzigd.")
+    html = _stamped_page(stamp)
+    foot = html[html.index('<footer class="pmg-footer">'):]
+    assert re.search(r'<details class="pmg-herkomst"><summary>Herkomst en instellingen'
+                     r'</summary>\s*<p>SHA-256 van export.xlsx: 5f0c.</p>', foot)
+    assert "<details open" not in html and "5f0c" not in html[:html.index("<footer")]
+    note = '<p class="pmg-instellingen">Instellingen: gewijzigd.</p>'
+    assert html.index("Het antwoord.") < html.index(note) < html.index('<h2 id="deel">')
+    assert 'class="pmg-instellingen"' not in _stamped_page(PageStamp(line="Gemaakt van a."))
+
+
+def _manifest(**changes) -> Manifest:
+    from pmg_analysis.clean.manifest import Positions, SettingsInForce
+
+    manifest = Manifest(source=Source(file="export.xlsx", sha256="ab" * 32, tool="msforms",
+                                      layout="wide"),
+                        counts=Counts(rows_in=60, clean=57, quarantined=3),
+                        columns=Columns(mapped=10), instrument_version="2017",
+                        package_version="0.1.0",
+                        positions=Positions(cbs_available=True, sentence="Uit CBS."),
+                        settings=SettingsInForce())
+    return dataclasses.replace(manifest, **changes)
+
+
+def test_the_page_stamp_names_file_counts_last_submission_and_positions_in_one_line():
+    from pmg_analysis.clean.manifest import SettingsInForce
+
+    stamp = page_stamp(_manifest(), pd.Timestamp("2017-05-03 14:00"))
+    assert stamp.line == ("Gemaakt van export.xlsx: 57 van 60 inzendingen meegeteld, laatste "
+                          "inzending 03-05-2017; posities in de regio uit CBS-gegevens (2017).")
+    assert stamp.details == (f"SHA-256 van export.xlsx: {'ab' * 32}.", "Uit CBS.",
+                             "Instellingen: standaardinstellingen.")
+    assert stamp.settings_note is None
+    changed = SettingsInForce(changes={"themes.seed": 1},
+                              sentence="Instellingen: gewijzigd: themes.seed = 1.")
+    stamp = page_stamp(_manifest(settings=changed))
+    assert stamp.settings_note == "Instellingen: gewijzigd: themes.seed = 1."
+    assert "laatste inzending" not in stamp.line and "themes.seed = 1" in stamp
+
+
+def test_page_stamp_from_reads_the_processed_folder_or_gives_none(tmp_path):
+    assert page_stamp_from(tmp_path) is None
+    (tmp_path / "manifest.json").write_text(json.dumps({"input_hash": "abcdef"}))
+    assert page_stamp_from(tmp_path) is None  # not a manifest
+    _manifest().write(tmp_path / "manifest.json")
+    assert page_stamp_from(tmp_path).line.startswith("Gemaakt van export.xlsx: 57 van 60")
+
+
+def test_cells_tagged_verantwoording_are_one_collapsed_block_per_run():
+    cells = [new_markdown_cell("# Titel"), new_markdown_cell("## Antwoord\n\nHet antwoord."),
+             new_markdown_cell("### Hoe is dit berekend?\n\nMet een bootstrap."),
+             new_code_cell("x", outputs=[new_output("stream", name="stdout",
+                                                    text="2.000 trekkingen\n")]),
+             new_code_cell("geheim", outputs=[new_output("stream", name="stdout",
+                                                         text="onderzoekerscode\n")]),
+             new_markdown_cell("Bron: CBS."),
+             new_markdown_cell("## Volgende deel"),
+             new_markdown_cell("Losse toelichting.")]
+    for i in (2, 3, 5, 7):
+        cells[i].metadata["tags"] = ["verantwoording"]
+    cells[4].metadata["tags"] = ["verbergen"]  # left out: does not break the run
+    html = export_html(new_notebook(cells=cells), title="Titel", name="t")
+    blocks = re.findall(r'<details class="verantwoording"><summary>(.*?)</summary>(.*?)'
+                        r'</details>', html, re.S)
+    assert [summary for summary, _ in blocks] == ["Hoe is dit berekend?", "Verantwoording"]
+    first = blocks[0][1]
+    assert "Met een bootstrap." in first and "2.000 trekkingen" in first \
+        and "Bron: CBS." in first
+    assert "Hoe is dit berekend?" not in first  # the heading moved into the summary
+    assert "onderzoekerscode" not in html
+    assert "Het antwoord." not in "".join(b for _, b in blocks)
+    assert "Losse toelichting." in blocks[1][1]
+    toc = re.search(r'<nav class="pmg-inhoud".*?</nav>', html, re.S).group(0)
+    assert re.findall(r'href="#([^"]+)"', toc) == ["antwoord", "volgende-deel"]
+    assert "<details open" not in html
+    # the committed notebook is not changed by marking
+    nb = new_notebook(cells=cells)
+    mark_verantwoording(nb)
+    assert "pmg_verantwoording" not in nb.cells[2].metadata
+
+
+def test_no_page_css_breaks_words_mid_word_and_one_font_family_is_set(page):
+    assert "break-all" not in page
+    assert "--jp-code-font-family: var(--pmg-font)" in page
+    assert "--jp-content-font-family: var(--pmg-font)" in page
 
 
 def test_anchor_is_ascii_readable_and_unique_per_page():
@@ -164,7 +262,8 @@ def test_anchor_is_ascii_readable_and_unique_per_page():
     nb = new_notebook(cells=[new_markdown_cell("# Titel\n\n## Kop\n\n## Kop\n\n### Sub")])
     html = export_html(nb, title="t", name="t")
     assert re.findall(r'<h\d id="([^"]+)"', html) == ["titel", "kop", "kop-2", "sub"]
-    assert '<a href="#kop-2">Kop</a>' in html and 'class="niveau-3"><a href="#sub">' in html
+    assert '<a href="#kop-2">Kop</a>' in html
+    assert 'href="#sub"' not in html.split("</nav>")[0]  # the contents list the sections only
 
 
 def test_failed_build_leaves_previous_reports_untouched(built, tmp_path):
@@ -238,11 +337,12 @@ def test_index_links_reports_with_description_and_data_stamp(built):
     assert '<html lang="nl">' in index
     assert '<a href="rapport.html">Titel van het testrapport</a>' in index
     assert "Een klein testrapport met een tabel en een figuur." in index
-    assert "Gegevens: gegevens van 1 juni 2017" in index
+    assert '<p class="pmg-herkomst">gegevens van 1 juni 2017</p>' in index
     assert not SCRIPT_SRC.search(index)
-    # municipality pages sorted by name
-    assert index.index('href="gemeenten/GM0307.html">Amersfoort (GM0307)') \
-        < index.index('href="gemeenten/GM0344.html">Utrecht (GM0344)')
+    # municipality pages sorted by name, named without their code
+    assert index.index('href="gemeenten/GM0307.html">Amersfoort</a>') \
+        < index.index('href="gemeenten/GM0344.html">Utrecht</a>')
+    assert "(GM0" not in index
 
 
 def test_index_escapes_titles_and_lists_profiles(tmp_path):
@@ -253,23 +353,16 @@ def test_index_escapes_titles_and_lists_profiles(tmp_path):
     index = path.read_text("utf-8")
     assert XSS not in index and XSS_ESCAPED in index and "A &amp; B" in index
     assert "datum onbekend" in index
-    assert '<a href="gemeenten/GM0307.html">Amersfoort (GM0307)</a>' in index
+    assert '<a href="gemeenten/GM0307.html">Amersfoort</a>' in index
 
 
-def test_data_stamp_from_manifest_prefers_the_data_line_over_the_short_hash(tmp_path):
-    path = tmp_path / "manifest.json"
-    assert data_stamp_from_manifest(path) is None
-    path.write_text(json.dumps({"input_hash": "abcdef0123456789"}))  # not a manifest
-    assert data_stamp_from_manifest(path) is None
-    manifest = Manifest(source=Source(file="export.csv", sha256="abcdef0123456789",
-                                      tool="msforms", layout="wide"),
-                        counts=Counts(rows_in=3, clean=3, quarantined=0),
-                        columns=Columns(mapped=10), instrument_version="2017",
-                        package_version="0.1.0")
-    manifest.write(path)
-    assert data_stamp_from_manifest(path) == "invoer abcdef012345"
-    dataclasses.replace(manifest, data_date="export.csv, 3 van 3 inzendingen").write(path)
-    assert data_stamp_from_manifest(path) == "export.csv, 3 van 3 inzendingen"
+def test_municipalities_formed_after_2017_are_named_on_the_index(tmp_path):
+    (tmp_path / "gemeenten").mkdir()
+    for code in ("GM1952", "GM1966", "GM0307"):  # Midden-Groningen, Het Hogeland, Amersfoort
+        (tmp_path / "gemeenten" / f"{code}.html").write_text("x")
+    index = write_index([], tmp_path, data_stamp="x").read_text("utf-8")
+    names = re.findall(r'<a href="gemeenten/GM\d{4}.html">([^<]*)</a>', index)
+    assert names == ["Amersfoort", "Het Hogeland", "Midden-Groningen"]
 
 
 def test_unknown_notebook_is_a_dutch_input_error(tmp_path):
@@ -342,7 +435,7 @@ def test_title_and_description():
     nb = new_notebook(cells=[new_code_cell("x"), new_markdown_cell(
         "Intro\n\n## De *positie* in de [regio](https://example.org)\n\nEerste regel.\nTweede.")])
     assert notebook_title(nb, default="x") == "De positie in de regio"
-    assert notebook_description(nb) == "Eerste regel."
+    assert notebook_description(nb) == "Eerste regel. Tweede."  # the whole paragraph
     nb.metadata["pmg"] = {"beschrijving": "Vaste **tekst**"}
     assert notebook_description(nb) == "Vaste tekst"
     assert notebook_title(new_notebook(), default="naam") == "naam"
@@ -465,5 +558,37 @@ def test_profile_shows_each_own_learning_question_once_with_all_its_needs():
     assert kring[["Rol", "Trekker", "Andere gemeenten"]].values.tolist() == [
         ["deelnemer", "Amersfoort", "Amersfoort"]]
     assert profile.leerkringen_of(data, "GM0000").empty
-    assert "2 respondenten; positie in de regio: polycentrische regio" in \
-        profile.intro_sentence(data, "GM0307")
+    assert profile.intro_sentence(data, "GM0307") == \
+        "Amersfoort: 2 respondenten; positie in de regio: polycentrische regio."
+
+
+def test_show_sentences_gives_a_section_with_a_contents_entry_or_nothing(monkeypatch):
+    import IPython.display
+
+    from pmg_analysis.report import show_sentences
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda bundle, raw: shown.append(bundle))
+    show_sentences([], heading="Verandering sinds de vorige ronde")
+    assert shown == []  # a section that does not apply leaves no empty heading
+    show_sentences(["De antwoorden van 2017 kwamen van <Hoogezand-Sappemeer>."],
+                   heading="Verandering sinds de vorige ronde")
+    (bundle,) = shown
+    nb = _static_notebook(new_output("display_data", data=bundle))
+    html = export_html(nb, title="Kop", name="kop")
+    toc = re.search(r'<nav class="pmg-inhoud".*?</nav>', html, re.S).group(0)
+    assert 'href="#verandering-sinds-de-vorige-ronde"' in toc
+    assert "<p>De antwoorden van 2017 kwamen van &lt;Hoogezand-Sappemeer&gt;.</p>" in html
+
+
+def test_an_empty_table_says_geen_or_nothing_when_a_sentence_already_said_so(monkeypatch):
+    import IPython.display
+
+    from pmg_analysis.report import show_table
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda bundle, raw: shown.append(bundle))
+    empty = pd.DataFrame({"Leerkring": pd.Series(dtype="Int64")})
+    show_table(empty, name="leeg")
+    show_table(empty, name="leeg", empty=None)
+    assert shown == [{"text/html": "<p><em>Geen.</em></p>", "text/plain": "Geen."}]

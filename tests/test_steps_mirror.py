@@ -19,12 +19,12 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 SHOWING = {"plots.show", "show_table", "print", "len", "list", "min", "load_manifest",
            "load_processed", "load_results", "settings_from_mapping", "use_instrument_version",
            "notebook_context",
-           "summary.show_link", "profile.profile_data"}
+           "summary.show_link", "profile.profile_data", "show_sentences"}
 # Per notebook: calls not repeated in steps, each with its reason.
 LEFT_OUT = {
     # the comparison with a previous round: only after --vorige; tested in the rounds tests
     "00_samenvatting": {"summary_part"},
-    "gemeenteprofiel": {"municipality_part"},
+    "gemeenteprofiel": {"profile.comparison_lines"},
     # the national CBS/PDOK tables, the typology and its validation: they do not depend on the
     # export, so every export shape gives the same page; steps runs the export-dependent part
     "02_positie_in_de_regio": {

@@ -14,13 +14,15 @@ if TYPE_CHECKING:
 
 
 def _summary(result) -> str:
+    from pmg_analysis.quality import counted
+
     m = result.manifest
     n = m.counts
     lines = [
         f"Bestand:      {m.source.file} ({m.source.tool}, {m.source.layout})",
         f"Rijen in:     {n.rows_in}",
-        f"Schoon:       {n.clean} antwoorden van "
-        f"{result.responses['gemeente_code'].nunique()} gemeenten"
+        f"Schoon:       {counted(n.clean, 'antwoord', 'antwoorden')} van "
+        f"{counted(result.responses['gemeente_code'].nunique(), 'gemeente', 'gemeenten')}"
         f" ({int(result.responses['is_partial'].sum())} gedeeltelijk ingevuld)",
         f"Quarantaine:  {n.quarantined}",
     ]
@@ -121,11 +123,28 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     index = paths[-1]
     profiles = [p for p in paths if p.parent != index.parent]
-    print(f"Rapporten:    {len(paths) - len(profiles) - 1} rapporten en {len(profiles)} "
-          f"gemeenteprofielen van {Path(args.input).name}")
-    print(f"Ingang:       {index}")
+    from pmg_analysis.quality import counted
+
+    print(f"Rapporten:    {counted(len(paths) - len(profiles) - 1, 'rapport', 'rapporten')} en "
+          f"{counted(len(profiles), 'gemeenteprofiel', 'gemeenteprofielen')} van "
+          f"{Path(args.input).name}")
+    print(_processed_summary(run.processed))  # rows in, clean, quarantined and why
     print(run.settings.sentence())
+    print(f"Ingang:       {index}")
     return 0
+
+
+def _processed_summary(out: Path) -> str:
+    """:func:`_summary` of the processed tables just written to ``out``."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from pmg_analysis import catalog
+    from pmg_analysis.pipeline import load_manifest
+
+    return _summary(SimpleNamespace(manifest=load_manifest(out), responses=pd.read_parquet(
+        catalog.RESPONSES.path(out), columns=["gemeente_code", "is_partial"])))
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

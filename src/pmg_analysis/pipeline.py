@@ -179,6 +179,7 @@ def _report_round(input_path: str | Path, run: RunContext, *, format: str | None
                   ) -> list[Path]:
     """:func:`run_report` after the checks: clean, analyse, compare, build."""
     from pmg_analysis.report import build_reports
+    from pmg_analysis.report.index import page_stamp
     from pmg_analysis.rounds.store import clear_comparison
 
     config = run.settings.report
@@ -199,9 +200,10 @@ def _report_round(input_path: str | Path, run: RunContext, *, format: str | None
     profiles = (sorted(result.responses["gemeente_code"].dropna().astype(str).unique())
                 if has_profile else [])
     return build_reports(notebooks, notebooks_dir=run.notebooks, reports_dir=run.reports,
-                         data_stamp=report_stamp(result.manifest), profiles=profiles,
-                         processed_dir=run.processed, parameters=run.parameters(),
-                         config=config)
+                         data_stamp=page_stamp(result.manifest,
+                                               result.responses["submitted_at"].max()),
+                         profiles=profiles, processed_dir=run.processed,
+                         parameters=run.parameters(), config=config)
 
 
 COMPARISON_NOTEBOOK = "06_ontwikkeling"

@@ -46,6 +46,7 @@ class HouseStyle:
     height: int = 450
     row_height: int = 34  # horizontal charts: pixels per category
     min_height: int = 260
+    label_width: int = 22  # characters per line of a wrapped axis label (heatmap columns)
     grid_colour: str = "#E5E5E5"
     neutral_colour: str = "#7F7F7F"
     share_format: str = ".0%"  # d3-format for shares (0..1), e.g. 12%
@@ -304,16 +305,36 @@ def heatmap(crosstab: pd.DataFrame, *, share: bool = False, title: str | None = 
     """A crosstab (index = rows, columns = columns) as a heatmap with the values printed."""
     fmt = style.share_format if share else style.number_format
     z = crosstab.astype("Float64").to_numpy(float, na_value=np.nan)
+    columns = _labels(pd.Series(crosstab.columns), column_labels)
     fig = go.Figure(go.Heatmap(
-        z=z, x=_labels(pd.Series(crosstab.columns), column_labels),
+        z=z, x=columns,
         y=_labels(pd.Series(crosstab.index), row_labels),
         colorscale=list(style.colourscale), texttemplate=f"%{{z:{fmt}}}",
         hovertemplate=f"%{{y}} × %{{x}}: %{{z:{fmt}}}<extra></extra>",
         colorbar={"tickformat": fmt}, xgap=1, ygap=1,
     ))
+    # column labels under the cells, horizontal and wrapped: rotated labels on top ran into
+    # the title
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="top", automargin=True)
-    return _finish(fig, title, _row_height(len(crosstab), style) + 60)
+    fig.update_xaxes(side="bottom", automargin=True, tickangle=0, tickmode="array",
+                     tickvals=columns, ticktext=[wrap_label(c, style.label_width)
+                                                 for c in columns])
+    lines = max((wrap_label(c, style.label_width).count("<br>") + 1 for c in columns),
+                default=1)
+    return _finish(fig, title, _row_height(len(crosstab), style) + 20 * lines + 20)
+
+
+def wrap_label(label: str, width: int) -> str:
+    """A long axis label on lines of at most ``width`` characters (plotly's ``<br>``), broken
+    between words only.
+
+    >>> wrap_label("Sociale veerkracht & relatie burger-overheid", 20)
+    'Sociale veerkracht &<br>relatie<br>burger-overheid'
+    """
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(str(label), width, break_long_words=False,
+                                     break_on_hyphens=False)) or str(label)
 
 
 def interval_plot(data: pd.DataFrame, *, category: str, estimate: str, lower: str, upper: str,

@@ -15,6 +15,24 @@ from pmg_analysis.instrument import Instrument, load_instrument
 
 TYPE_LABELS = {"open": "open", "single": "één keuze", "multi": "meerkeuze",
                "likert": "stellingen", "scale": "schaal", "ranking": "rangorde"}
+# the part after the theme code of a per-theme question id, in words
+KIND_LABELS = {"samen": "samen oppakken"}
+
+
+def question_label(question_id: str, instrument: Instrument | None = None) -> str:
+    """A question as the reader names it: a per-theme question by its theme's name and its
+    kind, any other by its id (already a Dutch word).
+
+    >>> question_label("EA_urgentie"), question_label("functie")
+    ('Economie & arbeidsmarkt: urgentie', 'functie')
+    >>> question_label("LD_samen")
+    'Lokale democratie & regionale samenwerking: samen oppakken'
+    """
+    instrument = instrument or load_instrument()
+    theme, _, kind = str(question_id).partition("_")
+    if kind and theme in instrument.theme_codes:
+        return f"{instrument.theme_name(theme)}: {KIND_LABELS.get(kind, kind)}"
+    return str(question_id).replace("_", " ")
 
 
 def intake(manifest: Manifest) -> pd.DataFrame:
@@ -34,6 +52,9 @@ def quarantine_table(quarantine: pd.DataFrame) -> pd.DataFrame:
                                      "gemeente_invoer": "Ingevulde gemeente",
                                      "kandidaten": "Mogelijke gemeenten",
                                      "vervangen_door_rij": "Vervangen door rij"})
+    # the candidates by name: "Best (GM0753)" -> "Best" (the reader knows no CBS codes)
+    out["Mogelijke gemeenten"] = out["Mogelijke gemeenten"].astype("string").str.replace(
+        r"\s*\(GM\d{4}\)", "", regex=True)
     return out[["Rij", "Reden", "Ingevulde gemeente", "Mogelijke gemeenten",
                 "Vervangen door rij"]].sort_values("Rij").reset_index(drop=True)
 
@@ -49,6 +70,17 @@ def responses_per_municipality(responses: pd.DataFrame) -> pd.DataFrame:
     counts = counts.astype({"gemeente": "str", "antwoorden": "Int64", "gedeeltelijk": "Int64"})
     return counts.sort_values(["antwoorden", "gemeente"], ascending=[False, True],
                               kind="stable").reset_index(drop=True)
+
+
+def responses_sentence(per_municipality: pd.DataFrame) -> str:
+    """"57 antwoorden uit 40 gemeenten." from :func:`responses_per_municipality`.
+
+    >>> responses_sentence(pd.DataFrame({"gemeente": ["Goes"], "antwoorden": [1]}))
+    '1 antwoord uit 1 gemeente.'
+    """
+    total = int(per_municipality["antwoorden"].sum())
+    return (f"{counted(total, 'antwoord', 'antwoorden')} uit "
+            f"{counted(len(per_municipality), 'gemeente', 'gemeenten')}.")
 
 
 def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataFrame,
@@ -77,6 +109,15 @@ def completeness(responses: pd.DataFrame, answers: pd.DataFrame, texts: pd.DataF
                                         "aandeel"])
     frame["beantwoord"] = frame["beantwoord"].astype("Int64")
     return frame
+
+
+def completeness_display(completeness_table: pd.DataFrame,
+                         instrument: Instrument | None = None) -> pd.DataFrame:
+    """:func:`completeness` for the page: each question by :func:`question_label` instead of
+    its id (the theme is then in the label)."""
+    out = completeness_table.drop(columns=["thema"])
+    out["vraag"] = [question_label(q, instrument) for q in out["vraag"]]
+    return out
 
 
 def round_sentence(manifest: Manifest, instrument: Instrument | None = None) -> str:
@@ -113,17 +154,51 @@ def problems_summary(problems: pd.DataFrame) -> pd.DataFrame:
     out = (problems.groupby(["melding", "question_id"], observed=True).size()
            .rename("aantal").reset_index().rename(columns={"question_id": "vraag"}))
     out["aantal"] = out["aantal"].astype("Int64")
+    out["vraag"] = [question_label(q) for q in out["vraag"]]
     return out.sort_values(["aantal", "vraag"], ascending=[False, True]).reset_index(drop=True)
 
 
+def counted(n: int, singular: str, plural: str) -> str:
+    """``n`` with the Dutch noun or verb in the right number.
+
+    >>> counted(1, "kolom", "kolommen"), counted(0, "kolom", "kolommen")
+    ('1 kolom', '0 kolommen')
+    """
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def counts_sentence(manifest: Manifest) -> str:
-    """The check that nothing was lost, as one Dutch sentence for the report."""
+    """The check that nothing was lost, as one Dutch sentence for the report.
+
+    >>> from pmg_analysis.clean.manifest import Columns, Counts, Manifest, Source
+    >>> one = Manifest(source=Source(file="a.csv", sha256="0", tool="csv", layout="wide"),
+    ...                counts=Counts(rows_in=61, clean=60, quarantined=1,
+    ...                              per_reason={"leeg": 1}),
+    ...                columns=Columns(mapped=1), instrument_version="2017",
+    ...                package_version="0")
+    >>> counts_sentence(one)  # doctest: +NORMALIZE_WHITESPACE
+    'Van de 61 rijen in de export tellen er 60 mee en staat er 1 in quarantaine:
+     60 + 1 = 61. Er is niets kwijtgeraakt.'
+    >>> columns_sentence(one)
+    '1 kolom gekoppeld aan een vraag; 0 kolommen of vragen zonder koppeling.'
+    """
     n = manifest.counts
     verdict = ("Er is niets kwijtgeraakt." if n.add_up
                else "LET OP: de aantallen sluiten niet; neem contact op met de beheerder.")
-    return (f"Van de {n.rows_in} rijen in de export tellen er {n.clean} mee en staan er "
-            f"{n.quarantined} in quarantaine: {n.clean} + {n.quarantined} = "
-            f"{n.rows_in}. {verdict}")
+    rows = "de 1 rij" if n.rows_in == 1 else f"de {n.rows_in} rijen"
+    return (f"Van {rows} in de export {'telt' if n.clean == 1 else 'tellen'} er {n.clean} mee "
+            f"en {'staat' if n.quarantined == 1 else 'staan'} er {n.quarantined} in "
+            f"quarantaine: {n.clean} + {n.quarantined} = {n.rows_in}. {verdict}")
+
+
+def columns_sentence(manifest: Manifest) -> str:
+    """How many columns were linked to a question and how many columns or questions were not,
+    in one Dutch sentence (singular and plural right)."""
+    cols = manifest.columns
+    loose = len(cols.unmapped) + len(cols.questions_without_column)
+    return (f"{counted(cols.mapped, 'kolom', 'kolommen')} gekoppeld aan een vraag; "
+            f"{loose} {'kolom of vraag' if loose == 1 else 'kolommen of vragen'} zonder "
+            "koppeling.")
 
 
 def source_table(manifest: Manifest) -> pd.DataFrame:
@@ -140,7 +215,8 @@ def columns_table(manifest: Manifest) -> pd.DataFrame:
     """Columns that could not be linked to a question, and questions without a column."""
     cols = manifest.columns
     rows = [("Kolom zonder vraag", key) for key in cols.unmapped]
-    rows += [("Vraag zonder kolom", qid) for qid in cols.questions_without_column]
+    rows += [("Vraag zonder kolom", question_label(qid))
+             for qid in cols.questions_without_column]
     return pd.DataFrame(rows, columns=["soort", "naam"])
 
 

@@ -30,8 +30,16 @@ class HtmlConfig:
     remove_output_tags: tuple[str, ...] = ("verberg-uitvoer", "remove_output")
     index_text: str = "Overzicht van de rapporten"  # title of the entry page, in Dutch
     plotlyjs_file: str = catalog.PLOTLYJS.file  # written once beside the reports
-    toc_levels: tuple[int, ...] = (2, 3)  # heading levels listed in the table of contents
+    # Heading levels listed in the table of contents: the sections only, so that the contents
+    # stay a few lines above the answer (subheadings keep their anchors for links).
+    toc_levels: tuple[int, ...] = (2,)
     toc_title: str = "Inhoud"  # heading of the table of contents, in Dutch
+    # Cells with this tag (method, statistics, sources) are shown in a collapsed block at the
+    # end of their section: the reader sees the answer first and opens the method when wanted.
+    verantwoording_tag: str = "verantwoording"
+    verantwoording_title: str = "Verantwoording"  # its summary, unless it starts with a heading
+    # The summary of the collapsed block under the foot line (hash and settings).
+    stamp_details_title: str = "Herkomst en instellingen"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ _WHERE = {
     "export_html": "html",
     "ReportEntry": "index", "write_index": "index",
     "ReportBuildError": "notebook", "execute_notebook": "notebook", "normalise": "notebook",
-    "show_table": "tables", "table_html": "tables",
+    "show_sentences": "tables", "show_table": "tables", "table_html": "tables",
 }
 
 __all__ = sorted(_WHERE)

@@ -19,10 +19,11 @@ from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.parallel import in_processes
 from pmg_analysis.paths import NOTEBOOKS, PROCESSED, REPORTS
-from pmg_analysis.report.html import export_html, write_plotlyjs
+from pmg_analysis.report.html import PageStamp, export_html, write_plotlyjs
 from pmg_analysis.report.index import (
     ReportEntry,
-    data_stamp_from_manifest,
+    municipality_names,
+    page_stamp_from,
     write_index,
 )
 from pmg_analysis.report.notebook import (
@@ -49,7 +50,7 @@ def _resolve(notebooks: list[str] | None, notebooks_dir: Path, skip: tuple[str, 
 
 
 def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: dict | None = None,
-                 data_stamp: str | None = None,
+                 data_stamp: PageStamp | str | None = None,
                  index_href: str | None = catalog.REPORT_INDEX.file,
                  config: ReportConfig = ReportConfig()) -> ReportEntry:
     """Execute one notebook (cwd = its folder) into ``build_dir`` and write its HTML page."""
@@ -62,11 +63,10 @@ def build_report(notebook: Path, output: Path, *, build_dir: Path, parameters: d
 
 
 def _write_page(nb: nbformat.NotebookNode, output: Path, *, name: str, title: str,
-                data_stamp: str | None, index_href: str | None, asset_prefix: str = "",
+                data_stamp: PageStamp | str | None, index_href: str | None, asset_prefix: str = "",
                 heading: str | None = None,
                 config: ReportConfig = ReportConfig()) -> ReportEntry:
-    footer = f"Gegevens: {data_stamp}" if data_stamp else None
-    html = export_html(nb, title=title, name=name, index_href=index_href, footer=footer,
+    html = export_html(nb, title=title, name=name, index_href=index_href, footer=data_stamp,
                        asset_prefix=asset_prefix, heading=heading, config=config.html)
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_bytes(html.encode("utf-8"))
@@ -74,13 +74,13 @@ def _write_page(nb: nbformat.NotebookNode, output: Path, *, name: str, title: st
 
 
 def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Path,
-                   build_dir: Path, data_stamp: str | None, parameters: dict | None = None,
+                   build_dir: Path, data_stamp: PageStamp | str | None,
+                   parameters: dict | None = None,
                    config: ReportConfig = ReportConfig()) -> list[Path]:
     """``reports_dir/<subdir>/<code>.html`` for each municipality code: the parameterised
-    profile notebook run in one kernel, one page per code (title: "<title>: <naam>");
-    ``parameters`` go to every run beside the municipality's code."""
-    from pmg_analysis.report.index import municipality_names
-
+    profile notebook run in one kernel, one page per code (title: "<title>: <naam>", also for
+    a municipality formed after 2017); ``parameters`` go to every run beside the
+    municipality's code."""
     source = Path(notebooks_dir) / f"{config.profile_notebook}.ipynb"
     if not source.is_file():
         raise InputError(f"notebook '{config.profile_notebook}' bestaat niet in "
@@ -95,7 +95,7 @@ def build_profiles(codes: Sequence[str], reports_dir: Path, *, notebooks_dir: Pa
     folder = Path(reports_dir) / config.profiles_subdir
     written = []
     for code, nb in zip(codes, executed, strict=True):
-        title = f"{notebook_title(nb, source.stem)}: {names.get(code, code)} ({code})"
+        title = f"{notebook_title(nb, source.stem)}: {names.get(code, code)}"
         page = catalog.MUNICIPALITY_PAGE.path(folder, code=code)
         _write_page(nb, page, name=f"{source.stem}-{code}", title=title,
                     data_stamp=data_stamp, index_href=f"../{catalog.REPORT_INDEX.file}",
@@ -122,7 +122,7 @@ def publish(staging: Path, reports_dir: Path, *, config: ReportConfig = ReportCo
 
 def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = NOTEBOOKS,
                   reports_dir: Path = REPORTS, parameters: dict | None = None,
-                  data_stamp: str | None = None, profiles: Sequence[str] = (),
+                  data_stamp: PageStamp | str | None = None, profiles: Sequence[str] = (),
                   processed_dir: Path = PROCESSED,
                   config: ReportConfig = ReportConfig()) -> list[Path]:
     """Build ``reports_dir/<notebook>.html`` for each notebook, a municipality page for each
@@ -132,14 +132,15 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
     except ``config.skip``. The notebooks read the processed tables in ``processed_dir``: it
     goes to every notebook as the papermill parameter ``verwerkt``, beside ``parameters``
     (the pipeline adds ``instellingen``, the settings in force).
-    ``data_stamp`` describes the data version on the pages (default: from the cleaning
-    manifest there). The pages are built in a temporary folder beside ``reports_dir`` and
-    replace the previous reports only when all succeeded. Returns the report paths, then the
-    municipality pages, then the index path.
+    ``data_stamp`` says where the data came from, at the foot of every page (a
+    :class:`~pmg_analysis.report.html.PageStamp`, or one line; default: from the cleaning
+    manifest and the responses there). The pages are built in a temporary folder beside
+    ``reports_dir`` and replace the previous reports only when all succeeded. Returns the
+    report paths, then the municipality pages, then the index path.
     """
     sources = _resolve(notebooks, notebooks_dir, config.skip)
     parameters = {"verwerkt": str(Path(processed_dir).resolve()), **(parameters or {})}
-    stamp = data_stamp or data_stamp_from_manifest(catalog.MANIFEST.path(processed_dir))
+    stamp = data_stamp or page_stamp_from(processed_dir)
     reports_dir = Path(reports_dir)
     reports_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{reports_dir.name}-bouw-", dir=reports_dir.parent))
@@ -160,7 +161,8 @@ def build_reports(notebooks: list[str] | None = None, *, notebooks_dir: Path = N
 
 
 def _build_pages(sources: list[Path], profiles: Sequence[str], staging: Path, *,
-                 build_dir: Path, notebooks_dir: Path, parameters: dict, data_stamp: str | None,
+                 build_dir: Path, notebooks_dir: Path, parameters: dict,
+                 data_stamp: PageStamp | str | None,
                  config: ReportConfig) -> tuple[list[ReportEntry], list[Path]]:
     """Every report page and municipality page, ``config.workers`` at a time: the municipality
     pages in one part per worker (one kernel each; they are the longest tasks, so they start

@@ -20,6 +20,25 @@ VOLATILE_CELL_METADATA = ("papermill", "execution", "ExecuteTime", "collapsed", 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
+def kernel_config():
+    """The kernel talks to the build over local sockets (ZeroMQ's ``ipc`` transport) where
+    the system has them: over TCP every kernel logged "Kernel is running over TCP without
+    encryption" to the terminal (8-9 lines on every ``make report``), and local sockets are
+    what that warning advises. Each kernel gets sockets of its own in the temporary folder
+    (by default they would be ``kernel-ipc-N`` in the notebooks' folder, shared by the
+    kernels running side by side). Windows has no ``ipc``: there it stays TCP."""
+    import os
+    import tempfile
+    import uuid
+
+    from traitlets.config import Config
+
+    if os.name != "posix":
+        return Config()
+    sockets = os.path.join(tempfile.gettempdir(), f"pmg-kernel-{uuid.uuid4().hex[:12]}")
+    return Config({"KernelManager": {"transport": "ipc", "ip": sockets}})
+
+
 class ReportBuildError(RuntimeError):
     """A notebook could not be executed or exported; the message is Dutch."""
 
@@ -36,6 +55,7 @@ def execute_notebook(source: Path, target: Path, *, cwd: Path, parameters: dict 
         papermill.execute_notebook(
             str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
             cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=cell_timeout,
+            config=kernel_config(),
         )
     except PapermillExecutionError as exc:
         raise ReportBuildError(
@@ -94,9 +114,15 @@ def notebook_title(nb: nbformat.NotebookNode, default: str) -> str:
     return default
 
 
-def notebook_description(nb: nbformat.NotebookNode, *, max_chars: int = 200) -> str:
-    """One line describing the notebook: ``metadata.pmg.beschrijving`` or else the first
-    paragraph line after the first heading."""
+def notebook_description(nb: nbformat.NotebookNode) -> str:
+    r"""One whole description of the notebook for the index: ``metadata.pmg.beschrijving``, or
+    else the first paragraph after the first heading (all its lines, never cut off).
+
+    >>> from nbformat.v4 import new_markdown_cell, new_notebook
+    >>> notebook_description(new_notebook(cells=[new_markdown_cell(
+    ...     "# Titel\n\nEen zin die over\ntwee regels loopt.\n\nTweede alinea.")]))
+    'Een zin die over twee regels loopt.'
+    """
     explicit = nb.metadata.get("pmg", {}).get("beschrijving")
     if explicit:
         return _plain(explicit)
@@ -104,11 +130,13 @@ def notebook_description(nb: nbformat.NotebookNode, *, max_chars: int = 200) -> 
         heading = _HEADING.search(cell.source) if cell.cell_type == "markdown" else None
         if heading is None:
             continue
+        paragraph: list[str] = []
         for line in cell.source[heading.end():].splitlines():
-            if line.strip() and not _HEADING.match(line):
-                text = _plain(line)
-                return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
-        return ""
+            if _HEADING.match(line) or (not line.strip() and paragraph):
+                break
+            if line.strip():
+                paragraph.append(line)
+        return _plain(" ".join(paragraph))
     return ""
 
 
@@ -127,7 +155,8 @@ def execute_parameterised(source: Path, runs: list[tuple[dict, Path]], *, cwd: P
 
     template = load_notebook_node(str(source))  # as papermill reads it (every cell has tags)
     client = NotebookClient(copy.deepcopy(template), kernel_name=kernel_name,
-                            timeout=cell_timeout, resources={"metadata": {"path": str(cwd)}})
+                            timeout=cell_timeout, resources={"metadata": {"path": str(cwd)}},
+                            config=kernel_config())
     results = []
     with client.setup_kernel():
         for parameters, target in runs:

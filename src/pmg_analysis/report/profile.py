@@ -247,7 +247,8 @@ def leerkringen_of(data: ProfileData, code: str) -> pd.DataFrame:
 # --- Dutch sentences ------------------------------------------------------------------------
 
 def intro_sentence(data: ProfileData, code: str) -> str:
-    """"Woerden (GM0632): 2 respondenten; positie in de regio: ..."."""
+    """"Woerden: 2 respondenten; positie in de regio: ...". The municipality by name only;
+    where the positions come from stands once, at the foot of the page."""
     from pmg_analysis.plots import POSITION_LABELS
 
     info = municipality(data, code)
@@ -255,8 +256,67 @@ def intro_sentence(data: ProfileData, code: str) -> str:
     who = f"{n} respondent" + ("en" if n != 1 else "")
     where = (POSITION_LABELS.get(info["positie"], info["positie"]).lower()
              if info["positie"] else "onbekend")
-    return (f"{info['naam']} ({code}): {who}; positie in de regio: {where}. "
-            f"{data.positions_sentence}").strip()
+    return f"{info['naam']}: {who}; positie in de regio: {where}."
+
+
+COMPARISON_HEADING = "Verandering sinds de vorige ronde"  # its own section on the page
+
+
+def comparison_lines(out_dir: str | Path | None, code: str) -> list[str]:
+    """The municipality's own change since the previous round when a comparison is stored
+    (``pmg-analysis report --vorige``), else nothing. A municipality formed after the previous
+    round first says whose answers it has then ("De antwoorden van 2017 kwamen van
+    Hoogezand-Sappemeer."), named from the stored mapping of the municipalities."""
+    from pmg_analysis.rounds.store import load_comparison, municipality_part, stored
+
+    out_dir = Path(out_dir or PROCESSED)
+    if not stored(out_dir):
+        return []
+    comparison, _, _ = load_comparison(out_dir)
+    lines = municipality_part(out_dir, code)
+    sentence = predecessors_sentence(comparison.mapping, code, _previous_round(out_dir))
+    return [sentence, *lines] if sentence else lines
+
+
+def predecessors_sentence(mapping: pd.DataFrame, code: str,
+                          previous: tuple[set[str], str]) -> str | None:
+    """Whose answers of the previous round count for ``code`` now, when any came from a
+    municipality that has since joined it; ``previous`` is (the codes that answered the
+    previous round, its name such as "2017"). None when none did.
+
+    >>> mapping = pd.DataFrame({"oude_code": ["GM0018", "GM1987"], "nieuwe_code": ["GM1952"] * 2,
+    ...                         "oude_naam": ["Hoogezand-Sappemeer", "Menterwolde"]})
+    >>> predecessors_sentence(mapping, "GM1952", ({"GM0018", "GM1987"}, "2017"))
+    'De antwoorden van 2017 kwamen van Hoogezand-Sappemeer en Menterwolde.'
+    """
+    from pmg_analysis.report.index import municipality_names
+
+    if mapping.empty or "nieuwe_code" not in mapping:
+        return None
+    rows = mapping[mapping["nieuwe_code"].astype("string") == code]
+    if rows.empty:
+        return None
+    codes, label = previous
+    names = list(dict.fromkeys(rows["oude_naam"].astype(str)))
+    if code in codes:  # it existed then too and answered itself
+        names.insert(0, municipality_names().get(code, code))
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+    return f"De antwoorden van {label} kwamen van {joined}."
+
+
+def _previous_round(out_dir: Path) -> tuple[set[str], str]:
+    """The municipality codes of the previous round's responses and its name for a sentence:
+    the year of its last submission, else "de vorige ronde"."""
+    from pmg_analysis import catalog
+    from pmg_analysis.rounds.store import PREVIOUS_SUBDIR
+
+    path = catalog.RESPONSES.path(Path(out_dir) / PREVIOUS_SUBDIR)
+    if not path.is_file():
+        return set(), "de vorige ronde"
+    old = pd.read_parquet(path, columns=["gemeente_code", "submitted_at"])
+    last = pd.to_datetime(old["submitted_at"], errors="coerce").max()
+    label = f"{last.year}" if pd.notna(last) else "de vorige ronde"
+    return set(old["gemeente_code"].dropna().astype(str)), label
 
 
 def leerkringen_sentence(table: pd.DataFrame, naam: str) -> str:

@@ -102,19 +102,20 @@ def quality_page(data: Processed) -> list[Output]:
 
     manifest, tables = data.manifest, data.tables
     per_gemeente = quality.responses_per_municipality(tables["responses"])
-    volledigheid = quality.completeness(tables["responses"], tables["answers"], tables["texts"],
-                                        absent=manifest.columns.questions_without_column)
+    volledigheid = quality.completeness_display(quality.completeness(
+        tables["responses"], tables["answers"], tables["texts"],
+        absent=manifest.columns.questions_without_column))
     return [
         quality.source_table(manifest), *quality.settings_sentences(manifest),
         quality.counts_sentence(manifest),
         quality.intake(manifest), quality.quarantine_table(tables["quarantine"]),
-        quality.round_sentence(manifest),
+        quality.responses_sentence(per_gemeente), quality.round_sentence(manifest),
         plots.bar_chart(per_gemeente, category="gemeente", value="antwoorden",
                         title="Aantal antwoorden per gemeente", value_title="antwoorden"),
         plots.bar_chart(volledigheid, category="vraag", value="aandeel", share=True,
                         title="Aandeel beantwoord per vraag", value_title="beantwoord"),
         volledigheid, quality.problems_summary(tables["problems"]),
-        quality.columns_table(manifest),
+        quality.columns_sentence(manifest), quality.columns_table(manifest),
     ]
 
 

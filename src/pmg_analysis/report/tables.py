@@ -67,15 +67,40 @@ def table_html(data: pd.DataFrame, *, name: str, caption: str | None = None,
 
 def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
                percent: Sequence[str] = (), precision: int | None = None,
-               percent_decimals: int | None = None, index: bool = False) -> None:
-    """Display ``data`` with :func:`table_html` (plain text fallback for the console)."""
+               percent_decimals: int | None = None, index: bool = False,
+               empty: str | None = "Geen.") -> None:
+    """Display ``data`` with :func:`table_html` (plain text fallback for the console); an
+    empty table as ``empty``, or nothing when ``empty`` is None (a sentence above already
+    says there is none)."""
     from IPython.display import display
 
+    if data.empty and empty is None:
+        return
     if data.empty:  # an empty table with only headers reads as an error
-        bundle = {"text/html": "<p><em>Geen.</em></p>", "text/plain": "Geen."}
+        bundle = {"text/html": f"<p><em>{html.escape(empty)}</em></p>", "text/plain": empty}
     else:
         bundle = {"text/html": table_html(data, name=name, caption=caption, percent=percent,
                                           precision=precision,
                                           percent_decimals=percent_decimals, index=index),
                   "text/plain": data.to_string(index=index)}
     display(bundle, raw=True)
+
+
+def show_sentences(lines: Sequence[str], *, heading: str | None = None, level: int = 2) -> None:
+    """Display Dutch sentences as paragraphs (escaped), under ``heading`` as a section of its
+    own (a heading with an anchor, in the page's table of contents); nothing at all when there
+    are no ``lines``, so a section that does not apply leaves no empty heading."""
+    from IPython.display import display
+
+    from pmg_analysis.report.html import anchor
+
+    if not lines:
+        return
+    parts = []
+    if heading:
+        slug = anchor(heading)
+        parts.append(f'<h{level} id="{slug}">{html.escape(heading)}<a class="anchor-link" '
+                     f'href="#{slug}">¶</a></h{level}>')
+    parts += [f"<p>{html.escape(line)}</p>" for line in lines]
+    plain = "\n".join([*([heading] if heading else []), *lines])
+    display({"text/html": "\n".join(parts), "text/plain": plain}, raw=True)
