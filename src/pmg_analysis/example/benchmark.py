@@ -132,7 +132,10 @@ def _chunk(rng: np.random.Generator, n: int, start_id: int, ins: Instrument, poo
     dur = np.rint(rng.lognormal(np.log(18 * 60), 0.45, n)).astype("timedelta64[s]")
     cols["Start time"] = pa.array(start)
     cols["Completion time"] = pa.array(start + dur)
-    person = rng.integers(0, len(pools.names), n)
+    # one person per response: consecutive responses take consecutive names of the pool, so two
+    # responses of one municipality share a name (and look like one person re-submitting) only
+    # by a rare coincidence, as in a real survey
+    person = (start_id + np.arange(n)) % len(pools.names)
     anonymous = rng.random(n) < cfg.share_anonymous
     # every respondent has an own address (the response number in it), as in a real survey;
     # pooled addresses would make the cleaning see tens of thousands of re-submissions
@@ -164,8 +167,10 @@ def _chunk(rng: np.random.Generator, n: int, start_id: int, ins: Instrument, poo
             cols[c.header] = _dict_column(muni * 5 + variant, list(pools.munis))
         elif q.id in ("naam", "email"):
             fill = rng.random(n) < cfg.share_personal_questions
-            pool = pools.names if q.id == "naam" else pools.emails
-            cols[c.header] = _dict_column(person, pool, ~fill)
+            if q.id == "naam":
+                cols[c.header] = _dict_column(person, pools.names, ~fill)
+            else:  # the respondent's own address, as in the contact column
+                cols[c.header] = pc.if_else(pa.array(fill), own, pa.scalar(None, pa.string()))
         elif q.id == "functie":
             idx = rng.choice(len(pools.functie), size=n, p=pools.functie_p / pools.functie_p.sum())
             cols[c.header] = _dict_column(idx, pools.functie)
