@@ -136,7 +136,8 @@ def work_programme(answers: pd.DataFrame, responses: pd.DataFrame,
     :func:`pmg_analysis.text.learning_needs`:
 
     >>> ranked = work_programme(tables["answers"], tables["responses"], clusters)
-    >>> ranked.groupby("soort")["score"].agg(lambda s: s.is_monotonic_decreasing).all()
+    >>> # equal scores (up to float noise) keep a fixed order, so compare rounded scores
+    >>> ranked.groupby("soort")["score"].agg(lambda s: s.round(9).is_monotonic_decreasing).all()
     np.True_
     >>> sorted(ranked["soort"].unique())
     ['leervraag', 'thema']

@@ -184,8 +184,8 @@ def detect_version(export: Export) -> VersionMatch:
     Examples
     --------
     >>> from pmg_analysis.io import read_export
-    >>> from pmg_analysis.paths import EXAMPLE_EXPORT
-    >>> detect_version(read_export(EXAMPLE_EXPORT)).year
+    >>> from pmg_analysis.catalog import EXAMPLE_EXPORT
+    >>> detect_version(read_export(EXAMPLE_EXPORT.path())).year
     '2017'
     """
     from pmg_analysis.instrument import load_instrument_version
