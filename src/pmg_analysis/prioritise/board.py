@@ -168,12 +168,10 @@ def _sentences_of(text: str) -> list[str]:
             if part.strip(". ")]
 
 
-def answer(plan: WorkProgramme, config: PriorityConfig = PriorityConfig()) -> str:
-    """The answer first: what the year's programme starts, in which order, which theme comes
-    first and - where it differs from the members' own ranking - why."""
-    programme = plan.programma
-    year = _year(programme)
-    themes = _kind(programme, "thema")
+def year_sentence(plan: WorkProgramme) -> str:
+    """What the year's programme starts, in which order (and what starts last for want of a
+    trekker): the first sentence of :func:`answer`, also shown in the summary (00)."""
+    year = _year(plan.programma)
     out = []
     if len(year):
         n = len(year)
@@ -187,6 +185,15 @@ def answer(plan: WorkProgramme, config: PriorityConfig = PriorityConfig()) -> st
                        "gemeente trekken; die start daarom als laatste.")
     else:
         out.append("Er zijn (nog) geen leervragen om een jaarprogramma mee te vullen.")
+    return " ".join(out)
+
+
+def answer(plan: WorkProgramme, config: PriorityConfig = PriorityConfig()) -> str:
+    """The answer first: what the year's programme starts, in which order, which theme comes
+    first and - where it differs from the members' own ranking - why."""
+    programme = plan.programma
+    themes = _kind(programme, "thema")
+    out = [year_sentence(plan)]
     if len(themes) and int(themes["n_gemeenten"].max()) > 0:
         top = themes.iloc[0]
         agree = pd.notna(top["rang_leden"]) and int(top["rang_leden"]) == 1

@@ -75,6 +75,7 @@ def load(processed_dir: Path, settings: Settings = Settings()) -> Processed:
 def summary_page(data: Processed) -> list[Output]:
     """``00_samenvatting``."""
     from pmg_analysis import themes
+    from pmg_analysis.prioritise import board
     from pmg_analysis.prioritise import sentences as programma
     from pmg_analysis.report import summary
 
@@ -87,7 +88,7 @@ def summary_page(data: Processed) -> list[Output]:
     out += themes.position_sentences(results.theme_scores_positie, results.group_tests)
     out += [data.manifest.positions.sentence, themes.method_sentence(),
             themes.group_test_sentence(results.group_tests)]
-    out += [summary.needs_table(results.needs.needs, plan.programma),
+    out += [board.year_sentence(plan), summary.needs_table(results.needs.needs, plan.programma),
             programma.needs_difference(results.needs.needs, plan.programma,
                                        config=data.settings.prioritise),
             summary.has_comparison(data.cache_dir)]
