@@ -164,3 +164,19 @@ def test_needs_and_programme_form_one_list_with_the_programme_place():
     table = summary.needs_table(needs, programme, n=2)
     assert table["Leerbehoefte"].tolist() == ["Wonen", "Energie"]
     assert table["Plaats in het werkprogramma"].tolist() == [2, 1]
+
+
+def test_the_clearest_difference_leads_and_the_number_of_municipalities_closes(example):
+    answers, responses = example
+    per = themes.theme_scores(answers, responses, by="positie", config=FAST)
+    tests = themes.group_tests(answers, responses, config=FAST)
+    contrasts = position_contrasts(per, tests)
+    sentences = themes.position_sentences(per, tests)
+    assert contrasts["subject"].nunique() > 1, "the example differs by position in two themes"
+    clearest = contrasts.iloc[0]
+    assert clearest["p_bh"] == contrasts["p_bh"].min()
+    assert sentences[0] == ("Het duidelijkst verschillen de posities bij "
+                            f"{themes.sentences.theme_name(clearest['subject'])}.")
+    assert sentences[1].startswith("Gemeenten")
+    total = responses["gemeente_code"].nunique()
+    assert sentences[-1].startswith(f"Dit rust op {total} gemeenten: ")

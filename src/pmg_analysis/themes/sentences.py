@@ -14,6 +14,7 @@ import pandas as pd
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.regions.overview import getal
 from pmg_analysis.themes.config import ThemeConfig
+from pmg_analysis.themes.municipality import UNKNOWN_GROUP
 
 MEASURE_NAMES: dict[str, str] = {
     "urgentie": "gemiddelde urgentie (1–5)",
@@ -481,5 +482,34 @@ def position_sentences(per_position: pd.DataFrame, tests: pd.DataFrame,
     if "stelling" in tests.columns:
         none = ("Bij geen stelling verschillen de posities in de regio meer dan toeval kan "
                 "verklaren.")
-    return position_difference_sentences(position_contrasts(per_position, tests, alpha),
-                                         none_text=none)
+    contrasts = position_contrasts(per_position, tests, alpha)
+    out = position_difference_sentences(contrasts, none_text=none)
+    if contrasts.empty:
+        return out
+    if contrasts["subject"].nunique() > 1:  # the rows are sorted clearest first (p_bh)
+        first = str(contrasts["subject"].iloc[0])
+        name = (theme_name(first) if first in load_instrument().theme_codes
+                else statement_name(first))
+        out = [f"Het duidelijkst verschillen de posities bij {name}.", *out]
+    return [*out, position_sizes_sentence(per_position)]
+
+
+def position_sizes_sentence(per_position: pd.DataFrame) -> str:
+    """How many municipalities each position has (the most that answered any measure), so a
+    reader can weigh the differences.
+
+    Examples
+    --------
+    >>> per = pd.DataFrame({"group": ["nabij_grotere_stad", "polycentrisch", "monocentrisch"],
+    ...                     "n_gemeenten": [8, 13, 19]})
+    >>> print(position_sizes_sentence(per))  # doctest: +NORMALIZE_WHITESPACE
+    Dit rust op 40 gemeenten: 8 nabij een grotere stad, 13 in een polycentrische regio en 19
+    in een monocentrische regio.
+    """
+    from pmg_analysis.regions.display import position_place
+
+    sizes = (per_position[per_position["group"].astype(str) != UNKNOWN_GROUP]
+             .groupby(per_position["group"].astype(str), sort=False)["n_gemeenten"].max())
+    parts = [f"{int(n)} {position_place(g)}" for g, n in sizes.items()]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return f"Dit rust op {int(sizes.sum())} gemeenten: {listed}."
