@@ -503,8 +503,8 @@ def position_sizes_sentence(per_position: pd.DataFrame) -> str:
     >>> per = pd.DataFrame({"group": ["nabij_grotere_stad", "polycentrisch", "monocentrisch"],
     ...                     "n_gemeenten": [8, 13, 19]})
     >>> print(position_sizes_sentence(per))  # doctest: +NORMALIZE_WHITESPACE
-    Dit rust op 40 gemeenten: 8 nabij een grotere stad, 13 in een polycentrische regio en 19
-    in een monocentrische regio.
+    Dit rust op 40 gemeenten met een bekende positie: 8 nabij een grotere stad, 13 in een
+    polycentrische regio en 19 in een monocentrische regio.
     """
     from pmg_analysis.regions.display import position_place
 
@@ -512,4 +512,4 @@ def position_sizes_sentence(per_position: pd.DataFrame) -> str:
              .groupby(per_position["group"].astype(str), sort=False)["n_gemeenten"].max())
     parts = [f"{int(n)} {position_place(g)}" for g, n in sizes.items()]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
-    return f"Dit rust op {int(sizes.sum())} gemeenten: {listed}."
+    return f"Dit rust op {int(sizes.sum())} gemeenten met een bekende positie: {listed}."
