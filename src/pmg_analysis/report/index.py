@@ -17,6 +17,7 @@ from pmg_analysis import catalog
 from pmg_analysis.clean.manifest import Manifest
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.report.html import PageStamp, house_css, templates_dir
+from pmg_analysis.rounds.municipalities import DERIVED_START
 
 UNKNOWN_STAMP = "datum onbekend"
 # Where the positions in the region come from, in a few words for the foot line (the full
@@ -47,6 +48,10 @@ def page_stamp(manifest: Manifest, last_submission: pd.Timestamp | None = None) 
     where = f"; {POSITIONS_SHORT[positions.cbs_available]}" if positions else ""
     line = (f"Gemaakt van {manifest.source.file}: {n.clean} van {n.rows_in} inzendingen "
             f"meegeteld{when}{where}.")
+    # a position taken from a predecessor is no CBS figure of its own: every page says so
+    derived = positions.sentence.find(DERIVED_START) if positions else -1
+    if derived >= 0:
+        line += " " + positions.sentence[derived:]
     details = [f"SHA-256 van {manifest.source.file}: {manifest.source.sha256}."]
     if positions and positions.sentence:
         details.append(positions.sentence)

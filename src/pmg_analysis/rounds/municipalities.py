@@ -19,8 +19,8 @@ import pandas as pd
 
 from pmg_analysis.municipalities import CHANGE_KINDS, load_changes
 
-__all__ = ["CHANGE_KINDS", "MappedRound", "derived_positions_sentence", "load_changes",
-           "map_municipalities", "position_predecessors"]
+__all__ = ["CHANGE_KINDS", "DERIVED_START", "MappedRound", "derived_positions_sentence",
+           "load_changes", "map_municipalities", "position_predecessors"]
 
 
 @dataclass(frozen=True)
@@ -190,5 +190,9 @@ def derived_positions_sentence(derived: dict[str, str], names: dict[str, str]) -
         return None
     pairs = "; ".join(f"{names.get(new, new)} van {names.get(old, old)}"
                       for new, old in sorted(derived.items()))
-    return ("Gemeenten die na 2017 zijn ontstaan staan niet in de CBS-gegevens van 2017: hun "
+    return (DERIVED_START + " staan niet in de CBS-gegevens van 2017: hun "
             "positie is afgeleid van de voorganger met de meeste inwoners (" + pairs + ").")
+
+
+# How :func:`derived_positions_sentence` begins: the pages show that sentence in their foot line.
+DERIVED_START = "Gemeenten die na 2017 zijn ontstaan"
