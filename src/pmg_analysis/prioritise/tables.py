@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pmg_analysis.prioritise import sentences
 from pmg_analysis.prioritise.config import PARTS, PriorityConfig
 from pmg_analysis.prioritise.sensitivity import BASIS, variants
 from pmg_analysis.prioritise.sentences import DEEL_UITLEG
 
 if TYPE_CHECKING:
-    from pmg_analysis.prioritise.leerkringen import Leerkringen
+    pass
 
 PART_NAMES: dict[str, str] = {part: DEEL_UITLEG[part][0] for part in PARTS}
 """Part column -> its Dutch name (Vraag, Urgentie, Breedte, Trekker, Vorm)."""
@@ -105,30 +104,3 @@ def sensitivity_table(long: pd.DataFrame, programme: pd.DataFrame,
     wide["gevoelig"] = base["gevoelig"].map({True: "ja", False: "nee"})
     return (wide.assign(_s=base["soort"], _r=base["rang"]).sort_values(["_s", "_r"])
             .drop(columns=["_s", "_r"]).reset_index(drop=True))
-
-
-def leerkringen_table(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
-                      ) -> pd.DataFrame:
-    """The proposed groups with Dutch headers (text from
-    :func:`~pmg_analysis.prioritise.sentences.groups_shown`)."""
-    groups = sentences.groups_shown(proposal, config)
-    return pd.DataFrame({
-        "leerkring": groups["leerkring"].to_numpy(),
-        "leervraag": (groups["rang"].astype("string") + ". " + groups["label"]).to_numpy(),
-        "gemeenten": groups["gemeenten"].to_numpy(),
-        "trekker": groups["trekker"].replace("", "nog geen").to_numpy(),
-        "vorm": groups["vorm"].to_numpy(),
-        "posities": groups["posities"].to_numpy(),
-        "toelichting": groups["toelichting"].to_numpy(),
-    })
-
-
-def without_group_table(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
-                        ) -> pd.DataFrame:
-    """Top learning questions without a leerkring, with the reason."""
-    without = sentences.without_shown(proposal, config)
-    return pd.DataFrame({
-        "rang": without["rang"].to_numpy(),
-        "leervraag": (without["rang"].astype("string") + ". " + without["label"]).to_numpy(),
-        "toelichting": without["toelichting"].to_numpy(),
-    })
