@@ -132,7 +132,8 @@ def test_where_urgency_and_ranking_disagree_the_sentence_says_why():
     sentence = ranking_difference(programme)
     assert sentence.startswith(
         "De leden zetten Energietransitie & fysieke leefomgeving vóór Economie & "
-        "arbeidsmarkt (gemiddeld plaats 1,0 tegen 4,0); het programma zet Economie & "
+        "arbeidsmarkt (gemiddeld plaats 1,0 tegen 4,0, waarbij 1 de eerste plaats is); het "
+        "programma zet Economie & "
         "arbeidsmarkt eerst omdat meer gemeenten het willen oppakken (9 tegen 0)")
     assert sentence.count(".") == 1 and sentence.endswith(".")
     assert sentence in board.answer(result)

@@ -179,8 +179,8 @@ def ranking_difference(programme: pd.DataFrame, config: PriorityConfig = Priorit
     ...     "deel_urgentie": [0.6, 0.6], "deel_rangschikking": [0.5, 0.67],
     ...     "deel_breedte": [1.0, 1.0], "deel_trekker": [1.0, 1.0], "deel_vorm": [0.7, 0.7]})
     >>> ranking_difference(p)  # doctest: +NORMALIZE_WHITESPACE
-    'De leden zetten Economie vóór Sociaal (gemiddeld plaats 2,0 tegen 2,5); het programma
-    zet Sociaal eerst omdat meer gemeenten het willen oppakken (39 tegen 35).'
+    'De leden zetten Economie vóór Sociaal (gemiddeld plaats 2,0 tegen 2,5, waarbij 1 de eerste
+    plaats is); het programma zet Sociaal eerst omdat meer gemeenten het willen oppakken (39 tegen 35).'
     """
     themes = programme[programme["soort"].astype("string") == "thema"]
     themes = themes[themes["rang_leden"].notna()].sort_values("rang")
@@ -194,7 +194,8 @@ def ranking_difference(programme: pd.DataFrame, config: PriorityConfig = Priorit
     reason = why_ahead(ahead, behind, config, leave_out=("deel_rangschikking",), parts=themes)
     text = (f"De leden zetten {behind['label']} vóór {ahead['label']} (gemiddeld plaats "
             f"{decimal(behind['plaats_rangschikking'])} tegen "
-            f"{decimal(ahead['plaats_rangschikking'])}); het programma zet {ahead['label']} "
+            f"{decimal(ahead['plaats_rangschikking'])}, waarbij 1 de eerste plaats is); het "
+            f"programma zet {ahead['label']} "
             f"eerst omdat {reason}")
     others = len(pairs) - 1
     if others:

@@ -177,8 +177,9 @@ def theme_headline(scores: pd.DataFrame) -> str:
     >>> print(theme_headline(scores))  # doctest: +NORMALIZE_WHITESPACE
     Economie & arbeidsmarkt staat het vaakst op de eerste plaats (bij 42% van de gemeenten) en
     is het urgentst (3,9 op een schaal van 1 tot 5). De voorsprong op de eerste plaats is niet
-    zeker: Sociale veerkracht & relatie burger-overheid (26%) kan door toeval achterblijven. De
-    voorsprong in urgentie is duidelijk: Energietransitie & fysieke leefomgeving volgt met 3,0.
+    zeker: het verschil met Sociale veerkracht & relatie burger-overheid (26%) kan toeval zijn.
+    De voorsprong in urgentie is duidelijk: Energietransitie & fysieke leefomgeving volgt met
+    3,0.
     """
     if scores.empty or scores["n_gemeenten"].fillna(0).eq(0).all():
         return NO_DATA
@@ -210,9 +211,8 @@ def theme_headline(scores: pd.DataFrame) -> str:
                 notes.append(f"De voorsprong {what} is duidelijk: "
                              f"{theme_name(second['theme'])} volgt met {other}.")
             else:
-                notes.append(f"De voorsprong {what} is niet zeker: "
-                             f"{theme_name(second['theme'])} ({other}) kan door toeval "
-                             "achterblijven.")
+                notes.append(f"De voorsprong {what} is niet zeker: het verschil met "
+                             f"{theme_name(second['theme'])} ({other}) kan toeval zijn.")
     if len(parts) == 2 and parts[0][0] == parts[1][0]:
         text = f"{parts[0][0]} {parts[0][1]} en {parts[1][1]}."
     else:
