@@ -180,7 +180,8 @@ def ranking_difference(programme: pd.DataFrame, config: PriorityConfig = Priorit
     ...     "deel_breedte": [1.0, 1.0], "deel_trekker": [1.0, 1.0], "deel_vorm": [0.7, 0.7]})
     >>> ranking_difference(p)  # doctest: +NORMALIZE_WHITESPACE
     'De leden zetten Economie vóór Sociaal (gemiddeld plaats 2,0 tegen 2,5, waarbij 1 de eerste
-    plaats is); het programma zet Sociaal eerst omdat meer gemeenten het willen oppakken (39 tegen 35).'
+    plaats is); het programma zet Sociaal eerst omdat meer gemeenten het willen oppakken
+    (39 tegen 35).'
     """
     themes = programme[programme["soort"].astype("string") == "thema"]
     themes = themes[themes["rang_leden"].notna()].sort_values("rang")

@@ -84,13 +84,15 @@ def summary_page(data: Processed) -> list[Output]:
     scores, plan = results.theme_scores, results.plan
     out: list[Output] = [summary.theme_headline(scores),
                          summary.theme_table(scores, plan.programma),
-                         programma.ranking_difference(plan.programma, data.settings.prioritise)]
+                         *[s for s in [programma.ranking_difference(plan.programma,
+                                                                   data.settings.prioritise)]
+                            if s]]  # shown only when the orders differ
     out += themes.position_sentences(results.theme_scores_positie, results.group_tests)
     out += [data.manifest.positions.sentence, themes.method_sentence(),
             themes.group_test_sentence(results.group_tests)]
     out += [board.year_sentence(plan), summary.needs_table(results.needs.needs, plan.programma),
-            programma.needs_difference(results.needs.needs, plan.programma,
-                                       config=data.settings.prioritise),
+            *[s for s in [programma.needs_difference(results.needs.needs, plan.programma,
+                                                    config=data.settings.prioritise)] if s],
             summary.has_comparison(data.cache_dir)]
     out += [summary.response_sentence(data.manifest, responses),
             summary.response_table(responses)]
@@ -219,8 +221,10 @@ def learning_page(data: Processed) -> list[Output]:
     questions = data.settings.learning_needs.questions
     aside = text.questions.set_aside(data.tables["texts"], questions)
     other_language = text.questions.non_dutch_answers(data.tables["texts"], responses)
-    out += [text.questions.set_aside_sentence(aside, questions), other_language,
-            text.questions.non_dutch_sentence(other_language)]
+    # the two sentences are "" when nothing was set aside: the notebook then shows nothing
+    out += [s for s in (text.questions.set_aside_sentence(aside, questions),
+                        text.questions.non_dutch_sentence(other_language)) if s]
+    out.append(other_language)
     if not result.empty:
         out.append(plots.bar_chart(result.needs.head(15), category="label",
                                    value="n_gemeenten", colour="theme",

@@ -89,11 +89,12 @@ def show_table(data: pd.DataFrame, *, name: str, caption: str | None = None,
 def show_sentences(lines: Sequence[str], *, heading: str | None = None, level: int = 2) -> None:
     """Display Dutch sentences as paragraphs (escaped), under ``heading`` as a section of its
     own (a heading with an anchor, in the page's table of contents); nothing at all when there
-    are no ``lines``, so a section that does not apply leaves no empty heading."""
+    are no (non-empty) ``lines``, so a section that does not apply leaves no empty heading."""
     from IPython.display import display
 
     from pmg_analysis.report.html import anchor
 
+    lines = [line for line in lines if line]  # a sentence that does not apply is ""
     if not lines:
         return
     parts = []
