@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pmg_analysis import quality, regions, themes
+from pmg_analysis import catalog, quality, regions, themes
 from pmg_analysis.example import generate
 from pmg_analysis.example.msforms import sheet_columns
 from pmg_analysis.example.shapes import (
@@ -231,10 +231,16 @@ def test_a_frisian_answer_is_marked_shown_apart_and_forms_no_suggested_need(shap
 
 # --- personal data, resubmissions, title rows, ordinal ranks (issue 24) ------------------------
 
+# The municipality table built from CBS/PDOK (not from the export): its place names ("Beneden-
+# Leeuwen", a core of West Maas en Waal) are reference data, which no respondent can put there.
+REFERENCE_FILES = {d.file for d in (catalog.GEMEENTEN, catalog.BUREN, catalog.GRENSGEVALLEN)}
+
+
 def _output_text(out: Path, pages: dict) -> str:
-    """Every text the processed folder (parquet, csv, json, xlsx) and the pages hold."""
+    """Every text the processed folder (parquet, csv, json, xlsx) and the pages hold, but the
+    CBS reference tables (:data:`REFERENCE_FILES`)."""
     parts: list[str] = []
-    for path in sorted(out.rglob("*")):
+    for path in sorted(p for p in out.rglob("*") if p.name not in REFERENCE_FILES):
         if path.suffix == ".parquet":
             frame = pd.read_parquet(path)
             parts += [frame[c].astype(str).str.cat(sep="\n") for c in frame.columns
