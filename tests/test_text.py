@@ -136,7 +136,7 @@ def test_a_near_tie_is_said_in_words_in_the_table_of_texts_about_another_theme()
     coded = code_texts(texts, config=LEXICON_ONLY, cache_dir=None)
     table = sentences.other_theme_examples(coded)
     assert table.loc[0, "Tekst gaat over"] == (
-        "EA Economie & arbeidsmarkt of EF Energietransitie & fysieke leefomgeving "
+        "Economie & arbeidsmarkt of Energietransitie & fysieke leefomgeving "
         "(te dicht bij elkaar om te kiezen)")
     assert table.loc[0, "Opgave"].endswith("(te dicht bij elkaar om te kiezen)")
     assert "Bij 1 antwoord liggen twee of meer thema's te dicht bij elkaar" in (

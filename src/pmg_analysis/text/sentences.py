@@ -73,6 +73,13 @@ def _theme_names() -> dict[str, str]:
     return {t.code: t.name for t in load_instrument().themes}
 
 
+def _opgave_names() -> dict[str, str]:
+    """Opgave code -> its text in the questionnaire ("EF1" -> "Wonen: doorstroming, ...")."""
+    instrument = load_instrument()
+    return {o.id: o.text for t in instrument.theme_codes
+            for o in instrument[f"{t}_opgaven"].options}
+
+
 NEED_COLUMNS = ["Rang", "Leerbehoefte", "Bron", "Thema", "Opgave", "Gemeenten", "Vragen",
                 "Twijfel", "Voorbeelden"]
 
@@ -233,7 +240,8 @@ def other_theme_examples(coded: pd.DataFrame, *, n: int = 8) -> pd.DataFrame:
         "Vraag bij thema": other["question_theme"].astype(str).map(names.get),
         "Tekst gaat over": [tie_text(_choice(row, "theme"), names)
                             for _, row in other.iterrows()],
-        "Opgave": [tie_text(_choice(row, "opgave")) for _, row in other.iterrows()],
+        "Opgave": [tie_text(_choice(row, "opgave"), _opgave_names())
+                   for _, row in other.iterrows()],
         "Tekst": other["text"].astype(str),
     }).reset_index(drop=True)
 

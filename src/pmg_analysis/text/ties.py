@@ -89,20 +89,20 @@ def near_threshold(scores: np.ndarray, threshold: float, *, margin: float) -> np
 
 def tie_text(choice: Choice, names: dict[str, str] | None = None) -> str:
     """The choice in words a policy advisor reads: the code, or "LD4 of LD5 (te dicht bij elkaar
-    om te kiezen)" for a near tie; with ``names``, each code followed by its name.
+    om te kiezen)" for a near tie; with ``names``, each code's name instead of the code.
 
     Examples
     --------
     >>> tie_text(Choice("LD4", True, ("LD4", "LD5")))
     'LD4 of LD5 (te dicht bij elkaar om te kiezen)'
     >>> tie_text(Choice("EA1", False, ("EA1",)), {"EA1": "Werk"})
-    'EA1 Werk'
+    'Werk'
     """
     if choice.best is None:
         return ""
 
     def one(code: str) -> str:
-        return f"{code} {names[code]}" if names and code in names else code
+        return names[code] if names and code in names else code
 
     if not choice.tie:
         return one(choice.best)
