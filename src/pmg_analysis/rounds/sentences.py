@@ -188,10 +188,16 @@ def municipality_change(paired_scores_old: pd.DataFrame, paired_scores_new: pd.D
 
 
 def source_sentence(meta: dict[str, str]) -> str:
-    """Which two exports are compared, in one sentence."""
-    return (f"Vergeleken: de vorige ronde {meta.get('vorige')} (SHA-256 "
-            f"{str(meta.get('vorige_sha256'))[:12]}…) met de nieuwe ronde {meta.get('nieuwe')} "
-            f"(SHA-256 {str(meta.get('nieuwe_sha256'))[:12]}…); bron: {meta.get('bron')}.")
+    """Which two exports are compared, in one sentence (their fingerprints:
+    :func:`source_hashes_sentence`, for the collapsed details)."""
+    return (f"Vergeleken: de vorige ronde {meta.get('vorige')} met de nieuwe ronde "
+            f"{meta.get('nieuwe')}; bron: {meta.get('bron')}.")
+
+
+def source_hashes_sentence(meta: dict[str, str]) -> str:
+    """The SHA-256 of both compared exports, so a reader can check which files these were."""
+    return (f"SHA-256 van {meta.get('vorige')}: {meta.get('vorige_sha256')}; van "
+            f"{meta.get('nieuwe')}: {meta.get('nieuwe_sha256')}.")
 
 
 def rank_names(ranks: pd.DataFrame, needs: pd.DataFrame | None = None) -> pd.Series:
