@@ -100,12 +100,20 @@ def test_willing_to_lead_is_compared_as_a_share_of_each_position():
     assert "(3%)" in sentence  # 1 of the 32 others
 
 
-def test_on_the_example_each_position_sentence_names_the_position_that_stands_out(example):
+@pytest.fixture(scope="module")
+def example_positions(example) -> dict:
+    """The example's scores per position, their group tests, contrasts and sentences, once."""
     answers, responses = example
     per = themes.theme_scores(answers, responses, by="positie", config=FAST)
     tests = themes.group_tests(answers, responses, config=FAST)
-    contrasts = position_contrasts(per, tests)
-    sentences = themes.position_sentences(per, tests)
+    return {"per": per, "contrasts": position_contrasts(per, tests),
+            "sentences": themes.position_sentences(per, tests)}
+
+
+def test_on_the_example_each_position_sentence_names_the_position_that_stands_out(
+        example_positions):
+    per, contrasts, sentences = (example_positions[k] for k in ("per", "contrasts",
+                                                                 "sentences"))
     assert len(contrasts) >= 3, "the example has clear differences between the positions"
     words = {"nabij_grotere_stad": "nabij een grotere stad",
              "polycentrisch": "in een polycentrische regio",
@@ -166,12 +174,10 @@ def test_needs_and_programme_form_one_list_with_the_programme_place():
     assert table["Plaats in het werkprogramma"].tolist() == [2, 1]
 
 
-def test_the_clearest_difference_leads_and_the_number_of_municipalities_closes(example):
-    answers, responses = example
-    per = themes.theme_scores(answers, responses, by="positie", config=FAST)
-    tests = themes.group_tests(answers, responses, config=FAST)
-    contrasts = position_contrasts(per, tests)
-    sentences = themes.position_sentences(per, tests)
+def test_the_clearest_difference_leads_and_the_number_of_municipalities_closes(
+        example, example_positions):
+    _, responses = example
+    contrasts, sentences = example_positions["contrasts"], example_positions["sentences"]
     assert contrasts["subject"].nunique() > 1, "the example differs by position in two themes"
     clearest = contrasts.iloc[0]
     assert clearest["p_bh"] == contrasts["p_bh"].min()
