@@ -10,8 +10,8 @@ MAX_LINES = 80
 
 
 def long_functions(package: Path = PACKAGE, limit: int = MAX_LINES) -> list[str]:
-    """``file:line name (n lines)`` of every function or method under ``package`` longer than ``limit``
-    lines, counted from ``def`` to its last line, docstring included."""
+    """``file:line name (n lines)`` of every function or method under ``package`` longer than
+    ``limit`` lines, counted from ``def`` to its last line, docstring included."""
     found = []
     for path in sorted(package.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
