@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("io",),
     ("reportconfig", "instrument"),
     ("catalog",),
-    ("paths", "errors", "parallel"),
+    ("paths", "errors", "parallel", "reasons"),  # reasons: a config field's default and why
 ]
 # The synthetic example generator sits beside the layers: it may use the library, the library
 # never uses it. Only the benchmarks generate their inputs with it.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pmg_analysis.clean.pii import pseudonymise, redact_names, redact_patterns, redact_text
+from pmg_analysis.clean.pii import pseudonymise, redact_text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -16,12 +16,12 @@ from pmg_analysis.clean.pii import pseudonymise, redact_names, redact_patterns, 
     ("Versie 1.2.3 van het plan", "Versie 1.2.3 van het plan"),
 ])
 def test_email_and_ip_addresses_are_replaced(text, expected):
-    assert redact_patterns(pd.Series([text])).iloc[0] == expected
+    assert redact_text(pd.Series([text])).iloc[0] == expected
 
 
 def test_missing_and_index_are_kept():
     s = pd.Series(["a@b.nl", None, "geen"], index=[10, 20, 30])
-    out = redact_patterns(s)
+    out = redact_text(s)
     assert list(out.index) == [10, 20, 30]
     assert out.iloc[0] == "[e-mail]" and pd.isna(out.iloc[1]) and out.iloc[2] == "geen"
 
@@ -33,7 +33,7 @@ def test_names_from_any_name_field_are_replaced_in_any_case_but_not_ordinary_wor
         "groot werk, zegt De Groot zelf",
         "JEROEN DE GROOT belt morgen",
     ])
-    out = redact_names(texts, ["Jeroen de Groot", "Anne Bos"]).tolist()
+    out = redact_text(texts, ["Jeroen de Groot", "Anne Bos"]).tolist()
     assert out[0] == "Met vriendelijke groet, [naam]"
     assert out[1] == "Dit is een groot probleem, zegt [naam]"
     assert out[2] == "groot werk, zegt [naam] zelf"  # the surname with its particle
@@ -65,5 +65,5 @@ def test_categorical_texts_keep_no_unredacted_category():
 
 def test_an_organisation_typed_as_a_name_does_not_remove_municipalities_or_words():
     texts = pd.Series(["De gemeente Zeist en de Gemeente Ede werken samen met Jansen."])
-    out = redact_names(texts, ["Gemeente Zeist", "Jansen"]).iloc[0]
+    out = redact_text(texts, ["Gemeente Zeist", "Jansen"]).iloc[0]
     assert out == "De gemeente Zeist en de Gemeente Ede werken samen met [naam]."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pmg_analysis.clean.pii import redact_patterns
+from pmg_analysis.clean.pii import redact_text
 
 # Dutch ways of writing phone numbers: mobile, area codes of 2 and 3 digits, service numbers,
 # international forms, with spaces, dashes (also with spaces around them), dots, brackets.
@@ -37,13 +37,13 @@ NOT_PHONE_NUMBERS = [
 @pytest.mark.parametrize("number", PHONE_NUMBERS)
 def test_phone_number_is_replaced(number):
     text = f"Ons nummer is {number}, bel gerust."
-    assert redact_patterns(pd.Series([text])).iloc[0] == "Ons nummer is [telefoon], bel gerust."
+    assert redact_text(pd.Series([text])).iloc[0] == "Ons nummer is [telefoon], bel gerust."
 
 
 @pytest.mark.parametrize("value", NOT_PHONE_NUMBERS)
 def test_number_that_is_no_phone_number_stays(value):
     text = f"In de begroting van 2017 staat {value} voor dit plan."
-    assert redact_patterns(pd.Series([text])).iloc[0] == text
+    assert redact_text(pd.Series([text])).iloc[0] == text
 
 
 def test_the_tables_are_long_enough():
@@ -53,5 +53,5 @@ def test_the_tables_are_long_enough():
 
 def test_two_numbers_and_an_address_in_one_text():
     text = "Bel 06-12345678 of (030) 123 45 67, of mail a.bos@ede.nl."
-    assert redact_patterns(pd.Series([text])).iloc[0] == \
+    assert redact_text(pd.Series([text])).iloc[0] == \
         "Bel [telefoon] of [telefoon], of mail [e-mail]."

@@ -26,9 +26,6 @@ from pmg_analysis.prioritise.export import write_programme_xlsx
 from pmg_analysis.prioritise.score import programme_members
 from pmg_analysis.prioritise.sentences import (
     groups_shown,
-    leerkringen_summary,
-    programme_summary,
-    sensitivity_summary,
     without_shown,
 )
 from pmg_analysis.regions.typology import PositieDtype
@@ -367,8 +364,6 @@ def test_no_learning_questions_gives_themes_only_and_no_leerkringen(small):
     assert programme["item"].tolist() == ["EA", "LD"]
     proposal = propose_leerkringen(programme, themes_only)
     assert proposal.groepen.empty and proposal.zonder_groep.empty
-    assert leerkringen_summary(proposal) == (
-        "Er zijn geen leervragen om leerkringen voor voor te stellen.")
 
 
 # --- the public functions on processed-style tables -----------------------------------------
@@ -460,8 +455,6 @@ def test_empty_input_gives_the_four_themes_without_interest_and_no_leerkringen()
     assert not programme["gevoelig"].any()
     proposal = leerkring_proposal(answers.iloc[:0], responses.iloc[:0], empty)
     assert proposal.groepen.empty and proposal.leden.empty
-    assert programme_summary(programme).startswith("Er zijn (nog) geen leervragen")
-    assert "verandert daarbij niet" in sensitivity_summary(programme)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -486,13 +479,10 @@ def test_the_workbook_has_both_sheets_and_no_cell_starts_a_formula(tmp_path):
 
 # --- for readers ------------------------------------------------------------------------------
 
-def test_the_points_of_the_parts_add_up_to_the_score(small):
-    from pmg_analysis.prioritise.tables import contributions, programme_table
+def test_the_programme_table_shows_every_part_and_the_candidate_trekkers(small):
+    from pmg_analysis.prioritise.tables import programme_table
 
     programme = programme_from_inputs(small)
-    points = contributions(programme).groupby("onderwerp", observed=True)["punten"].sum()
-    assert points.tolist() == pytest.approx((programme["score"] * 100).tolist())
-    assert points.index.tolist()[2] == "1. bedrijven en onderwijs"
     table = programme_table(programme)
     assert table.columns.tolist() == [
         "rang", "onderwerp", "score", "Vraag", "Urgentie", "Rangschikking", "Breedte",
@@ -501,33 +491,6 @@ def test_the_points_of_the_parts_add_up_to_the_score(small):
     assert table["kandidaat-trekkers"].tolist() == [1, 2, 1, 0]
 
 
-def test_the_sensitivity_sentence_names_the_sensitive_items():
-    parts = parts_frame({"W": [1, 1, 1, 1, 1], "X": [1, 0, .5, .5, .5],
-                         "Y": [.5, .75, .5, .5, .5], "Z": [0, 0, 0, 0, 0]})
-    programme = parts.join(stability(parts, FIVE), on="item").assign(
-        label=["w", "x", "y", "z"], rang=[1, 3, 2, 4])
-    assert sensitivity_summary(programme, FIVE) == (
-        "Elk gewicht is om de beurt 25% lager en 25% hoger gezet. Bij de leervragen schuift de "
-        "plaats van y en x: die volgorde hangt af van de precieze gewichten (gemarkeerd "
-        "als gevoelig).")
-
-
-def test_the_sensitivity_sentence_names_only_items_near_the_top_and_counts_the_rest():
-    rows = {f"I{i}": [1 - i / 10, .5, .5, .5, .5] for i in range(5)}
-    rows["I5"] = [.5, .66, .5, .5, .5]
-    # B1 (.305) and B2 (.31) trade places 7 and 8 when urgency weighs 25% less
-    rows["B1"], rows["B2"] = [.3, 0, .5, .5, .5], [.1, .3, .5, .5, .5]
-    parts = parts_frame(rows)
-    stable = stability(parts, FIVE)
-    assert stable.loc[["B1", "B2"], "gevoelig"].tolist() == [True, True]
-    ranked = parts.join(stable, on="item").assign(
-        label=parts["item"].str.lower(),
-        rang=[1, 2, 3, 4, 6, 5, 8, 7])
-    text = sensitivity_summary(ranked, FIVE)
-    assert "Bij de leervragen in of rond de top 5 schuift de plaats van i5 en i4" in text
-    assert text.endswith("Lager in de lijst schuift de plaats van nog 2 van de 8 leervragen: "
-                         "daar zijn de verschillen in score klein.")
-    assert "b1" not in text
 
 
 def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_path):
@@ -548,16 +511,3 @@ def test_the_pipeline_step_writes_the_workbook_from_the_processed_tables(tmp_pat
     assert book.sheetnames == ["programma", "leerkringen", "gevoeligheid"]
     items = [r[2] for r in book["programma"].iter_rows(min_row=2, values_only=True)]
     assert items[:4] == ["EA", "LD", "SV", "EF"] and items[4].startswith("LV")
-
-
-def test_the_leerkringen_summary_counts_each_member_once_from_the_long_table():
-    from pmg_analysis.prioritise.leerkringen import Leerkringen
-
-    groups = pd.DataFrame({"leerkring": [1, 2], "trekker": ["Ede", ""]})
-    members = pd.DataFrame({"leerkring": [1, 1, 1, 1, 2, 2, 2, 2],
-                            "gemeente_code": ["GM0228", "GM0200", "GM0202", "GM0203",
-                                              "GM0228", "GM0200", "GM0204", "GM0205"]})
-    text = leerkringen_summary(Leerkringen(groups, members, pd.DataFrame(), pd.DataFrame()))
-    # six municipalities, two of them in both groups; one group has no trekker yet
-    assert text.startswith("Voorgesteld: 2 leerkringen met samen 6 gemeenten")
-    assert "Voor 1 leerkring is nog geen trekker gevonden." in text

@@ -21,6 +21,7 @@ from pmg_analysis.errors import InputError
 from pmg_analysis.io import read_export
 from pmg_analysis.pipeline import EXAMPLE_EXPORT, report_stamp, run_clean
 from pmg_analysis.prioritise import PriorityConfig
+from pmg_analysis.reasons import setting
 from pmg_analysis.settings import (
     LINKED,
     PSEUDONYM_KEY_ENV,
@@ -81,7 +82,7 @@ def test_the_printed_defaults_carry_the_reason_written_beside_each_default():
     assert lines[at - 2].startswith("  # Demand is the heaviest: the programme exists for what")
     # the section ruler "# --- weights ... ---" above it is not part of the reason
     assert not any("---" in line for line in lines)
-    at = lines.index("  confidence: 0.95")  # ThemeConfig documents it under Attributes
+    at = lines.index("  confidence: 0.95")
     assert lines[at - 1] == "  # Coverage of the intervals: 95%, as the issue asks."
 
 
@@ -92,7 +93,7 @@ def test_pmg_analysis_instellingen_prints_the_defaults_file():
     assert proc.stdout.startswith("# Instellingen van pmg-analysis")
 
 
-def test_a_reason_is_read_from_above_the_field_its_line_or_the_docstring():
+def test_a_reason_is_the_one_stored_with_the_field_and_a_comment_is_none():
     @dataclass(frozen=True)
     class Example:
         """Example settings.
@@ -100,31 +101,29 @@ def test_a_reason_is_read_from_above_the_field_its_line_or_the_docstring():
         Attributes
         ----------
         documented : int
-            Written in the docstring.
+            Written in the docstring, not stored with the field.
         """
 
-        # --- group ---
-        # Two lines
-        # of reason.
-        above: int = 1
-        inline: int = 2  # at the end of the line
-        documented: int = 3
-        after_inline: int = 4
-        # One reason
-        for_two: int = 5
-        and_this_one: int = 6
+        kept: int = setting(1, reason="Two lines of reason.")
+        made: frozenset[str] = setting(factory=frozenset, reason="Mutable, so made per object.")
+        # A comment is not a reason.
+        commented: int = 3
+        documented: int = 4
 
-        nothing: int = 7
+    assert field_reasons(Example) == {"kept": "Two lines of reason.",
+                                      "made": "Mutable, so made per object.",
+                                      "commented": "", "documented": ""}
+    assert Example().made == frozenset()
 
-    assert field_reasons(Example) == {
-        "above": "Two lines of reason.", "inline": "at the end of the line",
-        "documented": "Written in the docstring.", "after_inline": "",
-        "for_two": "One reason", "and_this_one": "", "nothing": ""}
+
+def test_a_setting_without_a_reason_is_refused_when_the_class_is_written():
+    with pytest.raises(ValueError, match="reason"):
+        setting(1, reason=" ")
 
 
 def _without_reasons(obj, prefix=""):
     """Dotted key of every field of ``obj`` and the configs nested in it whose default has no
-    reason written beside it (read from the source by ``field_reasons``)."""
+    reason stored with it (``setting(..., reason=...)``, read by ``field_reasons``)."""
     reasons = field_reasons(type(obj))
     for f in fields(obj):
         value = getattr(obj, f.name)
@@ -149,13 +148,12 @@ def test_every_default_of_every_config_has_its_reason_written_beside_it():
 def test_a_default_without_a_reason_is_found_in_a_nested_config_too():
     @dataclass(frozen=True)
     class Inner:
-        # Reason.
-        kept: int = 1
+        kept: int = setting(1, reason="Reason.")
         bare: int = 2
 
     @dataclass(frozen=True)
     class Outer:
-        inner: Inner = Inner()  # the nested one
+        inner: Inner = setting(Inner(), reason="the nested one")
         bare_too: str = "x"
 
     assert list(_without_reasons(Outer())) == ["inner.bare", "bare_too"]

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 from pmg_analysis import catalog
 from pmg_analysis.io.distinct import distinct
 from pmg_analysis.io.normalise import strip_diacritics
+from pmg_analysis.reasons import setting
 
 MATCH_KINDS: tuple[str, ...] = ("exact", "alias", "fuzzy", "ambiguous", "unknown", "empty")
 
@@ -46,17 +47,18 @@ MATCH_KINDS: tuple[str, ...] = ("exact", "alias", "fuzzy", "ambiguous", "unknown
 class MatchConfig:
     """Settings for :func:`match_municipalities` (scores are 0–100)."""
 
-    # lowest fuzzy score accepted as a match
-    threshold: Annotated[float, Interval(ge=0, le=100)] = 85.0
-    # runner-up this close to the best score -> ambiguous
-    ambiguity_margin: Annotated[float, Interval(ge=0, le=100)] = 3.0
-    # lowest score listed as a candidate for an unknown name
-    near_miss: Annotated[float, Interval(ge=0, le=100)] = 70.0
-    # candidates listed for ambiguous / unknown names
-    max_candidates: Annotated[int, Ge(0)] = 3
-    # Plain ratio (edit distance over the whole name): names are short and typed whole; WRatio
-    # scores a name inside a longer one as close ("Bergen" - "Bergen op Zoom": 90, ratio 60).
-    scorer: Literal["ratio", "WRatio", "token_sort_ratio"] = "ratio"
+    threshold: Annotated[float, Interval(ge=0, le=100)] = setting(85.0, reason=(
+        "lowest fuzzy score accepted as a match"))
+    ambiguity_margin: Annotated[float, Interval(ge=0, le=100)] = setting(3.0, reason=(
+        "runner-up this close to the best score -> ambiguous"))
+    near_miss: Annotated[float, Interval(ge=0, le=100)] = setting(70.0, reason=(
+        "lowest score listed as a candidate for an unknown name"))
+    max_candidates: Annotated[int, Ge(0)] = setting(3, reason=(
+        "candidates listed for ambiguous / unknown names"))
+    scorer: Literal["ratio", "WRatio", "token_sort_ratio"] = setting("ratio", reason=(
+        "Plain ratio (edit distance over the whole name): names are short and typed whole; "
+        "WRatio scores a name inside a longer one as close (\"Bergen\" - \"Bergen op Zoom\": 90, "
+        "ratio 60)."))
 
 
 # Province qualifiers as respondents write them (normalised) -> canonical short form.

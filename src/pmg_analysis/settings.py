@@ -20,10 +20,10 @@ key, a wrong type or an out-of-range value is one Dutch line naming the key
 come from the field annotations (checked strictly by pydantic), ranges from ``Annotated``
 constraints on a field (``annotated_types.Interval``) and from a config's ``__post_init__``.
 
-The reason for each default is written once, beside the default in the config class: the comment
-block directly above the field (or at the end of its line, or its entry under ``Attributes`` in
-the class docstring). :func:`field_reasons` reads it from there and :func:`defaults_yaml` prints
-every default with its reason as a ready-to-edit file (``pmg-analysis instellingen``).
+The reason for each default is written once, at the field in the config class:
+``setting(default, reason=...)`` (:mod:`pmg_analysis.reasons`) keeps it in the field's metadata.
+:func:`field_reasons` reads it from there and :func:`defaults_yaml` prints every default with
+its reason as a ready-to-edit file (``pmg-analysis instellingen``).
 
 The pseudonym key (``clean.pseudonym_key``) is the one secret: it comes from the file, else from
 the environment variable ``PMG_PSEUDONYM_KEY``, else the public default; it is never written to
@@ -32,17 +32,12 @@ the manifest, a report or a notebook parameter (:meth:`Settings.changes` shows "
 
 from __future__ import annotations
 
-import ast
-import inspect
-import io
 import os
 import textwrap
-import tokenize
 import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +45,7 @@ from pmg_analysis.clean.config import CleanConfig
 from pmg_analysis.clean.manifest import SettingsInForce
 from pmg_analysis.errors import InputError
 from pmg_analysis.prioritise.config import PriorityConfig
+from pmg_analysis.reasons import reason_of
 from pmg_analysis.regions.build import RegionsConfig
 from pmg_analysis.regions.cluster import KMeansConfig
 from pmg_analysis.regions.respondents import GroupingConfig
@@ -387,15 +383,11 @@ def _flatten(obj: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-@cache
 def field_reasons(cls: type) -> dict[str, str]:
-    """Field name -> the reason written beside its default in ``cls`` (empty when none).
+    """Field name -> the reason stored with its default in ``cls`` (empty when none).
 
-    The reason is the comment block directly above the field (section rulers such as
-    ``# --- weights ---`` left out), or else the comment at the end of its line, or else its
-    entry under ``Attributes`` in the class docstring. A field directly below another, without
-    a comment of its own, has none: a comment block above two fields is the reason of the first
-    only (every config field has its own, see ``tests/test_settings.py``).
+    The reason is written at the field with :func:`pmg_analysis.reasons.setting` and kept in
+    the field's metadata (every config field has one, see ``tests/test_settings.py``).
 
     Examples
     --------
@@ -404,57 +396,7 @@ def field_reasons(cls: type) -> dict[str, str]:
     >>> field_reasons(PriorityConfig)["group_max"]
     'the upper end of the 4-8 range above'
     """
-    source = textwrap.dedent(inspect.getsource(cls))
-    lines = source.splitlines()
-    comments: dict[int, str] = {}  # 1-based line -> comment text
-    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-        if tok.type == tokenize.COMMENT:
-            comments[tok.start[0]] = tok.string.lstrip("#").strip()
-    body = ast.parse(source).body[0]
-    documented = _docstring_attributes(inspect.getdoc(cls) or "")
-    reasons: dict[str, str] = {}
-    for node in body.body:  # type: ignore[attr-defined]
-        if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
-            continue
-        name = node.target.id
-        above: list[str] = []
-        line = node.lineno - 1
-        while line >= 1 and lines[line - 1].strip().startswith("#"):
-            text = comments.get(line, "")
-            if not (text.startswith("---") and text.endswith("---")):
-                above.insert(0, text)
-            line -= 1
-        inline = [comments[n] for n in range(node.lineno, node.end_lineno + 1)
-                  if n in comments and not lines[n - 1].strip().startswith("#")]
-        if above:
-            reason = " ".join(above)
-        elif inline:
-            reason = " ".join(inline)
-        else:
-            reason = documented.get(name, "")
-        reasons[name] = reason
-    return reasons
-
-
-def _docstring_attributes(doc: str) -> dict[str, str]:
-    """``name : type`` entries under a numpydoc ``Attributes`` heading -> their text."""
-    out: dict[str, str] = {}
-    lines = doc.splitlines()
-    try:
-        start = next(i for i, line in enumerate(lines[:-1])
-                     if line.strip() == "Attributes" and set(lines[i + 1].strip()) == {"-"})
-    except StopIteration:
-        return out
-    name = None
-    for line in lines[start + 2:]:
-        if line and not line.startswith(" "):
-            if " : " not in line and line.strip():
-                break
-            name = line.split(" : ")[0].strip()
-            out[name] = ""
-        elif name and line.strip():
-            out[name] = f"{out[name]} {line.strip()}".strip()
-    return out
+    return {item.name: reason_of(item) for item in fields(cls)}
 
 
 def defaults_yaml(width: int = 96) -> str:

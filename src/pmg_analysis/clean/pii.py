@@ -222,18 +222,13 @@ def _known_names(names: tuple[str, ...]) -> tuple[re.Pattern | None, str, frozen
     return re.compile(pattern), person_names.prefilter(pattern), known
 
 
-def redact_patterns(text: pd.Series, config: CleanConfig = CleanConfig()) -> pd.Series:
-    """Replace e-mail addresses, phone numbers and IPv4 addresses by markers."""
-    codes, uniques = distinct(text)
-    return _expand(text, codes, uniques, _redact_patterns_arrow(uniques, config))
-
-
 def redact_text(text: pd.Series, typed: Iterable[str] | None = None,
                 config: CleanConfig = CleanConfig()) -> pd.Series:
-    """:func:`redact_patterns`, then what was ``typed`` in any response's personal fields (the
-    survey's name and e-mail questions, the platform's contact columns): phone numbers in any
-    writing and names in any case, each part of them too; then names after cue words ("Met
-    vriendelijke groet, ...", "wethouder ..."); the distinct texts worked out once.
+    """Personal data in free text replaced by markers: e-mail addresses, phone numbers and IPv4
+    addresses; then what was ``typed`` in any response's personal fields (the survey's name and
+    e-mail questions, the platform's contact columns): phone numbers in any writing and names
+    in any case, each part of them too; then names after cue words ("Met vriendelijke groet,
+    ...", "wethouder ..."); the distinct texts worked out once.
 
     Examples
     --------
@@ -245,13 +240,6 @@ def redact_text(text: pd.Series, typed: Iterable[str] | None = None,
     after = _redact_typed_numbers(_redact_patterns_arrow(before, config), known.numbers, config)
     after = _redact_names_arrow(after, known.names, config)
     return _expand(text, codes, before, after)
-
-
-def redact_names(text: pd.Series, names: Iterable[str],
-                 config: CleanConfig = CleanConfig()) -> pd.Series:
-    """Replace person names (see :func:`redact_text`) by ``[naam]``; nothing else."""
-    codes, before = distinct(text)
-    return _expand(text, codes, before, _redact_names_arrow(before, names, config))
 
 
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)

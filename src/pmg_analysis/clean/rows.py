@@ -90,56 +90,13 @@ def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
                         "soort": pd.Series(pd.NA, index=candidates.index, dtype="str")})
     if n == 0:
         return out
-    # every key as integer codes (-1 = not given), so the groups below are numpy work
-    muni = pd.factorize(candidates["gemeente_code"])[0].astype(np.int64)
-    email = pd.factorize(candidates["email"])[0].astype(np.int64)
-    name = pd.factorize(candidates["name"])[0].astype(np.int64)
-    content = pd.factorize(candidates["content_hash"])[0].astype(np.int64)
-
-    def groups(key: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
-        """Group number per row (-1: no group) of the rows of one municipality sharing
-        ``key`` (-1 = not given)."""
-        ok = (key >= 0) & (muni >= 0) & (True if allowed is None else allowed)
-        ids = np.full(n, -1, dtype=np.int64)
-        if ok.any():
-            ids[ok] = pd.factorize(muni[ok] * (int(key.max()) + 1) + key[ok])[0]
-        return ids
-
-    def distinct_per_group(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
-        """Per row: how many distinct given ``values`` the rows of its group hold."""
-        at = (ids >= 0) & (values >= 0)
-        base = int(values.max()) + 1
-        pairs = pd.unique(ids[at] * base + values[at])  # each (group, value) once
-        count = np.bincount(pairs // base, minlength=max(1, int(ids.max()) + 1))
-        return np.where(ids >= 0, count[np.maximum(ids, 0)], 0)
-
-    by_email = groups(email)
-    # a name joins rows only while the name's rows give at most one e-mail address
-    by_name = groups(name)
-    by_name = np.where(distinct_per_group(by_name, email) <= 1, by_name, -1)
-    by_content = groups(content, candidates["has_text"].to_numpy(dtype=bool))
-    one_person = ((distinct_per_group(by_content, email) <= 1)
-                  & (distinct_per_group(by_content, name) <= 1))
-    by_content = np.where(one_person, by_content, -1)
-    # connected rows: every row takes the smallest row number of its groups until none changes
-    label = np.arange(n)
-    for _ in range(n + 1):
-        before = label.copy()
-        for ids in (by_email, by_name, by_content):
-            at = ids >= 0
-            if at.any():
-                smallest = np.full(int(ids.max()) + 1, n, dtype=np.int64)  # n: no row yet
-                np.minimum.at(smallest, ids[at], label[at])
-                label[at] = smallest[ids[at]]
-        if np.array_equal(label, before):
-            break
+    label, known = _respondents(candidates)
     order = pd.DataFrame({"label": label, "partial": candidates["is_partial"].to_numpy(),
                           "at": candidates["submitted_at"].to_numpy(), "raw": raw})
     repeated = order[order.duplicated("label", keep=False).to_numpy()]
     repeated = repeated.sort_values(["partial", "at", "raw"], ascending=[True, False, False],
                                     na_position="last", kind="stable")
     keeper = repeated.groupby("label", sort=False)["raw"].transform("first")
-    known = (email >= 0) | (name >= 0)
     recognised = pd.Series(known[repeated.index]).groupby(
         repeated["label"].to_numpy()).transform("any").to_numpy()
     dupe = (keeper != repeated["raw"]).to_numpy()
@@ -147,6 +104,66 @@ def resubmissions(candidates: pd.DataFrame) -> pd.DataFrame:
     out.loc[rows, "vervangen_door"] = keeper.to_numpy()[dupe]
     out.loc[rows, "soort"] = np.where(recognised[dupe], "herinzending", "dubbel")
     return out
+
+
+def _respondents(candidates: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of ``candidates`` (see :func:`resubmissions`): the respondent, as the smallest
+    position of the rows linked to it, and whether an e-mail address or name was given."""
+    # every key as integer codes (-1 = not given), so the groups below are numpy work
+    muni = pd.factorize(candidates["gemeente_code"])[0].astype(np.int64)
+    email = pd.factorize(candidates["email"])[0].astype(np.int64)
+    name = pd.factorize(candidates["name"])[0].astype(np.int64)
+    content = pd.factorize(candidates["content_hash"])[0].astype(np.int64)
+    by_email = _groups(muni, email)
+    # a name joins rows only while the name's rows give at most one e-mail address
+    by_name = _groups(muni, name)
+    by_name = np.where(_distinct_per_group(by_name, email) <= 1, by_name, -1)
+    by_content = _groups(muni, content, candidates["has_text"].to_numpy(dtype=bool))
+    one_person = ((_distinct_per_group(by_content, email) <= 1)
+                  & (_distinct_per_group(by_content, name) <= 1))
+    by_content = np.where(one_person, by_content, -1)
+    return _connected([by_email, by_name, by_content]), (email >= 0) | (name >= 0)
+
+
+def _groups(muni: np.ndarray, key: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
+    """Group number per row (-1: no group) of the rows of one municipality ``muni`` sharing
+    ``key`` (both integer codes, -1 = not given), among the ``allowed`` rows."""
+    ok = (key >= 0) & (muni >= 0) & (True if allowed is None else allowed)
+    ids = np.full(len(key), -1, dtype=np.int64)
+    if ok.any():
+        ids[ok] = pd.factorize(muni[ok] * (int(key.max()) + 1) + key[ok])[0]
+    return ids
+
+
+def _distinct_per_group(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per row: how many distinct given ``values`` the rows of its group hold."""
+    at = (ids >= 0) & (values >= 0)
+    base = int(values.max()) + 1
+    pairs = pd.unique(ids[at] * base + values[at])  # each (group, value) once
+    count = np.bincount(pairs // base, minlength=max(1, int(ids.max()) + 1))
+    return np.where(ids >= 0, count[np.maximum(ids, 0)], 0)
+
+
+def _connected(groupings: list[np.ndarray]) -> np.ndarray:
+    """Rows linked by any of the ``groupings`` (group number per row, -1: none), directly or
+    along a chain: every row takes the smallest row position of its groups until none changes.
+
+    >>> _connected([np.array([0, 0, -1, -1]), np.array([-1, 0, 0, -1])]).tolist()
+    [0, 0, 0, 3]
+    """
+    n = len(groupings[0])
+    label = np.arange(n)
+    for _ in range(n + 1):
+        before = label.copy()
+        for ids in groupings:
+            at = ids >= 0
+            if at.any():
+                smallest = np.full(int(ids.max()) + 1, n, dtype=np.int64)  # n: no row yet
+                np.minimum.at(smallest, ids[at], label[at])
+                label[at] = smallest[ids[at]]
+        if np.array_equal(label, before):
+            break
+    return label
 
 
 def decide(*, empty: pd.Series, test: pd.Series, match: pd.Series,

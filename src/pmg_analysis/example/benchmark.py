@@ -124,6 +124,26 @@ class _Pools:
 
 def _chunk(rng: np.random.Generator, n: int, start_id: int, ins: Instrument, pools: _Pools,
            cfg: BenchmarkConfig) -> pa.Table:
+    """``n`` responses numbered from ``start_id``: the meta columns, then every answer column
+    (in this order, so that the draws from ``rng`` and hence the file stay the same)."""
+    cols, who = _meta_columns(rng, n, start_id, pools, cfg)
+    draws = _draw_respondents(rng, n, pools, cfg)
+    for c in sheet_columns(ins)[len(META_COLUMNS):]:
+        cols[c.header] = _answer_column(rng, c, ins, pools, cfg, draws, who)
+    return pa.table(cols)
+
+
+@dataclass(frozen=True)
+class _Who:
+    """Per response: the person (index into the pool's names) and the own e-mail address."""
+
+    person: np.ndarray
+    own: pa.Array
+
+
+def _meta_columns(rng: np.random.Generator, n: int, start_id: int, pools: _Pools,
+                  cfg: BenchmarkConfig) -> tuple[dict[str, pa.Array], _Who]:
+    """The export's own columns: id, start and completion time, e-mail and name."""
     cols: dict[str, pa.Array] = {}
     cols["ID"] = pa.array(np.arange(start_id, start_id + n, dtype=np.int64))
     day = rng.integers(0, cfg.days, n).astype("timedelta64[D]")
@@ -145,7 +165,26 @@ def _chunk(rng: np.random.Generator, n: int, start_id: int, ins: Instrument, poo
     cols["Email"] = pc.if_else(pa.array(anonymous), "anonymous", own)
     cols["Name"] = _dict_column(np.where(anonymous, len(pools.names), person),
                                 pools.names + ["Anonymous"])
+    return cols, _Who(person, own)
 
+
+@dataclass(frozen=True)
+class _Draws:
+    """Per response: municipality and spelling, position (actual and reported), urgency per
+    theme, Likert answers, the themes by urgency and that order as a ranking code."""
+
+    muni: np.ndarray
+    variant: np.ndarray
+    pos: np.ndarray
+    reported: np.ndarray
+    urg: np.ndarray
+    lik: np.ndarray
+    order: np.ndarray
+    perm: np.ndarray
+
+
+def _draw_respondents(rng: np.random.Generator, n: int, pools: _Pools,
+                      cfg: BenchmarkConfig) -> _Draws:
     muni = rng.integers(0, pools.n_munis, n)
     variant = np.where(rng.random(n) < cfg.share_name_variant, rng.integers(1, 5, n), 0)
     pos = rng.choice(3, size=n, p=[0.35, 0.35, 0.3])  # actual position (index in POSITIONS)
@@ -157,57 +196,60 @@ def _chunk(rng: np.random.Generator, n: int, start_id: int, ins: Instrument, poo
     lik = np.clip(np.rint(lik), 1, 5).astype(np.int64)
     order = np.argsort(-(urg + rng.normal(0, 0.7, (n, 4))), axis=1, kind="stable")
     perm = pools.perm_code[(order << (2 * np.arange(4))).sum(axis=1)]
+    return _Draws(muni, variant, pos, reported, urg, lik, order, perm)
+
+
+def _answer_column(rng: np.random.Generator, c, ins: Instrument, pools: _Pools,
+                   cfg: BenchmarkConfig, d: _Draws, who: _Who) -> pa.Array:
+    """The cells of answer column ``c`` (one of :func:`sheet_columns`) for every response."""
+    n = len(d.muni)
 
     def miss() -> np.ndarray:
         return rng.random(n) < cfg.share_missing_choice
 
-    for c in sheet_columns(ins)[len(META_COLUMNS):]:
-        q = ins[c.question]
-        if q.role == "municipality":
-            cols[c.header] = _dict_column(muni * 5 + variant, list(pools.munis))
-        elif q.id in ("naam", "email"):
-            fill = rng.random(n) < cfg.share_personal_questions
-            if q.id == "naam":
-                cols[c.header] = _dict_column(person, pools.names, ~fill)
-            else:  # the respondent's own address, as in the contact column
-                cols[c.header] = pc.if_else(pa.array(fill), own, pa.scalar(None, pa.string()))
-        elif q.id == "functie":
-            idx = rng.choice(len(pools.functie), size=n, p=pools.functie_p / pools.functie_p.sum())
-            cols[c.header] = _dict_column(idx, pools.functie)
-        elif q.id == "positie":
-            cols[c.header] = _dict_column(reported, pools.positie, miss())
-        elif q.type == "likert":
-            j = [it.id for it in q.items].index(c.item)
-            cols[c.header] = _dict_column(lik[:, j] - 1, list(q.scale), miss())
-        elif q.type == "scale":
-            t = ins.theme_codes.index(q.theme)
-            cols[c.header] = _dict_column(urg[:, t] - 1, list(q.scale), miss())
-        elif q.type == "multi" and q.theme is not None:
-            ids = [o.id for o in q.options]
-            logw = np.log(np.array([[pr.OPGAVE_WEIGHTS[p].get(i, 1.0) for i in ids]
-                                    for p in pr.POSITIONS]))[pos]
-            k = rng.choice([1, 2, 3], size=n, p=[0.15, 0.35, 0.5])
-            cols[c.header] = _dict_column(_top_k_mask(rng, logw, k), pools.opgaven[q.theme],
-                                          miss())
-        elif q.id == "vorm":
-            p = np.array([pr.VORM_PROBABILITY[o.id] for o in q.options])
-            mask = ((rng.random((n, len(p))) < p) * (1 << np.arange(len(p)))).sum(axis=1)
-            cols[c.header] = _dict_column(np.where(mask == 0, 1 << 4, mask), pools.vorm, miss())
-        elif q.id == "trekker":
-            u = rng.random(n)
-            top1 = 1 << order[:, 0]
-            mask = np.where(u < 0.5, 1 << 4, np.where(u < 0.85, top1, top1 | 1 << order[:, 1]))
-            cols[c.header] = _dict_column(mask, pools.trekker, miss())
-        elif q.type == "ranking":
-            cols[c.header] = _dict_column(perm, pools.ranking, miss())
-        elif q.type == "open":
-            share = cfg.share_remark if q.id == "opmerkingen" else cfg.share_text_answered
-            pool = pools.texts[q.id]
-            cols[c.header] = _dict_column(rng.integers(0, len(pool), n), pool,
-                                          rng.random(n) >= share)
-        else:  # pragma: no cover - every question type of the instrument is handled above
-            raise ValueError(f"unhandled question {q.id}")
-    return pa.table(cols)
+    q = ins[c.question]
+    if q.role == "municipality":
+        return _dict_column(d.muni * 5 + d.variant, list(pools.munis))
+    if q.id in ("naam", "email"):
+        fill = rng.random(n) < cfg.share_personal_questions
+        if q.id == "naam":
+            return _dict_column(who.person, pools.names, ~fill)
+        # the respondent's own address, as in the contact column
+        return pc.if_else(pa.array(fill), who.own, pa.scalar(None, pa.string()))
+    if q.id == "functie":
+        idx = rng.choice(len(pools.functie), size=n, p=pools.functie_p / pools.functie_p.sum())
+        return _dict_column(idx, pools.functie)
+    if q.id == "positie":
+        return _dict_column(d.reported, pools.positie, miss())
+    if q.type == "likert":
+        j = [it.id for it in q.items].index(c.item)
+        return _dict_column(d.lik[:, j] - 1, list(q.scale), miss())
+    if q.type == "scale":
+        t = ins.theme_codes.index(q.theme)
+        return _dict_column(d.urg[:, t] - 1, list(q.scale), miss())
+    if q.type == "multi" and q.theme is not None:
+        ids = [o.id for o in q.options]
+        logw = np.log(np.array([[pr.OPGAVE_WEIGHTS[p].get(i, 1.0) for i in ids]
+                                for p in pr.POSITIONS]))[d.pos]
+        k = rng.choice([1, 2, 3], size=n, p=[0.15, 0.35, 0.5])
+        return _dict_column(_top_k_mask(rng, logw, k), pools.opgaven[q.theme], miss())
+    if q.id == "vorm":
+        p = np.array([pr.VORM_PROBABILITY[o.id] for o in q.options])
+        mask = ((rng.random((n, len(p))) < p) * (1 << np.arange(len(p)))).sum(axis=1)
+        return _dict_column(np.where(mask == 0, 1 << 4, mask), pools.vorm, miss())
+    if q.id == "trekker":
+        u = rng.random(n)
+        top1 = 1 << d.order[:, 0]
+        mask = np.where(u < 0.5, 1 << 4, np.where(u < 0.85, top1, top1 | 1 << d.order[:, 1]))
+        return _dict_column(mask, pools.trekker, miss())
+    if q.type == "ranking":
+        return _dict_column(d.perm, pools.ranking, miss())
+    if q.type == "open":
+        share = cfg.share_remark if q.id == "opmerkingen" else cfg.share_text_answered
+        pool = pools.texts[q.id]
+        return _dict_column(rng.integers(0, len(pool), n), pool, rng.random(n) >= share)
+    # every question type of the instrument is handled above
+    raise ValueError(f"unhandled question {q.id}")  # pragma: no cover
 
 
 def write_benchmark_csv(path: str | Path, n_responses: int = 1_000_000, seed: int = 2017,

@@ -22,6 +22,7 @@ from pmg_analysis.errors import InputError
 from pmg_analysis.instrument import Instrument, Option, Question
 from pmg_analysis.io.export import Export, ExportColumn
 from pmg_analysis.io.normalise import normalise_text
+from pmg_analysis.reasons import setting
 
 Part = Literal["value", "other_text"]
 Method = Literal["exact", "fuzzy", "mapping_file"]
@@ -32,11 +33,11 @@ _OTHER_WORDS = ("anders", "other", "overig", "sonstige")
 class MappingConfig:
     """Thresholds for automatic matching (rapidfuzz ``ratio`` scores, 0-100)."""
 
-    threshold: Annotated[float, Interval(ge=0, le=100)] = 90.0        # question text
-    # option / statement / theme text
-    item_threshold: Annotated[float, Interval(ge=0, le=100)] = 90.0
-    # a fuzzy best must beat the runner-up by this much
-    min_margin: Annotated[float, Interval(ge=0, le=100)] = 3.0
+    threshold: Annotated[float, Interval(ge=0, le=100)] = setting(90.0, reason="question text")
+    item_threshold: Annotated[float, Interval(ge=0, le=100)] = setting(90.0, reason=(
+        "option / statement / theme text"))
+    min_margin: Annotated[float, Interval(ge=0, le=100)] = setting(3.0, reason=(
+        "a fuzzy best must beat the runner-up by this much"))
 
 
 @dataclass(frozen=True)

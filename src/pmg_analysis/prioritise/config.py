@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from annotated_types import Ge, Gt, Interval, Lt
 
+from pmg_analysis.reasons import setting
+
 # Score part column -> the config field holding its weight (table order = order of the parts).
 WEIGHT_FIELDS: dict[str, str] = {
     "deel_vraag": "weight_demand",
@@ -37,71 +39,73 @@ class PriorityConfig:
     """
 
     # --- weights (see pmg_analysis.prioritise.score for how each part is normalised) ---
-    # Demand is the heaviest: the programme exists for what many members ask; a question that
-    # one municipality asks is better answered bilaterally than in a PMG programme.
-    weight_demand: Annotated[float, Ge(0)] = 0.35
-    # Urgency: among items with similar demand, take up first what members find most pressing
-    # now (the survey's "hoe urgent" question per theme).
-    weight_urgency: Annotated[float, Ge(0)] = 0.20
-    # The members' own ranking of the four themes ("Rangschik de vier thema's naar prioriteit
-    # voor het PMG-werkprogramma"): the one question that asks exactly what this programme
-    # decides, so as heavy as urgency; with it, what members put first (40% together) weighs
-    # more than demand alone, and a programme that contradicts the ranking must have a clear
-    # lead in demand to do so (the report then says why in one sentence).
-    weight_ranking: Annotated[float, Ge(0)] = 0.20
-    # Breadth across the three position types: PMG's added value is comparing municipalities in
-    # different regional positions; an item only one type asks for suits a smaller network.
-    weight_breadth: Annotated[float, Ge(0)] = 0.10
-    # Willingness to lead: without a trekker a werkgroep or leerkring does not start; but it
-    # can still be found later, so less than what members ask and find pressing.
-    weight_lead: Annotated[float, Ge(0)] = 0.10
-    # Agreement on the form: an item whose municipalities want the same form is easy to
-    # organise; the lightest because the form follows the content, not the reverse (and each
-    # group still chooses its own form).
-    weight_form: Annotated[float, Ge(0)] = 0.05
+    weight_demand: Annotated[float, Ge(0)] = setting(0.35, reason=(
+        "Demand is the heaviest: the programme exists for what many members ask; a question that "
+        "one municipality asks is better answered bilaterally than in a PMG programme."))
+    weight_urgency: Annotated[float, Ge(0)] = setting(0.20, reason=(
+        "Urgency: among items with similar demand, take up first what members find most pressing "
+        "now (the survey's \"hoe urgent\" question per theme)."))
+    weight_ranking: Annotated[float, Ge(0)] = setting(0.20, reason=(
+        "The members' own ranking of the four themes (\"Rangschik de vier thema's naar "
+        "prioriteit voor het PMG-werkprogramma\"): the one question that asks exactly what this "
+        "programme decides, so as heavy as urgency; with it, what members put first (40% "
+        "together) weighs more than demand alone, and a programme that contradicts the ranking "
+        "must have a clear lead in demand to do so (the report then says why in one sentence)."))
+    weight_breadth: Annotated[float, Ge(0)] = setting(0.10, reason=(
+        "Breadth across the three position types: PMG's added value is comparing municipalities "
+        "in different regional positions; an item only one type asks for suits a smaller "
+        "network."))
+    weight_lead: Annotated[float, Ge(0)] = setting(0.10, reason=(
+        "Willingness to lead: without a trekker a werkgroep or leerkring does not start; but it "
+        "can still be found later, so less than what members ask and find pressing."))
+    weight_form: Annotated[float, Ge(0)] = setting(0.05, reason=(
+        "Agreement on the form: an item whose municipalities want the same form is easy to "
+        "organise; the lightest because the form follows the content, not the reverse (and each "
+        "group still chooses its own form)."))
 
-    # A learning question has no ranking of its own (the survey ranks the four themes): it
-    # takes the ranking of its theme by the municipalities that asked it ("askers"), the same
-    # municipalities whose urgency counts, so two questions of one theme can differ when their
-    # askers put that theme higher or lower; "members": the theme's ranking by all members
-    # (every question of a theme then gets the same value). Askers who did not rank: the
-    # members' value of the theme.
-    question_ranking: Literal["askers", "members"] = "askers"
+    question_ranking: Literal["askers", "members"] = setting("askers", reason=(
+        "A learning question has no ranking of its own (the survey ranks the four themes): it "
+        "takes the ranking of its theme by the municipalities that asked it (\"askers\"), the "
+        "same municipalities whose urgency counts, so two questions of one theme can differ when "
+        "their askers put that theme higher or lower; \"members\": the theme's ranking by all "
+        "members (every question of a theme then gets the same value). Askers who did not rank: "
+        "the members' value of the theme."))
 
     # --- normalisation ---
-    # A municipality is interested in a theme when at least this share of its respondents finds
-    # it "urgent" or "zeer urgent" (what counts as urgent is ThemeConfig.urgent_from, one place):
-    # half, so that one of two colleagues is enough but one of five is not a municipal wish.
-    urgent_share: Annotated[float, Interval(ge=0, le=1)] = 0.5
-    # Two candidate trekkers are enough (part = 1): one leads, one can take over; more do not
-    # make an item easier to start.
-    enough_leads: Annotated[int, Ge(1)] = 2
+    urgent_share: Annotated[float, Interval(ge=0, le=1)] = setting(0.5, reason=(
+        "A municipality is interested in a theme when at least this share of its respondents "
+        "finds it \"urgent\" or \"zeer urgent\" (what counts as urgent is "
+        "ThemeConfig.urgent_from, one place): half, so that one of two colleagues is enough but "
+        "one of five is not a municipal wish."))
+    enough_leads: Annotated[int, Ge(1)] = setting(2, reason=(
+        "Two candidate trekkers are enough (part = 1): one leads, one can take over; more do not "
+        "make an item easier to start."))
 
     # --- the year's programme ---
-    # The programme team (two advisers) can start and support about five werkgroepen or
-    # leerkringen a year beside the running ones, one every ten weeks (the same five as
-    # leerkring_items and top_n); a larger team sets more. The learning questions beyond these
-    # wait for the next year.
-    starts_per_year: Annotated[int, Ge(1)] = 5
+    starts_per_year: Annotated[int, Ge(1)] = setting(5, reason=(
+        "The programme team (two advisers) can start and support about five werkgroepen or "
+        "leerkringen a year beside the running ones, one every ten weeks (the same five as "
+        "leerkring_items and top_n); a larger team sets more. The learning questions beyond "
+        "these wait for the next year."))
 
     # --- sensitivity ---
-    # Each weight is varied by this share up and down, one at a time (the issue: +-25%).
-    sensitivity_step: Annotated[float, Gt(0), Lt(1)] = 0.25
-    # The top that the sensitivity reports on: the items of one year's programme
-    # (starts_per_year).
-    top_n: Annotated[int, Ge(1)] = 5
+    sensitivity_step: Annotated[float, Gt(0), Lt(1)] = setting(0.25, reason=(
+        "Each weight is varied by this share up and down, one at a time (the issue: +-25%)."))
+    top_n: Annotated[int, Ge(1)] = setting(5, reason=(
+        "The top that the sensitivity reports on: the items of one year's programme "
+        "(starts_per_year)."))
 
     # --- leerkringen ---
-    # Groups are proposed for this many top learning questions (about one leerkring per
-    # programme month of a team of two, as in the 2017 programme).
-    leerkring_items: Annotated[int, Ge(0)] = 5
-    # 4-8 municipalities: fewer gives too little to compare, more leaves no room for each
-    # municipality's own case in a session (the issue's range).
-    group_min: Annotated[int, Ge(1)] = 4
-    group_max: Annotated[int, Ge(1)] = 8  # the upper end of the 4-8 range above
-    # A municipality joins at most two leerkringen: a medium-sized municipality has one or two
-    # policy staff per theme and cannot attend more groups each season.
-    max_groups_per_municipality: Annotated[int, Ge(1)] = 2
+    leerkring_items: Annotated[int, Ge(0)] = setting(5, reason=(
+        "Groups are proposed for this many top learning questions (about one leerkring per "
+        "programme month of a team of two, as in the 2017 programme)."))
+    group_min: Annotated[int, Ge(1)] = setting(4, reason=(
+        "4-8 municipalities: fewer gives too little to compare, more leaves no room for each "
+        "municipality's own case in a session (the issue's range)."))
+    group_max: Annotated[int, Ge(1)] = setting(8, reason="the upper end of the 4-8 range above")
+    max_groups_per_municipality: Annotated[int, Ge(1)] = setting(2, reason=(
+        "A municipality joins at most two leerkringen: a medium-sized municipality has one or "
+        "two policy staff per theme and cannot attend more groups each season."))
 
     def __post_init__(self) -> None:
         weights = list(self.weights.values())

@@ -148,6 +148,55 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
     >>> int(proposal.leden.groupby("gemeente_code").size().max()) <= 2  # at most two groups
     True
     """
+    known = _known(inputs)
+    naam, positie, lead_pairs = known.naam, known.positie, known.lead_pairs
+    mt = inputs.municipality_themes
+    interest = inputs.interest.astype("string")
+    top = (programme[programme["soort"] == LEERVRAAG].sort_values("rang")
+           .head(config.leerkring_items))
+
+    used: Counter[str] = Counter()
+    groups: list[dict] = []
+    members: list[dict] = []
+    without: list[dict] = []
+    outside: list[dict] = []
+    for row in top.itertuples():
+        interested = sorted(set(interest.loc[interest["item"] == row.item, "gemeente_code"]))
+        for code in interested:
+            naam.setdefault(code, code)
+        available = [c for c in interested if used[c] < config.max_groups_per_municipality]
+        busy = [c for c in interested if c not in available]
+        if len(available) < config.group_min:
+            without.append({"item": row.item, "label": row.label, "rang": row.rang,
+                            "n_gemeenten": len(interested), "n_beschikbaar": len(available)})
+            outside += _named(naam, None, row.item, interested, GEVRAAGD)
+            continue
+        theme = str(row.theme) if pd.notna(row.theme) else ""
+        leads = _preferred(mt, [c for c in available if (c, theme) in lead_pairs], theme, naam,
+                           inputs)
+        dealt = _deal(available, leads, positie, naam,
+                      math.ceil(len(available) / config.group_max))
+        rows = _item_groups(row, theme, dealt, leads, busy, len(groups) + 1, known)
+        groups += rows[0]
+        members += rows[1]
+        outside += rows[2]
+        for group in dealt:
+            used.update(group)
+    return _proposal(groups, members, without, outside, config)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the groups need to know of the municipalities: names (code -> name; a code without
+    one is named by its code), positions, who would lead which theme and the forms chosen."""
+
+    naam: dict[str, str]
+    positie: dict[str, str | None]
+    lead_pairs: set[tuple[str, str]]  # (gemeente_code, theme) willing to lead it
+    forms: pd.DataFrame
+
+
+def _known(inputs: PriorityInputs) -> _Known:
     municipalities = inputs.municipalities.astype({"gemeente_code": "string"})
     naam = dict(zip(municipalities["gemeente_code"],
                     municipalities["gemeente_naam"].astype("string"), strict=True))
@@ -159,67 +208,61 @@ def propose_leerkringen(programme: pd.DataFrame, inputs: PriorityInputs,
                                 "gemeente_code"].astype(str),
                          mt.loc[mt["trekker"].astype("boolean").fillna(False).astype(bool),
                                 "theme"].astype(str), strict=True))
-    forms = inputs.forms.astype("string")
-    interest = inputs.interest.astype("string")
-    top = (programme[programme["soort"] == LEERVRAAG].sort_values("rang")
-           .head(config.leerkring_items))
+    return _Known(naam, positie, lead_pairs, inputs.forms.astype("string"))
 
-    used: Counter[str] = Counter()
-    groups, members, without, outside = [], [], [], []
 
-    def named(number: int | None, item: str, names: list[str], reden: str) -> list[dict]:
-        return [{"leerkring": number, "item": item, "gemeente_code": c, "gemeente_naam": naam[c],
-                 "reden": reden} for c in sorted(names, key=lambda c: (naam[c].casefold(), c))]
+def _named(naam: dict[str, str], number: int | None, item: str, codes: list[str],
+           reden: str) -> list[dict]:
+    """Rows of ``buiten``: the municipalities ``codes`` named beside a group, by name."""
+    return [{"leerkring": number, "item": item, "gemeente_code": c, "gemeente_naam": naam[c],
+             "reden": reden} for c in sorted(codes, key=lambda c: (naam[c].casefold(), c))]
 
-    for row in top.itertuples():
-        interested = sorted(set(interest.loc[interest["item"] == row.item, "gemeente_code"]))
-        for code in interested:
-            naam.setdefault(code, code)
-        available = [c for c in interested if used[c] < config.max_groups_per_municipality]
-        busy = [c for c in interested if c not in available]
-        if len(available) < config.group_min:
-            without.append({"item": row.item, "label": row.label, "rang": row.rang,
-                            "n_gemeenten": len(interested), "n_beschikbaar": len(available)})
-            outside += named(None, row.item, interested, GEVRAAGD)
-            continue
-        theme = str(row.theme) if pd.notna(row.theme) else ""
-        leads = _preferred(mt, [c for c in available if (c, theme) in lead_pairs], theme, naam,
-                           inputs)
-        n_groups = math.ceil(len(available) / config.group_max)
-        for group in _deal(available, leads, positie, naam, n_groups):
-            number = len(groups) + 1
-            group_leads = [c for c in leads if c in group]
-            lead = group_leads[0] if group_leads else None
-            shown = sorted(group, key=lambda c: (naam[c].casefold(), c))
-            if not lead:
-                outside += named(number, row.item, [c for c, t in lead_pairs if t == theme
-                                                    and c not in group and c in naam],
-                                 ELDERS_TREKKER)
-            outside += named(number, row.item, busy, AL_VOL)
-            groups.append({
-                "leerkring": number, "item": row.item, "label": row.label, "theme": theme,
-                "rang": row.rang, "n_gemeenten": len(group),
-                "trekker": naam[lead] if lead else "", "vorm": _form(group, forms)})
-            members += [{"leerkring": number, "item": row.item, "gemeente_code": c,
-                         "gemeente_naam": naam[c], "rol": TREKKER if c == lead else DEELNEMER,
-                         "positie": positie.get(c)}
-                        for c in shown]
-            used.update(group)
 
-    groepen = pd.DataFrame(groups, columns=GROUP_COLUMNS) if groups else _empty(GROUP_COLUMNS)
-    leden = pd.DataFrame(members, columns=MEMBER_COLUMNS) if members \
-        else _empty(MEMBER_COLUMNS)
-    zonder = pd.DataFrame(without, columns=WITHOUT_COLUMNS) if without \
-        else _empty(WITHOUT_COLUMNS)
-    buiten = pd.DataFrame(outside, columns=OUTSIDE_COLUMNS) if outside \
-        else _empty(OUTSIDE_COLUMNS)
+def _item_groups(row, theme: str, dealt: list[list[str]], leads: list[str], busy: list[str],
+                 first: int, known: _Known) -> tuple[list[dict], list[dict], list[dict]]:
+    """The rows of ``groepen``, ``leden`` and ``buiten`` for the groups ``dealt`` of one
+    learning question (``row`` of the programme), numbered from ``first``."""
+    naam, positie = known.naam, known.positie
+    groups, members, outside = [], [], []
+    for number, group in enumerate(dealt, start=first):
+        group_leads = [c for c in leads if c in group]
+        lead = group_leads[0] if group_leads else None
+        shown = sorted(group, key=lambda c: (naam[c].casefold(), c))
+        if not lead:
+            outside += _named(naam, number, row.item, [c for c, t in known.lead_pairs
+                                                       if t == theme and c not in group
+                                                       and c in naam], ELDERS_TREKKER)
+        outside += _named(naam, number, row.item, busy, AL_VOL)
+        groups.append({
+            "leerkring": number, "item": row.item, "label": row.label, "theme": theme,
+            "rang": row.rang, "n_gemeenten": len(group),
+            "trekker": naam[lead] if lead else "", "vorm": _form(group, known.forms)})
+        members += [{"leerkring": number, "item": row.item, "gemeente_code": c,
+                     "gemeente_naam": naam[c], "rol": TREKKER if c == lead else DEELNEMER,
+                     "positie": positie.get(c)}
+                    for c in shown]
+    return groups, members, outside
+
+
+def _table(rows: list[dict], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
+    """The rows as a table of ``columns`` with explicit ``dtypes`` (also when there are none)."""
+    frame = pd.DataFrame(rows, columns=columns) if rows else _empty(columns)
+    return frame.astype(dtypes)
+
+
+def _proposal(groups: list[dict], members: list[dict], without: list[dict],
+              outside: list[dict], config: PriorityConfig) -> Leerkringen:
     ints = {"leerkring": "Int64", "rang": "Int64", "n_gemeenten": "Int64"}
-    groepen = groepen.astype({**{c: "string" for c in GROUP_COLUMNS if c not in ints}, **ints})
+    groepen = _table(groups, GROUP_COLUMNS,
+                     {**{c: "string" for c in GROUP_COLUMNS if c not in ints}, **ints})
     return Leerkringen(
         groepen=groups_schema(config).validate(groepen),
-        leden=leden.astype({"leerkring": "Int64", "item": "string", "gemeente_code": "string",
-                            "gemeente_naam": "string", "rol": "string", "positie": "string"}),
-        zonder_groep=zonder.astype({"item": "string", "label": "string", "rang": "Int64",
-                                    "n_gemeenten": "Int64", "n_beschikbaar": "Int64"}),
-        buiten=buiten.astype({"leerkring": "Int64", "item": "string", "gemeente_code": "string",
-                              "gemeente_naam": "string", "reden": "string"}))
+        leden=_table(members, MEMBER_COLUMNS, {
+            "leerkring": "Int64", "item": "string", "gemeente_code": "string",
+            "gemeente_naam": "string", "rol": "string", "positie": "string"}),
+        zonder_groep=_table(without, WITHOUT_COLUMNS, {
+            "item": "string", "label": "string", "rang": "Int64", "n_gemeenten": "Int64",
+            "n_beschikbaar": "Int64"}),
+        buiten=_table(outside, OUTSIDE_COLUMNS, {
+            "leerkring": "Int64", "item": "string", "gemeente_code": "string",
+            "gemeente_naam": "string", "reden": "string"}))

@@ -101,10 +101,6 @@ def too_few(n_interested: int, n_available: int, gemeenten: Sequence[str],
             "leervraag.")
 
 
-def _listing(frame: pd.DataFrame) -> str:
-    return names([str(row.label) for row in frame.itertuples()])
-
-
 def decimal(value: float, digits: int = 1) -> str:
     """``3.25`` -> ``"3,3"`` (Dutch decimal comma, half up)."""
     from decimal import ROUND_HALF_UP, Decimal
@@ -278,80 +274,6 @@ def constant_parts_sentence(programme: pd.DataFrame) -> str:
             out.append(f"Bij de {plural} {verb} {what} niet mee: alle {plural} scoren daar "
                        f"gelijk, dus {it} geen verschil.")
     return " ".join(out) or "Elk onderdeel maakt verschil tussen de onderwerpen en telt mee."
-
-
-def programme_summary(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()) -> str:
-    """Two or three sentences on what comes first in the ranked programme."""
-    if programme.empty:
-        return "Er zijn geen antwoorden om een werkprogramma uit af te leiden."
-    out = []
-    themes = programme[programme["soort"] == "thema"].sort_values("rang")
-    questions = programme[programme["soort"] == "leervraag"].sort_values("rang")
-    if len(themes) and themes["n_gemeenten"].iloc[0] > 0:
-        top = themes.iloc[0]
-        n = int(top["n_gemeenten"])
-        out.append(f"Het thema met de hoogste score is {top['label']}: "
-                   f"{_count(n, 'gemeente wil', 'gemeenten willen')} "
-                   "ermee aan de slag.")
-    if len(questions):
-        first = questions.head(config.top_n)
-        out.append(f"De {len(first)} leervragen met de hoogste score: {_listing(first)}.")
-    else:
-        out.append("Er zijn (nog) geen leervragen gegroepeerd.")
-    return " ".join(out)
-
-
-def sensitivity_summary(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()
-                        ) -> str:
-    """Which items stay on top when each weight is 25% lower or higher, which are sensitive."""
-    if programme.empty:
-        return "Er is niets te rangschikken."
-    pct = round(config.sensitivity_step * 100)
-    out = [f"Elk gewicht is om de beurt {pct}% lager en {pct}% hoger gezet."]
-    for soort, plural in (("thema", "thema's"), ("leervraag", "leervragen")):
-        part = programme[programme["soort"] == soort].sort_values("rang")
-        if part.empty:
-            continue
-        stay = part[part["blijft_in_top"]]
-        if len(part) > config.top_n:
-            out.append(f"Bij de {plural} blijven steeds in de top {config.top_n}: "
-                       f"{_listing(stay) if len(stay) else 'geen enkele'}.")
-        sensitive = part[part["gevoelig"]]
-        if sensitive.empty:
-            out.append(f"De volgorde van de {plural} verandert daarbij niet.")
-            continue
-        near_top = sensitive[sensitive["rang_min"] <= config.top_n]
-        where = f" in of rond de top {config.top_n}" if len(part) > config.top_n else ""
-        if len(near_top):
-            out.append(f"Bij de {plural}{where} schuift de plaats van {_listing(near_top)}: die "
-                       "volgorde hangt af van de precieze gewichten (gemarkeerd als gevoelig).")
-        rest = len(sensitive) - len(near_top)
-        if rest:
-            out.append(f"Lager in de lijst schuift de plaats van nog {rest} van de {len(part)} "
-                       f"{plural}: daar zijn de verschillen in score klein.")
-    return " ".join(out)
-
-
-def leerkringen_summary(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()
-                        ) -> str:
-    """One paragraph on the proposed leerkringen (members counted in the long ``leden``)."""
-    groups, without = proposal.groepen, proposal.zonder_groep
-    if groups.empty and without.empty:
-        return "Er zijn geen leervragen om leerkringen voor voor te stellen."
-    n_members = proposal.leden["gemeente_code"].nunique()
-    out = [f"Voorgesteld: {_count(len(groups), 'leerkring', 'leerkringen')} met samen "
-           f"{_count(n_members, 'gemeente', 'gemeenten')}, voor de "
-           f"{config.leerkring_items} leervragen met de hoogste score. Elke groep telt "
-           f"{config.group_min} tot {config.group_max} gemeenten; geen gemeente zit in meer "
-           f"dan {config.max_groups_per_municipality} leerkringen."]
-    no_lead_groups = groups[groups["trekker"] == ""]
-    if len(no_lead_groups):
-        out.append(f"Voor {_count(len(no_lead_groups), 'leerkring', 'leerkringen')} is nog geen "
-                   "trekker gevonden.")
-    if len(without):
-        out.append(f"Voor {_count(len(without), 'leervraag', 'leervragen')} zijn te weinig "
-                   "gemeenten voor een leerkring (zie de tabel daaronder).")
-    return " ".join(out)
 
 
 def groups_shown(proposal: Leerkringen, config: PriorityConfig = PriorityConfig()

@@ -1,6 +1,6 @@
-"""The work programme for readers: Dutch column names, scores in points (0-100), parts as
-shares, and the weighted contribution of every part for a stacked chart. No computation beyond
-formatting: the figures come from :func:`~pmg_analysis.prioritise.work_programme`."""
+"""The work programme for readers: Dutch column names, scores in points (0-100) and parts as
+shares. No computation beyond formatting: the figures come from
+:func:`~pmg_analysis.prioritise.work_programme`."""
 
 from __future__ import annotations
 
@@ -24,26 +24,6 @@ def item_names(programme: pd.DataFrame) -> pd.Series:
     ``"3. Aansluiting onderwijs en arbeidsmarkt"`` (no ids)."""
     return (programme["rang"].astype("Int64").astype("string") + ". "
             + programme["label"].astype("string"))
-
-
-def contributions(programme: pd.DataFrame, config: PriorityConfig = PriorityConfig()
-                  ) -> pd.DataFrame:
-    """Long: ``onderwerp``, ``onderdeel`` (Dutch part name), ``punten`` - the points (of 100) a
-    part adds to the score; the points of an item add up to its score x 100 (a part left out
-    of its kind's score adds nothing)."""
-    from pmg_analysis.prioritise.score import effective_weights
-
-    weights = effective_weights(programme, config.weights)
-    share = weights.div(weights.sum(axis=1), axis=0)
-    names = item_names(programme)
-    frames = [pd.DataFrame({"onderwerp": names.to_numpy(), "onderdeel": PART_NAMES[part],
-                            "punten": (programme[part] * share[part]).to_numpy() * 100})
-              for part in PARTS]
-    out = pd.concat(frames, ignore_index=True) if len(programme) else pd.DataFrame(
-        columns=["onderwerp", "onderdeel", "punten"])
-    out["onderwerp"] = pd.Categorical(out["onderwerp"], categories=list(dict.fromkeys(names)))
-    out["onderdeel"] = pd.Categorical(out["onderdeel"], categories=list(PART_NAMES.values()))
-    return out
 
 
 def joined_names(members: pd.DataFrame, items: pd.Series, *, leads: bool = False,

@@ -21,14 +21,15 @@ from typing import Annotated
 import pandas as pd
 from annotated_types import Gt, Lt
 
+from pmg_analysis.reasons import setting
 from pmg_analysis.regions.typology import PositieDtype, TypologyConfig
 
 
 @dataclass(frozen=True)
 class BorderlineConfig:
-    # "Moves by 10%": a threshold is a choice, and 10% is about the precision with which a
-    # planner could defend any of them (20 km or 22 km, a factor 1.5 or 1.65).
-    stap: Annotated[float, Gt(0), Lt(1)] = 0.10
+    stap: Annotated[float, Gt(0), Lt(1)] = setting(0.10, reason=(
+        "\"Moves by 10%\": a threshold is a choice, and 10% is about the precision with which a "
+        "planner could defend any of them (20 km or 22 km, a factor 1.5 or 1.65)."))
 
 
 def numeric_paths(config: object, prefix: str = "") -> list[str]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -43,6 +43,7 @@ from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
 from pmg_analysis.io.source import file_sha256
 from pmg_analysis.paths import PROCESSED
+from pmg_analysis.reasons import setting
 from pmg_analysis.regions.borderline import BorderlineConfig, borderline
 from pmg_analysis.regions.geometry import GeometryConfig, neighbours, shape_table, to_rd
 from pmg_analysis.regions.indicators import compute_indicators
@@ -72,14 +73,14 @@ SIDECAR_FILE = catalog.GEMEENTEN_CACHE.file
 class RegionsConfig:
     """All settings of the regions step."""
 
-    # Projection of the boundaries and the tolerance for neighbours.
-    geometry: GeometryConfig = field(default_factory=GeometryConfig)
-    # How the CBS cores (kernen) are linked to the municipalities of 2017.
-    kernen: KernenConfig = field(default_factory=KernenConfig)
-    # The thresholds of the three position types.
-    typology: TypologyConfig = field(default_factory=TypologyConfig)
-    # How far each threshold moves to find the borderline municipalities (``grensgeval``).
-    borderline: BorderlineConfig = field(default_factory=BorderlineConfig)
+    geometry: GeometryConfig = setting(factory=GeometryConfig, reason=(
+        "Projection of the boundaries and the tolerance for neighbours."))
+    kernen: KernenConfig = setting(factory=KernenConfig, reason=(
+        "How the CBS cores (kernen) are linked to the municipalities of 2017."))
+    typology: TypologyConfig = setting(factory=TypologyConfig, reason=(
+        "The thresholds of the three position types."))
+    borderline: BorderlineConfig = setting(factory=BorderlineConfig, reason=(
+        "How far each threshold moves to find the borderline municipalities (``grensgeval``)."))
 
     def fingerprint(self) -> str:
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()

@@ -26,6 +26,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from threadpoolctl import threadpool_limits
 
+from pmg_analysis.reasons import setting
+
 # Indicators used for the data-driven view of the typology (log-scaled where skewed).
 INDICATOR_FEATURES: tuple[str, ...] = (
     "log_bereik_grotere_stad", "grotere_stad_is_buur", "n_vergelijkbaar",
@@ -39,22 +41,22 @@ class KMeansConfig:
     profiles), with the number of clusters chosen by silhouette between ``k_min`` and
     ``k_max``."""
 
-    # The silhouette search range: two clusters is the least structure there is; above six
-    # groups of a few dozen municipalities no group can be described on its own.
-    k_min: Annotated[int, Ge(2)] = 2
-    k_max: Annotated[int, Ge(2)] = 6  # the upper end of the search range above
-    # A fixed seed and several starts: the same data give the same clusters.
-    random_state: Annotated[int, Interval(ge=0, le=2**32 - 1)] = 0
-    n_init: Annotated[int, Ge(1)] = 10  # scikit-learn's classic number of starts
-    # Below this many units per cluster the silhouette search is not meaningful; k_max is
-    # lowered to n // min_per_cluster, and with fewer than 2 * min_per_cluster units there is
-    # no clustering at all.
-    min_per_cluster: Annotated[int, Ge(1)] = 3
-    # Sample-size wording for the Dutch note on the answer-profile clustering.
-    min_n_verkennend: Annotated[int, Ge(0)] = 30
-    # Below this best silhouette the clusters show no substantial structure (Kaufman &
-    # Rousseeuw 1990: < 0.25 "no substantial structure has been found").
-    min_silhouette_structuur: Annotated[float, Interval(ge=-1, le=1)] = 0.25
+    k_min: Annotated[int, Ge(2)] = setting(2, reason=(
+        "The silhouette search range: two clusters is the least structure there is; above six "
+        "groups of a few dozen municipalities no group can be described on its own."))
+    k_max: Annotated[int, Ge(2)] = setting(6, reason="the upper end of the search range above")
+    random_state: Annotated[int, Interval(ge=0, le=2**32 - 1)] = setting(0, reason=(
+        "A fixed seed and several starts: the same data give the same clusters."))
+    n_init: Annotated[int, Ge(1)] = setting(10, reason="scikit-learn's classic number of starts")
+    min_per_cluster: Annotated[int, Ge(1)] = setting(3, reason=(
+        "Below this many units per cluster the silhouette search is not meaningful; k_max is "
+        "lowered to n // min_per_cluster, and with fewer than 2 * min_per_cluster units there is "
+        "no clustering at all."))
+    min_n_verkennend: Annotated[int, Ge(0)] = setting(30, reason=(
+        "Sample-size wording for the Dutch note on the answer-profile clustering."))
+    min_silhouette_structuur: Annotated[float, Interval(ge=-1, le=1)] = setting(0.25, reason=(
+        "Below this best silhouette the clusters show no substantial structure (Kaufman & "
+        "Rousseeuw 1990: < 0.25 \"no substantial structure has been found\")."))
 
     def __post_init__(self) -> None:
         if self.k_min > self.k_max:

@@ -18,16 +18,20 @@ import shapely
 from annotated_types import Ge
 from pyproj import Transformer
 
+from pmg_analysis.reasons import setting
+
 
 @dataclass(frozen=True)
 class GeometryConfig:
-    source_crs: str = "EPSG:4326"  # the PDOK boundaries come as GeoJSON: lon/lat on WGS 84
-    target_crs: str = "EPSG:28992"  # RD New: metres, the Dutch national grid
-    # Most generalised boundaries of neighbours touch exactly (2,014 ordered pairs at 0 m), but
-    # a few real neighbours are left a gap of up to ~100 m by the generalisation (Rijswijk -
-    # Leidschendam-Voorburg, Grootegast - Kollumerland, Elburg - Dronten, Wijdemeren - Gooise
-    # Meren): 100 m adds exactly those 6 pairs; Winterswijk keeps Aalten and Oost Gelre only.
-    neighbour_tolerance_m: Annotated[float, Ge(0)] = 100.0
+    source_crs: str = setting("EPSG:4326", reason=(
+        "the PDOK boundaries come as GeoJSON: lon/lat on WGS 84"))
+    target_crs: str = setting("EPSG:28992", reason="RD New: metres, the Dutch national grid")
+    neighbour_tolerance_m: Annotated[float, Ge(0)] = setting(100.0, reason=(
+        "Most generalised boundaries of neighbours touch exactly (2,014 ordered pairs at 0 m), "
+        "but a few real neighbours are left a gap of up to ~100 m by the generalisation "
+        "(Rijswijk - Leidschendam-Voorburg, Grootegast - Kollumerland, Elburg - Dronten, "
+        "Wijdemeren - Gooise Meren): 100 m adds exactly those 6 pairs; Winterswijk keeps Aalten "
+        "and Oost Gelre only."))
 
 
 def to_rd(geoms: np.ndarray, config: GeometryConfig = GeometryConfig()) -> np.ndarray:

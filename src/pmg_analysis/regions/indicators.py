@@ -54,61 +54,65 @@ import numpy as np
 import pandas as pd
 from annotated_types import Ge, Gt
 
+from pmg_analysis.reasons import setting
+
 
 @dataclass(frozen=True)
 class IndicatorConfig:
-    # "A larger city" as in the seed (Zeist next to Utrecht): at least twice the municipality's
-    # population and a city in its own right (>= 100,000 inhabitants, the G40/large-city size).
-    grotere_stad_factor: Annotated[float, Ge(1)] = 2.0
-    # The "city in its own right" part of the rule above: at least 100,000 inhabitants.
-    grotere_stad_min_inwoners: Annotated[int, Ge(0)] = 100_000
-    # Reach of a city of 100,000 inhabitants, in km between centroids; a city of 400,000 reaches
-    # twice as far (sqrt law, see module docstring): Utrecht (343,000) 18.5 km, Amsterdam
-    # (844,000) 29 km. 10 km is about the distance from the centroid of a city of 100,000 to
-    # the centroids of the municipalities that border it. With 12 km, regional centres 30 km
-    # from Amsterdam (Hoorn, Alkmaar) would count as its suburbs; with 8 km, Helmond (14 km
-    # from Eindhoven) would not. The same reach marks satellites: a town within a larger city's
-    # reach is not counted as a town of another centre's urban system.
-    bereik_km_per_100k: Annotated[float, Gt(0)] = 10.0
-    # "Nearby" for comparable municipalities and population shares: 20 km between centroids,
-    # the scale of a daily urban system (commuting, shopping) in the Netherlands.
-    straal_km: Annotated[float, Gt(0)] = 20.0
-    # "Comparable size" (``n_vergelijkbaar``, descriptive): at most a factor 1.5 larger or
-    # smaller. A town at two-thirds of a municipality's size is clearly the smaller of the two
-    # (the seed's "voornamelijk kleinere gemeenten"); the old factor 2 (the "larger city"
-    # factor) counted it as comparable and made regional centres look polycentric. The rule
-    # itself uses the same notion through ``TypologyConfig.mono_min_dominantie``.
-    vergelijkbaar_factor: Annotated[float, Ge(1)] = 1.5
-    # A town of an urban system (and a comparable municipality) must itself be urban: OAD >=
-    # 1,000 addresses/km² (CBS stedelijkheid classes 1-3). This separates a town from a rural
-    # municipality of the same population made of villages (Winterswijk's neighbours Aalten
-    # and Oost Gelre).
-    vergelijkbaar_min_oad: Annotated[int, Ge(0)] = 1_000
-    # The functional region a town shares with its peers (column of the municipality table):
-    # the CBS labour-market region (arbeidsmarktregio, 35 regions delineated on commuting).
-    # Together with the radius it bounds the daily urban system: a town just across a
-    # labour-market boundary (another region's centre) is not a peer, and in the large
-    # one-region provinces (Friesland, Zeeland) the radius still keeps it local. COROP areas
-    # are too coarse here (COROP Utrecht is the whole province) and split FoodValley, whose
-    # towns the seed names as one region. None: the radius alone.
-    functionele_regio: str | None = "arbeidsmarktregio_code"
-    # With population per core (``kern_bron == "kernen"``) a municipality is a town when its
-    # largest core has at least this many inhabitants, whatever the density of the
-    # municipality as a whole: its town is then judged as a town, not averaged with its
-    # villages and countryside (Sneek 31,915 in Súdwest-Fryslân, OAD of the municipality 862).
-    # Density does not decide here: ribbon-built towns of the north-east are thin (Stadskanaal
-    # 21,275 at a core OAD of 936, Veendam/Wildervank 24,575 at 974), while large villages have
-    # dense cores (Ermelo 1,088, Putten 1,099). 20,000 is the bound of CBS's size classes of
-    # the cores (10,000-20,000 / 20,000-50,000) and the usual lower bound of a "kleine stad"
-    # with regional facilities (secondary schools, a hospital, a regional shopping centre);
-    # the villages of a rural municipality stay below it (Aalten 12,520, Lichtenvoorde 12,365).
-    # Without core figures the municipal OAD bound above decides, as before.
-    stad_min_kern_inwoners: Annotated[int, Ge(0)] = 20_000
-    # The size of a town in its urban system: its largest core ("kern": "steden van
-    # vergelijkbare omvang" compares towns, not towns plus the villages merged with them;
-    # municipalities without core figures use their municipal population) or the whole
-    # municipality ("gemeente", the rule before core figures).
-    stad_omvang: str = "kern"
+    grotere_stad_factor: Annotated[float, Ge(1)] = setting(2.0, reason=(
+        "\"A larger city\" as in the seed (Zeist next to Utrecht): at least twice the "
+        "municipality's population and a city in its own right (>= 100,000 inhabitants, the "
+        "G40/large-city size)."))
+    grotere_stad_min_inwoners: Annotated[int, Ge(0)] = setting(100_000, reason=(
+        "The \"city in its own right\" part of the rule above: at least 100,000 inhabitants."))
+    bereik_km_per_100k: Annotated[float, Gt(0)] = setting(10.0, reason=(
+        "Reach of a city of 100,000 inhabitants, in km between centroids; a city of 400,000 "
+        "reaches twice as far (sqrt law, see module docstring): Utrecht (343,000) 18.5 km, "
+        "Amsterdam (844,000) 29 km. 10 km is about the distance from the centroid of a city of "
+        "100,000 to the centroids of the municipalities that border it. With 12 km, regional "
+        "centres 30 km from Amsterdam (Hoorn, Alkmaar) would count as its suburbs; with 8 km, "
+        "Helmond (14 km from Eindhoven) would not. The same reach marks satellites: a town "
+        "within a larger city's reach is not counted as a town of another centre's urban system."))
+    straal_km: Annotated[float, Gt(0)] = setting(20.0, reason=(
+        "\"Nearby\" for comparable municipalities and population shares: 20 km between "
+        "centroids, the scale of a daily urban system (commuting, shopping) in the Netherlands."))
+    vergelijkbaar_factor: Annotated[float, Ge(1)] = setting(1.5, reason=(
+        "\"Comparable size\" (``n_vergelijkbaar``, descriptive): at most a factor 1.5 larger or "
+        "smaller. A town at two-thirds of a municipality's size is clearly the smaller of the "
+        "two (the seed's \"voornamelijk kleinere gemeenten\"); the old factor 2 (the \"larger "
+        "city\" factor) counted it as comparable and made regional centres look polycentric. The "
+        "rule itself uses the same notion through ``TypologyConfig.mono_min_dominantie``."))
+    vergelijkbaar_min_oad: Annotated[int, Ge(0)] = setting(1_000, reason=(
+        "A town of an urban system (and a comparable municipality) must itself be urban: OAD >= "
+        "1,000 addresses/km² (CBS stedelijkheid classes 1-3). This separates a town from a rural "
+        "municipality of the same population made of villages (Winterswijk's neighbours Aalten "
+        "and Oost Gelre)."))
+    functionele_regio: str | None = setting("arbeidsmarktregio_code", reason=(
+        "The functional region a town shares with its peers (column of the municipality table): "
+        "the CBS labour-market region (arbeidsmarktregio, 35 regions delineated on commuting). "
+        "Together with the radius it bounds the daily urban system: a town just across a "
+        "labour-market boundary (another region's centre) is not a peer, and in the large "
+        "one-region provinces (Friesland, Zeeland) the radius still keeps it local. COROP areas "
+        "are too coarse here (COROP Utrecht is the whole province) and split FoodValley, whose "
+        "towns the seed names as one region. None: the radius alone."))
+    stad_min_kern_inwoners: Annotated[int, Ge(0)] = setting(20_000, reason=(
+        "With population per core (``kern_bron == \"kernen\"``) a municipality is a town when "
+        "its largest core has at least this many inhabitants, whatever the density of the "
+        "municipality as a whole: its town is then judged as a town, not averaged with its "
+        "villages and countryside (Sneek 31,915 in Súdwest-Fryslân, OAD of the municipality "
+        "862). Density does not decide here: ribbon-built towns of the north-east are thin "
+        "(Stadskanaal 21,275 at a core OAD of 936, Veendam/Wildervank 24,575 at 974), while "
+        "large villages have dense cores (Ermelo 1,088, Putten 1,099). 20,000 is the bound of "
+        "CBS's size classes of the cores (10,000-20,000 / 20,000-50,000) and the usual lower "
+        "bound of a \"kleine stad\" with regional facilities (secondary schools, a hospital, a "
+        "regional shopping centre); the villages of a rural municipality stay below it (Aalten "
+        "12,520, Lichtenvoorde 12,365). Without core figures the municipal OAD bound above "
+        "decides, as before."))
+    stad_omvang: str = setting("kern", reason=(
+        "The size of a town in its urban system: its largest core (\"kern\": \"steden van "
+        "vergelijkbare omvang\" compares towns, not towns plus the villages merged with them; "
+        "municipalities without core figures use their municipal population) or the whole "
+        "municipality (\"gemeente\", the rule before core figures)."))
 
     def __post_init__(self) -> None:
         if self.stad_omvang not in ("kern", "gemeente"):

@@ -48,6 +48,7 @@ from annotated_types import Ge, Interval
 
 from pmg_analysis import catalog
 from pmg_analysis.errors import InputError
+from pmg_analysis.reasons import setting
 
 STATLINE_ENCODING = "latin-1"  # StatLine's CSV download (ISO-8859-1)
 
@@ -76,31 +77,33 @@ KERN_REDENEN: tuple[str, ...] = ("geen_kerntabellen", "geen_kern", "lage_dekking
 
 @dataclass(frozen=True)
 class KernenConfig:
-    # Municipalities of the place table (2016) merged on 1 January 2017, as (old, new) code
-    # pairs: Schijndel, Sint-Oedenrode and Veghel became Meierijstad. Every other code of 2016
-    # must exist in 2017; an unknown one is an error, not a silent loss.
-    samengevoegd_2017: tuple[tuple[str, str], ...] = (
-        ("GM0844", "GM1948"), ("GM0846", "GM1948"), ("GM0860", "GM1948"))
-    # "A core of some size": CBS's size class of 5,000 inhabitants and more, the size of a
-    # village with a full range of daily facilities (``n_kernen_5000``).
-    min_inwoners_kern: Annotated[int, Ge(0)] = 5_000
-    # An urban municipality (OAD >= ``dekking_min_oad``) whose linked cores hold less than
-    # ``min_dekking`` of its inhabitants (2011 core figures against 2017 municipal ones) has
-    # its town elsewhere: in an agglomeration row (Zaanstad in "Groot - Amsterdam", Velsen in
-    # "IJmond") or under a name the place table of 2016 no longer has; its largest linked core
-    # is then a village, so the municipal figures are used. Urban municipalities whose town is
-    # linked have 60-100% of their people in cores, those whose town is missing 0-48%. A rural
-    # municipality of villages keeps many people in small cores and scattered houses, so a low
-    # share there is expected and its cores are used (De Wolden 48%, Oirschot 46%).
-    min_dekking: Annotated[float, Interval(ge=0, le=1)] = 0.5
-    # CBS's lower bound of "matig stedelijk", as for towns
-    dekking_min_oad: Annotated[int, Ge(0)] = 1_000
-    # Any municipality, rural or not, whose linked cores hold under a quarter of its inhabitants
-    # misses its main place: rural municipalities of villages have 26-100% of their people in
-    # linked cores, those below lost their main place to an agglomeration row (Haren 8% in
-    # "Groot - Groningen", Beek 19% in "Groot - Geleen") or to a name the place table does not
-    # give (Vianen 10%, "Vianen (ZH.)").
-    min_dekking_landelijk: Annotated[float, Interval(ge=0, le=1)] = 0.25
+    samengevoegd_2017: tuple[tuple[str, str], ...] = setting(
+        (("GM0844", "GM1948"), ("GM0846", "GM1948"), ("GM0860", "GM1948")),
+        reason=(
+            "Municipalities of the place table (2016) merged on 1 January 2017, as (old, new) "
+            "code pairs: Schijndel, Sint-Oedenrode and Veghel became Meierijstad. Every other "
+            "code of 2016 must exist in 2017; an unknown one is an error, not a silent loss."))
+    min_inwoners_kern: Annotated[int, Ge(0)] = setting(5_000, reason=(
+        "\"A core of some size\": CBS's size class of 5,000 inhabitants and more, the size of a "
+        "village with a full range of daily facilities (``n_kernen_5000``)."))
+    min_dekking: Annotated[float, Interval(ge=0, le=1)] = setting(0.5, reason=(
+        "An urban municipality (OAD >= ``dekking_min_oad``) whose linked cores hold less than "
+        "``min_dekking`` of its inhabitants (2011 core figures against 2017 municipal ones) has "
+        "its town elsewhere: in an agglomeration row (Zaanstad in \"Groot - Amsterdam\", Velsen "
+        "in \"IJmond\") or under a name the place table of 2016 no longer has; its largest "
+        "linked core is then a village, so the municipal figures are used. Urban municipalities "
+        "whose town is linked have 60-100% of their people in cores, those whose town is missing "
+        "0-48%. A rural municipality of villages keeps many people in small cores and scattered "
+        "houses, so a low share there is expected and its cores are used (De Wolden 48%, "
+        "Oirschot 46%)."))
+    dekking_min_oad: Annotated[int, Ge(0)] = setting(1_000, reason=(
+        "CBS's lower bound of \"matig stedelijk\", as for towns"))
+    min_dekking_landelijk: Annotated[float, Interval(ge=0, le=1)] = setting(0.25, reason=(
+        "Any municipality, rural or not, whose linked cores hold under a quarter of its "
+        "inhabitants misses its main place: rural municipalities of villages have 26-100% of "
+        "their people in linked cores, those below lost their main place to an agglomeration row "
+        "(Haren 8% in \"Groot - Groningen\", Beek 19% in \"Groot - Geleen\") or to a name the "
+        "place table does not give (Vianen 10%, \"Vianen (ZH.)\")."))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from pmg_analysis.instrument import load_instrument
+from pmg_analysis.reasons import setting
 from pmg_analysis.regions.typology import POSITIE_TYPES, PositieDtype
 
 BRON_AFGELEID = "cbs"
@@ -32,9 +33,9 @@ class GroupingConfig:
     ``positie_zelf``; ``zelf``: always what the respondent ticked. "Weet ik niet" is no group.
     """
 
-    # Derived by default: the CBS position is measured the same way for every municipality,
-    # while two respondents of one municipality can tick different positions.
-    bron: Literal["afgeleid", "zelf"] = "afgeleid"
+    bron: Literal["afgeleid", "zelf"] = setting("afgeleid", reason=(
+        "Derived by default: the CBS position is measured the same way for every municipality, "
+        "while two respondents of one municipality can tick different positions."))
 
 
 def add_positie_cbs(responses: pd.DataFrame, gemeenten: pd.DataFrame | None) -> pd.DataFrame:

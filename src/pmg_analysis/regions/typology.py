@@ -39,13 +39,14 @@ Every threshold lives in :class:`TypologyConfig` (indicator definitions in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 import numpy as np
 import pandas as pd
 from annotated_types import Ge, Gt
 
+from pmg_analysis.reasons import setting
 from pmg_analysis.regions.indicators import IndicatorConfig, town_figures
 
 POSITIE_TYPES: tuple[str, ...] = ("nabij_grotere_stad", "polycentrisch", "monocentrisch")
@@ -54,38 +55,39 @@ PositieDtype = pd.CategoricalDtype(list(POSITIE_TYPES), ordered=False)
 
 @dataclass(frozen=True)
 class TypologyConfig:
-    # The indicators the position types are read from (reach of a larger city, cores).
-    indicators: IndicatorConfig = field(default_factory=IndicatorConfig)
-    # Within the reach of a larger city (distance / reach <= 1, see indicators). Values up to
-    # 1 are the suburbs and satellite towns of a city (Zeist 0.7 from Utrecht, Nieuwegein,
-    # Purmerend, Helmond); towns only in a larger city's wider orbit (Veenendaal, 20 km from
-    # Amersfoort: 1.6) are not "next to" it.
-    nabij_max_bereik: Annotated[float, Gt(0)] = 1.0
-    # Monocentric when the central town of the daily urban system is at least 1.5x the other
-    # towns of the system together. For two towns this is the comparability band: a town of at
-    # most two-thirds of the centre's size is clearly a smaller town of its region (the seed's
-    # "voornamelijk kleinere gemeenten"), one between two-thirds and 1.5x is a town "van
-    # vergelijkbare omvang" (within +-50%); for three or more towns it asks whether the others
-    # together weigh as much as a comparable town would. The old factor 2 counted a town at
-    # two-thirds of the size as comparable, which made regional centres polycentric. Equal to
-    # ``IndicatorConfig.vergelijkbaar_factor`` (the descriptive ``n_vergelijkbaar``).
-    mono_min_dominantie: Annotated[float, Gt(0)] = 1.5
-    # A polycentric region is one "met steden van vergelijkbare omvang": a municipality is one
-    # of those towns when OAD >= 1,000 addresses/km², CBS's lower bound of "matig stedelijk"
-    # (stedelijkheid 1-3), the same bound that makes a neighbour a town
-    # (``IndicatorConfig.vergelijkbaar_min_oad``). A rural municipality of villages is not one
-    # of the region's towns; it belongs to the region of its central town and takes its type.
-    # This bound applies where there are no core figures; with them the size of the largest
-    # core decides (``IndicatorConfig.stad_min_kern_inwoners``).
-    poly_min_oad: Annotated[int, Ge(0)] = 1_000
-    # "Medium-sized" municipalities (the PMG target group): 25,000 to 150,000 inhabitants.
-    # Around 25,000-30,000 a municipality usually has one town with regional facilities; the
-    # seed's own monocentric example Winterswijk has 28,900, so the bound is 25,000 rather than
-    # 30,000. Above 150,000 are the large cities the others are measured against (Amersfoort
-    # 154,000, Apeldoorn, Haarlem, Zaanstad and the G4/Groningen/Eindhoven...).
-    middelgroot_min_inwoners: Annotated[int, Ge(0)] = 25_000
-    # The upper end of the range above: from 150,000 a municipality is a large city.
-    middelgroot_max_inwoners: Annotated[int, Ge(0)] = 150_000
+    indicators: IndicatorConfig = setting(factory=IndicatorConfig, reason=(
+        "The indicators the position types are read from (reach of a larger city, cores)."))
+    nabij_max_bereik: Annotated[float, Gt(0)] = setting(1.0, reason=(
+        "Within the reach of a larger city (distance / reach <= 1, see indicators). Values up to "
+        "1 are the suburbs and satellite towns of a city (Zeist 0.7 from Utrecht, Nieuwegein, "
+        "Purmerend, Helmond); towns only in a larger city's wider orbit (Veenendaal, 20 km from "
+        "Amersfoort: 1.6) are not \"next to\" it."))
+    mono_min_dominantie: Annotated[float, Gt(0)] = setting(1.5, reason=(
+        "Monocentric when the central town of the daily urban system is at least 1.5x the other "
+        "towns of the system together. For two towns this is the comparability band: a town of "
+        "at most two-thirds of the centre's size is clearly a smaller town of its region (the "
+        "seed's \"voornamelijk kleinere gemeenten\"), one between two-thirds and 1.5x is a town "
+        "\"van vergelijkbare omvang\" (within +-50%); for three or more towns it asks whether "
+        "the others together weigh as much as a comparable town would. The old factor 2 counted "
+        "a town at two-thirds of the size as comparable, which made regional centres "
+        "polycentric. Equal to ``IndicatorConfig.vergelijkbaar_factor`` (the descriptive "
+        "``n_vergelijkbaar``)."))
+    poly_min_oad: Annotated[int, Ge(0)] = setting(1_000, reason=(
+        "A polycentric region is one \"met steden van vergelijkbare omvang\": a municipality is "
+        "one of those towns when OAD >= 1,000 addresses/km², CBS's lower bound of \"matig "
+        "stedelijk\" (stedelijkheid 1-3), the same bound that makes a neighbour a town "
+        "(``IndicatorConfig.vergelijkbaar_min_oad``). A rural municipality of villages is not "
+        "one of the region's towns; it belongs to the region of its central town and takes its "
+        "type. This bound applies where there are no core figures; with them the size of the "
+        "largest core decides (``IndicatorConfig.stad_min_kern_inwoners``)."))
+    middelgroot_min_inwoners: Annotated[int, Ge(0)] = setting(25_000, reason=(
+        "\"Medium-sized\" municipalities (the PMG target group): 25,000 to 150,000 inhabitants. "
+        "Around 25,000-30,000 a municipality usually has one town with regional facilities; the "
+        "seed's own monocentric example Winterswijk has 28,900, so the bound is 25,000 rather "
+        "than 30,000. Above 150,000 are the large cities the others are measured against "
+        "(Amersfoort 154,000, Apeldoorn, Haarlem, Zaanstad and the G4/Groningen/Eindhoven...)."))
+    middelgroot_max_inwoners: Annotated[int, Ge(0)] = setting(150_000, reason=(
+        "The upper end of the range above: from 150,000 a municipality is a large city."))
 
 
 def classify(indicators: pd.DataFrame, config: TypologyConfig = TypologyConfig()) -> pd.Series:

@@ -40,6 +40,7 @@ import pandas as pd
 from annotated_types import Ge, Gt, Interval
 
 from pmg_analysis import paths
+from pmg_analysis.reasons import setting
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.lexicon import (
     Lexicon,
@@ -55,54 +56,58 @@ from pmg_analysis.text.ties import Choice, choose, choose_rows, near_threshold
 class TextConfig:
     """Settings of the theme coder, each with its reason."""
 
-    # The embedding path lifts macro-F1 on the labelled test set from the lexicon's figure to
-    # about 0.8 and more; off, the coder is fully explainable by the lexicon alone.
-    use_embeddings: bool = True
-    # Weight of the lexicon share against the embedding share. Chosen on the first 160 labelled
-    # passages only (0.2 and 0.3 within one passage of each other there); the lower value because
-    # the lexicon was written after reading those passages, so its strength there is flattered
-    # (0.62 macro-F1 alone on passages written later). The embedding stays in front (it
-    # generalises beyond listed words) while a clear lexicon hit still decides a close call.
-    lexicon_weight: Annotated[float, Interval(ge=0, le=1)] = 0.2
-    # Weight of the lexicon among the opgaven of the best theme. Kept at the first pass's 0.4:
-    # an opgave's seed passages are one or a few short bullets, so its centroid is weaker than a
-    # theme's and a named lexicon word (say "acquisitie" for EA5) should decide more often.
-    opgave_lexicon_weight: Annotated[float, Interval(ge=0, le=1)] = 0.4
-    # A theme's embedding similarity mixes the cosine to the centroid of its seed passages
-    # (weight `centroid_weight`) with the mean cosine to its `nearest_seeds` closest seed
-    # passages. On the first 160 passages (embedding alone) the centroid alone gave 0.89, the
-    # 5 nearest alone 0.87, the half-half mix 0.91; 3 or 8 neighbours differed by one passage.
-    nearest_seeds: Annotated[int, Ge(1)] = 5
-    # the half-half mix above (0.91 on the first 160 passages)
-    centroid_weight: Annotated[float, Interval(ge=0, le=1)] = 0.5
-    # Softmax temperature for cosine similarities: e5 similarities to the four centroids lie
-    # within about 0.05 of each other; 0.01 turns a 0.02 lead into a clear share (e^2 ≈ 7:1).
-    temperature: Annotated[float, Gt(0)] = 0.01
-    # A theme is listed in `themes` when its score is at least this share: a text mainly about
-    # one theme (score > 0.7) lists only that one; a text that mixes two lists both.
-    theme_threshold: Annotated[float, Interval(ge=0, le=1)] = 0.3
-    # Margins of the near ties (see pmg_analysis.text.ties). Measured on the bundled example's
-    # 509 texts and the 260 labelled passages: an engine built with the system compiler
-    # (another processor's stand-in) moves a theme score by at most 0.009 and an opgave share by
-    # at most 0.019 (a lead between two candidates by at most 0.016 and 0.032); uniform noise
-    # of ±2.5e-3 on every vector component, 20 seeds, by at most 0.031 and 0.066 (leads 0.047
-    # and 0.115). Why this is stable: a lead changes by at most twice the largest score change,
-    # so with a margin above twice the noise's largest change a decision without a tie on one
-    # machine is the same decision on another. At these margins 12% of the example's texts are
-    # a near tie of themes and 32% of opgaven (opgave shares move more, among six or seven close
-    # candidates; a text whose theme is a near tie has a near tie of opgaven too).
-    theme_margin: Annotated[float, Interval(ge=0, le=1)] = 0.08
-    # above twice the opgave-lead noise above (0.115)
-    opgave_margin: Annotated[float, Interval(ge=0, le=1)] = 0.15
-    # A theme within this distance of `theme_threshold` is flagged in `themes_borderline`. Why
-    # this is stable: a membership of `themes` flips only when one score crosses the threshold,
-    # and one score moves by at most 0.031 under the same noise, so a theme not flagged on one
-    # machine is on the same side of the threshold on every other.
-    threshold_margin: Annotated[float, Interval(ge=0, le=1)] = 0.04
-    # Decimals of the score columns, so that tiny float differences never change the output.
-    decimals: Annotated[int, Interval(ge=0, le=15)] = 4
-    # Another lexicon YAML (same layout as the packaged data/lexicon.yaml); None = packaged.
-    lexicon_path: Path | None = None
+    use_embeddings: bool = setting(True, reason=(
+        "The embedding path lifts macro-F1 on the labelled test set from the lexicon's figure to "
+        "about 0.8 and more; off, the coder is fully explainable by the lexicon alone."))
+    lexicon_weight: Annotated[float, Interval(ge=0, le=1)] = setting(0.2, reason=(
+        "Weight of the lexicon share against the embedding share. Chosen on the first 160 "
+        "labelled passages only (0.2 and 0.3 within one passage of each other there); the lower "
+        "value because the lexicon was written after reading those passages, so its strength "
+        "there is flattered (0.62 macro-F1 alone on passages written later). The embedding stays "
+        "in front (it generalises beyond listed words) while a clear lexicon hit still decides a "
+        "close call."))
+    opgave_lexicon_weight: Annotated[float, Interval(ge=0, le=1)] = setting(0.4, reason=(
+        "Weight of the lexicon among the opgaven of the best theme. Kept at the first pass's "
+        "0.4: an opgave's seed passages are one or a few short bullets, so its centroid is "
+        "weaker than a theme's and a named lexicon word (say \"acquisitie\" for EA5) should "
+        "decide more often."))
+    nearest_seeds: Annotated[int, Ge(1)] = setting(5, reason=(
+        "A theme's embedding similarity mixes the cosine to the centroid of its seed passages "
+        "(weight `centroid_weight`) with the mean cosine to its `nearest_seeds` closest seed "
+        "passages. On the first 160 passages (embedding alone) the centroid alone gave 0.89, the "
+        "5 nearest alone 0.87, the half-half mix 0.91; 3 or 8 neighbours differed by one "
+        "passage."))
+    centroid_weight: Annotated[float, Interval(ge=0, le=1)] = setting(0.5, reason=(
+        "the half-half mix above (0.91 on the first 160 passages)"))
+    temperature: Annotated[float, Gt(0)] = setting(0.01, reason=(
+        "Softmax temperature for cosine similarities: e5 similarities to the four centroids lie "
+        "within about 0.05 of each other; 0.01 turns a 0.02 lead into a clear share (e^2 ≈ 7:1)."))
+    theme_threshold: Annotated[float, Interval(ge=0, le=1)] = setting(0.3, reason=(
+        "A theme is listed in `themes` when its score is at least this share: a text mainly "
+        "about one theme (score > 0.7) lists only that one; a text that mixes two lists both."))
+    theme_margin: Annotated[float, Interval(ge=0, le=1)] = setting(0.08, reason=(
+        "Margins of the near ties (see pmg_analysis.text.ties). Measured on the bundled "
+        "example's 509 texts and the 260 labelled passages: an engine built with the system "
+        "compiler (another processor's stand-in) moves a theme score by at most 0.009 and an "
+        "opgave share by at most 0.019 (a lead between two candidates by at most 0.016 and "
+        "0.032); uniform noise of ±2.5e-3 on every vector component, 20 seeds, by at most 0.031 "
+        "and 0.066 (leads 0.047 and 0.115). Why this is stable: a lead changes by at most twice "
+        "the largest score change, so with a margin above twice the noise's largest change a "
+        "decision without a tie on one machine is the same decision on another. At these margins "
+        "12% of the example's texts are a near tie of themes and 32% of opgaven (opgave shares "
+        "move more, among six or seven close candidates; a text whose theme is a near tie has a "
+        "near tie of opgaven too)."))
+    opgave_margin: Annotated[float, Interval(ge=0, le=1)] = setting(0.15, reason=(
+        "above twice the opgave-lead noise above (0.115)"))
+    threshold_margin: Annotated[float, Interval(ge=0, le=1)] = setting(0.04, reason=(
+        "A theme within this distance of `theme_threshold` is flagged in `themes_borderline`. "
+        "Why this is stable: a membership of `themes` flips only when one score crosses the "
+        "threshold, and one score moves by at most 0.031 under the same noise, so a theme not "
+        "flagged on one machine is on the same side of the threshold on every other."))
+    decimals: Annotated[int, Interval(ge=0, le=15)] = setting(4, reason=(
+        "Decimals of the score columns, so that tiny float differences never change the output."))
+    lexicon_path: Path | None = setting(None, reason=(
+        "Another lexicon YAML (same layout as the packaged data/lexicon.yaml); None = packaged."))
 
     def lexicon(self) -> Lexicon:
         """The lexicon this configuration uses."""

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -50,6 +50,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pmg_analysis import paths
 from pmg_analysis.instrument import load_instrument
+from pmg_analysis.reasons import setting
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.codebook import Codebook, CodebookError, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
@@ -66,76 +67,86 @@ CODEBOEK = "codeboek"
 class NeedConfig:
     """Settings of the learning-need assignment, each with its reason."""
 
-    # The theme coder's settings (the `text` section of the settings file, linked here).
-    text: TextConfig = TextConfig()
-    # Which sentences are learning questions, framing and label words (shared with the clusters
-    # of suggestions).
-    questions: QuestionConfig = QuestionConfig()
-    # Another codebook YAML (same layout as text/data/leerbehoeften.yaml); None = the project's
-    # own (data/raw/leerbehoeften.yaml) when it exists, else the packaged one.
-    codebook_path: Path | None = None
-    # Score of one distinct codebook term found in the question. A named term ("prestatie-
-    # afspraken", "jeugdzorg") is the clearest evidence a researcher has; one term is about as
-    # strong as the gap between a close and a far example in centred e5 similarity.
-    lexical_weight: Annotated[float, Interval(ge=0, le=1)] = 0.25
-    # Terms counted per need at most: three different words of one need are certainty enough.
-    max_terms: Annotated[int, Ge(1)] = 3
-    # Bonus for a need of the theme whose question was answered: nine in ten questions are about
-    # the theme they answer; small, so that a clear term or example of another theme still wins.
-    theme_bonus: Annotated[float, Interval(ge=0, le=1)] = 0.05
-    # Weight of the question's own theme (the theme coder's share of the need's theme in the
-    # question's text, 0-1): the question asked says what a respondent was thinking of, the
-    # text says what it is about. A question about "gas-free street by street" is about energy
-    # (EF) whatever its neighbourhood words; a need of a theme with a share near 0 loses up to
-    # this against one of the theme the text is most about (a penalty against that theme's
-    # share, so that a need of the text's own theme scores as before and the threshold
-    # `min_score` keeps its meaning). Without the language model the lexicon's shares are too
-    # coarse for that (right need 0.71 -> 0.66 on the second test part, terms only): there the
-    # lexicon's theme of the text adds `theme_bonus`, like the question asked.
-    content_theme_weight: Annotated[float, Interval(ge=0, le=1)] = 0.10
-    # Lowest total score that assigns a need; below it, the question goes to the suggestions.
-    min_score: Annotated[float, Interval(ge=0, le=1)] = 0.30
-    # Two needs whose scores lie closer than this are a near tie. Measured on the development
-    # questions: the engine built for another processor moves a need score by at most 0.0076, so
-    # a gap between two needs by at most about 0.015; a lead of 0.03 or more therefore holds on
-    # every machine, and within it the order is the processor's, not the text's. A best score
-    # within this of ``min_score`` is a near tie between that need and none (shown as such).
-    margin: Annotated[float, Interval(ge=0, le=1)] = 0.03
-    # The same for the theme and opgave of a suggested need (mean coder shares of its questions,
-    # which lie between 0 and 1): within 0.05 the two are shown as a near tie.
-    theme_margin: Annotated[float, Interval(ge=0, le=1)] = 0.05
-    # Quotes of one need share at most this share of their content words (Jaccard): three
-    # wordings of the same sentence ("Eenzaamheid onder ouderen", "..., hoe pakken anderen dat
-    # aan?") show the reader one question, not three.
-    quote_overlap: Annotated[float, Interval(ge=0, le=1)] = 0.5
-    # Cut of the suggestion clustering (average cosine distance of TF-IDF content stems): two
-    # short questions of four to six content words that share one of them lie at about 0.75-0.85,
-    # so below 0.9 questions sharing a content word join and unrelated ones (1.0) stay apart.
-    # On the development part 0.8 to 0.95 gave the same groups.
-    suggestion_distance: Annotated[float, Interval(ge=0, le=2)] = 0.9
-    # Characters of a suggested need's name (its most central question, shortened): one line of
-    # a table.
-    name_width: Annotated[int, Ge(10)] = 70
-    # A sentence with none of these words and no question mark asks nothing; next to a question
-    # that fits a need, without a codebook term, it frames that question ("Wij staan nog aan het
-    # begin."), also when its own score lies near the threshold.
-    question_words: str = (r"\b(hoe|wat|welke?|waarom|wie|waar|wanneer|hoeveel|waardoor|"
-                           r"waarmee|kunnen|kan|moeten|moet)\b")
-    # A statement about the respondent or the situation starts with one of these words ("Wij
-    # staan nog aan het begin.", "Dit speelt al jaren."); without a question word, a codebook
-    # term or a word of the theme lexicon it is framing even when it stands alone. A statement
-    # naming a subject ("Opschaling van zonnedaken") stays a question.
-    framing_subject: str = r"(wij|we|ik|onze?|ons|dit|dat|het|er|daar|hier|zij|men)\b"
-    # Words that name the form of working together, not a subject: a sentence with nothing
-    # else is context ("Graag een leerkring hierover.").
-    form_words: frozenset[str] = field(default_factory=lambda: frozenset({
-        "leerkring", "leerkringen", "werkgroep", "werkgroepen", "excursie", "excursies",
-        "praktijkonderzoek", "experiment", "experimenten", "netwerkbijeenkomst", "platform31",
-        "hierover", "daarover", "thema", "onderwerp", "meedoen", "aansluiten", "interesse",
-        "graag", "bijeenkomst", "bijeenkomsten", "vergelijkbare", "middelgrote", "gemeenten",
-        "steden", "stad", "regio", "samen", "samenwerken", "kennis", "delen", "leren", "elkaar",
-        "ervaringen", "uitwisselen", "pmg", "platform", "verband", "verder", "oppakken",
-    }))
+    text: TextConfig = setting(TextConfig(), reason=(
+        "The theme coder's settings (the `text` section of the settings file, linked here)."))
+    questions: QuestionConfig = setting(QuestionConfig(), reason=(
+        "Which sentences are learning questions, framing and label words (shared with the "
+        "clusters of suggestions)."))
+    codebook_path: Path | None = setting(None, reason=(
+        "Another codebook YAML (same layout as text/data/leerbehoeften.yaml); None = the "
+        "project's own (data/raw/leerbehoeften.yaml) when it exists, else the packaged one."))
+    lexical_weight: Annotated[float, Interval(ge=0, le=1)] = setting(0.25, reason=(
+        "Score of one distinct codebook term found in the question. A named term (\"prestatie- "
+        "afspraken\", \"jeugdzorg\") is the clearest evidence a researcher has; one term is "
+        "about as strong as the gap between a close and a far example in centred e5 similarity."))
+    max_terms: Annotated[int, Ge(1)] = setting(3, reason=(
+        "Terms counted per need at most: three different words of one need are certainty enough."))
+    theme_bonus: Annotated[float, Interval(ge=0, le=1)] = setting(0.05, reason=(
+        "Bonus for a need of the theme whose question was answered: nine in ten questions are "
+        "about the theme they answer; small, so that a clear term or example of another theme "
+        "still wins."))
+    content_theme_weight: Annotated[float, Interval(ge=0, le=1)] = setting(0.10, reason=(
+        "Weight of the question's own theme (the theme coder's share of the need's theme in the "
+        "question's text, 0-1): the question asked says what a respondent was thinking of, the "
+        "text says what it is about. A question about \"gas-free street by street\" is about "
+        "energy (EF) whatever its neighbourhood words; a need of a theme with a share near 0 "
+        "loses up to this against one of the theme the text is most about (a penalty against "
+        "that theme's share, so that a need of the text's own theme scores as before and the "
+        "threshold `min_score` keeps its meaning). Without the language model the lexicon's "
+        "shares are too coarse for that (right need 0.71 -> 0.66 on the second test part, terms "
+        "only): there the lexicon's theme of the text adds `theme_bonus`, like the question "
+        "asked."))
+    min_score: Annotated[float, Interval(ge=0, le=1)] = setting(0.30, reason=(
+        "Lowest total score that assigns a need; below it, the question goes to the suggestions."))
+    margin: Annotated[float, Interval(ge=0, le=1)] = setting(0.03, reason=(
+        "Two needs whose scores lie closer than this are a near tie. Measured on the development "
+        "questions: the engine built for another processor moves a need score by at most 0.0076, "
+        "so a gap between two needs by at most about 0.015; a lead of 0.03 or more therefore "
+        "holds on every machine, and within it the order is the processor's, not the text's. A "
+        "best score within this of ``min_score`` is a near tie between that need and none (shown "
+        "as such)."))
+    theme_margin: Annotated[float, Interval(ge=0, le=1)] = setting(0.05, reason=(
+        "The same for the theme and opgave of a suggested need (mean coder shares of its "
+        "questions, which lie between 0 and 1): within 0.05 the two are shown as a near tie."))
+    quote_overlap: Annotated[float, Interval(ge=0, le=1)] = setting(0.5, reason=(
+        "Quotes of one need share at most this share of their content words (Jaccard): three "
+        "wordings of the same sentence (\"Eenzaamheid onder ouderen\", \"..., hoe pakken anderen "
+        "dat aan?\") show the reader one question, not three."))
+    suggestion_distance: Annotated[float, Interval(ge=0, le=2)] = setting(0.9, reason=(
+        "Cut of the suggestion clustering (average cosine distance of TF-IDF content stems): two "
+        "short questions of four to six content words that share one of them lie at about "
+        "0.75-0.85, so below 0.9 questions sharing a content word join and unrelated ones (1.0) "
+        "stay apart. On the development part 0.8 to 0.95 gave the same groups."))
+    name_width: Annotated[int, Ge(10)] = setting(70, reason=(
+        "Characters of a suggested need's name (its most central question, shortened): one line "
+        "of a table."))
+    question_words: str = setting(
+        r"\b(hoe|wat|welke?|waarom|wie|waar|wanneer|hoeveel|waardoor|"
+        r"waarmee|kunnen|kan|moeten|moet)\b",
+        reason=(
+            "A sentence with none of these words and no question mark asks nothing; next to a "
+            "question that fits a need, without a codebook term, it frames that question (\"Wij "
+            "staan nog aan het begin.\"), also when its own score lies near the threshold."))
+    framing_subject: str = setting(
+        r"(wij|we|ik|onze?|ons|dit|dat|het|er|daar|hier|zij|men)\b",
+        reason=(
+            "A statement about the respondent or the situation starts with one of these words "
+            "(\"Wij staan nog aan het begin.\", \"Dit speelt al jaren.\"); without a question "
+            "word, a codebook term or a word of the theme lexicon it is framing even when it "
+            "stands alone. A statement naming a subject (\"Opschaling van zonnedaken\") stays a "
+            "question."))
+    form_words: frozenset[str] = setting(
+        factory=lambda: frozenset({
+            "leerkring", "leerkringen", "werkgroep", "werkgroepen", "excursie", "excursies",
+            "praktijkonderzoek", "experiment", "experimenten", "netwerkbijeenkomst", "platform31",
+            "hierover", "daarover", "thema", "onderwerp", "meedoen", "aansluiten", "interesse",
+            "graag", "bijeenkomst", "bijeenkomsten", "vergelijkbare", "middelgrote", "gemeenten",
+            "steden", "stad", "regio", "samen", "samenwerken", "kennis", "delen", "leren", "elkaar",
+            "ervaringen", "uitwisselen", "pmg", "platform", "verband", "verder", "oppakken",
+        }),
+        reason=(
+            "Words that name the form of working together, not a subject: a sentence with "
+            "nothing else is context (\"Graag een leerkring hierover.\")."))
 
 
 @dataclass(frozen=True)

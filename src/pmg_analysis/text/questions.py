@@ -29,13 +29,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 import numpy as np
 import pandas as pd
 from annotated_types import Ge, Gt, Interval
 
+from pmg_analysis.reasons import setting
 from pmg_analysis.text.lexicon import Lexicon
 from pmg_analysis.text.prepare import Preparer, stem, surface_forms, words
 
@@ -44,57 +45,69 @@ from pmg_analysis.text.prepare import Preparer, stem, surface_forms, words
 class QuestionConfig:
     """Which sentences are learning questions and which words make a label, with reasons."""
 
-    # Questions whose answers are learning questions.
-    kinds: tuple[str, ...] = ("leervraag", "samen")
-    # Words in a label: three are readable at a glance and usually tell the question apart.
-    n_terms: Annotated[int, Ge(1)] = 3
-    # Weight of a lexicon word in a label against other words: labels should name the subject.
-    topic_boost: Annotated[float, Gt(0)] = 1.5
-    # Quotes per need (two or three; a need asked once has one).
-    n_quotes: Annotated[int, Ge(0)] = 3
-    # Learning questions per answer at most. The example's answers and the 434 questions of the
-    # evaluation sets hold one to three sentences; respondents put "two or three questions in
-    # one answer". An answer of more than five sentences is a pasted letter or memo (one of
-    # 10,036 characters gave 17-19 questions): its questions count, the rest is context.
-    max_per_answer: Annotated[int, Ge(1)] = 5
-    # Words that open a sentence that asks something (besides a question mark): such sentences
-    # of a long answer are kept first.
-    question_words: tuple[str, ...] = (
-        "hoe", "wat", "welke", "welk", "waar", "waarom", "wanneer", "wie", "hoeveel",
-        "kunnen", "kan", "moeten", "moet", "zijn", "is", "leervraag", "kennisbehoefte",
-        "vraag", "wij willen", "we willen", "graag weten", "wij zoeken", "we zoeken",
-    )
-    # A line with at least this many numbers, making up at least ``table_number_share`` of its
-    # words and numbers, is a table row: a question names a year or a percentage, not three.
-    table_min_numbers: Annotated[int, Ge(1)] = 3
-    # Share of numbers among the words and numbers of a table row (see ``table_min_numbers``).
-    table_number_share: Annotated[float, Interval(ge=0, le=1)] = 0.3
-    # Lines with the same short structure in a row are the rows of a pasted table or list
-    # ("LV15 · prognose", "LV16 · rogat", "Inwoners: 45.000"); three make a table, as fewer can
-    # be two questions written alike.
-    table_run: Annotated[int, Ge(2)] = 3
-    # A table row is short: at most this many words (a question of a list is longer, and ends
-    # with a question mark, which keeps it a question).
-    table_row_words: Annotated[int, Ge(1)] = 6
-    # Sentences that frame an answer but ask nothing (matched at the start, case-insensitive).
-    framing: tuple[str, ...] = (
-        r"kort samengevat", r"lastig om", r"voor [\w .'-]+ zien we", r"dit speelt",
-        r"zie (ook|eerdere|hierboven|boven|hieronder|onderstaande|bijlage)", r"veel hiervan",
-        r"dit is nog niet",
-        r"graag lichten", r"hier ligt ook", r"n\.?v\.?t", r"idem", r"geen\b", r"nee\b",
-    )
-    # Words that say nothing about a learning question's content: the survey's own words and the
-    # verbs every question uses ("hoe krijgen we ...", "wat werkt ...").
-    label_stop_words: frozenset[str] = field(default_factory=lambda: frozenset({
-        "leervraag", "kennisbehoefte", "samen", "platform", "pmg", "leren", "elkaar", "oppakken",
-        "middelgrote", "middelgroot", "gemeente", "gemeenten", "vraag", "hoe", "goed", "zinvol",
-        "ervaringen", "ervaring", "uitwisselen", "delen", "kennis", "werkt", "werken", "zorgen",
-        "zorg", "krijgen", "maken", "maak", "houden", "houdt", "anderen", "andere", "gebruik",
-        "gebruiken", "erin", "vinden", "helpen", "helpt", "geef", "geven", "onderzoeken",
-        "gezamenlijk", "aanpak", "aanpakken", "manier", "kunnen", "kan", "ga", "gaan", "om",
-        "echt", "concreet", "voorbeelden", "vergelijkbare", "zitten", "rol", "spelen", "lukt",
-        "gelukt", "geslaagd", "betekent", "betekenen", "staan", "dezelfde", "omvang",
-    }))
+    kinds: tuple[str, ...] = setting(("leervraag", "samen"), reason=(
+        "Questions whose answers are learning questions."))
+    n_terms: Annotated[int, Ge(1)] = setting(3, reason=(
+        "Words in a label: three are readable at a glance and usually tell the question apart."))
+    topic_boost: Annotated[float, Gt(0)] = setting(1.5, reason=(
+        "Weight of a lexicon word in a label against other words: labels should name the "
+        "subject."))
+    n_quotes: Annotated[int, Ge(0)] = setting(3, reason=(
+        "Quotes per need (two or three; a need asked once has one)."))
+    max_per_answer: Annotated[int, Ge(1)] = setting(5, reason=(
+        "Learning questions per answer at most. The example's answers and the 434 questions of "
+        "the evaluation sets hold one to three sentences; respondents put \"two or three "
+        "questions in one answer\". An answer of more than five sentences is a pasted letter or "
+        "memo (one of 10,036 characters gave 17-19 questions): its questions count, the rest is "
+        "context."))
+    question_words: tuple[str, ...] = setting(
+        (
+            "hoe", "wat", "welke", "welk", "waar", "waarom", "wanneer", "wie", "hoeveel",
+            "kunnen", "kan", "moeten", "moet", "zijn", "is", "leervraag", "kennisbehoefte",
+            "vraag", "wij willen", "we willen", "graag weten", "wij zoeken", "we zoeken",
+        ),
+        reason=(
+            "Words that open a sentence that asks something (besides a question mark): such "
+            "sentences of a long answer are kept first."))
+    table_min_numbers: Annotated[int, Ge(1)] = setting(3, reason=(
+        "A line with at least this many numbers, making up at least ``table_number_share`` of "
+        "its words and numbers, is a table row: a question names a year or a percentage, not "
+        "three."))
+    table_number_share: Annotated[float, Interval(ge=0, le=1)] = setting(0.3, reason=(
+        "Share of numbers among the words and numbers of a table row (see "
+        "``table_min_numbers``)."))
+    table_run: Annotated[int, Ge(2)] = setting(3, reason=(
+        "Lines with the same short structure in a row are the rows of a pasted table or list "
+        "(\"LV15 · prognose\", \"LV16 · rogat\", \"Inwoners: 45.000\"); three make a table, as "
+        "fewer can be two questions written alike."))
+    table_row_words: Annotated[int, Ge(1)] = setting(6, reason=(
+        "A table row is short: at most this many words (a question of a list is longer, and ends "
+        "with a question mark, which keeps it a question)."))
+    framing: tuple[str, ...] = setting(
+        (
+            r"kort samengevat", r"lastig om", r"voor [\w .'-]+ zien we", r"dit speelt",
+            r"zie (ook|eerdere|hierboven|boven|hieronder|onderstaande|bijlage)", r"veel hiervan",
+            r"dit is nog niet",
+            r"graag lichten", r"hier ligt ook", r"n\.?v\.?t", r"idem", r"geen\b", r"nee\b",
+        ),
+        reason=(
+            "Sentences that frame an answer but ask nothing (matched at the start, "
+            "case-insensitive)."))
+    label_stop_words: frozenset[str] = setting(
+        factory=lambda: frozenset({
+            "leervraag", "kennisbehoefte", "samen", "platform", "pmg", "leren", "elkaar",
+            "oppakken", "middelgrote", "middelgroot", "gemeente", "gemeenten", "vraag", "hoe",
+            "goed", "zinvol", "ervaringen", "ervaring", "uitwisselen", "delen", "kennis", "werkt",
+            "werken", "zorgen", "zorg", "krijgen", "maken", "maak", "houden", "houdt", "anderen",
+            "andere", "gebruik", "gebruiken", "erin", "vinden", "helpen", "helpt", "geef", "geven",
+            "onderzoeken", "gezamenlijk", "aanpak", "aanpakken", "manier", "kunnen", "kan", "ga",
+            "gaan", "om", "echt", "concreet", "voorbeelden", "vergelijkbare", "zitten", "rol",
+            "spelen", "lukt", "gelukt", "geslaagd", "betekent", "betekenen", "staan", "dezelfde",
+            "omvang",
+        }),
+        reason=(
+            "Words that say nothing about a learning question's content: the survey's own words "
+            "and the verbs every question uses (\"hoe krijgen we ...\", \"wat werkt ...\")."))
 
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*\n+\s*")
