@@ -223,6 +223,14 @@ class ReportData:
         return self.once("results", lambda: compute_results(
             dict(self.tables), cache_dir=self.cache_dir, settings=self.settings))
 
+    @classmethod
+    def read(cls, run: RunContext) -> ReportData:
+        """The processed tables and manifest in ``run.processed``, read now (:func:`load`
+        reads them once per process)."""
+        from pmg_analysis.processed import load_manifest, load_processed
+
+        return cls(load_processed(run.processed), load_manifest(run.processed), run)
+
     @property
     def settings(self):
         return self.run.settings
@@ -260,9 +268,7 @@ def load(run: RunContext) -> ReportData:
     key = json.dumps([str(folder), load_manifest(folder).source.sha256,
                       run.settings.overrides(), run.version], sort_keys=True)
     if key not in _LOADED:
-        from pmg_analysis.processed import load_processed
-
-        _LOADED[key] = ReportData(load_processed(folder), load_manifest(folder), run)
+        _LOADED[key] = ReportData.read(run)
     return _LOADED[key]
 
 
