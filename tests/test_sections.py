@@ -18,8 +18,9 @@ from pmg_analysis.context import RunContext
 from pmg_analysis.sections import Chart, Paragraphs, Section, Table, Text, show
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-# 06 compares two rounds: built only with --vorige, its cells call the rounds module directly
-NOT_SECTIONED = {"06_ontwikkeling"}
+# what a notebook's setup cell calls: its run context, then the data its sections take
+SETUP_CALLS = {page: ["notebook_context", "sections.load"] for page in sections.PAGES}
+SETUP_CALLS[sections.DEVELOPMENT_PAGE] = ["notebook_context", "sections.development.load"]
 
 
 def _code_cells(name: str) -> list[nbformat.NotebookNode]:
@@ -52,7 +53,7 @@ def _calls(source: str) -> list[str]:
 @pytest.mark.parametrize("name", sorted(sections.PAGES))
 def test_a_notebook_shows_exactly_its_pages_sections_in_order_and_nothing_else(name):
     setup, *cells = _code_cells(name)
-    assert _calls(setup.source) == ["notebook_context", "sections.load"], setup.source
+    assert _calls(setup.source) == SETUP_CALLS[name], setup.source
     shown, other = [], []
     for cell in cells:
         for statement in ast.parse(cell.source).body:
@@ -65,7 +66,7 @@ def test_a_notebook_shows_exactly_its_pages_sections_in_order_and_nothing_else(n
 
 
 def test_every_report_notebook_has_its_sections_in_the_registry():
-    assert {p.stem for p in NOTEBOOKS.glob("*.ipynb")} - NOT_SECTIONED == set(sections.PAGES)
+    assert {p.stem for p in NOTEBOOKS.glob("*.ipynb")} == set(sections.PAGES)
 
 
 def test_a_cell_that_computes_beside_its_section_is_found():
@@ -151,3 +152,14 @@ def test_the_comparison_sections_show_nothing_without_a_previous_round(example):
     assert sections.municipality.comparison(example, code).blocks == ()
     links = sections.summary.comparison(example).blocks
     assert [type(b).__name__ for b in links] == ["Link"] and links[0].when is False
+
+
+def test_the_comparison_page_of_the_example_rounds_shows_every_part_without_defects():
+    from pmg_analysis.example.second_round import example_comparison
+
+    data = sections.development.ComparisonData(*example_comparison())
+    page = sections.page_sections(data, sections.DEVELOPMENT_PAGE)
+    assert sections.output_defects({sections.DEVELOPMENT_PAGE: page}) == []
+    assert all(page[name].blocks for name in ("in_short", "change", "needs_programme"))
+    assert "39 gemeenten antwoordden in beide rondes." in page["in_short"].sentences
+    assert len(page["needs_programme"].table("plaatsen-werkprogramma")) > 0

@@ -6,7 +6,8 @@ a kernel. So a page and its test cannot drift: there is one copy of each page's 
 
 One module per page: :mod:`summary` (00), :mod:`quality` (01), :mod:`regions` (02, only with
 the CBS data), :mod:`themes` (03), :mod:`learning` (04), :mod:`programme` (05) and
-:mod:`municipality` (the municipality pages; its sections take ``(data, code)``). The data of
+:mod:`municipality` (the municipality pages; its sections take ``(data, code)``) and
+:mod:`development` (06, only after a comparison with the previous round). The data of
 one run, loaded once, is a :class:`ReportData` (:func:`load`); the blocks and :func:`show` are
 in :mod:`pmg_analysis.sections.core`.
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pmg_analysis.sections import (
+    development,
     learning,
     municipality,
     programme,
@@ -45,11 +47,14 @@ from pmg_analysis.sections.core import (
     show,
 )
 
-__all__ = ["PAGES", "MUNICIPALITY_PAGE", "Block", "Chart", "Link", "Paragraphs", "ReportData",
-           "Section", "Table", "Text", "load", "output_defects", "report_sections", "show",
-           "learning", "municipality", "programme", "quality", "regions", "summary", "themes"]
+__all__ = ["PAGES", "DEVELOPMENT_PAGE", "MUNICIPALITY_PAGE", "Block", "Chart", "Link",
+           "Paragraphs", "ReportData", "Section", "Table", "Text", "load", "output_defects",
+           "page_sections", "report_sections", "show", "development", "learning",
+           "municipality", "programme", "quality", "regions", "summary", "themes"]
 
 MUNICIPALITY_PAGE = "gemeenteprofiel"  # its sections take (data, code)
+# only after --vorige; its sections take the comparison of two rounds (development.load)
+DEVELOPMENT_PAGE = "06_ontwikkeling"
 REGIONS_PAGE = "02_positie_in_de_regio"  # built only with the CBS data
 
 # Each page's sections in page order: the notebook of the same name calls exactly these.
@@ -87,12 +92,19 @@ PAGES: dict[str, tuple[Callable[..., Section], ...]] = {
         municipality.intro, municipality.urgency_chart, municipality.theme_table,
         municipality.learning_questions, municipality.needs, municipality.leerkringen,
         municipality.comparison),
+    DEVELOPMENT_PAGE: (
+        development.source, development.in_short, development.mapping, development.instrument,
+        development.change, development.change_per_position, development.membership,
+        development.estimates, development.opgaven, development.opgaven_table,
+        development.statements, development.statements_table, development.needs_programme,
+        development.needs_tables, development.hashes),
 }
 
 
-def page_sections(data: ReportData, page: str, code: str | None = None) -> dict[str, Section]:
-    """Every section of ``page`` (for the municipality page: of municipality ``code``), by
-    function name, in page order."""
+def page_sections(data: ReportData | development.ComparisonData, page: str,
+                  code: str | None = None) -> dict[str, Section]:
+    """Every section of ``page`` (for the municipality page: of municipality ``code``; for 06
+    ``data`` is the comparison of two rounds), by function name, in page order."""
     args = (data, code) if page == MUNICIPALITY_PAGE else (data,)
     return {f.__name__: f(*args) for f in PAGES[page]}
 
@@ -100,10 +112,11 @@ def page_sections(data: ReportData, page: str, code: str | None = None) -> dict[
 def report_sections(data: ReportData, *, municipalities: int | None = None,
                     pages: tuple[str, ...] | None = None) -> dict[str, dict[str, Section]]:
     """The sections of every page the report build writes for ``data`` (02 only with the
-    CBS data) and of the municipality pages (all, or the first ``municipalities`` codes), as
-    ``gemeenten/<code>``; ``pages`` limits which pages."""
+    CBS data; not 06, which compares two rounds) and of the municipality pages (all, or the
+    first ``municipalities`` codes), as ``gemeenten/<code>``; ``pages`` limits which pages."""
     out = {page: page_sections(data, page) for page in PAGES
-           if page != MUNICIPALITY_PAGE and (pages is None or page in pages)
+           if page not in (MUNICIPALITY_PAGE, DEVELOPMENT_PAGE)
+           and (pages is None or page in pages)
            and (data.cbs or page != REGIONS_PAGE)}
     if pages is None or MUNICIPALITY_PAGE in pages:
         codes = sorted(data.responses["gemeente_code"].dropna().astype(str).unique())
