@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,8 +154,7 @@ class Section:
                 block = Text((block,))
             if isinstance(block, Text | Paragraphs):
                 lines = tuple(line for line in block.lines if line)
-                block = type(block)(lines, block.sep if isinstance(block, Text)
-                                    else block.heading) if lines else None
+                block = replace(block, lines=lines) if lines else None
             if block is not None:
                 kept.append(block)
         return cls(tuple(kept))
