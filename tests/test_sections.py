@@ -24,10 +24,12 @@ SETUP_CALLS[sections.DEVELOPMENT_PAGE] = ["notebook_context", "sections.developm
 
 
 def _code_cells(name: str) -> list[nbformat.NotebookNode]:
-    """The notebook's code cells on the page: not the parameters, not researcher-only cells."""
+    """The notebook's setup cell (the first after the parameters; it shows nothing, and may be
+    left out of the page) and its code cells on the page (not researcher-only cells)."""
     nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    return [c for c in nb.cells if c.cell_type == "code"
-            and not {"parameters", "verbergen"} & set(c.metadata.get("tags", []))]
+    setup, *cells = [c for c in nb.cells if c.cell_type == "code"
+                     and "parameters" not in c.metadata.get("tags", [])]
+    return [setup, *[c for c in cells if "verbergen" not in c.metadata.get("tags", [])]]
 
 
 def _dotted(node: ast.AST) -> str:
