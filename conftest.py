@@ -34,6 +34,7 @@ SLOW_TESTS = {
     "test_rounds.py": ("test_a_report_on_a_revised_questionnaire", "test_the_report_command",
                        "test_the_whole_chain"),
     "test_cli.py": ("test_report_on_bad_input",),
+    "test_sections.py": ("test_the_comparison_page_of_the_example_rounds",),  # cleans 2 rounds
     "test_pipeline.py": ("test_the_whole_chain",),
 }
 

@@ -528,7 +528,7 @@ def test_report_with_vorige_builds_06_that_opens_offline_with_its_dutch_headings
 # three responses from three municipalities (one per municipality: no position group has two),
 # and four municipalities from a questionnaire without the theme Lokale democratie & regionale
 # samenwerking in which every open answer was left empty. Every other shape runs through the
-# same library steps in tests/test_export_shapes.py.
+# same sections (pmg_analysis.sections.PAGES) in tests/test_export_shapes.py.
 
 def _pilot(sheet):
     from pmg_analysis.example.shapes import municipalities

@@ -2,8 +2,8 @@
 and Dutch sentences on every page, never an exception.
 
 Hypothesis draws which clean responses and which questions remain from the processed example;
-the library steps behind the reports (``pmg_analysis.report.steps``) run on what is left.
-Modest ``max_examples``: every example runs the steps of six pages.
+the sections of the reports (``pmg_analysis.sections.PAGES``) run on what is left.
+Modest ``max_examples``: every example runs the sections of six pages.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmg_analysis.context import RunContext
 from pmg_analysis.instrument import load_instrument
 from pmg_analysis.paths import PROCESSED
 from pmg_analysis.pipeline import EXAMPLE_EXPORT, load_manifest, load_processed, run_clean
-from pmg_analysis.report import steps
+from pmg_analysis.sections import ReportData, output_defects, report_sections
 
 EMBEDDINGS = "tekst_embeddings.parquet"
 QUESTIONS = [q.id for q in load_instrument().questions if q.role == "answer"]
@@ -36,7 +37,7 @@ def example(tmp_path_factory) -> Path:
     return out
 
 
-def subset(folder: Path, keep_rows: list[int], drop_questions: set[str]) -> steps.Processed:
+def subset(folder: Path, keep_rows: list[int], drop_questions: set[str]) -> ReportData:
     """The processed example with only the responses at ``keep_rows`` (modulo their number)
     and without the
     questions in ``drop_questions`` (as if the round had not asked them)."""
@@ -55,7 +56,9 @@ def subset(folder: Path, keep_rows: list[int], drop_questions: set[str]) -> step
               "texts": keep(tables["texts"])}
     columns = replace(manifest.columns, questions_without_column=tuple(sorted(
         set(manifest.columns.questions_without_column) | drop_questions)))
-    return steps.Processed(tables, replace(manifest, columns=columns), folder)
+    # changed in memory: the results are computed from these tables, never read from the folder
+    return ReportData(tables, replace(manifest, columns=columns), RunContext(processed=folder),
+                      stored_results=False)
 
 
 @settings(max_examples=6, deadline=None, derandomize=True,
@@ -65,11 +68,10 @@ def subset(folder: Path, keep_rows: list[int], drop_questions: set[str]) -> step
 def test_any_subset_of_responses_and_questions_gives_frames_and_sentences(example, rows,
                                                                           dropped):
     data = subset(example, rows, dropped)
-    pages = {name: page(data) for name, page in steps.PAGES.items()
-             if name != "02_positie_in_de_regio"}
-    code = str(data.responses["gemeente_code"].dropna().astype(str).iloc[0])
-    pages["gemeente"] = steps.municipality_page(data, code)
-    for outputs in pages.values():
+    pages = report_sections(data, municipalities=1)
+    assert any(p.startswith("gemeenten/") for p in pages)
+    for sections in pages.values():
+        outputs = [o for section in sections.values() for o in section.outputs()]
         assert all(isinstance(o, pd.DataFrame | str | go.Figure | int) for o in outputs)
         assert any(isinstance(o, str) for o in outputs)
-    assert steps.output_defects(pages) == []
+    assert output_defects(pages) == []

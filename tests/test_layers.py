@@ -19,6 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("cli",),
     ("bench",),  # the benchmarks: the whole chain on generated exports
     ("pipeline",),  # the steps wired together
+    ("sections",),  # each report section as a function returning its blocks (the notebooks')
     ("report",),  # notebooks to pages; the page data of the profiles and the summary
     ("results",),  # every analysis once
     ("context",),  # one run: settings, folders, questionnaire version, previous round

@@ -246,15 +246,16 @@ def test_the_public_face_is_split_into_what_computes_and_what_displays():
     assert {"borderline_table", "validation_sentence", "map_frame"} <= set(display.__all__)
 
 
-def test_every_regions_name_a_notebook_calls_is_public():
+def test_every_regions_name_a_notebook_or_report_section_calls_is_public():
     import re
 
     root = Path(__file__).resolve().parents[1]
-    called = set()
+    sources = [p.read_text("utf-8") for p in sorted((root / "src" / "pmg_analysis" / "sections")
+                                                     .glob("*.py")) if p.name != "__init__.py"]
     for notebook in sorted((root / "notebooks").glob("*.ipynb")):
         cells = json.loads(notebook.read_text("utf-8"))["cells"]
-        for cell in cells:
-            if cell["cell_type"] == "code":
-                called |= set(re.findall(r"(?<![\w.])regions\.(\w+)", "".join(cell["source"])))
+        sources += ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    called = {name for source in sources
+              for name in re.findall(r"(?<![\w.])regions\.(\w+)", source)}
     assert len(called) > 20
     assert called - set(regions.__all__) == set()

@@ -8,10 +8,9 @@ import shutil
 
 import pytest
 
-from pmg_analysis import catalog, pipeline, processed
+from pmg_analysis import catalog, pipeline, processed, sections
 from pmg_analysis.context import RunContext
 from pmg_analysis.pipeline import EXAMPLE_EXPORT
-from pmg_analysis.report import profile
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +50,10 @@ def test_the_municipality_pages_read_the_processed_tables_once_when_no_results_a
     reads = []
     load = processed.load_processed
     monkeypatch.setattr(processed, "load_processed", lambda d: reads.append(d) or load(d))
-    data = profile.profile_data(fresh)
+    data = sections.load(RunContext(processed=fresh))
+    codes = sorted(data.responses["gemeente_code"].astype(str).unique())[:2]
+    pages = [sections.page_sections(data, sections.MUNICIPALITY_PAGE, code) for code in codes]
     assert len(reads) == 1
-    assert len(data.responses) == result.manifest.counts.clean and len(data.clusters) > 0
+    assert len(data.responses) == result.manifest.counts.clean
+    assert sum(len(page["needs"].table("leerbehoeften")) for page in pages) > 0
     assert not list(fresh.glob("resultaat_*.parquet"))  # computed in memory, nothing written

@@ -4,26 +4,21 @@ fall in, and the leerkringen it is proposed for.
 
 The computations are the other modules' (:func:`pmg_analysis.themes.gemeente_scores` and
 :func:`~pmg_analysis.themes.theme_scores`, :func:`pmg_analysis.text.learning_needs`,
-:func:`pmg_analysis.prioritise.plan`); :func:`profile_data` runs them ONCE per data set and
-process (the report build runs all municipality pages in one kernel), and the functions below
+:func:`pmg_analysis.prioritise.plan`), computed once per run (:mod:`pmg_analysis.results`);
+:func:`compute_profile_data` gathers them once for all municipality pages of a run (the report
+build runs them in one kernel: :func:`pmg_analysis.sections.load`), and the functions below
 only select one municipality's rows and give them Dutch column names. Sentences are in
 :func:`intro_sentence` and friends, apart from the frames.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pmg_analysis.paths import PROCESSED
-
-if TYPE_CHECKING:
-    from pmg_analysis.settings import Settings
 
 ALL_GROUP = "Alle gemeenten"  # the group label of theme_scores without ``by``
 MEASURE = "urgentie"  # the comparison chart shows the combined urgency (1..5) per theme
@@ -46,18 +41,6 @@ class ProfileData:
     positions_sentence: str  # where the positions come from (manifest)
 
 
-@cache
-def _profile_data(processed_dir: str, source_sha256: str, overrides: str) -> ProfileData:
-    from pmg_analysis.context import context_from_parameters
-    from pmg_analysis.processed import load_manifest, load_processed
-    from pmg_analysis.results import load_results
-
-    run = context_from_parameters(processed_dir, json.loads(overrides))
-    tables = load_processed(processed_dir)  # once: the results reuse them on a cache miss
-    return compute_profile_data(tables, load_manifest(processed_dir),
-                                load_results(run, tables=tables))
-
-
 def compute_profile_data(tables: dict[str, pd.DataFrame], manifest, results) -> ProfileData:
     """:class:`ProfileData` from the processed tables, their manifest and the analysis results
     computed once for them (:func:`pmg_analysis.results.load_results`)."""
@@ -69,19 +52,6 @@ def compute_profile_data(tables: dict[str, pd.DataFrame], manifest, results) -> 
         groepen=results.plan.leerkringen.groepen, leden=results.plan.leerkringen.leden,
         positions_sentence=manifest.positions.sentence if manifest.positions else "",
     )
-
-
-def profile_data(processed_dir: Path | None = PROCESSED,
-                 settings: Settings | None = None) -> ProfileData:
-    """The computed frames for all municipality pages of the data in ``processed_dir``
-    (None: the default folder) with ``settings`` (None: the defaults); the same data (same
-    source hash) and settings are computed only once per process."""
-    from pmg_analysis.processed import load_manifest
-
-    processed_dir = Path(processed_dir or PROCESSED)
-    overrides = json.dumps(settings.overrides() if settings else {}, sort_keys=True)
-    return _profile_data(str(processed_dir.resolve()),
-                         load_manifest(processed_dir).source.sha256, overrides)
 
 
 def municipality(data: ProfileData, code: str) -> dict[str, object]:
