@@ -422,7 +422,27 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     uniq = sorted(set(zip(rows["text"], rows["asked"], strict=True)))
     scores, found, closest = need_scores([u[0] for u in uniq], [u[1] for u in uniq], book,
                                          config=config, cache_dir=cache_dir)
-    decided = {}
+    decided = _decide(uniq, scores, found, closest, book, config)
+    rows = _with_decisions(rows, decided)
+    with_term = {u for i, u in enumerate(uniq) if any(found[i])}
+    explains = _explaining(rows, with_term, preparer, config)
+    context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
+                        ignore_index=True)
+    rows = rows[~explains].reset_index(drop=True)
+    rows, sugg_label = _suggest(rows, preparer, config)
+    return _assemble(rows, book, sugg_label, context, config, cache_dir)
+
+
+Decision = tuple[str | None, float, bool, str | None, tuple[str, ...], str]
+
+
+def _decide(uniq: list[tuple[str, str]], scores: np.ndarray, found: list[list[list[str]]],
+            closest: list[list[str]], book: Codebook, config: NeedConfig
+            ) -> dict[tuple[str, str], Decision]:
+    """Per distinct (question, theme asked): the need chosen (None below ``min_score``), the
+    best score, whether it is a near tie, the other need of a near tie, the terms found and the
+    closest passage of the chosen need."""
+    decided: dict[tuple[str, str], Decision] = {}
     embedded = _use_embeddings(config.text)
     for i, key in enumerate(uniq):
         choice = choose(scores[i], book.ids, margin=config.margin)
@@ -444,20 +464,33 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
         other = next((c for c in choice.candidates if c != choice.best), None)
         decided[key] = (choice.best, top, choice.tie or near, other, tuple(found[i][j]),
                         closest[i][j])
+    return decided
+
+
+def _with_decisions(rows: pd.DataFrame, decided: dict[tuple[str, str], Decision]
+                    ) -> pd.DataFrame:
+    """``rows`` with the columns of their decision: need, score, tie, alternatief, termen,
+    voorbeeld."""
     keys = list(zip(rows["text"], rows["asked"], strict=True))
-    rows["need"] = [decided[k][0] for k in keys]
-    rows["score"] = [decided[k][1] for k in keys]
-    rows["tie"] = [decided[k][2] for k in keys]
-    rows["alternatief"] = [decided[k][3] for k in keys]
-    rows["termen"] = pd.Series([decided[k][4] for k in keys], index=rows.index, dtype=object)
-    rows["voorbeeld"] = [decided[k][5] for k in keys]
-    # a sentence that fits no need in an answer whose other sentence does fit one explains that
-    # question ("Wij zijn een krimpregio."): context, not a need of its own; so is a framing
-    # statement near the threshold there (no question, no codebook term: "Wij staan nog aan
-    # het begin.")
+    rows = rows.copy()
+    for k, col in enumerate(("need", "score", "tie", "alternatief")):
+        rows[col] = [decided[key][k] for key in keys]
+    rows["termen"] = pd.Series([decided[key][4] for key in keys], index=rows.index,
+                               dtype=object)
+    rows["voorbeeld"] = [decided[key][5] for key in keys]
+    return rows
+
+
+def _explaining(rows: pd.DataFrame, with_term: set[tuple[str, str]], preparer: Preparer,
+                config: NeedConfig) -> pd.Series:
+    """Which questions that fit no need are context: a sentence in an answer whose other
+    sentence does fit one explains that question ("Wij zijn een krimpregio."); so is a framing
+    statement near the threshold there (no question, no codebook term: "Wij staan nog aan het
+    begin."), and a statement about the respondent that names no subject, wherever it stands.
+    """
+    keys = list(zip(rows["text"], rows["asked"], strict=True))
     answer = list(zip(rows["response_id"], rows["question_id"], strict=True))
     answered = {a for a, need in zip(answer, rows["need"], strict=True) if pd.notna(need)}
-    with_term = {u for i, u in enumerate(uniq) if any(found[i])}
     statement = pd.Series([_statement(t, config) and (t, a) not in with_term
                            for t, a in keys])
     topical = _lexicon_stems(config.text)
@@ -465,27 +498,33 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     framing = statement & pd.Series([bool(own_subject.match(t.strip()))
                                      and not any(s in topical for s in preparer.stems(t))
                                      for t in rows["text"]])
-    explains = rows["need"].isna() & (
+    return rows["need"].isna() & (
         (pd.Series([a in answered for a in answer]) & (~rows["tie"].astype(bool) | statement))
         | framing)
-    context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
-                        ignore_index=True)
-    rows = rows[~explains].reset_index(drop=True)
+
+
+def _suggest(rows: pd.DataFrame, preparer: Preparer, config: NeedConfig
+             ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The questions without a need grouped into suggested new needs: ``rows`` with the
+    suggestion's id as their ``need``, and each suggestion's name."""
     rest = sorted(set(rows.loc[rows["need"].isna(), "text"]))
     sugg_label: dict[str, str] = {}
-    if rest:
-        groups, central = _suggestions(rest, config, preparer)
-        sugg_of = {}
-        for members, name in zip(groups, central, strict=True):
-            # the id comes from the content: the same questions give the same id on every
-            # machine, whatever else moved
-            digest = hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()
-            sid = f"nieuw_{digest[:6]}"
-            sugg_label[sid] = short_name(name, config.name_width, topical)
-            sugg_of.update(dict.fromkeys(members, sid))
-        unassigned = rows["need"].isna()
-        rows.loc[unassigned, "need"] = rows.loc[unassigned, "text"].map(sugg_of)
-    return _assemble(rows, book, sugg_label, context, config, cache_dir)
+    if not rest:
+        return rows, sugg_label
+    topical = _lexicon_stems(config.text)
+    groups, central = _suggestions(rest, config, preparer)
+    sugg_of = {}
+    for members, name in zip(groups, central, strict=True):
+        # the id comes from the content: the same questions give the same id on every
+        # machine, whatever else moved
+        digest = hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()
+        sid = f"nieuw_{digest[:6]}"
+        sugg_label[sid] = short_name(name, config.name_width, topical)
+        sugg_of.update(dict.fromkeys(members, sid))
+    rows = rows.copy()
+    unassigned = rows["need"].isna()
+    rows.loc[unassigned, "need"] = rows.loc[unassigned, "text"].map(sugg_of)
+    return rows, sugg_label
 
 
 def _assemble(rows: pd.DataFrame, book: Codebook, sugg_label: dict[str, str],
