@@ -31,7 +31,8 @@ Questions that fit no need are grouped into **suggested new needs** by their sha
 (TF-IDF of stems, average linkage, distances rounded to 1e-9 so that the grouping is the same on
 every machine; no embeddings involved), named by their most central question and identified by
 a hash of their questions. A statement that asks nothing and names no subject ("Wij staan nog aan
-het begin.") is context, not a suggestion of its own.
+het begin.") is context, not a suggestion of its own; so is a statement without a codebook term
+beside a question of the same answer that firmly fits a need, whatever its own score.
 """
 
 from __future__ import annotations
