@@ -9,6 +9,7 @@ figures are printed under "gemeten"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -239,19 +240,26 @@ def test_the_researcher_loop_on_the_third_set_carries_to_its_test_part(evalset3,
 
 
 # ------------------------------------------------------------------------------ fourth test set
-# Written blind a fourth time (after the packaged codebook's generic terms were replaced); only
-# its development part is here, its test part is measured once by the lead.
-EVAL4_DEV = DATA / "leervragen_toets4_ontwikkeling.yaml"
+# Written blind a fourth time (after the packaged codebook's generic terms were replaced): a
+# development part (53 questions, 17 municipalities) the method was tuned on and a test part (169
+# questions, 36 municipalities) withheld from it and measured once after "method final".
+EVAL4 = DATA / "leervragen_toets4.yaml"
 # The researcher loop on the fourth set: edits of the packaged codebook from its development
 # part only (counted in the file's header).
 TOETS4_CODEBOOK = DATA / "leerbehoeften_toets4_ontwikkeling.yaml"
-needs_set4 = pytest.mark.skipif(not EVAL4_DEV.is_file(), reason="tests/data/leervragen_toets4_"
-                                "ontwikkeling.yaml is not there")
+needs_set4 = pytest.mark.skipif(not EVAL4.is_file(), reason="tests/data/leervragen_toets4.yaml "
+                                "is not there")
 
 
 @pytest.fixture(scope="module")
-def evalset4_dev():
-    return load_eval(EVAL4_DEV)
+def evalset4():
+    return load_eval(EVAL4)
+
+
+@pytest.fixture(scope="module")
+def evalset4_dev(evalset4):
+    """The development part alone (its questions; the needs of the whole set)."""
+    return replace(evalset4, questions=_part(evalset4, "ontwikkeling"))
 
 
 @needs_set4
@@ -306,3 +314,46 @@ def test_the_researcher_loop_on_the_fourth_set_fits_its_development_part(evalset
     assert after.ari > before.ari
     assert load_codebook(TOETS4_CODEBOOK).ids[:len(load_codebook(None))] == load_codebook(
         None).ids  # a copy of the packaged codebook, new needs at the end
+
+
+@needs_set4
+def test_the_fourth_set_s_test_part_has_the_shape_the_issue_asks_for(evalset4):
+    test = _part(evalset4, "toets")
+    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
+    assert not set(test["gemeente"]) & set(_part(evalset4, "ontwikkeling")["gemeente"])
+    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
+    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+
+
+@needs_set4
+@needs_e5
+def test_fourth_test_part_with_the_packaged_codebook(evalset4, cache_dir, report_metric):
+    """Written blind, withheld from the method; measured once with the packaged codebook after
+    the method was final and committed, and before anyone read its errors."""
+    figures = evaluate(_part(evalset4, "toets"), evalset4.needs, load_codebook(None),
+                       cache_dir=cache_dir)
+    report_metric(figures.line("vierde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
+    # Measured once (7 December 2026, commit 234b5e9): right need 0.81 (of 158 questions with a
+    # need in the codebook), ARI 0.65, top five found 4/5 with 4 within ±2, theme 0.88, new
+    # needs as a suggestion 0.27. The method of the round before, measured afterwards on the
+    # same part: 0.75, 0.59, 3/5 with 2 within ±2, 0.89. Met: ARI >= 0.65 and 4 within ±2;
+    # missed: right need >= 0.85, all five found, theme >= 0.90 (printed, not asserted).
+    assert figures.ari >= 0.65
+    assert figures.top5_within_2 >= 4
+
+
+@needs_set4
+@needs_e5
+def test_the_researcher_loop_on_the_fourth_set_measured_on_its_test_part(evalset4, cache_dir,
+                                                                         report_metric):
+    """The 43 edits made from the development part only, measured once on the test part."""
+    test = _part(evalset4, "toets")
+    before = evaluate(test, evalset4.needs, load_codebook(None), cache_dir=cache_dir)
+    after = evaluate(test, evalset4.needs, load_codebook(TOETS4_CODEBOOK), cache_dir=cache_dir)
+    report_metric(after.line("vierde toetsdeel (codeboek van de onderzoekerslus)"))
+    report_metric(f"onderzoekerslus vierde set: goede behoefte toetsdeel {before.share_right:.2f} "
+                  f"-> {after.share_right:.2f} ({after.share_right - before.share_right:+.2f})")
+    # Measured once: 0.81 -> 0.80 (-0.01; target +0.05 missed); ARI 0.65 -> 0.67, theme 0.88 ->
+    # 0.91. Counting the four new needs the loop added (mapped to the set's n4_ needs by name):
+    # 0.79 of all 169. The edits fit the development part (0.92 -> 0.98) and do not carry.
+    assert after.ari >= before.ari
