@@ -315,17 +315,12 @@ def test_moved_changes_one_setting_and_keeps_ints_int():
 # --- thresholds documented ---
 
 def test_every_threshold_has_a_reason_beside_it_and_a_row_in_the_report():
-    import inspect
+    from pmg_analysis.settings import field_reasons
 
-    from pmg_analysis.regions import indicators, typology
-
-    source = inspect.getsource(typology.TypologyConfig) + inspect.getsource(
-        indicators.IndicatorConfig)
-    lines = source.splitlines()
     for path in numeric_paths(TypologyConfig()):
-        name = path.split(".")[-1]
-        at = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{name}:"))
-        while ":" in lines[at - 1] and not lines[at - 1].strip().startswith("#"):
-            at -= 1  # settings that share one reason (e.g. a lower and an upper bound)
-        assert lines[at - 1].strip().startswith("#"), f"{path} has no reason beside it"
+        *parents, name = path.split(".")
+        config = TypologyConfig()
+        for part in parents:
+            config = getattr(config, part)
+        assert field_reasons(type(config))[name].strip(), f"{path} has no reason beside it"
     assert {r.instelling for r in THRESHOLDS} == set(numeric_paths(TypologyConfig()))
