@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from pmg_analysis.text import NeedConfig, load_codebook
-from pmg_analysis.text.evaluate import load_eval, evaluate, part_tables, question_needs
+from pmg_analysis.text.evaluate import evaluate, load_eval, part_tables, question_needs
 from pmg_analysis.text.needs import learning_needs
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"

@@ -55,9 +55,9 @@ from pmg_analysis.reasons import setting
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.codebook import Codebook, CodebookError, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
+from pmg_analysis.text.places import place_names
 from pmg_analysis.text.prepare import Preparer, content_words, stem, stop_words, words
 from pmg_analysis.text.questions import QuestionConfig, gemeente_of, learning_questions
-from pmg_analysis.text.places import place_names
 from pmg_analysis.text.terms import TermIndex
 from pmg_analysis.text.ties import choose, near_threshold
 

@@ -351,7 +351,7 @@ def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: li
                                                 cache_dir=cache_dir)
 
         def best(score: np.ndarray) -> str | None:
-            return book.ids[int(score.argmax())] if score.max() >= config.min_score else None
+            return _chosen(score[None, :], book, config)[0]
 
         full = base + needs_mod.lexical_scores(found, config)
         for i, text in enumerate(texts):
@@ -368,3 +368,97 @@ def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: li
                         rows.append((book.ids[j], term, text, now, after))
     out = pd.DataFrame(rows, columns=cols).sort_values(["need", "term", "text"])
     return out.reset_index(drop=True).astype("string")
+
+
+def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFrame, *,
+               config=None, cache_dir: Path | None = None) -> pd.DataFrame:
+    """What proposed terms of ``need`` would do on questions beyond those they were read from.
+
+    A term written from one municipality's wording fits that question; whether it carries shows
+    in the questions of everyone else. Run it on as many questions as there are (all answers of
+    the survey; labelled sets where they exist) before adding the term to the codebook.
+
+    Parameters
+    ----------
+    book
+        The codebook (the terms are tried one at a time, added to ``need``).
+    need
+        The need the terms are for.
+    terms
+        The proposed terms.
+    questions
+        Frame with ``text`` (and ``question_id``, whose first two letters are the theme asked);
+        with a column ``behoefte`` (the true need of a labelled set) the changes are counted as
+        right or wrong.
+
+    Returns
+    -------
+    DataFrame
+        One row per term: ``n_vragen`` (questions it finds), ``n_andere`` (of those, questions
+        now given another codebook need or none: where it fires outside the need),
+        ``n_verandert`` (questions whose need changes by adding it), ``n_goed`` and ``n_fout``
+        (changes to the right need, and away from a right one or to a wrong one; NA without
+        ``behoefte``), ``voorbeeld_andere`` (a question of another need it finds). Ordered by
+        ``n_andere`` then ``term``: specific terms first.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.codebook import load_codebook
+    >>> from pmg_analysis.text.needs import NeedConfig
+    >>> from pmg_analysis.text.coder import TextConfig
+    >>> q = pd.DataFrame({"text": ["Hoe houden we de treinverbinding naar de stad?",
+    ...                            "Hoe laten we jongeren sporten?"],
+    ...                   "question_id": ["EF_leervraag", "SV_leervraag"]})
+    >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    >>> t = term_trial(load_codebook(), "ef_mobiliteit", ["verbinding", "sporten"], q,
+    ...                config=cfg)
+    >>> t[["term", "n_vragen", "n_andere"]].values.tolist()
+    [['verbinding', 1, 0], ['sporten', 1, 1]]
+    """
+    from pmg_analysis.text import needs as needs_mod
+
+    cfg = config if config is not None else needs_mod.NeedConfig()
+    first = questions.drop_duplicates("text").reset_index(drop=True)
+    texts = first["text"].astype(str).tolist()
+    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
+             if "question_id" in first else [None] * len(texts))
+    truth = first["behoefte"].astype(object).tolist() if "behoefte" in first else None
+    base, found, _ = needs_mod._score_parts(texts, asked, book, config=cfg,
+                                            cache_dir=cache_dir)
+    now = _chosen(base + needs_mod.lexical_scores(found, cfg), book, cfg)
+    rows = [_trial_row(book, need, term, texts, base, now, truth, cfg) for term in terms]
+    out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_andere", "n_verandert", "n_goed",
+                                      "n_fout", "voorbeeld_andere"])
+    out = out.sort_values(["n_andere", "term"], kind="stable").reset_index(drop=True)
+    return out.astype({"term": "string", "n_vragen": "Int64", "n_andere": "Int64",
+                       "n_verandert": "Int64", "n_goed": "Int64", "n_fout": "Int64",
+                       "voorbeeld_andere": "string"})
+
+
+def _trial_row(book: Codebook, need: str, term: str, texts: list[str], base: np.ndarray,
+               now: list[str | None], truth: list | None, config) -> tuple:
+    """One row of :func:`term_trial`: ``term`` added to ``need``, the rest of the scores kept."""
+    from pmg_analysis.text import needs as needs_mod
+    from pmg_analysis.text.codebook import _valid
+
+    changed = _valid({**book[need].model_dump(), "termen": (*book[need].termen, term)}, book)
+    trial = Codebook(tuple(changed if n.id == need else n for n in book.needs), book.source)
+    index = TermIndex(trial, Preparer(needs_mod._vocabulary(trial, config)))
+    j = book.ids.index(need)
+    fires = [i for i, t in enumerate(texts)
+             if any(h.term == term and h.need == j for h in index.hits(t))]
+    found = [index.found(t, len(book)) for t in texts]
+    after = _chosen(base + needs_mod.lexical_scores(found, config), book, config)
+    moved = [i for i in range(len(texts)) if after[i] != now[i]]
+    other = [i for i in fires if now[i] != need]
+    good = bad = pd.NA
+    if truth is not None:
+        good = sum(after[i] == truth[i] for i in moved)
+        bad = len(moved) - good
+    return (term, len(fires), len(other), len(moved), good, bad,
+            texts[other[0]] if other else pd.NA)
+
+
+def _chosen(scores: np.ndarray, book: Codebook, config) -> list[str | None]:
+    """The best need per row of ``scores``; None below ``config.min_score``."""
+    return [book.ids[int(s.argmax())] if s.max() >= config.min_score else None for s in scores]
