@@ -268,3 +268,26 @@ def test_a_question_naming_its_neighbours_leans_to_regional_collaboration_not_de
     assert lift == pytest.approx([NeedConfig().place_weight] * len(regional))
     assert (s[2, regional] == s[1, regional]).all()
     assert ids[int(s[2].argmax())] == "ld_rijk_provincie"
+
+
+# ------------------------------------------------------------------------------ typing errors
+@pytest.mark.parametrize(("text", "need", "term"), [
+    ("Hoe begeleiden we mensen met een arbiedsbeperking naar een baan?", "ea_bijstand_werk",
+     "arbeidsbeperking"),
+    ("Ruimte geven aan burgerinitatieven zonder regels", "ld_right_to_challenge",
+     "initiatieven"),  # the compound split: its second part with the error
+    ("De kosten van de jeugdhupl lopen op", "sv_sociaal_domein", "jeugdhulp"),
+])
+def test_a_long_term_is_found_with_one_typing_error(text, need, term):
+    found = TermIndex(BOOK, Preparer(_vocabulary(BOOK, LEXICON_ONLY))).found(text, len(BOOK))
+    assert term in found[BOOK.ids.index(need)]
+
+
+@pytest.mark.parametrize(("word", "term"), [
+    ("werknemers", "werkgevers"),  # two edits: another word
+    ("bad", "raad"),  # short words are left alone
+])
+def test_another_word_or_a_short_one_is_no_typing_error(word, term):
+    book = Codebook((_need((term,), "ea_x"),), "test")
+    found = TermIndex(book, Preparer(frozenset())).found(f"Hoe zit het met de {word}?", 1)
+    assert found == [[]]

@@ -12,6 +12,10 @@ How a term of the codebook is matched in a question:
 - **Compounds at a real boundary.** A word of the question is split into the parts of a compound
   only where both sides are words (:func:`.prepare.split_compound`), so "vergunninghouders" does
   not hide "ouders"; a hyphenated name stays whole ("Oost-Europa" is not "Europa").
+- **A typing error in a long word.** A question word of at least :data:`TYPO_MIN` letters that
+  finds no term is matched to a one-word term of that length one edit away (a letter missing,
+  extra, wrong or two swapped: "arbiedsbeperking", "burgerinitatieven"); an integer distance, so
+  the same on every machine. Short words are left alone ("raad" is not "baad").
 - **No over-stemming.** Two words with the same stem match only when what the stemmer took off
   is an inflection ("woning"/"woningen", "verduurzaming"/"verduurzamen"), not a derivation:
   "bereikbaarheid" is not "bereiken", "betaalbaar" is not "betaal".
@@ -28,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from rapidfuzz.distance import DamerauLevenshtein
 
 from pmg_analysis.text.codebook import Codebook
 from pmg_analysis.text.prepare import Preparer, stem, stop_words
@@ -41,6 +46,11 @@ INFLECTIONS = frozenset({
     "", "e", "en", "n", "s", "'s", "es", "er", "ers", "ere", "eren", "t", "te", "ten", "d",
     "de", "den", "ing", "ingen", "je", "jes", "tje", "tjes", "ën",
 })
+
+# Letters of a word and a one-word term before a typing error is forgiven: at nine letters one
+# edit leaves two different words of the codebook's kind apart ("werkgevers"/"werknemers" are
+# two edits apart); below it, one edit makes another word too easily ("raad"/"baad").
+TYPO_MIN = 9
 
 
 @dataclass(frozen=True)
@@ -161,6 +171,26 @@ def _matches(word: Token, term: Token) -> bool:
     return word.stem == term.stem and same_word(word.surface, term.surface)
 
 
+def _one_typo(word: str, term: str) -> bool:
+    """``word`` is ``term`` (or an inflected form of it) with one typing error.
+
+    Examples
+    --------
+    >>> _one_typo("arbiedsbeperking", "arbeidsbeperking"), _one_typo("burgerinitatieven",
+    ...                                                              "burgerinitiatieven")
+    (True, True)
+    >>> _one_typo("werknemers", "werkgevers")
+    False
+    """
+    if word == term:
+        return False
+    if DamerauLevenshtein.distance(word, term, score_cutoff=1) <= 1:
+        return True
+    # an inflected form with the error: compare with the term's length of the word
+    return (len(word) > len(term) and word[len(term):] in INFLECTIONS
+            and DamerauLevenshtein.distance(word[:len(term)], term, score_cutoff=1) <= 1)
+
+
 @dataclass(frozen=True)
 class Hit:
     """A term found in a text: its need (position in the codebook), the term, its key, where."""
@@ -190,6 +220,8 @@ class TermIndex:
         self.preparer = preparer
         self.terms: list[tuple[int, str, tuple[Token, ...]]] = []
         self.index: dict[str, list[tuple[int, str, tuple[Token, ...]]]] = {}
+        # one-word terms long enough to be found with a typing error
+        self.long: list[tuple[int, str, tuple[Token, ...]]] = []
         for j, need in enumerate(book.needs):
             for term in need.termen:
                 toks = term_tokens(term)
@@ -197,6 +229,8 @@ class TermIndex:
                     entry = (j, term, toks)
                     self.terms.append(entry)
                     self.index.setdefault(toks[0].stem, []).append(entry)
+                    if len(toks) == 1 and not toks[0].stop and len(toks[0].surface) >= TYPO_MIN:
+                        self.long.append(entry)
 
     def hits(self, text: str) -> list[Hit]:
         """Every term found in ``text``, with its place (token positions)."""
@@ -208,6 +242,13 @@ class TermIndex:
                 if len(window) == len(seq) and all(map(_matches, window, seq)):
                     out.append(Hit(j, term, tuple(t.stem for t in seq), i, i + len(seq),
                                    " ".join(t.surface for t in window)))
+        found_at = {h.start for h in out}
+        for i, tok in enumerate(toks):
+            if i in found_at or tok.stop or len(tok.surface) < TYPO_MIN:
+                continue
+            for j, term, seq in self.long:
+                if _one_typo(tok.surface, seq[0].surface):
+                    out.append(Hit(j, term, (seq[0].stem,), i, i + 1, tok.surface))
         return out
 
     def found(self, text: str, n_needs: int) -> list[list[str]]:
