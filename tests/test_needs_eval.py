@@ -210,7 +210,7 @@ def test_third_test_part_with_the_packaged_codebook(evalset3, cache_dir, report_
     # ARI >= 0.65, all five found and theme >= 0.90 were missed. Development data since: the
     # packaged codebook's generic terms were replaced (errors read on this part and on the
     # first two sets): 0.87 after round four; round five (municipality names, typing errors,
-    # terms of the fourth set's test part): 0.90, ARI 0.78, 4/5 (4 within ±2), theme 0.90.
+    # terms of the fourth set's test part): 0.88, ARI 0.77, 4/5 (4 within ±2), theme 0.90.
     assert figures.top5_within_2 >= 4
     assert figures.share_right >= 0.88
 
@@ -234,7 +234,7 @@ def test_the_researcher_loop_on_the_third_set_carries_to_its_test_part(evalset3,
     # Measured once: 26 edits from the development part lifted it from 0.80 to 0.98, the test
     # part stayed at 0.75 (+0.00 against the packaged codebook of then, which the loop's file
     # copies): the target +0.05 was missed. The packaged codebook has since lost the generic
-    # terms that caused most test-part errors (0.90 there now, development data since): the
+    # terms that caused most test-part errors (0.88 there now, development data since): the
     # loop's file is kept as the record of that measurement.
     assert dev.share_right >= 0.95
     assert after.share_right >= 0.72  # the edits cost the test part nothing (0.75 then)

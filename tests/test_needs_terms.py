@@ -291,3 +291,15 @@ def test_another_word_or_a_short_one_is_no_typing_error(word, term):
     book = Codebook((_need((term,), "ea_x"),), "test")
     found = TermIndex(book, Preparer(frozenset())).found(f"Hoe zit het met de {word}?", 1)
     assert found == [[]]
+
+
+def test_a_question_naming_only_its_own_municipality_gets_no_regional_lean():
+    ids = BOOK.ids
+    regional = [ids.index(n) for n in NeedConfig().place_needs]
+    texts = ["Voor Woerden is de vraag hoe je een datateam opbouwt.",
+             "Voor Woerden en Oudewater is de vraag hoe je een datateam opbouwt."]
+    own = [frozenset({"GM0632"})] * 2  # Woerden asks
+    s, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None, own=own)
+    anyone, _, _ = need_scores(texts[:1], ["LD"], BOOK, config=LEXICON_ONLY, cache_dir=None)
+    assert (s[1, regional] - s[0, regional] == pytest.approx(NeedConfig().place_weight))
+    assert (anyone[0, regional] - s[0, regional] == pytest.approx(NeedConfig().place_weight))

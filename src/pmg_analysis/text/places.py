@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pmg_analysis.municipalities import is_municipality_name
+import pandas as pd
+
+from pmg_analysis.municipalities import is_municipality_name, match_municipalities
 
 # A capitalised word (letters, hyphens, apostrophes: "Súdwest-Fryslân", "'s-Hertogenbosch"),
 # followed by up to two more words for names such as "Bergen op Zoom" or "Den Haag".
@@ -54,3 +56,18 @@ def place_names(text: str) -> tuple[str, ...]:
                     break
         i += step
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def place_code(name: str) -> str:
+    """The CBS code of a municipality's name (a code stays itself; an unknown name stays
+    itself, so that it compares with the same name).
+
+    Examples
+    --------
+    >>> place_code("Den Haag"), place_code("GM0753"), place_code("response:R1")
+    ('GM0518', 'GM0753', 'response:R1')
+    """
+    if re.fullmatch(r"GM\d{4}", name) or not is_municipality_name(name):
+        return name
+    return str(match_municipalities(pd.Series([name]))["gemeente_code"].iloc[0])
