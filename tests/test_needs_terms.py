@@ -263,7 +263,7 @@ def test_a_question_naming_its_neighbours_leans_to_regional_collaboration_not_de
     s, _, _ = need_scores(["Hoe werken we samen met Duiven en Westervoort?",
                            "Hoe werken we samen met de anderen?",
                            "Hoe komen we in Den Haag aan tafel?"], ["LD"] * 3, BOOK,
-                          config=LEXICON_ONLY, cache_dir=None)
+                          config=LEXICON_ONLY, cache_dir=None, own=[frozenset({"GM0200"})] * 3)
     lift = s[0, regional] - s[1, regional]
     assert lift == pytest.approx([NeedConfig().place_weight] * len(regional))
     assert (s[2, regional] == s[1, regional]).all()
@@ -300,6 +300,7 @@ def test_a_question_naming_only_its_own_municipality_gets_no_regional_lean():
              "Voor Woerden en Oudewater is de vraag hoe je een datateam opbouwt."]
     own = [frozenset({"GM0632"})] * 2  # Woerden asks
     s, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None, own=own)
-    anyone, _, _ = need_scores(texts[:1], ["LD"], BOOK, config=LEXICON_ONLY, cache_dir=None)
+    unknown, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None)
     assert (s[1, regional] - s[0, regional] == pytest.approx(NeedConfig().place_weight))
-    assert (anyone[0, regional] - s[0, regional] == pytest.approx(NeedConfig().place_weight))
+    # who asked unknown (need_scores without ``own``): no name counts, not even Oudewater
+    assert (unknown[1, regional] == s[0, regional]).all()

@@ -258,7 +258,8 @@ def need_scores(questions: list[str], asked_under: list[str | None], book: Codeb
                 ) -> tuple[np.ndarray, list[list[list[str]]], list[list[str]]]:
     """The score of every question for every need (n × needs), the terms found per question and
     need, and the closest passage per question and need. ``own``: per question the codes of the
-    municipalities that asked it (their own name is no neighbour); None: every name counts.
+    municipalities that asked it (their own name is no neighbour); None: who asked is unknown,
+    so no municipality name counts.
 
     Examples
     --------
@@ -323,12 +324,13 @@ def _score_parts(questions: list[str], asked_under: list[str | None], book: Code
 def _place_signal(questions: list[str], own: list[frozenset[str]] | None, book: Codebook,
                   terms: TermIndex, config: NeedConfig) -> np.ndarray:
     """1 for the needs in ``config.place_needs`` of every question that names another
-    municipality than the one asking, and no codebook term ("Den Haag" is the seat of
-    government: a term, no neighbour)."""
+    municipality than the one asking (none when ``own`` is None), and no codebook term ("Den
+    Haag" is the seat of government: a term, no neighbour)."""
     cols = np.array([need_id in config.place_needs for need_id in book.ids], dtype=float)
-    mine = own if own is not None else [frozenset()] * len(questions)
+    if own is None:  # who asked is unknown: any name could be its own
+        return np.zeros((len(questions), len(book)))
     named = np.array([any(not any(terms.found(name, len(book))) and place_code(name) not in m
-                          for name in place_names(q)) for q, m in zip(questions, mine,
+                          for name in place_names(q)) for q, m in zip(questions, own,
                                                                        strict=True)],
                      dtype=float)
     return named[:, None] * cols[None, :]

@@ -365,22 +365,39 @@ def term_check(book: Codebook, questions: pd.DataFrame, *, config=None,
     cfg = config if config is not None else needs_mod.NeedConfig()
     prep = Preparer(needs_mod._vocabulary(book, cfg))
     idx = TermIndex(book, prep)
-    first = questions.drop_duplicates("text")
-    texts = first["text"].astype(str).tolist()
-    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
-             if "question_id" in first else [None] * len(texts))
+    texts, asked, own = _distinct_questions(questions)
     hits = [idx.hits(t) for t in texts]
     rows = [(book.ids[h.need], h.term, t, h.found) for t, hs in zip(texts, hits, strict=True)
             for h in hs]
     matches = (pd.DataFrame(rows, columns=["need", "term", "text", "gevonden"])
                .drop_duplicates(["need", "term", "text"])
                .sort_values(["need", "term", "text"]).reset_index(drop=True).astype("string"))
-    without = _without(book, texts, asked, hits, cfg, cache_dir)
+    without = _without(book, texts, asked, own, hits, cfg, cache_dir)
     return TermCheck(matches, _never(book, prep), _duplicates(book), _shared(book), without)
 
 
-def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: list[list[Hit]],
-             config, cache_dir: Path | None) -> pd.DataFrame:
+def _distinct_questions(questions: pd.DataFrame
+                        ) -> tuple[list[str], list[str | None], list[frozenset[str]] | None]:
+    """Each distinct text once: its text, the theme asked (first two letters of
+    ``question_id``) and, with a ``gemeente`` column, the municipalities that asked it (their
+    own name is no neighbour; without it no municipality name counts)."""
+    from pmg_analysis.text.places import place_code
+
+    first = questions.drop_duplicates("text")
+    texts = first["text"].astype(str).tolist()
+    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
+             if "question_id" in first else [None] * len(texts))
+    own = None
+    if "gemeente" in questions:
+        by_text = questions.groupby("text", sort=False)["gemeente"].agg(
+            lambda g: frozenset(place_code(str(x)) for x in g))
+        own = [by_text[t] for t in first["text"]]
+    return texts, asked, own
+
+
+def _without(book: Codebook, texts: list[str], asked: list[str | None],
+             own: list[frozenset[str]] | None, hits: list[list[Hit]], config,
+             cache_dir: Path | None) -> pd.DataFrame:
     """For each term that matched, the questions whose chosen need changes without it (the
     other parts of the score stay as they are)."""
     from pmg_analysis.text import needs as needs_mod
@@ -389,7 +406,7 @@ def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: li
     rows = []
     if texts:
         base, found, _ = needs_mod._score_parts(texts, asked, book, config=config,
-                                                cache_dir=cache_dir)
+                                                cache_dir=cache_dir, own=own)
 
         def best(score: np.ndarray) -> str | None:
             return _chosen(score[None, :], book, config)[0]
@@ -428,9 +445,9 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
     terms
         The proposed terms.
     questions
-        Frame with ``text`` (and ``question_id``, whose first two letters are the theme asked);
-        with a column ``behoefte`` (the true need of a labelled set) the changes are counted as
-        right or wrong.
+        Frame with ``text`` (and ``question_id``, whose first two letters are the theme asked;
+        ``gemeente``, who asked, for the lean of a named neighbour); with a column ``behoefte``
+        (the true need of a labelled set) the changes are counted as right or wrong.
 
     Returns
     -------
@@ -459,13 +476,11 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
     from pmg_analysis.text import needs as needs_mod
 
     cfg = config if config is not None else needs_mod.NeedConfig()
-    first = questions.drop_duplicates("text").reset_index(drop=True)
-    texts = first["text"].astype(str).tolist()
-    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
-             if "question_id" in first else [None] * len(texts))
+    texts, asked, own = _distinct_questions(questions)
+    first = questions.drop_duplicates("text")
     truth = first["behoefte"].astype(object).tolist() if "behoefte" in first else None
     base, found, _ = needs_mod._score_parts(texts, asked, book, config=cfg,
-                                            cache_dir=cache_dir)
+                                            cache_dir=cache_dir, own=own)
     now = _chosen(base + needs_mod.lexical_scores(found, cfg), book, cfg)
     rows = [_trial_row(book, need, term, texts, base, now, truth, cfg) for term in terms]
     out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_andere", "n_verandert", "n_goed",
