@@ -1,7 +1,10 @@
 """Learning needs on every development set in tests/data: one line of figures per set.
 
 Run ``python benchmarks/needs_sets.py`` (``-e`` also prints each wrong question of the sets whose
-errors may be read; ``--book PATH`` another codebook). The first two sets have needs of their own:
+errors may be read; ``--book PATH`` another codebook). ``--proef NEED TERM [TERM ...]`` tries
+proposed terms of NEED with :func:`pmg_analysis.text.term_trial` on every labelled question of the
+readable sets (the researcher loop: keep a term only when it moves nothing to a wrong need and
+fires in at most one question of another need). The first two sets have needs of their own:
 they are laid on the packaged codebook's needs where they are the same need (27 of 31). The second
 set's errors are not printed: it is the check that a change helps beyond the data it was read
 from.
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pmg_analysis.text import NeedConfig, load_codebook
+from pmg_analysis.text import NeedConfig, load_codebook, term_trial
 from pmg_analysis.text.evaluate import evaluate, load_eval, part_tables, question_needs
 from pmg_analysis.text.needs import learning_needs
 
@@ -59,6 +62,14 @@ def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool]]:
     ]
 
 
+def labelled_pool() -> pd.DataFrame:
+    """Every labelled question of the readable sets, as :func:`term_trial` reads them: ``text``,
+    ``question_id`` (the theme asked), ``gemeente`` and ``behoefte`` (the true need)."""
+    q = pd.concat([q for _, q, _, readable in sets() if readable], ignore_index=True)
+    return pd.DataFrame({"text": q["tekst"], "question_id": q["gevraagd_onder"] + "_leervraag",
+                         "gemeente": q["gemeente"], "behoefte": q["behoefte"]})
+
+
 def errors(q: pd.DataFrame, book, config: NeedConfig, cache: Path) -> None:
     """Print every question of a need in the codebook that got another need."""
     texts, responses = part_tables(q)
@@ -81,9 +92,15 @@ def main() -> None:
     ap.add_argument("-e", action="store_true", help="print the errors of the readable sets")
     ap.add_argument("--book", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/pmg-needs-cache"))
+    ap.add_argument("--proef", nargs="+", metavar="NEED TERM", default=None)
     ap.add_argument("only", nargs="*")
     a = ap.parse_args()
     book, config = load_codebook(a.book), NeedConfig()
+    if a.proef:
+        trial = term_trial(book, a.proef[0], a.proef[1:], labelled_pool(), config=config,
+                           cache_dir=a.cache)
+        print(trial.to_string())
+        return
     t = time.time()
     for name, q, needs, readable in sets():
         if a.only and not any(o in name for o in a.only):
