@@ -516,5 +516,9 @@ def _trial_row(book: Codebook, need: str, term: str, texts: list[str], base: np.
 
 
 def _chosen(scores: np.ndarray, book: Codebook, config) -> list[str | None]:
-    """The best need per row of ``scores``; None below ``config.min_score``."""
-    return [book.ids[int(s.argmax())] if s.max() >= config.min_score else None for s in scores]
+    """The need per row of ``scores`` as the assignment chooses it (a near tie goes to the first
+    need in codebook order, not to the processor's argmax); None below ``config.min_score``."""
+    from pmg_analysis.text.ties import choose
+
+    return [choose(s, book.ids, margin=config.margin).best if s.max() >= config.min_score
+            else None for s in scores]
