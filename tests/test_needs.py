@@ -277,7 +277,7 @@ def test_a_score_near_the_threshold_is_shown_as_a_need_or_none(monkeypatch):
     book = load_codebook()
     first, second = book.ids[0], book.ids[1]
 
-    def scores(texts, asked, codebook, *, config, cache_dir):
+    def scores(texts, asked, codebook, *, config, cache_dir, own=None):
         # the first text just above the threshold, the second just below it
         s = np.zeros((len(texts), len(codebook.ids)))
         for i, text in enumerate(texts):

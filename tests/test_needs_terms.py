@@ -198,3 +198,109 @@ def test_the_term_check_of_the_example_names_what_would_change_without_a_term():
     assert not check.matches.empty
     assert check.matches["text"].isin(result.members["text"]).all()
     assert set(check.without["nu"].dropna()) <= set(BOOK.ids)
+
+
+# ------------------------------------------------------------------------------ the term trial
+def _labelled(path: str) -> pd.DataFrame:
+    from pathlib import Path
+
+    from pmg_analysis.text.evaluate import load_eval
+
+    q = load_eval(Path(__file__).parent / "data" / path).questions
+    return pd.DataFrame({"text": q["tekst"], "question_id": q["gevraagd_onder"] + "_leervraag",
+                         "behoefte": q["behoefte"]})
+
+
+def test_the_term_trial_shows_a_term_firing_in_other_needs_questions_before_it_is_added():
+    """Two terms the round-four loop wrote from one set, tried on another labelled set: a
+    specific one finds nothing of another need there; a generic one ('buitengebied' for
+    farming) fires in questions about wind and solar parks and villages."""
+    from pmg_analysis.text import term_trial
+
+    farming = Need(id="ef_landbouw", naam="Toekomst van landbouw en buitengebied", thema="EF",
+                   beschrijving="Boeren die stoppen, schaalvergroting, het landelijk gebied.")
+    book = Codebook((*BOOK.needs, farming), "test")
+    third = _labelled("leervragen_toets3.yaml")
+    trial = term_trial(book, "ef_landbouw", ["veehouderij", "buitengebied"], third,
+                       config=LEXICON_ONLY)
+    assert list(trial.columns) == ["term", "n_vragen", "n_andere", "n_verandert", "n_goed",
+                                   "n_fout", "voorbeeld_andere"]
+    rows = trial.set_index("term")
+    assert trial["term"].tolist() == ["veehouderij", "buitengebied"]  # specific first
+    assert rows.loc["veehouderij", "n_andere"] == 0
+    assert rows.loc["buitengebied", "n_andere"] >= 3
+    assert (rows["n_goed"] + rows["n_fout"] == rows["n_verandert"]).all()
+    assert "buitengebied" in rows.loc["buitengebied", "voorbeeld_andere"].lower()
+
+
+def test_the_term_trial_without_labels_counts_no_right_or_wrong():
+    from pmg_analysis.text import term_trial
+
+    q = _labelled("leervragen_toets3.yaml").drop(columns="behoefte")
+    trial = term_trial(BOOK, "ef_mobiliteit", ["treinverbinding"], q, config=LEXICON_ONLY)
+    assert trial["n_goed"].isna().all() and trial["n_fout"].isna().all()
+
+
+# ------------------------------------------------------------------------------ place names
+@pytest.mark.parametrize(("text", "names"), [
+    ("Wat is onze rol naast Almelo en Hengelo?", ("Almelo", "Hengelo")),
+    ("Samenwerken met Duiven en Westervoort in de Liemers", ("Duiven", "Westervoort")),
+    ("Hoe werkt Bergen op Zoom samen met Roosendaal?", ("Bergen op Zoom", "Roosendaal")),
+    ("Wat is de beste aanpak om putten te dichten?", ()),
+    ("Hoe pakken we eenzaamheid onder ouderen aan?", ()),
+])
+def test_a_question_names_the_municipalities_of_the_register_and_no_common_words(text, names):
+    from pmg_analysis.text.places import place_names
+
+    assert place_names(text) == names
+
+
+def test_a_question_naming_its_neighbours_leans_to_regional_collaboration_not_den_haag():
+    """Without a term and without the language model, naming two neighbours lifts the regional
+    needs by `place_weight`; "Den Haag" is a term of lobbying, no neighbour."""
+    ids = BOOK.ids
+    regional = [ids.index(n) for n in NeedConfig().place_needs]
+    s, _, _ = need_scores(["Hoe werken we samen met Duiven en Westervoort?",
+                           "Hoe werken we samen met de anderen?",
+                           "Hoe komen we in Den Haag aan tafel?"], ["LD"] * 3, BOOK,
+                          config=LEXICON_ONLY, cache_dir=None, own=[frozenset({"GM0200"})] * 3)
+    lift = s[0, regional] - s[1, regional]
+    assert lift == pytest.approx([NeedConfig().place_weight] * len(regional))
+    assert (s[2, regional] == s[1, regional]).all()
+    assert ids[int(s[2].argmax())] == "ld_rijk_provincie"
+
+
+# ------------------------------------------------------------------------------ typing errors
+@pytest.mark.parametrize(("text", "need", "term"), [
+    ("Hoe begeleiden we mensen met een arbiedsbeperking naar een baan?", "ea_bijstand_werk",
+     "arbeidsbeperking"),
+    ("Ruimte geven aan burgerinitatieven zonder regels", "ld_right_to_challenge",
+     "initiatieven"),  # the compound split: its second part with the error
+    ("De kosten van de jeugdhupl lopen op", "sv_sociaal_domein", "jeugdhulp"),
+])
+def test_a_long_term_is_found_with_one_typing_error(text, need, term):
+    found = TermIndex(BOOK, Preparer(_vocabulary(BOOK, LEXICON_ONLY))).found(text, len(BOOK))
+    assert term in found[BOOK.ids.index(need)]
+
+
+@pytest.mark.parametrize(("word", "term"), [
+    ("werknemers", "werkgevers"),  # two edits: another word
+    ("bad", "raad"),  # short words are left alone
+])
+def test_another_word_or_a_short_one_is_no_typing_error(word, term):
+    book = Codebook((_need((term,), "ea_x"),), "test")
+    found = TermIndex(book, Preparer(frozenset())).found(f"Hoe zit het met de {word}?", 1)
+    assert found == [[]]
+
+
+def test_a_question_naming_only_its_own_municipality_gets_no_regional_lean():
+    ids = BOOK.ids
+    regional = [ids.index(n) for n in NeedConfig().place_needs]
+    texts = ["Voor Woerden is de vraag hoe je een datateam opbouwt.",
+             "Voor Woerden en Oudewater is de vraag hoe je een datateam opbouwt."]
+    own = [frozenset({"GM0632"})] * 2  # Woerden asks
+    s, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None, own=own)
+    unknown, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None)
+    assert (s[1, regional] - s[0, regional] == pytest.approx(NeedConfig().place_weight))
+    # who asked unknown (need_scores without ``own``): no name counts, not even Oudewater
+    assert (unknown[1, regional] == s[0, regional]).all()

@@ -2,9 +2,10 @@
 
 Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.coder`);
 :func:`learning_needs`, :func:`need_ranking`, :func:`proposed_terms` (:mod:`.needs`); how
-codebook terms are found and :func:`term_check` (:mod:`.terms`); the codebook of needs
-(:mod:`.codebook`: :func:`load_codebook`, :func:`accept_suggestion`, :func:`rename_need`,
-:func:`merge_needs`, :func:`write_codebook`). Dutch report sentences live apart in
+codebook terms are found, :func:`term_check` and :func:`term_trial` (:mod:`.terms`); municipality
+names in a question (:mod:`.places`); the codebook of needs (:mod:`.codebook`:
+:func:`load_codebook`, :func:`accept_suggestion`, :func:`rename_need`, :func:`merge_needs`,
+:func:`write_codebook`). Dutch report sentences live apart in
 :mod:`.sentences`. Near ties of every decision: :mod:`.ties`; the packaged vectors of the
 reference texts (the same results on every machine): :mod:`.reference`.
 """
@@ -28,9 +29,9 @@ from pmg_analysis.text.needs import (
     proposed_terms,
 )
 from pmg_analysis.text.questions import QuestionConfig
-from pmg_analysis.text.terms import TermCheck, term_check
+from pmg_analysis.text.terms import TermCheck, term_check, term_trial
 
 __all__ = ["Codebook", "CodebookError", "LearningNeeds", "Need", "NeedConfig", "QuestionConfig",
            "TextConfig", "accept_suggestion", "code_texts", "code_themes", "explain",
            "learning_needs", "load_codebook", "merge_needs", "need_ranking", "proposed_terms",
-           "rename_need", "term_check", "TermCheck", "write_codebook"]
+           "rename_need", "term_check", "term_trial", "TermCheck", "write_codebook"]

@@ -96,13 +96,24 @@ def _share(x: float) -> str:
 
 
 def evaluate(questions: pd.DataFrame, needs: pd.DataFrame, codebook: Codebook, *,
-             config: NeedConfig = NeedConfig(), cache_dir: Path | None = None) -> Figures:
-    """Run the assignment on ``questions`` with ``codebook`` and compute the figures."""
+             config: NeedConfig = NeedConfig(), cache_dir: Path | None = None,
+             same_need: dict[str, str] | None = None) -> Figures:
+    """Run the assignment on ``questions`` with ``codebook`` and compute the figures.
+
+    ``same_need`` maps codebook ids to the set's ids where a researcher added a need the set
+    has under another id (the researcher loop's "Gemeentelijke herindeling" is the set's
+    ``n4_02``): its questions then count as in the codebook, right when they get that need.
+    """
     texts, responses = part_tables(questions)
     result = learning_needs(texts, responses, config=config, codebook=codebook,
                             cache_dir=cache_dir)
+    same = same_need or {}
+    if same:
+        result = LearningNeeds(result.needs.assign(need=result.needs["need"].replace(same)),
+                               result.members.assign(need=result.members["need"].replace(same)),
+                               result.quotes, result.context)
     found = question_needs(result, questions)
-    in_book = found["behoefte"].isin(codebook.ids)
+    in_book = found["behoefte"].isin([same.get(i, i) for i in codebook.ids])
     right = (found["need"] == found["behoefte"])[in_book]
     new = found.loc[~in_book, "bron"].eq("voorstel")
     # groups: one label per question; a question without a sentence of its own gets its own

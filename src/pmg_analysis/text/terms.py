@@ -12,6 +12,10 @@ How a term of the codebook is matched in a question:
 - **Compounds at a real boundary.** A word of the question is split into the parts of a compound
   only where both sides are words (:func:`.prepare.split_compound`), so "vergunninghouders" does
   not hide "ouders"; a hyphenated name stays whole ("Oost-Europa" is not "Europa").
+- **A typing error in a long word.** A question word of at least :data:`TYPO_MIN` letters that
+  finds no term is matched to a one-word term of that length one edit away (a letter missing,
+  extra, wrong or two swapped: "arbiedsbeperking", "burgerinitatieven"); an integer distance, so
+  the same on every machine. Short words are left alone ("raad" is not "baad").
 - **No over-stemming.** Two words with the same stem match only when what the stemmer took off
   is an inflection ("woning"/"woningen", "verduurzaming"/"verduurzamen"), not a derivation:
   "bereikbaarheid" is not "bereiken", "betaalbaar" is not "betaal".
@@ -28,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from rapidfuzz.distance import DamerauLevenshtein
 
 from pmg_analysis.text.codebook import Codebook
 from pmg_analysis.text.prepare import Preparer, stem, stop_words
@@ -41,6 +46,11 @@ INFLECTIONS = frozenset({
     "", "e", "en", "n", "s", "'s", "es", "er", "ers", "ere", "eren", "t", "te", "ten", "d",
     "de", "den", "ing", "ingen", "je", "jes", "tje", "tjes", "ën",
 })
+
+# Letters of a word and a one-word term before a typing error is forgiven: at nine letters one
+# edit leaves two different words of the codebook's kind apart ("werkgevers"/"werknemers" are
+# two edits apart); below it, one edit makes another word too easily ("raad"/"baad").
+TYPO_MIN = 9
 
 
 @dataclass(frozen=True)
@@ -161,6 +171,26 @@ def _matches(word: Token, term: Token) -> bool:
     return word.stem == term.stem and same_word(word.surface, term.surface)
 
 
+def _one_typo(word: str, term: str) -> bool:
+    """``word`` is ``term`` (or an inflected form of it) with one typing error.
+
+    Examples
+    --------
+    >>> _one_typo("arbiedsbeperking", "arbeidsbeperking"), _one_typo("burgerinitatieven",
+    ...                                                              "burgerinitiatieven")
+    (True, True)
+    >>> _one_typo("werknemers", "werkgevers")
+    False
+    """
+    if word == term:
+        return False
+    if DamerauLevenshtein.distance(word, term, score_cutoff=1) <= 1:
+        return True
+    # an inflected form with the error: compare with the term's length of the word
+    return (len(word) > len(term) and word[len(term):] in INFLECTIONS
+            and DamerauLevenshtein.distance(word[:len(term)], term, score_cutoff=1) <= 1)
+
+
 @dataclass(frozen=True)
 class Hit:
     """A term found in a text: its need (position in the codebook), the term, its key, where."""
@@ -190,6 +220,8 @@ class TermIndex:
         self.preparer = preparer
         self.terms: list[tuple[int, str, tuple[Token, ...]]] = []
         self.index: dict[str, list[tuple[int, str, tuple[Token, ...]]]] = {}
+        # one-word terms long enough to be found with a typing error
+        self.long: list[tuple[int, str, tuple[Token, ...]]] = []
         for j, need in enumerate(book.needs):
             for term in need.termen:
                 toks = term_tokens(term)
@@ -197,6 +229,8 @@ class TermIndex:
                     entry = (j, term, toks)
                     self.terms.append(entry)
                     self.index.setdefault(toks[0].stem, []).append(entry)
+                    if len(toks) == 1 and not toks[0].stop and len(toks[0].surface) >= TYPO_MIN:
+                        self.long.append(entry)
 
     def hits(self, text: str) -> list[Hit]:
         """Every term found in ``text``, with its place (token positions)."""
@@ -208,6 +242,13 @@ class TermIndex:
                 if len(window) == len(seq) and all(map(_matches, window, seq)):
                     out.append(Hit(j, term, tuple(t.stem for t in seq), i, i + len(seq),
                                    " ".join(t.surface for t in window)))
+        found_at = {h.start for h in out}
+        for i, tok in enumerate(toks):
+            if i in found_at or tok.stop or len(tok.surface) < TYPO_MIN:
+                continue
+            for j, term, seq in self.long:
+                if _one_typo(tok.surface, seq[0].surface):
+                    out.append(Hit(j, term, (seq[0].stem,), i, i + 1, tok.surface))
         return out
 
     def found(self, text: str, n_needs: int) -> list[list[str]]:
@@ -324,22 +365,39 @@ def term_check(book: Codebook, questions: pd.DataFrame, *, config=None,
     cfg = config if config is not None else needs_mod.NeedConfig()
     prep = Preparer(needs_mod._vocabulary(book, cfg))
     idx = TermIndex(book, prep)
-    first = questions.drop_duplicates("text")
-    texts = first["text"].astype(str).tolist()
-    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
-             if "question_id" in first else [None] * len(texts))
+    texts, asked, own = _distinct_questions(questions)
     hits = [idx.hits(t) for t in texts]
     rows = [(book.ids[h.need], h.term, t, h.found) for t, hs in zip(texts, hits, strict=True)
             for h in hs]
     matches = (pd.DataFrame(rows, columns=["need", "term", "text", "gevonden"])
                .drop_duplicates(["need", "term", "text"])
                .sort_values(["need", "term", "text"]).reset_index(drop=True).astype("string"))
-    without = _without(book, texts, asked, hits, cfg, cache_dir)
+    without = _without(book, texts, asked, own, hits, cfg, cache_dir)
     return TermCheck(matches, _never(book, prep), _duplicates(book), _shared(book), without)
 
 
-def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: list[list[Hit]],
-             config, cache_dir: Path | None) -> pd.DataFrame:
+def _distinct_questions(questions: pd.DataFrame
+                        ) -> tuple[list[str], list[str | None], list[frozenset[str]] | None]:
+    """Each distinct text once: its text, the theme asked (first two letters of
+    ``question_id``) and, with a ``gemeente`` column, the municipalities that asked it (their
+    own name is no neighbour; without it no municipality name counts)."""
+    from pmg_analysis.text.places import place_code
+
+    first = questions.drop_duplicates("text")
+    texts = first["text"].astype(str).tolist()
+    asked = (first["question_id"].astype(str).str.slice(0, 2).tolist()
+             if "question_id" in first else [None] * len(texts))
+    own = None
+    if "gemeente" in questions:
+        by_text = questions.groupby("text", sort=False)["gemeente"].agg(
+            lambda g: frozenset(place_code(str(x)) for x in g))
+        own = [by_text[t] for t in first["text"]]
+    return texts, asked, own
+
+
+def _without(book: Codebook, texts: list[str], asked: list[str | None],
+             own: list[frozenset[str]] | None, hits: list[list[Hit]], config,
+             cache_dir: Path | None) -> pd.DataFrame:
     """For each term that matched, the questions whose chosen need changes without it (the
     other parts of the score stay as they are)."""
     from pmg_analysis.text import needs as needs_mod
@@ -348,10 +406,10 @@ def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: li
     rows = []
     if texts:
         base, found, _ = needs_mod._score_parts(texts, asked, book, config=config,
-                                                cache_dir=cache_dir)
+                                                cache_dir=cache_dir, own=own)
 
         def best(score: np.ndarray) -> str | None:
-            return book.ids[int(score.argmax())] if score.max() >= config.min_score else None
+            return _chosen(score[None, :], book, config)[0]
 
         full = base + needs_mod.lexical_scores(found, config)
         for i, text in enumerate(texts):
@@ -368,3 +426,99 @@ def _without(book: Codebook, texts: list[str], asked: list[str | None], hits: li
                         rows.append((book.ids[j], term, text, now, after))
     out = pd.DataFrame(rows, columns=cols).sort_values(["need", "term", "text"])
     return out.reset_index(drop=True).astype("string")
+
+
+def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFrame, *,
+               config=None, cache_dir: Path | None = None) -> pd.DataFrame:
+    """What proposed terms of ``need`` would do on questions beyond those they were read from.
+
+    A term written from one municipality's wording fits that question; whether it carries shows
+    in the questions of everyone else. Run it on as many questions as there are (all answers of
+    the survey; labelled sets where they exist) before adding the term to the codebook.
+
+    Parameters
+    ----------
+    book
+        The codebook (the terms are tried one at a time, added to ``need``).
+    need
+        The need the terms are for.
+    terms
+        The proposed terms.
+    questions
+        Frame with ``text`` (and ``question_id``, whose first two letters are the theme asked;
+        ``gemeente``, who asked, for the lean of a named neighbour); with a column ``behoefte``
+        (the true need of a labelled set) the changes are counted as right or wrong.
+
+    Returns
+    -------
+    DataFrame
+        One row per term: ``n_vragen`` (questions it finds), ``n_andere`` (of those, questions
+        now given another codebook need or none: where it fires outside the need),
+        ``n_verandert`` (questions whose need changes by adding it), ``n_goed`` and ``n_fout``
+        (changes to the right need, and away from a right one or to a wrong one; NA without
+        ``behoefte``), ``voorbeeld_andere`` (a question of another need it finds). Ordered by
+        ``n_andere`` then ``term``: specific terms first.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.codebook import load_codebook
+    >>> from pmg_analysis.text.needs import NeedConfig
+    >>> from pmg_analysis.text.coder import TextConfig
+    >>> q = pd.DataFrame({"text": ["Hoe houden we de treinverbinding naar de stad?",
+    ...                            "Hoe laten we jongeren sporten?"],
+    ...                   "question_id": ["EF_leervraag", "SV_leervraag"]})
+    >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    >>> t = term_trial(load_codebook(), "ef_mobiliteit", ["verbinding", "sporten"], q,
+    ...                config=cfg)
+    >>> t[["term", "n_vragen", "n_andere"]].values.tolist()
+    [['verbinding', 1, 0], ['sporten', 1, 1]]
+    """
+    from pmg_analysis.text import needs as needs_mod
+
+    cfg = config if config is not None else needs_mod.NeedConfig()
+    texts, asked, own = _distinct_questions(questions)
+    first = questions.drop_duplicates("text")
+    truth = first["behoefte"].astype(object).tolist() if "behoefte" in first else None
+    base, found, _ = needs_mod._score_parts(texts, asked, book, config=cfg,
+                                            cache_dir=cache_dir, own=own)
+    now = _chosen(base + needs_mod.lexical_scores(found, cfg), book, cfg)
+    rows = [_trial_row(book, need, term, texts, base, now, truth, cfg) for term in terms]
+    out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_andere", "n_verandert", "n_goed",
+                                      "n_fout", "voorbeeld_andere"])
+    out = out.sort_values(["n_andere", "term"], kind="stable").reset_index(drop=True)
+    return out.astype({"term": "string", "n_vragen": "Int64", "n_andere": "Int64",
+                       "n_verandert": "Int64", "n_goed": "Int64", "n_fout": "Int64",
+                       "voorbeeld_andere": "string"})
+
+
+def _trial_row(book: Codebook, need: str, term: str, texts: list[str], base: np.ndarray,
+               now: list[str | None], truth: list | None, config) -> tuple:
+    """One row of :func:`term_trial`: ``term`` added to ``need``, the rest of the scores kept."""
+    from pmg_analysis.text import needs as needs_mod
+    from pmg_analysis.text.codebook import _valid
+
+    changed = _valid({**book[need].model_dump(), "termen": (*book[need].termen, term)}, book)
+    trial = Codebook(tuple(changed if n.id == need else n for n in book.needs), book.source)
+    index = TermIndex(trial, Preparer(needs_mod._vocabulary(trial, config)))
+    j = book.ids.index(need)
+    fires = [i for i, t in enumerate(texts)
+             if any(h.term == term and h.need == j for h in index.hits(t))]
+    found = [index.found(t, len(book)) for t in texts]
+    after = _chosen(base + needs_mod.lexical_scores(found, config), book, config)
+    moved = [i for i in range(len(texts)) if after[i] != now[i]]
+    other = [i for i in fires if now[i] != need]
+    good = bad = pd.NA
+    if truth is not None:
+        good = sum(after[i] == truth[i] for i in moved)
+        bad = len(moved) - good
+    return (term, len(fires), len(other), len(moved), good, bad,
+            texts[other[0]] if other else pd.NA)
+
+
+def _chosen(scores: np.ndarray, book: Codebook, config) -> list[str | None]:
+    """The need per row of ``scores`` as the assignment chooses it (a near tie goes to the first
+    need in codebook order, not to the processor's argmax); None below ``config.min_score``."""
+    from pmg_analysis.text.ties import choose
+
+    return [choose(s, book.ids, margin=config.margin).best if s.max() >= config.min_score
+            else None for s in scores]

@@ -1,0 +1,73 @@
+"""Municipality names in a learning question: the signal of a question about the region.
+
+A question about working together in the region or the city's place in it often names no
+codebook term at all: it names the neighbours ("Hoe werken we samen met Duiven en
+Westervoort?", "Wat is onze rol naast Almelo en Hengelo?"). Which words are municipalities
+comes from the library's own register (:func:`pmg_analysis.municipalities.is_municipality_name`,
+the 388 municipalities of 2017 with their aliases), not from any evaluation set's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from pmg_analysis.municipalities import is_municipality_name, match_municipalities
+
+# A capitalised word (letters, hyphens, apostrophes: "Súdwest-Fryslân", "'s-Hertogenbosch"),
+# followed by up to two more words for names such as "Bergen op Zoom" or "Den Haag".
+_WORD = re.compile(r"[\w'][\w'-]*", re.UNICODE)
+_MAX_WORDS = 3
+
+
+@lru_cache(maxsize=4096)
+def _is_name(words: str) -> bool:
+    return is_municipality_name(words)
+
+
+def place_names(text: str) -> tuple[str, ...]:
+    """The municipalities a text names, in text order, each once (longest name first: "Bergen
+    op Zoom", not "Bergen"). Only capitalised words start a name, so "de beste aanpak" or
+    "putten" in a sentence name no municipality.
+
+    Examples
+    --------
+    >>> place_names("Hoe werken we in de Liemers samen met Duiven en Westervoort?")
+    ('Duiven', 'Westervoort')
+    >>> place_names("Wat is de beste aanpak voor Bergen op Zoom en Den Haag?")
+    ('Bergen op Zoom', 'Den Haag')
+    >>> place_names("Hoe pakken we eenzaamheid aan?")
+    ()
+    """
+    words = [m.group() for m in _WORD.finditer(text)]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        step = 1
+        if words[i][:1].isupper() or words[i].startswith("'s-"):
+            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                name = " ".join(words[i:i + n])
+                if _is_name(name):
+                    if name not in found:
+                        found.append(name)
+                    step = n
+                    break
+        i += step
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def place_code(name: str) -> str:
+    """The CBS code of a municipality's name (a code stays itself; an unknown name stays
+    itself, so that it compares with the same name).
+
+    Examples
+    --------
+    >>> place_code("Den Haag"), place_code("GM0753"), place_code("response:R1")
+    ('GM0518', 'GM0753', 'response:R1')
+    """
+    if re.fullmatch(r"GM\d{4}", name) or not is_municipality_name(name):
+        return name
+    return str(match_municipalities(pd.Series([name]))["gemeente_code"].iloc[0])
