@@ -385,3 +385,56 @@ def test_the_researcher_loop_counted_with_its_new_needs_carries_to_the_test_part
     # measured: the loop's codebook 0.80 of all 169 (ARI 0.67); the packaged codebook of then
     # 0.77 of all 169 with this method (0.76 measured once with the method of then)
     assert after.share_right >= 0.78
+
+
+# ------------------------------------------------------------------------------- fifth test set
+# Written blind a fifth time (after round five: municipality names, typing errors in long terms,
+# terms naming the needs): a development part (56 questions, 18 municipalities; the researcher
+# loop's source) and a test part (177 questions, 33 municipalities) withheld from the method and
+# measured once after "method final" (commit a48b7a4).
+EVAL5 = DATA / "leervragen_toets5.yaml"
+needs_set5 = pytest.mark.skipif(not EVAL5.is_file(), reason="tests/data/leervragen_toets5.yaml "
+                                "is not there")
+
+
+@pytest.fixture(scope="module")
+def evalset5():
+    return load_eval(EVAL5)
+
+
+@needs_set5
+def test_the_fifth_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evalset3, evalset4,
+                                                         evalset5):
+    q, test = evalset5.questions, _part(evalset5, "toets")
+    assert set(q["deel"]) == {"ontwikkeling", "toets"}
+    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
+    assert len(evalset5.needs) >= 25 and q["gemeente"].nunique() >= 40
+    assert not set(test["gemeente"]) & set(_part(evalset5, "ontwikkeling")["gemeente"])
+    earlier = set().union(*(set(e.questions["gemeente"])
+                            for e in (evalset, evalset2, evalset3, evalset4)))
+    assert not set(q["gemeente"]) & earlier
+    book = set(load_codebook(None).ids)
+    new = set(evalset5.needs["id"]) - book
+    assert len(new) == 4 and all(n.startswith("n5_") for n in new)
+    assert set(q["behoefte"]) <= book | new
+    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
+    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+
+
+@needs_set5
+@needs_e5
+def test_fifth_test_part_with_the_packaged_codebook(evalset5, cache_dir, report_metric):
+    """Written blind, withheld from the method; measured once with the packaged codebook after
+    the method was final and committed, before anyone read its errors."""
+    figures = evaluate(_part(evalset5, "toets"), evalset5.needs, load_codebook(None),
+                       cache_dir=cache_dir)
+    report_metric(figures.line("vijfde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
+    # Measured once (7 December 2026, commit a48b7a4): right need 0.848 (140 of 165 questions
+    # with a need in the codebook), ARI 0.73, top five found 4/5 with 4 within ±2, theme 0.92,
+    # new needs as a suggestion 0.33. Round four's method, measured afterwards on the same part:
+    # 0.84, 0.73, 4/5 with 4 within ±2, 0.92. Met: ARI >= 0.65, theme >= 0.90, 4 within ±2.
+    # Missed: right need >= 0.85 (one question short) and all five found (talent, 10
+    # municipalities, comes out 7th with 9; the social domain 10 for 7): printed, not asserted.
+    assert figures.ari >= 0.65
+    assert figures.theme_right >= 0.90
+    assert figures.top5_within_2 >= 4
