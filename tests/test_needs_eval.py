@@ -438,3 +438,36 @@ def test_fifth_test_part_with_the_packaged_codebook(evalset5, cache_dir, report_
     assert figures.ari >= 0.65
     assert figures.theme_right >= 0.90
     assert figures.top5_within_2 >= 4
+
+
+TOETS5_CODEBOOK = DATA / "leerbehoeften_toets5_ontwikkeling.yaml"
+# the loop's four new needs are the fifth set's four new needs under other ids
+TOETS5_SAME = {"sv_verward_gedrag": "n5_01", "ef_arbeidsmigranten": "n5_02",
+               "ld_gemeenteraad": "n5_03", "ef_circulaire_economie": "n5_04"}
+
+
+@needs_set5
+@needs_e5
+def test_the_researcher_loop_on_the_fifth_set_measured_on_its_test_part(evalset5, cache_dir,
+                                                                        report_metric):
+    """36 codebook edits made from the development part only (each term tried first with
+    ``text.term_trial``), measured once on the test part: as the issue measures (questions of
+    needs in the packaged codebook) and over all questions, the loop's new needs counted."""
+    test = _part(evalset5, "toets")
+    before = evaluate(test, evalset5.needs, load_codebook(None), cache_dir=cache_dir)
+    after = evaluate(test, evalset5.needs, load_codebook(TOETS5_CODEBOOK), cache_dir=cache_dir)
+    counted = evaluate(test, evalset5.needs, load_codebook(TOETS5_CODEBOOK), cache_dir=cache_dir,
+                       same_need=TOETS5_SAME)
+    # the packaged codebook over all questions: a question of a need it lacks is not right
+    before_all = before.share_right * before.n_in_codebook / len(test)
+    report_metric(after.line("vijfde toetsdeel (codeboek van de onderzoekerslus)"))
+    report_metric(f"onderzoekerslus vijfde set: goede behoefte toetsdeel {before.share_right:.3f} "
+                  f"-> {after.share_right:.3f} ({after.share_right - before.share_right:+.3f}); "
+                  f"over alle {len(test)} vragen, nieuwe behoeften meegeteld: {before_all:.3f} -> "
+                  f"{counted.share_right:.3f} ({counted.share_right - before_all:+.3f})")
+    # Measured once: 0.848 -> 0.841 (-0.006; target +0.05 missed), ARI 0.73 -> 0.77, theme
+    # 0.92 -> 0.93; over all 177 questions with the four new needs counted 0.791 -> 0.836
+    # (+0.045): the new needs carry, the term edits to existing needs do not.
+    assert counted.n_in_codebook == len(test)
+    assert after.ari >= before.ari
+    assert counted.share_right >= before_all + 0.03

@@ -86,8 +86,9 @@ class Figures:
         right = round(self.share_right * self.n_in_codebook)
         return (f"leerbehoeften {name}: {self.n_questions} vragen, goede behoefte "
                 f"{self.share_right:.3f} ({right} van {self.n_in_codebook} met een behoefte in "
-                f"het codeboek), nieuwe behoefte als voorstel {_share(self.new_to_suggestion)}, ARI "
-                f"{self.ari:.2f}, top-5 gevonden {self.top5_found}/5 (aantal ±2: "
+                f"het codeboek), nieuwe behoefte als voorstel "
+                f"{_share(self.new_to_suggestion)}, ARI {self.ari:.2f}, top-5 gevonden "
+                f"{self.top5_found}/5 (aantal ±2: "
                 f"{self.top5_within_2}/5), thema goed {self.theme_right:.2f}, "
                 f"{self.n_groups} groepen")
 
