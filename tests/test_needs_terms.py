@@ -275,7 +275,7 @@ def test_a_question_naming_its_neighbours_leans_to_regional_collaboration_not_de
     ("Hoe begeleiden we mensen met een arbiedsbeperking naar een baan?", "ea_bijstand_werk",
      "arbeidsbeperking"),
     ("Ruimte geven aan burgerinitatieven zonder regels", "ld_right_to_challenge",
-     "initiatieven"),  # the compound split: its second part with the error
+     "initiatief"),  # the compound split: its second part, inflected, with the error
     ("De kosten van de jeugdhupl lopen op", "sv_sociaal_domein", "jeugdhulp"),
 ])
 def test_a_long_term_is_found_with_one_typing_error(text, need, term):

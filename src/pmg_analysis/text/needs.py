@@ -268,7 +268,7 @@ def need_scores(questions: list[str], asked_under: list[str | None], book: Codeb
     >>> s, terms, _ = need_scores(["Prestatieafspraken met de corporaties"], ["EF"], book,
     ...                           config=cfg, cache_dir=None)
     >>> book.ids[int(s[0].argmax())], terms[0][book.ids.index("ef_corporaties")]
-    ('ef_corporaties', ['prestatieafspraken', 'corporaties'])
+    ('ef_corporaties', ['prestatieafspraken', 'corporatie'])
     """
     base, found, closest = _score_parts(questions, asked_under, book, config=config,
                                         cache_dir=cache_dir, own=own)
