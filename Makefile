@@ -43,9 +43,13 @@ processed: $(STAMP)
 	$(BIN)/pmg-analysis analyse > /dev/null
 
 ## ruff en alle tests, ook het opnieuw uitvoeren van de notebooks (nbval); laat data/processed en reports/ ongemoeid
+# Spread over the cores (pytest-xdist, at most 4 workers: each builds the example's tables once);
+# a file's tests and a notebook's cells stay together on one worker (nbval runs cells in order).
+# TESTJOBS=0 runs everything in this one process.
+TESTJOBS ?= auto
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TESTJOBS) --maxprocesses=4 --dist loadfile
 
 ## snelle tests voor tussendoor: ruff en de unittests, zonder notebooks, browser en hele ketens
 test-fast: $(STAMP)

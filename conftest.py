@@ -144,14 +144,22 @@ _TOUCHED = pytest.StashKey[list]()
 
 
 # Measured figures (macro-F1 of the text coder, precision/recall of name redaction, accuracy of
-# the typology ...) are printed at the end of every test run, so `make test` shows them.
+# the typology ...) are printed at the end of every test run, so `make test` shows them. A test
+# records them on its report (user_properties), which pytest-xdist carries from a worker to the
+# process that prints the summary.
 _MEASURED: list[str] = []
+_METRIC = "gemeten"
 
 
 @pytest.fixture
-def report_metric():
+def report_metric(request):
     """Record one line with a measured figure; printed in pytest's terminal summary."""
-    return _MEASURED.append
+    return lambda line: request.node.user_properties.append((_METRIC, str(line)))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "teardown":
+        _MEASURED.extend(v for k, v in report.user_properties if k == _METRIC)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
