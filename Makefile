@@ -42,11 +42,11 @@ processed: $(STAMP)
 	$(BIN)/pmg-analysis clean $(EXAMPLE) > /dev/null
 	$(BIN)/pmg-analysis analyse > /dev/null
 
-## ruff en alle tests, ook het opnieuw uitvoeren van de notebooks (nbval); laat data/processed en reports/ ongemoeid
-# Spread over the cores (pytest-xdist, at most 4 workers: each builds the example's tables once);
-# a file's tests and a notebook's cells stay together on one worker (nbval runs cells in order).
-# TESTJOBS=0 runs everything in this one process.
+# `make test` spreads the tests over the cores (pytest-xdist, at most 4 workers: each builds the
+# example's tables once); a file's tests and a notebook's cells stay together on one worker (nbval
+# runs cells in order). TESTJOBS=0 runs everything in this one process.
 TESTJOBS ?= auto
+## ruff en alle tests, ook het opnieuw uitvoeren van de notebooks (nbval); laat data/processed en reports/ ongemoeid
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -n $(TESTJOBS) --maxprocesses=4 --dist loadfile
