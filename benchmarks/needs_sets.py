@@ -51,6 +51,9 @@ def _part(path: Path, part: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool]]:
     """(name, questions, needs, errors may be read) of every development set."""
     return [
+        ("vijfde set, toetsdeel", *_part(DATA / "leervragen_toets5.yaml", "toets"), True),
+        ("vijfde set, ontwikkeldeel", *_part(DATA / "leervragen_toets5.yaml", "ontwikkeling"),
+         True),
         ("vierde set, toetsdeel", *_part(DATA / "leervragen_toets4.yaml", "toets"), True),
         ("vierde set, ontwikkeldeel", *_part(DATA / "leervragen_toets4.yaml", "ontwikkeling"),
          True),

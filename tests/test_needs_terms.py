@@ -270,6 +270,57 @@ def test_a_question_naming_its_neighbours_leans_to_regional_collaboration_not_de
     assert ids[int(s[2].argmax())] == "ld_rijk_provincie"
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Hoe houden we de Achterhoek leefbaar?", ("Achterhoek",)),
+    ("Wat doen de Drechtsteden en Holland Rijnland met jeugdzorg?",
+     ("Drechtsteden", "Holland Rijnland")),
+    ("Samenwerken met de Twentse gemeenten en in Zuid Limburg", ("Twentse", "Zuid Limburg")),
+    ("Hoe werkt het Gooi samen?", ("Gooi",)),
+    ("Hoe werken we samen met de provincie Drenthe en met Friesland?", ()),  # provinces
+    ("Wat is onze rol naast Almelo en Hengelo?", ()),  # municipalities: place_names
+    ("Hoe houden we de veluwe groen?", ()),  # lower case: no name
+])
+def test_a_question_names_regions_that_are_no_municipality_or_province(text, names):
+    from pmg_analysis.text.places import region_names
+
+    assert region_names(text) == names
+
+
+def test_the_packaged_region_names_say_their_source_and_hold_no_province_or_municipality():
+    from importlib import resources
+
+    from pmg_analysis import catalog
+    from pmg_analysis.municipalities import is_municipality_name
+
+    path = resources.files("pmg_analysis").joinpath("data", catalog.REGION_NAMES.file)
+    text = path.read_text(encoding="utf-8")
+    assert "83553NED" in text and "scripts/regio_namen.py" in text
+    names = pd.read_csv(path, comment="#")["naam"]
+    assert {"Achterhoek", "Drechtsteden", "Twente", "Holland Rijnland", "Zuid-Limburg"} <= set(
+        names)
+    assert not names.isin(["Drenthe", "Flevoland", "Friesland", "Fryslân", "Zeeland",
+                           "Utrecht", "Groningen", "Limburg"]).any()
+    assert not names.map(is_municipality_name).any()
+
+
+def test_a_question_naming_a_region_leans_to_regional_collaboration_whoever_asks():
+    """A region is never the asker's own name: naming it lifts the regional needs by
+    `place_weight`, also for a municipality inside it; switched off it adds nothing."""
+    ids = BOOK.ids
+    regional = [ids.index(n) for n in NeedConfig().place_needs]
+    texts = ["Hoe houden we de Achterhoek samen sterk?", "Hoe houden we het samen sterk?"]
+    aalten = [frozenset({"GM0197"})] * 2
+    s, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None,
+                          own=aalten)
+    assert s[0, regional] - s[1, regional] == pytest.approx(
+        [NeedConfig().place_weight] * len(regional))
+    from dataclasses import replace
+
+    off, _, _ = need_scores(texts, ["LD"] * 2, BOOK, cache_dir=None, own=aalten,
+                            config=replace(LEXICON_ONLY, region_names=False))
+    assert (off[0] == off[1]).all()
+
+
 # ------------------------------------------------------------------------------ typing errors
 @pytest.mark.parametrize(("text", "need", "term"), [
     ("Hoe begeleiden we mensen met een arbiedsbeperking naar een baan?", "ea_bijstand_werk",

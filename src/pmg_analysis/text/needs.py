@@ -55,7 +55,7 @@ from pmg_analysis.reasons import setting
 from pmg_analysis.text import embed as emb
 from pmg_analysis.text.codebook import Codebook, CodebookError, Need, load_codebook, with_need
 from pmg_analysis.text.coder import TextConfig, _use_embeddings, code_themes
-from pmg_analysis.text.places import place_code, place_names
+from pmg_analysis.text.places import place_code, place_names, region_names
 from pmg_analysis.text.prepare import Preparer, content_words, stem, stop_words, words
 from pmg_analysis.text.questions import QuestionConfig, gemeente_of, learning_questions
 from pmg_analysis.text.terms import TermIndex
@@ -115,6 +115,12 @@ class NeedConfig:
         "their own municipality, mostly about identity or the centre, and on the example two "
         "questions (\"Voor Woerden is de vraag ...\") went to regional collaboration; requiring "
         "two names instead lost three questions."))
+    region_names: bool = setting(True, reason=(
+        "A region that is no municipality (\"de Achterhoek\", \"Drechtsteden\", \"Twentse "
+        "gemeenten\"; CBS 2017 labour-market, COROP, youth-care and safety regions) counts as "
+        "naming another municipality: questions about regional cooperation name a region more "
+        "often than a municipality (third set). Measured on all development sets: see "
+        "docs/methode.md, Zesde ronde."))
     place_needs: tuple[str, ...] = setting(("ld_regionale_samenwerking", "ld_positie_stad"),
                                            reason=(
         "The needs a named municipality points to: questions about working together in the "
@@ -324,15 +330,18 @@ def _score_parts(questions: list[str], asked_under: list[str | None], book: Code
 def _place_signal(questions: list[str], own: list[frozenset[str]] | None, book: Codebook,
                   terms: TermIndex, config: NeedConfig) -> np.ndarray:
     """1 for the needs in ``config.place_needs`` of every question that names another
-    municipality than the one asking (none when ``own`` is None), and no codebook term ("Den
-    Haag" is the seat of government: a term, no neighbour)."""
+    municipality than the one asking (none when ``own`` is None) or a region that is no
+    municipality (:func:`.places.region_names`, with ``config.region_names``), and no codebook
+    term ("Den Haag" is the seat of government: a term, no neighbour)."""
     cols = np.array([need_id in config.place_needs for need_id in book.ids], dtype=float)
     if own is None:  # who asked is unknown: any name could be its own
         return np.zeros((len(questions), len(book)))
-    named = np.array([any(not any(terms.found(name, len(book))) and place_code(name) not in m
-                          for name in place_names(q)) for q, m in zip(questions, own,
-                                                                       strict=True)],
-                     dtype=float)
+    def no_term(name: str) -> bool:
+        return not any(terms.found(name, len(book)))
+
+    named = np.array([any(no_term(name) and place_code(name) not in m for name in place_names(q))
+                      or (config.region_names and any(map(no_term, region_names(q))))
+                      for q, m in zip(questions, own, strict=True)], dtype=float)
     return named[:, None] * cols[None, :]
 
 
