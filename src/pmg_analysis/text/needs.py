@@ -473,35 +473,59 @@ def learning_needs(texts: pd.DataFrame, responses: pd.DataFrame, *,
     [['ef_corporaties', 2]]
     """
     book = codebook if codebook is not None else load_codebook(config.codebook_path)
-    rows = learning_questions(texts, config.questions).drop_duplicates(ignore_index=True)
+    rows, context, preparer = assignment_units(texts, responses, book, config)
     if rows.empty:
-        return _empty()
+        empty = _empty()
+        return (empty if context.empty else
+                LearningNeeds(empty.needs, empty.members, empty.quotes, context))
+    uniq, own = distinct_units(rows)
+    scores, found, closest = need_scores([u[0] for u in uniq], [u[1] for u in uniq], book,
+                                         config=config, cache_dir=cache_dir, own=own)
+    rows, explaining = assign_units(rows, uniq, scores, found, closest, book, config, preparer)
+    context = pd.concat([context, explaining], ignore_index=True)
+    rows, sugg_label = _suggest(rows, preparer, config)
+    return _assemble(rows, book, sugg_label, context, config, cache_dir)
+
+
+def assignment_units(texts: pd.DataFrame, responses: pd.DataFrame, book: Codebook,
+                     config: NeedConfig) -> tuple[pd.DataFrame, pd.DataFrame, Preparer]:
+    """The units the assignment scores: one row per learning question (a sentence of an answer,
+    :func:`.questions.learning_questions`) with a subject of its own (``response_id``,
+    ``question_id``, ``text``, ``gemeente``, ``asked``), the sentences without a subject
+    (context, as strings) and the preparer of the codebook's vocabulary. :func:`.terms.term_trial`
+    scores these same units."""
+    rows = learning_questions(texts, config.questions).drop_duplicates(ignore_index=True)
     preparer = Preparer(_vocabulary(book, config))
+    cols = ["response_id", "question_id", "text"]
+    if rows.empty:
+        return rows, pd.DataFrame(columns=cols).astype("string"), preparer
     rows["gemeente"] = rows["response_id"].map(gemeente_of(responses)).fillna(
         "response:" + rows["response_id"])
     rows["asked"] = rows["question_id"].str.slice(0, 2)
     subject = rows["text"].map(lambda t: _has_subject(t, preparer, config))
-    context = rows.loc[~subject, ["response_id", "question_id", "text"]].reset_index(drop=True)
-    rows = rows[subject].reset_index(drop=True)
-    if rows.empty:
-        empty = _empty()
-        return LearningNeeds(empty.needs, empty.members, empty.quotes,
-                             context.astype("string"))
+    context = rows.loc[~subject, cols].reset_index(drop=True).astype("string")
+    return rows[subject].reset_index(drop=True), context, preparer
+
+
+def distinct_units(rows: pd.DataFrame) -> tuple[list[tuple[str, str]], list[frozenset[str]]]:
+    """Each distinct (text, theme asked) of the units once, sorted, with the codes of the
+    municipalities that asked it (their own name is no neighbour)."""
     uniq = sorted(set(zip(rows["text"], rows["asked"], strict=True)))
     askers = rows.groupby(["text", "asked"])["gemeente"].agg(
         lambda g: frozenset(place_code(str(x)) for x in g))
-    scores, found, closest = need_scores([u[0] for u in uniq], [u[1] for u in uniq], book,
-                                         config=config, cache_dir=cache_dir,
-                                         own=[askers[u] for u in uniq])
-    decided = _decide(uniq, scores, found, closest, book, config)
-    rows = _with_decisions(rows, decided)
+    return uniq, [askers[u] for u in uniq]
+
+
+def assign_units(rows: pd.DataFrame, uniq: list[tuple[str, str]], scores: np.ndarray,
+                 found: list[list[list[str]]], closest: list[list[str]], book: Codebook,
+                 config: NeedConfig, preparer: Preparer) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The units with their decision (``need`` None below the threshold), and the units that
+    are context beside a question of their answer (``response_id``, ``question_id``, ``text``)."""
+    rows = _with_decisions(rows, _decide(uniq, scores, found, closest, book, config))
     with_term = {u for i, u in enumerate(uniq) if any(found[i])}
     explains = _explaining(rows, with_term, preparer, config)
-    context = pd.concat([context, rows.loc[explains, ["response_id", "question_id", "text"]]],
-                        ignore_index=True)
-    rows = rows[~explains].reset_index(drop=True)
-    rows, sugg_label = _suggest(rows, preparer, config)
-    return _assemble(rows, book, sugg_label, context, config, cache_dir)
+    return (rows[~explains].reset_index(drop=True),
+            rows.loc[explains, ["response_id", "question_id", "text"]])
 
 
 Decision = tuple[str | None, float, bool, str | None, tuple[str, ...], str]
