@@ -516,9 +516,8 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
     first, texts, responses = _trial_questions(questions)
     rows, _, preparer = needs_mod.assignment_units(texts, responses, book, cfg)
     uniq, own = needs_mod.distinct_units(rows)
-    base, found, closest = needs_mod._score_parts([u[0] for u in uniq], [u[1] for u in uniq],
-                                                  book, config=cfg, cache_dir=cache_dir,
-                                                  own=own)
+    base, found, closest = needs_mod._score_parts([u for u, _ in uniq], [a for _, a in uniq],
+                                                  book, config=cfg, cache_dir=cache_dir, own=own)
     unit = _TrialUnits(rows, uniq, base, closest, preparer, first["response_id"].tolist(),
                        first["text"].astype(str).tolist())
     now = unit.needs(book, found, cfg)
