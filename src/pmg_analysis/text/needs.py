@@ -356,11 +356,7 @@ def _suggestions(texts: list[str], config: NeedConfig, preparer: Preparer
     question (highest summed similarity to the others; ties: shortest, then alphabetical)."""
     if len(texts) < 2:
         return [list(texts)], list(texts)
-    stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
-    tfidf = TfidfVectorizer(analyzer=lambda t: [s for s in preparer.stems(t) if s not in stops],
-                            norm="l2")
-    x = tfidf.fit_transform(texts).toarray()
-    sims = np.round(x @ x.T, 9)
+    sims = _similarities(texts, config, preparer)
     dist = np.clip(1.0 - sims, 0.0, 1.0)
     np.fill_diagonal(dist, 0.0)
     model = AgglomerativeClustering(n_clusters=None, distance_threshold=config.suggestion_distance,
@@ -369,12 +365,27 @@ def _suggestions(texts: list[str], config: NeedConfig, preparer: Preparer
     groups, central = [], []
     for cid in sorted(set(ids.tolist()), key=lambda c: int(np.flatnonzero(ids == c)[0])):
         idx = np.flatnonzero(ids == cid)
-        closeness = np.round(sims[np.ix_(idx, idx)].sum(axis=1), 6)
-        best = min(idx.tolist(), key=lambda i: (-closeness[list(idx).index(i)], len(texts[i]),
-                                                 texts[i]))
         groups.append([texts[i] for i in idx])
-        central.append(texts[best])
+        central.append(_by_centrality([texts[i] for i in idx], sims[np.ix_(idx, idx)])[0])
     return groups, central
+
+
+def _similarities(texts: list[str], config: NeedConfig, preparer: Preparer) -> np.ndarray:
+    """Cosine of the TF-IDF content stems of every pair of texts, rounded to 1e-9 (the same on
+    every machine)."""
+    stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
+    tfidf = TfidfVectorizer(analyzer=lambda t: [s for s in preparer.stems(t) if s not in stops],
+                            norm="l2")
+    x = tfidf.fit_transform(texts).toarray()
+    return np.round(x @ x.T, 9)
+
+
+def _by_centrality(texts: list[str], sims: np.ndarray) -> list[str]:
+    """The texts, most central first: highest summed similarity to the others (rounded), then
+    shortest, then alphabetical."""
+    closeness = np.round(sims.sum(axis=1), 6)
+    order = sorted(range(len(texts)), key=lambda i: (-closeness[i], len(texts[i]), texts[i]))
+    return [texts[i] for i in order]
 
 
 LEAD_IN_WORDS = 10  # a lead-in before the question word is at most this long ("Graag horen we...")
@@ -777,15 +788,18 @@ def proposed_terms(result: LearningNeeds, suggestion: str, *,
     """Terms a researcher could give a suggested need, to confirm before accepting it.
 
     A word is proposed when it is a content word of the suggestion's questions, at least four
-    letters, no survey or form word, and not generic: it occurs in the questions of at most one
-    other need of the result (a word such as "kost" or "levert" occurs all over). Words of two
-    or more of the suggestion's questions come first.
+    letters, no survey or form word, no name of a municipality or region (:mod:`.places`: a
+    place is where a question comes from, not what it is about), and not generic: it occurs in
+    the questions of at most one other need of the result (a word such as "kost" or "levert"
+    occurs all over). A word of one question only describes that question: it is proposed
+    only when no word of two or more questions is left, and marked so (``een_vraag``).
 
     Returns
     -------
     DataFrame
         ``term`` (the most frequent written form), ``n_vragen`` (the suggestion's questions with
-        it), ``n_elders`` (other needs whose questions have it), ordered by ``n_vragen``
+        it), ``n_elders`` (other needs whose questions have it), ``een_vraag`` (True: a word of
+        a single question, proposed because nothing else is left), ordered by ``n_vragen``
         descending, then alphabetically. Example: see :func:`accept_suggestion`.
     """
     members = result.members
@@ -794,12 +808,14 @@ def proposed_terms(result: LearningNeeds, suggestion: str, *,
         raise ValueError(f"{suggestion} staat niet in dit resultaat.")
     whole = Preparer(frozenset())
     stops = {stem(w) for w in config.form_words | config.questions.label_stop_words}
+    names = {w.lower() for text in own for name in (*place_names(text), *region_names(text))
+             for w in words(name)}
     counts: dict[str, int] = {}
     forms: dict[str, dict[str, int]] = {}
     for text in own:
         for w in set(content_words(text)):
             s = stem(w)
-            if len(w) < 4 or s in stops:
+            if len(w) < 4 or s in stops or w.lower() in names:
                 continue
             counts[s] = counts.get(s, 0) + 1
         for w in content_words(text):
@@ -811,25 +827,53 @@ def proposed_terms(result: LearningNeeds, suggestion: str, *,
             continue
         for s in {stem(t) for t in whole.tokens(text)} & set(counts):
             elsewhere.setdefault(s, set()).add(str(need))
-    rows = [(min(forms[s], key=lambda f: (-forms[s][f], f)), n, len(elsewhere.get(s, ())))
-            for s, n in counts.items() if len(elsewhere.get(s, ())) <= 1]
-    out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_elders"])
+    rows = [(min(forms[s], key=lambda f: (-forms[s][f], f)), n, len(elsewhere.get(s, ())),
+             n == 1) for s, n in counts.items() if len(elsewhere.get(s, ())) <= 1]
+    out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_elders", "een_vraag"])
+    if (~out["een_vraag"]).any():
+        out = out[~out["een_vraag"]]
     out = out.sort_values(["n_vragen", "term"], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True).astype({"term": "string", "n_vragen": "Int64",
-                                              "n_elders": "Int64"})
+                                              "n_elders": "Int64", "een_vraag": "boolean"})
+
+
+def example_candidates(result: LearningNeeds, suggestion: str, *,
+                       config: NeedConfig = NeedConfig()) -> pd.DataFrame:
+    """The questions of a suggested need a researcher could confirm as its examples, most
+    central first (the highest summed similarity of content words to the suggestion's other
+    questions, then the shortest): a central question says what the need is about, an outlier
+    only what it is about too. Pass the confirmed ones to :func:`accept_suggestion` as
+    ``voorbeelden`` (at most three).
+
+    Returns
+    -------
+    DataFrame
+        ``rank`` (1 = most central), ``text``. Example: see :func:`accept_suggestion`.
+    """
+    texts = sorted(set(result.members.loc[result.members["need"] == suggestion, "text"]))
+    if not texts:
+        raise ValueError(f"{suggestion} staat niet in dit resultaat.")
+    preparer = Preparer(config.text.lexicon().vocabulary)
+    ranked = (_by_centrality(texts, _similarities(texts, config, preparer)) if len(texts) > 1
+              else texts)
+    return pd.DataFrame({"rank": pd.array(range(1, len(ranked) + 1), dtype="Int64"),
+                         "text": pd.array(ranked, dtype="string")})
 
 
 def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
-                      termen: tuple[str, ...] | list[str] = (), need_id: str | None = None,
-                      codebook: Codebook | None = None,
+                      termen: tuple[str, ...] | list[str] = (),
+                      voorbeelden: tuple[str, ...] | list[str] = (), beschrijving: str = "",
+                      need_id: str | None = None, codebook: Codebook | None = None,
                       write_to: str | Path | None = None) -> Codebook:
     """Make a suggested new need a need of the codebook.
 
-    The new need takes the suggestion's theme and opgave, its clearest questions (at most
-    three) as examples and the ``termen`` the researcher confirmed: see
-    :func:`proposed_terms` for candidates. No term is added unasked, so that no generic word
-    ("kost") starts catching questions of other needs. With ``write_to`` (for instance
-    :data:`.codebook.USER_CODEBOOK`) the codebook is written there, and the next run uses it.
+    The new need takes the suggestion's theme and opgave, and only what the researcher
+    confirmed: the ``termen`` (candidates: :func:`proposed_terms`), the ``voorbeelden``
+    (candidates: :func:`example_candidates`, the most central questions first) and a
+    ``beschrijving``. Nothing is taken unasked: a generic word ("kost") would catch questions of
+    other needs, and an outlying question as example would pull in questions like it. With
+    ``write_to`` (for instance :data:`.codebook.USER_CODEBOOK`) the codebook is written there,
+    and the next run uses it.
 
     Parameters
     ----------
@@ -841,6 +885,10 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
         The Dutch name of the new need.
     termen
         The terms of the new need (confirmed by the researcher).
+    voorbeelden
+        Its example questions (confirmed; at most three).
+    beschrijving
+        Its description (one or two Dutch sentences: what the need is about).
     need_id
         Its id (default: the theme code and the first words of the name, e.g. ``ea_zzp``).
     codebook
@@ -854,12 +902,16 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
     >>> res = learning_needs(t, r, config=NeedConfig(text=TextConfig(use_embeddings=False)),
     ...                      cache_dir=None)
     >>> sid = res.needs["need"].iloc[0]
-    >>> proposed_terms(res, sid)["term"].tolist()
-    ["zzp'ers", 'bereiken', 'flexwerkers']
-    >>> book = accept_suggestion(res, sid, naam="Zzp'ers en flexwerk",
-    ...                          termen=["zzp'ers", "flexwerkers"])
-    >>> book.needs[-1].id, book.needs[-1].termen
-    ('ea_zzp_ers_flexwerk', ("zzp'ers", 'flexwerkers'))
+    >>> proposed_terms(res, sid)["term"].tolist()  # "bereiken": one question only
+    ["zzp'ers"]
+    >>> example_candidates(res, sid)["text"].tolist()
+    ["Zzp'ers en flexwerkers", "Hoe bereiken we zzp'ers?"]
+    >>> book = accept_suggestion(res, sid, naam="Zzp'ers en flexwerk", termen=["zzp'ers"],
+    ...                          voorbeelden=["Hoe bereiken we zzp'ers?"],
+    ...                          beschrijving="Zelfstandigen en flexwerkers bereiken.")
+    >>> new = book.needs[-1]
+    >>> new.id, new.termen, new.voorbeelden
+    ('ea_zzp_ers_flexwerk', ("zzp'ers",), ("Hoe bereiken we zzp'ers?",))
     """
     row = result.needs[result.needs["need"] == suggestion]
     if row.empty or row["bron"].iloc[0] != VOORSTEL:
@@ -869,11 +921,10 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
     book = codebook if codebook is not None else load_codebook()
     theme = str(row["theme"]) if pd.notna(row["theme"]) else "SV"
     slug = re.sub(r"[^a-z0-9]+", "_", "_".join(content_words(naam)[:2])).strip("_")
-    quotes = result.quotes[result.quotes["cluster"] == row["cluster"]]["text"].tolist()
     need = Need.model_construct(id=need_id or f"{theme.lower()}_{slug}", naam=naam, thema=theme,
                                 opgave=None if pd.isna(row["opgave"]) else str(row["opgave"]),
-                                beschrijving="", termen=tuple(termen),
-                                voorbeelden=tuple(quotes[:3]))
+                                beschrijving=beschrijving, termen=tuple(termen),
+                                voorbeelden=tuple(voorbeelden))
     return with_need(book, need, write_to=write_to)
 
 
