@@ -365,7 +365,8 @@ def test_a_question_naming_its_neighbours_leans_to_regional_collaboration_not_de
     ("Hoe werkt het Gooi samen?", ("Gooi",)),
     ("Hoe werken we samen met de provincie Drenthe en met Friesland?", ()),  # provinces
     ("Wat is onze rol naast Almelo en Hengelo?", ()),  # municipalities: place_names
-    ("Hoe houden we de veluwe groen?", ()),  # lower case: no name
+    ("Hoe houden we de veluwe groen?", ("veluwe",)),  # lower case, six letters: a name
+    ("Dan gooi je het in de groep", ()),  # lower case, four letters: a word
 ])
 def test_a_question_names_regions_that_are_no_municipality_or_province(text, names):
     from pmg_analysis.text.places import region_names
@@ -391,16 +392,19 @@ def test_the_packaged_region_names_say_their_source_and_hold_no_province_or_muni
 
 
 def test_a_question_naming_a_region_leans_to_regional_collaboration_whoever_asks():
-    """A region is never the asker's own name: naming it lifts the regional needs by
-    `place_weight`, also for a municipality inside it; switched off it adds nothing."""
+    """A region is never the asker's own name: naming it lifts the regional needs (and
+    democratic control over the region) by `place_weight`, also for a municipality inside it,
+    and when who asked is unknown; switched off it adds nothing."""
     ids = BOOK.ids
-    regional = [ids.index(n) for n in NeedConfig().place_needs]
+    regional = [ids.index(n) for n in NeedConfig().region_needs]
     texts = ["Hoe houden we de Achterhoek samen sterk?", "Hoe houden we het samen sterk?"]
     aalten = [frozenset({"GM0197"})] * 2
     s, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None,
                           own=aalten)
     assert s[0, regional] - s[1, regional] == pytest.approx(
         [NeedConfig().place_weight] * len(regional))
+    unknown, _, _ = need_scores(texts, ["LD"] * 2, BOOK, config=LEXICON_ONLY, cache_dir=None)
+    assert (unknown[0] - unknown[1] == s[0] - s[1]).all()
     from dataclasses import replace
 
     off, _, _ = need_scores(texts, ["LD"] * 2, BOOK, cache_dir=None, own=aalten,

@@ -98,12 +98,20 @@ def _region_pattern() -> re.Pattern[str]:
             stem = name[:-1] if name.endswith("e") else name
             body = f"(?:{body}|{re.escape(stem)}se)"
         alternatives.append(body)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    # a hyphenated word may follow ("Drechtsteden-verband", "Achterhoek-breed")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+# Letters of a region name found also in lower case ("samenwerking midden-limburg oost",
+# "bedrijven aan de achterhoek binden"): no region name of six letters or more is a Dutch word;
+# shorter ones can be ("gooi", a form of "gooien").
+LOWER_CASE_MIN = 6
 
 
 def region_names(text: str) -> tuple[str, ...]:
     """The regions that are no municipality a text names, in text order, each once, as written
-    (only a capitalised word starts one: "de veluwe" in lower case is not read as a name).
+    (in lower case only a name of :data:`LOWER_CASE_MIN` letters or more: "ik gooi" is no
+    region).
 
     Examples
     --------
@@ -111,12 +119,14 @@ def region_names(text: str) -> tuple[str, ...]:
     ('Achterhoek', 'Zuid Limburg')
     >>> region_names("Wat leren Twentse gemeenten van de Drechtsteden?")
     ('Twentse', 'Drechtsteden')
+    >>> region_names("samenwerking midden-limburg oost en Drechtsteden-verband; ik gooi het in")
+    ('midden-limburg oost', 'Drechtsteden')
     >>> region_names("Hoe werken we samen met Duiven en Westervoort?")
     ()
     """
     found: list[str] = []
     for m in _region_pattern().finditer(str(text)):
         name = m.group()
-        if name[:1].isupper() and name not in found:
+        if (name[:1].isupper() or len(name) >= LOWER_CASE_MIN) and name not in found:
             found.append(name)
     return tuple(found)
