@@ -328,11 +328,12 @@ def test_proposed_terms_leave_out_words_that_occur_all_over():
 
 def test_proposed_terms_leave_out_place_names_and_words_of_one_question_while_others_remain():
     """A suggestion from the fifth set's loop proposed 'Puttershoek' and 'Achterhoek': a place
-    says where a question comes from. A word of one question only describes that question."""
-    rows = [("R1", "LD_leervraag", "Hoe bereiden we een herindeling met Binnenmaas en "
+    says where a question comes from. A word of one question only describes that question.
+    (Asked under SV: under LD the names' lift would give them a regional need.)"""
+    rows = [("R1", "SV_leervraag", "Hoe bereiden we een herindeling met Binnenmaas en "
                                    "Cromstrijen voor?"),
-            ("R2", "LD_leervraag", "Wat doet een herindeling in de Achterhoek met de kernen?"),
-            ("R3", "LD_leervraag", "Herindeling: hoe houden we de dorpen betrokken?")]
+            ("R2", "SV_leervraag", "Wat doet een herindeling in de Achterhoek met de kernen?"),
+            ("R3", "SV_leervraag", "Herindeling: hoe houden we de dorpen betrokken?")]
     result = learning_needs(_texts(rows), _responses(["R1", "R2", "R3"], ["polycentrisch"] * 3),
                             config=LEXICON_ONLY, cache_dir=None)
     sid = result.members.set_index("text").loc[rows[0][2], "need"]
