@@ -120,7 +120,7 @@ class NeedConfig:
         "gemeenten\"; CBS 2017 labour-market, COROP, youth-care and safety regions, "
         "text.places.region_names) lifts `region_needs` like naming another municipality: "
         "questions about the region name a region more often than a municipality. Weak evidence "
-        "on the development sets (58 questions name one, nearly all already right): right need "
+        "on the development sets (69 questions name one, nearly all already right): right need "
         "fifth test part 0.903 -> 0.909, every other set equal (theme, first set 0.907 -> "
         "0.911)."))
     region_needs: tuple[str, ...] = setting(
@@ -128,8 +128,8 @@ class NeedConfig:
         reason=(
             "The needs a named region points to, by `place_weight`: those of `place_needs` and "
             "democratic control, since a region is also the arrangement a council steers (of "
-            "58 development questions naming a region, 14 are about democratic control, 7 "
-            "about regional collaboration, 6 about the city's place). Measured on all "
+            "58 development questions naming a capitalised region, 14 are about democratic "
+            "control, 7 about regional collaboration, 6 about the city's place). Measured on all "
             "development sets against region names off: with the two needs of `place_needs` "
             "only, fifth test part +1 question, first set -1 (\"raad aan zet ... kop van "
             "noord-holland\" went to regional collaboration); with democratic control added "
