@@ -3,11 +3,12 @@
 Run ``python benchmarks/needs_sets.py`` (``-e`` also prints each wrong question of the sets whose
 errors may be read; ``--book PATH`` another codebook). ``--proef NEED TERM [TERM ...]`` tries
 proposed terms of NEED with :func:`pmg_analysis.text.term_trial` on every labelled question of the
-readable sets (the researcher loop: keep a term only when it moves nothing to a wrong need and
-fires in at most one question of another need). The first two sets have needs of their own:
-they are laid on the packaged codebook's needs where they are the same need (27 of 31). The second
-set's errors are not printed: it is the check that a change helps beyond the data it was read
-from.
+readable sets (the researcher loop: keep a term only when its verdict, ``oordeel``, is "helpt":
+it moves questions to their true need only and fires in at most one question of another need);
+``--zelfde EIGEN=SET ...`` maps the researcher's own new need ids to the sets' ids. The first
+two sets have needs of their own: they are laid on the packaged codebook's needs where they are
+the same need (27 of 31). The second set's errors are not printed: it is the check that a change
+helps beyond the data it was read from.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def _part(path: Path, part: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool]]:
     """(name, questions, needs, errors may be read) of every development set."""
     return [
+        ("vijfde set, toetsdeel", *_part(DATA / "leervragen_toets5.yaml", "toets"), True),
+        ("vijfde set, ontwikkeldeel", *_part(DATA / "leervragen_toets5.yaml", "ontwikkeling"),
+         True),
         ("vierde set, toetsdeel", *_part(DATA / "leervragen_toets4.yaml", "toets"), True),
         ("vierde set, ontwikkeldeel", *_part(DATA / "leervragen_toets4.yaml", "ontwikkeling"),
          True),
@@ -93,12 +97,15 @@ def main() -> None:
     ap.add_argument("--book", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/pmg-needs-cache"))
     ap.add_argument("--proef", nargs="+", metavar="NEED TERM", default=None)
+    ap.add_argument("--zelfde", nargs="*", metavar="EIGEN=SET", default=[],
+                    help="with --proef: own need ids that are a need of the sets (same_need)")
     ap.add_argument("only", nargs="*")
     a = ap.parse_args()
     book, config = load_codebook(a.book), NeedConfig()
     if a.proef:
+        same = dict(pair.split("=", 1) for pair in a.zelfde)
         trial = term_trial(book, a.proef[0], a.proef[1:], labelled_pool(), config=config,
-                           cache_dir=a.cache)
+                           cache_dir=a.cache, same_need=same)
         print(trial.to_string())
         return
     t = time.time()

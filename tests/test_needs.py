@@ -15,6 +15,7 @@ from pmg_analysis.text import (
     NeedConfig,
     TextConfig,
     accept_suggestion,
+    example_candidates,
     learning_needs,
     load_codebook,
     merge_needs,
@@ -323,6 +324,53 @@ def test_proposed_terms_leave_out_words_that_occur_all_over():
     assert "kost" not in terms
     book = accept_suggestion(result, sid, naam="Zonnedaken opschalen")
     assert book.needs[-1].termen == ()
+
+
+def test_proposed_terms_leave_out_place_names_and_words_of_one_question_while_others_remain():
+    """A suggestion from the fifth set's loop proposed 'Puttershoek' and 'Achterhoek': a place
+    says where a question comes from. A word of one question only describes that question.
+    (Asked under SV: under LD the names' lift would give them a regional need.)"""
+    rows = [("R1", "SV_leervraag", "Hoe bereiden we een herindeling met Binnenmaas en "
+                                   "Cromstrijen voor?"),
+            ("R2", "SV_leervraag", "Wat doet een herindeling in de Achterhoek met de kernen?"),
+            ("R3", "SV_leervraag", "Herindeling: hoe houden we de dorpen betrokken?")]
+    result = learning_needs(_texts(rows), _responses(["R1", "R2", "R3"], ["polycentrisch"] * 3),
+                            config=LEXICON_ONLY, cache_dir=None)
+    sid = result.members.set_index("text").loc[rows[0][2], "need"]
+    proposed = proposed_terms(result, sid)
+    assert proposed["term"].tolist() == ["herindeling"]
+    assert not proposed["een_vraag"].any()
+    alone = learning_needs(_texts(rows[1:2]), _responses(["R2"], ["polycentrisch"]),
+                           config=LEXICON_ONLY, cache_dir=None)
+    only = proposed_terms(alone, alone.needs["need"].iloc[0])
+    assert "achterhoek" not in only["term"].str.lower().tolist()
+    assert only["een_vraag"].all() and "herindeling" in only["term"].tolist()
+
+
+def test_accepting_a_suggestion_takes_only_the_examples_and_description_the_researcher_confirms():
+    """Accepting once took the suggestion's questions as examples unasked; now the most central
+    questions are offered as candidates and only the confirmed ones become examples."""
+    rows = [("R1", "LD_leervraag", "Hoe bereiden we een herindeling voor?"),
+            ("R2", "LD_leervraag", "Wat betekent een herindeling voor de kernen?"),
+            ("R3", "LD_leervraag", "Herindeling en de identiteit van de dorpen: hoe houden we "
+                                   "die vast na de fusie?")]
+    result = learning_needs(_texts(rows), _responses(["R1", "R2", "R3"], ["polycentrisch"] * 3),
+                            config=LEXICON_ONLY, cache_dir=None)
+    sid = result.members.set_index("text").loc[rows[0][2], "need"]
+    candidates = example_candidates(result, sid)
+    assert candidates["rank"].tolist() == [1, 2, 3]
+    assert set(candidates["text"]) == {r[2] for r in rows}
+    assert candidates["text"].iloc[-1] == rows[2][2]  # the longest, least central, last
+    plain = accept_suggestion(result, sid, naam="Gemeentelijke herindeling")
+    assert plain.needs[-1].voorbeelden == () and plain.needs[-1].beschrijving == ""
+    book = accept_suggestion(result, sid, naam="Gemeentelijke herindeling",
+                             voorbeelden=candidates["text"].iloc[:1].tolist(),
+                             beschrijving="Een fusie van gemeenten voorbereiden.")
+    assert book.needs[-1].voorbeelden == (candidates["text"].iloc[0],)
+    assert book.needs[-1].beschrijving == "Een fusie van gemeenten voorbereiden."
+    with pytest.raises(CodebookError, match="voorbeelden"):
+        accept_suggestion(result, sid, naam="Gemeentelijke herindeling",
+                          voorbeelden=[r[2] for r in rows] + ["Nog een?"])
 
 
 def test_codebook_functions_refuse_what_breaks_the_codebook_in_one_dutch_line(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -31,11 +32,11 @@ LEXICON_ONLY = NeedConfig(text=TextConfig(use_embeddings=False))
 
 
 def _dutch_texts() -> list[str]:
-    """Every distinct Dutch text the project has: the questions of both evaluation sets and the
+    """Every distinct Dutch text the project has: the questions of every evaluation set and the
     labelled passages (the example's answers are in the example's own test below)."""
     texts = []
-    for name in ("leervragen_eval.yaml", "leervragen_toets2.yaml"):
-        texts += [q["tekst"] for q in yaml.safe_load((DATA / name).read_text("utf-8"))["questions"]]
+    for path in sorted(DATA.glob("leervragen*.yaml")):
+        texts += [q["tekst"] for q in yaml.safe_load(path.read_text("utf-8"))["questions"]]
     passages = yaml.safe_load((DATA / "thema_teksten.yaml").read_text("utf-8"))["passages"]
     return sorted(set(texts + [p["text"] for p in passages]))
 
@@ -75,6 +76,30 @@ def test_english_and_german_answers_are_marked_and_short_answers_count_as_dutch(
     assert language_of("Hoe krije wy wurk?") == DUTCH
     assert language_of("Rol als centrumgemeente in West-Friesland") == DUTCH
     assert language_of("\x00\x01 Hoe houden we jongeren vast in de regio?") == DUTCH
+
+
+@pytest.mark.parametrize("text", [
+    "Studenten en promovendi vertrekken na hun studie. Hoe houden we internationale "
+    "kenniswerkers vast in Wageningen?",  # CLD2: English
+    "Files op de A15 en bij de brug.",  # CLD2: Danish
+    "Doorstroming op de woningmarkt in Puttershoek",  # CLD2: English
+])
+def test_a_dutch_question_cld2_calls_english_or_danish_stays_dutch(text):
+    assert language_of(text) == DUTCH
+    # CLD2 alone is wrong here: the Dutch function words decide
+    assert language_of(text, LanguageConfig(function_words=False)) != DUTCH
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("We would like to learn how other cities deal with the housing shortage in the region.",
+     "en"),
+    ("In the Netherlands we work with de gemeente on energy and youth care.", "en"),
+    ("Wir möchten lernen, wie andere Städte die Energiewende in den Quartieren organisieren.",
+     "de"),
+    ("Hvordan arbejder andre kommuner med boligmangel i regionen?", "da"),
+])
+def test_a_real_english_german_or_danish_answer_is_still_another_language(text, code):
+    assert language_of(text) == code
 
 
 def test_the_language_of_each_answer_is_the_same_every_time():

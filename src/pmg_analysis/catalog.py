@@ -178,6 +178,10 @@ INSTRUMENT_VERSION = Dataset("instrument_versie", "instrument_{year}.yaml", "pac
 # --- package data --------------------------------------------------------------------------------
 MUNICIPALITY_REGISTER = Dataset("gemeenten_2017", "gemeenten_2017.csv", "package", "csv",
                                 description="register of the 388 municipalities of 2017")
+REGION_NAMES = Dataset("regio_namen_2017", "regio_namen_2017.csv", "package", "csv",
+                       description="names of regions that are no municipality (CBS 2017: labour-"
+                                   "market, COROP, youth-care and safety regions), written by "
+                                   "scripts/regio_namen.py")
 POSITION_VALIDATION = Dataset("positie_validatie", "positie_validatie.csv", "package", "csv",
                               description="positions of 86 municipalities from published "
                                           "sources")
@@ -204,7 +208,8 @@ DATASETS: dict[str, Dataset] = _declare(
     RESPONSES, ANSWERS, TEXTS, PROBLEMS, QUARANTINE, MANIFEST, CLEAN_WORKBOOK, WORK_PROGRAMME,
     GEMEENTEN, BUREN, GRENSGEVALLEN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN,
     *RESULTS.values(), RESULTS_STAMP,
-    MUNICIPALITY_REGISTER, POSITION_VALIDATION, INSTRUMENT, CODEBOOK, PACKAGED_VECTORS,
+    MUNICIPALITY_REGISTER, REGION_NAMES, POSITION_VALIDATION, INSTRUMENT, CODEBOOK,
+    PACKAGED_VECTORS,
     REPORT_INDEX, REPORT_PAGE, MUNICIPALITY_PAGE, PLOTLYJS,
     COMPARISON_TABLE, COMPARISON_META, MUNICIPAL_CHANGES, INSTRUMENT_VERSION,
 )

@@ -1,7 +1,8 @@
 """Open text: Dutch preparation, the theme/opgave coder and the learning needs.
 
 Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.coder`);
-:func:`learning_needs`, :func:`need_ranking`, :func:`proposed_terms` (:mod:`.needs`); how
+:func:`learning_needs`, :func:`need_ranking`, :func:`proposed_terms`,
+:func:`example_candidates` (:mod:`.needs`); how
 codebook terms are found, :func:`term_check` and :func:`term_trial` (:mod:`.terms`); municipality
 names in a question (:mod:`.places`); the codebook of needs (:mod:`.codebook`:
 :func:`load_codebook`, :func:`accept_suggestion`, :func:`rename_need`, :func:`merge_needs`,
@@ -24,6 +25,7 @@ from pmg_analysis.text.needs import (
     LearningNeeds,
     NeedConfig,
     accept_suggestion,
+    example_candidates,
     learning_needs,
     need_ranking,
     proposed_terms,
@@ -32,6 +34,7 @@ from pmg_analysis.text.questions import QuestionConfig
 from pmg_analysis.text.terms import TermCheck, term_check, term_trial
 
 __all__ = ["Codebook", "CodebookError", "LearningNeeds", "Need", "NeedConfig", "QuestionConfig",
-           "TextConfig", "accept_suggestion", "code_texts", "code_themes", "explain",
+           "TextConfig", "accept_suggestion", "code_texts", "code_themes", "example_candidates",
+           "explain",
            "learning_needs", "load_codebook", "merge_needs", "need_ranking", "proposed_terms",
            "rename_need", "term_check", "term_trial", "TermCheck", "write_codebook"]

@@ -446,36 +446,52 @@ def _without(book: Codebook, texts: list[str], asked: list[str | None],
     return out.reset_index(drop=True).astype("string")
 
 
+VERDICTS = ("vindt niets", "verschuift fout", "vuurt elders", "helpt", "verandert niets",
+            "verschuift (ongetoetst)")
+
+
 def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFrame, *,
-               config=None, cache_dir: Path | None = None) -> pd.DataFrame:
+               config=None, cache_dir: Path | None = None,
+               same_need: dict[str, str] | None = None) -> pd.DataFrame:
     """What proposed terms of ``need`` would do on questions beyond those they were read from.
 
-    A term written from one municipality's wording fits that question; whether it carries shows
-    in the questions of everyone else. Run it on as many questions as there are (all answers of
-    the survey; labelled sets where they exist) before adding the term to the codebook.
+    Run it on as many questions as there are (labelled sets where they exist) before adding a
+    term. It scores what the assignment scores: each question's learning questions
+    (:func:`.questions.learning_questions`) without context, its need that of its best-scoring
+    sentence (as :func:`.evaluate.question_needs` reads it).
 
     Parameters
     ----------
     book
         The codebook (the terms are tried one at a time, added to ``need``).
     need
-        The need the terms are for.
+        The need the terms are for (a new need: first :func:`.codebook.with_need`).
     terms
         The proposed terms.
     questions
-        Frame with ``text`` (and ``question_id``, whose first two letters are the theme asked;
-        ``gemeente``, who asked, for the lean of a named neighbour); with a column ``behoefte``
-        (the true need of a labelled set) the changes are counted as right or wrong.
+        Frame with ``text`` and ``question_id`` (``{theme}_leervraag``: the theme asked),
+        optionally ``gemeente`` (who asked: their own name is no neighbour; without it every
+        municipality name counts, as in a run without municipalities) and ``behoefte`` (the
+        true need of a labelled set). Each distinct text is one question.
+    same_need
+        The researcher's own need ids mapped to the set's ids (as in
+        :func:`.evaluate.evaluate`): a question moved to a new need counts as right when the
+        set has that need under another id.
 
     Returns
     -------
     DataFrame
-        One row per term: ``n_vragen`` (questions it finds), ``n_andere`` (of those, questions
-        now given another codebook need or none: where it fires outside the need),
-        ``n_verandert`` (questions whose need changes by adding it), ``n_goed`` and ``n_fout``
-        (changes to the right need, and away from a right one or to a wrong one; NA without
-        ``behoefte``), ``voorbeeld_andere`` (a question of another need it finds). Ordered by
-        ``n_andere`` then ``term``: specific terms first.
+        One row per term: ``n_vragen`` (questions it fires in), ``n_andere`` (of those, with
+        ``behoefte``: questions whose true need is another need, so not the questions it is
+        meant to fix; without ``behoefte``: questions given another need or none before the term,
+        which includes those it is meant to fix), ``n_verandert`` (questions whose need changes
+        by adding it), ``n_goed`` and ``n_fout`` (changes to the true need, and the others; NA
+        without ``behoefte``), ``oordeel`` (Dutch: "vindt niets" — fires nowhere; "verschuift
+        fout" — moves a question away from its true need or to a wrong one; "vuurt elders" —
+        fires in more than one question of another need; "helpt" — moves questions to their true
+        need only; "verandert niets"; without ``behoefte`` "verschuift (ongetoetst)"),
+        ``voorbeeld_andere`` (a question of another need it fires in). Ordered by ``n_andere``
+        then ``term``: specific terms first. Keep a term when its verdict is "helpt".
 
     Examples
     --------
@@ -484,33 +500,92 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
     >>> from pmg_analysis.text.coder import TextConfig
     >>> q = pd.DataFrame({"text": ["Hoe houden we de treinverbinding naar de stad?",
     ...                            "Hoe laten we jongeren sporten?"],
-    ...                   "question_id": ["EF_leervraag", "SV_leervraag"]})
+    ...                   "question_id": ["EF_leervraag", "SV_leervraag"],
+    ...                   "behoefte": ["ef_mobiliteit", "sv_preventie_gezondheid"]})
     >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
-    >>> t = term_trial(load_codebook(), "ef_mobiliteit", ["verbinding", "sporten"], q,
+    >>> t = term_trial(load_codebook(), "ef_mobiliteit", ["verbinding", "sporten", "metro"], q,
     ...                config=cfg)
-    >>> t[["term", "n_vragen", "n_andere"]].values.tolist()
-    [['verbinding', 1, 0], ['sporten', 1, 1]]
+    >>> t[["term", "n_vragen", "n_andere", "oordeel"]].values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['metro', 0, 0, 'vindt niets'], ['verbinding', 1, 0, 'verandert niets'],
+     ['sporten', 1, 1, 'verandert niets']]
     """
     from pmg_analysis.text import needs as needs_mod
 
     cfg = config if config is not None else needs_mod.NeedConfig()
-    texts, asked, own = _distinct_questions(questions)
-    first = questions.drop_duplicates("text")
+    first, texts, responses = _trial_questions(questions)
+    rows, _, preparer = needs_mod.assignment_units(texts, responses, book, cfg)
+    uniq, own = needs_mod.distinct_units(rows)
+    base, found, closest = needs_mod._score_parts([u for u, _ in uniq], [a for _, a in uniq],
+                                                  book, config=cfg, cache_dir=cache_dir, own=own)
+    unit = _TrialUnits(rows, uniq, base, closest, preparer, first["response_id"].tolist(),
+                       first["text"].astype(str).tolist())
+    now = unit.needs(book, found, cfg)
     truth = first["behoefte"].astype(object).tolist() if "behoefte" in first else None
-    base, found, _ = needs_mod._score_parts(texts, asked, book, config=cfg,
-                                            cache_dir=cache_dir, own=own)
-    now = _chosen(base + needs_mod.lexical_scores(found, cfg), book, cfg)
-    rows = [_trial_row(book, need, term, texts, base, now, truth, cfg) for term in terms]
-    out = pd.DataFrame(rows, columns=["term", "n_vragen", "n_andere", "n_verandert", "n_goed",
-                                      "n_fout", "voorbeeld_andere"])
+    rows_out = [_trial_row(book, need, term, unit, now, truth, same_need or {}, cfg)
+                for term in terms]
+    out = pd.DataFrame(rows_out, columns=["term", "n_vragen", "n_andere", "n_verandert",
+                                          "n_goed", "n_fout", "oordeel", "voorbeeld_andere"])
     out = out.sort_values(["n_andere", "term"], kind="stable").reset_index(drop=True)
     return out.astype({"term": "string", "n_vragen": "Int64", "n_andere": "Int64",
                        "n_verandert": "Int64", "n_goed": "Int64", "n_fout": "Int64",
-                       "voorbeeld_andere": "string"})
+                       "oordeel": "string", "voorbeeld_andere": "string"})
 
 
-def _trial_row(book: Codebook, need: str, term: str, texts: list[str], base: np.ndarray,
-               now: list[str | None], truth: list | None, config) -> tuple:
+def _trial_questions(questions: pd.DataFrame
+                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Each distinct text of ``questions`` once with a response id of its own, and the
+    ``texts`` and ``responses`` tables of the assignment for them."""
+    if "question_id" not in questions:
+        raise ValueError("term_trial: de vragen hebben een kolom question_id nodig "
+                         "(bijvoorbeeld 'EF_leervraag': het thema van de gestelde vraag).")
+    first = questions.drop_duplicates("text").reset_index(drop=True)
+    first = first.assign(response_id=[f"T{i}" for i in range(len(first))])
+    texts = pd.DataFrame({"response_id": first["response_id"],
+                          "question_id": first["question_id"].astype(str),
+                          "text": first["text"].astype(str)})
+    responses = pd.DataFrame({"response_id": first["response_id"],
+                              "gemeente_code": first["gemeente"] if "gemeente" in first
+                              else pd.NA})
+    return first, texts, responses
+
+
+@dataclass(frozen=True)
+class _TrialUnits:
+    """The scored units of a trial: everything but the terms' share of the scores."""
+
+    rows: pd.DataFrame
+    uniq: list[tuple[str, str]]
+    base: np.ndarray
+    closest: list[list[str]]
+    preparer: Preparer
+    question_ids: list[str]
+    question_texts: list[str]
+
+    def needs(self, book: Codebook, found: list[list[list[str]]], config) -> list[str | None]:
+        """Per question the need the assignment gives it: its best-scoring unit's (None when
+        every unit is context or below the threshold)."""
+        from pmg_analysis.text import needs as needs_mod
+
+        scores = self.base + needs_mod.lexical_scores(found, config)
+        kept, _ = needs_mod.assign_units(self.rows, self.uniq, scores, found, self.closest,
+                                         book, config, self.preparer)
+        best = (kept.sort_values(["response_id", "score"], ascending=[True, False],
+                                 kind="stable").drop_duplicates("response_id")
+                .set_index("response_id")["need"])
+        return [best.get(r) if pd.notna(best.get(r)) else None for r in self.question_ids]
+
+    def firing(self, index: TermIndex, j: int, term: str) -> list[int]:
+        """The questions (positions) one of whose units the term of need ``j`` is found in."""
+        hit = {t for t, _ in self.uniq if any(h.term == term and h.need == j
+                                              for h in index.hits(t))}
+        with_hit = set(self.rows.loc[self.rows["text"].isin(hit), "response_id"])
+        return [i for i, r in enumerate(self.question_ids) if r in with_hit]
+
+
+def _trial_row(book: Codebook, need: str, term: str, unit: _TrialUnits,
+               now: list[str | None], truth: list | None, same: dict[str, str], config
+               ) -> tuple:
     """One row of :func:`term_trial`: ``term`` added to ``need``, the rest of the scores kept."""
     from pmg_analysis.text import needs as needs_mod
     from pmg_analysis.text.codebook import _valid
@@ -518,19 +593,40 @@ def _trial_row(book: Codebook, need: str, term: str, texts: list[str], base: np.
     changed = _valid({**book[need].model_dump(), "termen": (*book[need].termen, term)}, book)
     trial = Codebook(tuple(changed if n.id == need else n for n in book.needs), book.source)
     index = TermIndex(trial, Preparer(needs_mod._vocabulary(trial, config)))
-    j = book.ids.index(need)
-    fires = [i for i, t in enumerate(texts)
-             if any(h.term == term and h.need == j for h in index.hits(t))]
-    found = [index.found(t, len(book)) for t in texts]
-    after = _chosen(base + needs_mod.lexical_scores(found, config), book, config)
-    moved = [i for i in range(len(texts)) if after[i] != now[i]]
-    other = [i for i in fires if now[i] != need]
-    good = bad = pd.NA
+    fires = unit.firing(index, book.ids.index(need), term)
+    after = unit.needs(book, [index.found(t, len(book)) for t, _ in unit.uniq], config)
+    moved = [i for i in range(len(now)) if after[i] != now[i]]
+    target = same.get(need, need)
     if truth is not None:
-        good = sum(after[i] == truth[i] for i in moved)
+        other = [i for i in fires if truth[i] != target]
+        good = sum(same.get(after[i], after[i]) == truth[i] for i in moved)
         bad = len(moved) - good
-    return (term, len(fires), len(other), len(moved), good, bad,
-            texts[other[0]] if other else pd.NA)
+    else:
+        other = [i for i in fires if same.get(now[i], now[i]) != target]
+        good = bad = pd.NA
+    verdict = _verdict(len(fires), len(other), len(moved), good, bad)
+    return (term, len(fires), len(other), len(moved), good, bad, verdict,
+            unit.question_texts[other[0]] if other else pd.NA)
+
+
+def _verdict(n_fires: int, n_other: int, n_moved: int, good, bad) -> str:
+    """The Dutch verdict of a trial row (:data:`VERDICTS`).
+
+    Examples
+    --------
+    >>> _verdict(0, 0, 0, 0, 0), _verdict(3, 0, 1, 1, 0), _verdict(3, 2, 1, 1, 0)
+    ('vindt niets', 'helpt', 'vuurt elders')
+    """
+    if n_fires == 0:
+        return "vindt niets"
+    if good is pd.NA:
+        return "vuurt elders" if n_other > 1 else (
+            "verschuift (ongetoetst)" if n_moved else "verandert niets")
+    if bad:
+        return "verschuift fout"
+    if n_other > 1:
+        return "vuurt elders"
+    return "helpt" if good else "verandert niets"
 
 
 def _chosen(scores: np.ndarray, book: Codebook, config) -> list[str | None]:
