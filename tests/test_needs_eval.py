@@ -484,3 +484,56 @@ def test_the_researcher_loop_on_the_fifth_set_measured_on_its_test_part(evalset5
     assert after.ari >= 0.77
     assert after.share_right >= 0.84
     assert counted.share_right >= 0.83
+
+
+# Written blind a sixth time (after round six: the researcher's tools, region names, language):
+# a development part (59 questions, 17 municipalities; the researcher loop's source) and a test
+# part (170 questions, 34 municipalities) withheld from the method and measured once after
+# "method final" (commit 23326e6). Its five most-asked needs share no more than two with any
+# earlier set's five (business parks, participation, the neighbourhood approach, skilled staff,
+# vacant property).
+EVAL6 = DATA / "leervragen_toets6.yaml"
+needs_set6 = pytest.mark.skipif(not EVAL6.is_file(), reason="tests/data/leervragen_toets6.yaml "
+                                "is not there")
+
+
+@pytest.fixture(scope="module")
+def evalset6():
+    return load_eval(EVAL6)
+
+
+@needs_set6
+def test_the_sixth_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evalset3, evalset4,
+                                                         evalset5, evalset6):
+    q, test = evalset6.questions, _part(evalset6, "toets")
+    assert set(q["deel"]) == {"ontwikkeling", "toets"}
+    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
+    assert len(evalset6.needs) >= 25 and q["gemeente"].nunique() >= 40
+    assert not set(test["gemeente"]) & set(_part(evalset6, "ontwikkeling")["gemeente"])
+    earlier = set().union(*(set(e.questions["gemeente"])
+                            for e in (evalset, evalset2, evalset3, evalset4, evalset5)))
+    assert not set(q["gemeente"]) & earlier
+    book = set(load_codebook(None).ids)
+    new = set(evalset6.needs["id"]) - book
+    assert len(new) == 4 and all(n.startswith("n6_") for n in new)
+    assert set(q["behoefte"]) <= book | new
+    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
+    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+
+
+@needs_set6
+@needs_e5
+def test_sixth_test_part_with_the_packaged_codebook(evalset6, cache_dir, report_metric):
+    """Written blind, withheld from the method; measured once with the packaged codebook after
+    the method was final and committed, before anyone read its errors."""
+    figures = _figures(_part(evalset6, "toets"), evalset6.needs, None, cache_dir)
+    report_metric(figures.line("zesde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
+    # Measured once (7 December 2026, commit 23326e6): right need 0.836 (133 of 159 questions
+    # with a need in the codebook), ARI 0.66, top five found 3/5 with 2 within ±2, theme 0.91,
+    # new needs as a suggestion 0.45. Met: ARI >= 0.65, theme >= 0.90. Missed: right need >=
+    # 0.85 (two questions short), all five found (skilled staff, 10 municipalities, comes 6th
+    # with 9 in a three-way tie; vacant property, 10, is not in the top ten) and 4 within ±2
+    # (business parks 11 for 14): printed, not asserted.
+    assert figures.ari >= 0.65
+    assert figures.theme_right >= 0.90
+    assert figures.share_right >= 0.83
