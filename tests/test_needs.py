@@ -436,3 +436,17 @@ def test_suggestions_of_the_example_are_named_by_a_question_not_a_keyword_list(e
         if label in names:
             stem_ = label.rstrip("…").lower()
             assert any(stem_ in t.lower() for t in texts), label
+
+
+def test_a_question_left_without_a_need_counts_as_not_right_in_the_evaluation():
+    from pmg_analysis.text.evaluate import evaluate
+
+    questions = pd.DataFrame({
+        "id": ["q1", "q2"], "deel": ["toets", "toets"], "gemeente": ["Zutphen", "Tiel"],
+        "gevraagd_onder": ["EF", "EF"], "behoefte": ["ef_corporaties", "ef_corporaties"],
+        "tekst": ["Prestatieafspraken met de woningcorporaties.", "Wij staan nog aan het begin."]})
+    needs = pd.DataFrame({"id": ["ef_corporaties"], "thema": ["EF"]})
+    figures = evaluate(questions, needs, load_codebook(),
+                       config=NeedConfig(text=TextConfig(use_embeddings=False)))
+    assert figures.n_in_codebook == 2
+    assert figures.share_right == 0.5

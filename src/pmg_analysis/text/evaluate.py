@@ -116,7 +116,9 @@ def evaluate(questions: pd.DataFrame, needs: pd.DataFrame, codebook: Codebook, *
                                result.quotes, result.context)
     found = question_needs(result, questions)
     in_book = found["behoefte"].isin([same.get(i, i) for i in codebook.ids])
-    right = (found["need"] == found["behoefte"])[in_book]
+    # a question left without a need (every sentence context) is not right: the comparison
+    # gives NA there, which a mean would skip
+    right = (found["need"] == found["behoefte"]).fillna(False).astype(bool)[in_book]
     new = found.loc[~in_book, "bron"].eq("voorstel")
     # groups: one label per question; a question without a sentence of its own gets its own
     groups = found["need"].fillna("geen:" + found["id"].astype(str))
