@@ -450,3 +450,45 @@ def test_a_question_left_without_a_need_counts_as_not_right_in_the_evaluation():
                        config=NeedConfig(text=TextConfig(use_embeddings=False)))
     assert figures.n_in_codebook == 2
     assert figures.share_right == 0.5
+
+
+def test_accepting_a_suggestion_can_set_its_theme_and_opgave_and_refuses_a_mismatch():
+    """The sixth loop's researcher had to repair a need that took the suggestion's EF/EF1 while
+    it was about sport and culture (SV3)."""
+    rows = [("R1", "EF_leervraag", "Hoe houden we het zwembad en de bibliotheek open?"),
+            ("R2", "EF_leervraag", "Zwembad en bibliotheek: wat kunnen we nog betalen?")]
+    result = learning_needs(_texts(rows), _responses(["R1", "R2"], ["polycentrisch"] * 2),
+                            config=LEXICON_ONLY, cache_dir=None)
+    sid = result.members["need"].iloc[0]
+    assert result.needs.set_index("need").loc[sid, "theme"] == "EF"
+    book = accept_suggestion(result, sid, naam="Sport en cultuur", thema="SV", opgave="SV3")
+    assert (book.needs[-1].id, book.needs[-1].thema, book.needs[-1].opgave) == (
+        "sv_sport_cultuur", "SV", "SV3")
+    assert accept_suggestion(result, sid, naam="Sport en cultuur", thema="SV").needs[-1].opgave \
+        is None
+    with pytest.raises(CodebookError, match="opgave EF1 hoort niet bij thema SV"):
+        accept_suggestion(result, sid, naam="Sport en cultuur", thema="SV", opgave="EF1")
+
+
+def test_terms_are_added_to_and_removed_from_an_existing_need_and_written(tmp_path):
+    from pmg_analysis.text import with_terms
+
+    out = tmp_path / "leerbehoeften.yaml"
+    book = with_terms(load_codebook(), "ef_klimaatadaptatie", add=["wolkbreuk", "hittestress"],
+                      remove=["hittestress"], write_to=out)
+    terms = load_codebook(out)["ef_klimaatadaptatie"].termen
+    assert terms == book["ef_klimaatadaptatie"].termen
+    assert "wolkbreuk" in terms and terms.count("hittestress") == 1
+    with pytest.raises(CodebookError, match="staat niet in het codeboek"):
+        with_terms(load_codebook(), "ef_bestaat_niet", add=["x"])
+
+
+def test_a_written_codebook_can_open_with_the_researchers_own_header(tmp_path):
+    from pmg_analysis.text import write_codebook
+
+    out = write_codebook(load_codebook(), tmp_path / "c.yaml",
+                         header="Codeboek van de lus op ronde 2019.\n17 bewerkingen.")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Codeboek van de lus op ronde 2019.\n# 17 bewerkingen.\n")
+    assert "Codeboek van leerbehoeften" not in text.splitlines()[0]
+    assert load_codebook(out).ids == load_codebook().ids

@@ -6,7 +6,7 @@ Public API: :func:`code_themes`, :func:`code_texts`, :func:`explain` (:mod:`.cod
 codebook terms are found, :func:`term_check` and :func:`term_trial` (:mod:`.terms`); municipality
 names in a question (:mod:`.places`); the codebook of needs (:mod:`.codebook`:
 :func:`load_codebook`, :func:`accept_suggestion`, :func:`rename_need`, :func:`merge_needs`,
-:func:`write_codebook`). Dutch report sentences live apart in
+:func:`with_terms`, :func:`write_codebook`). Dutch report sentences live apart in
 :mod:`.sentences`. Near ties of every decision: :mod:`.ties`; the packaged vectors of the
 reference texts (the same results on every machine): :mod:`.reference`.
 """
@@ -18,6 +18,7 @@ from pmg_analysis.text.codebook import (
     load_codebook,
     merge_needs,
     rename_need,
+    with_terms,
     write_codebook,
 )
 from pmg_analysis.text.coder import TextConfig, code_texts, code_themes, explain
@@ -37,4 +38,5 @@ __all__ = ["Codebook", "CodebookError", "LearningNeeds", "Need", "NeedConfig", "
            "TextConfig", "accept_suggestion", "code_texts", "code_themes", "example_candidates",
            "explain",
            "learning_needs", "load_codebook", "merge_needs", "need_ranking", "proposed_terms",
-           "rename_need", "term_check", "term_trial", "TermCheck", "write_codebook"]
+           "rename_need", "term_check", "term_trial", "TermCheck", "with_terms",
+           "write_codebook"]

@@ -16,7 +16,14 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from pmg_analysis import catalog
 from pmg_analysis.instrument import load_instrument
@@ -84,9 +91,12 @@ class Need(BaseModel):
 
     @field_validator("opgave")
     @classmethod
-    def _opgave(cls, value: str | None) -> str | None:
+    def _opgave(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is not None and value not in _opgaven():
             raise ValueError("onbekende opgave (zie de opgaven in de vragenlijst, EA1 ... EF6)")
+        theme = info.data.get("thema")
+        if value is not None and theme and not value.startswith(theme):
+            raise ValueError(f"opgave {value} hoort niet bij thema {theme}")
         return value
 
     def passages(self) -> tuple[str, ...]:
@@ -275,12 +285,33 @@ def codebook_yaml(book: Codebook) -> str:
     return buf.getvalue()
 
 
-def write_codebook(book: Codebook, path: str | Path) -> Path:
+def _with_header(text: str, header: str) -> str:
+    """``text`` with its leading comment block replaced by ``header`` (each line a comment)."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    own = "".join(f"# {line}".rstrip() + "\n" for line in header.strip("\n").splitlines())
+    return own + "".join(lines[start:])
+
+
+def write_codebook(book: Codebook, path: str | Path, *, header: str | None = None) -> Path:
     """Write ``book`` to ``path`` (atomically) and return the path; the file keeps the comments
-    and layout of the file the codebook was read from (see :func:`codebook_yaml`)."""
+    and layout of the file the codebook was read from (see :func:`codebook_yaml`). With
+    ``header`` the file opens with that text as its comment instead (what this codebook is,
+    from which data, how many edits) and the explanations of the fields follow as before.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "leerbehoeften.yaml"
+    >>> _ = write_codebook(load_codebook(), out, header="Mijn codeboek, ronde 2018.")
+    >>> out.read_text(encoding="utf-8").splitlines()[0]
+    '# Mijn codeboek, ronde 2018.'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = codebook_yaml(book)
+    if header is not None:
+        text = _with_header(text, header)
     _parse(yaml.safe_load(text), str(path))  # what is written loads again
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -294,6 +325,36 @@ def with_need(book: Codebook, need: Need, *, write_to: str | Path | None = None)
         raise CodebookError(f"{book.source}: behoefte {need.id} bestaat al.")
     return _written(Codebook((*book.needs, _valid(need.model_dump(), book)), book.source,
                              book.path), write_to)
+
+
+def with_terms(book: Codebook, need_id: str, add: tuple[str, ...] | list[str] = (),
+               remove: tuple[str, ...] | list[str] = (), *,
+               write_to: str | Path | None = None) -> Codebook:
+    """``book`` with terms added to and removed from the existing need ``need_id`` (written to
+    ``write_to`` if given). Try a term first with :func:`.terms.term_trial`. A term already
+    there is not added twice; removing a term the need does not have is refused.
+
+    Examples
+    --------
+    >>> book = with_terms(load_codebook(), "ef_klimaatadaptatie", add=["wolkbreuk"])
+    >>> "wolkbreuk" in book["ef_klimaatadaptatie"].termen
+    True
+    >>> with_terms(load_codebook(), "ef_binnenstad", remove=["zzp"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pmg_analysis.text.codebook.CodebookError: ...heeft de term 'zzp' niet.
+    """
+    if need_id not in book.ids:
+        _missing(book, need_id)
+    need = book[need_id]
+    for term in remove:
+        if term not in need.termen:
+            raise CodebookError(f"{book.source}: behoefte {need_id} heeft de term '{term}' niet.")
+    kept = tuple(t for t in need.termen if t not in set(remove))
+    changed = _valid({**need.model_dump(), "termen": tuple(dict.fromkeys((*kept, *add)))}, book)
+    out = Codebook(tuple(changed if n.id == need_id else n for n in book.needs), book.source,
+                   book.path)
+    return _written(out, write_to)
 
 
 def _valid(values: dict, book: Codebook) -> Need:

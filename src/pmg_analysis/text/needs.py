@@ -881,11 +881,13 @@ def example_candidates(result: LearningNeeds, suggestion: str, *,
 def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
                       termen: tuple[str, ...] | list[str] = (),
                       voorbeelden: tuple[str, ...] | list[str] = (), beschrijving: str = "",
+                      thema: str | None = None, opgave: str | None = None,
                       need_id: str | None = None, codebook: Codebook | None = None,
                       write_to: str | Path | None = None) -> Codebook:
     """Make a suggested new need a need of the codebook.
 
-    The new need takes the suggestion's theme and opgave, and only what the researcher
+    The new need takes the suggestion's theme and opgave unless the researcher gives
+    ``thema`` (and ``opgave``), and only what the researcher
     confirmed: the ``termen`` (candidates: :func:`proposed_terms`), the ``voorbeelden``
     (candidates: :func:`example_candidates`, the most central questions first) and a
     ``beschrijving``. Nothing is taken unasked: a generic word ("kost") would catch questions of
@@ -907,6 +909,9 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
         Its example questions (confirmed; at most three).
     beschrijving
         Its description (one or two Dutch sentences: what the need is about).
+    thema, opgave
+        Its theme (EA, LD, SV, EF) and opgave (e.g. ``SV3``) when the suggestion's are not
+        right; a theme without an opgave leaves the opgave empty.
     need_id
         Its id (default: the theme code and the first words of the name, e.g. ``ea_zzp``).
     codebook
@@ -937,10 +942,12 @@ def accept_suggestion(result: LearningNeeds, suggestion: str, *, naam: str,
                             f"resultaat.")
     row = row.iloc[0]
     book = codebook if codebook is not None else load_codebook()
-    theme = str(row["theme"]) if pd.notna(row["theme"]) else "SV"
+    theme = thema or (str(row["theme"]) if pd.notna(row["theme"]) else "SV")
+    if thema is None and opgave is None and pd.notna(row["opgave"]):
+        opgave = str(row["opgave"])
     slug = re.sub(r"[^a-z0-9]+", "_", "_".join(content_words(naam)[:2])).strip("_")
     need = Need.model_construct(id=need_id or f"{theme.lower()}_{slug}", naam=naam, thema=theme,
-                                opgave=None if pd.isna(row["opgave"]) else str(row["opgave"]),
+                                opgave=opgave,
                                 beschrijving=beschrijving, termen=tuple(termen),
                                 voorbeelden=tuple(voorbeelden))
     return with_need(book, need, write_to=write_to)
