@@ -82,6 +82,9 @@ def test_every_term_of_the_packaged_codebook_can_match():
     ("betaalbaar", "Wat betaal je voor een wijkaanpak?"),
     ("ouderen", "Huisvesting van vergunninghouders"),
     ("europa", "Hoe bereiken we arbeidsmigranten uit Oost-Europa?"),
+    # a long vowel before two consonants is another vowel, not an inflection's doubling
+    ("leegstand", "Leegstaande hotels: welke nieuwe functie?"),
+    ("leegstand", "toekomst leegstaand kantoorpand"),
 ])
 def test_a_stem_or_compound_part_that_is_another_word_does_not_match(term, text):
     assert _found(text, term) == []
@@ -90,6 +93,8 @@ def test_a_stem_or_compound_part_that_is_another_word_does_not_match(term, text)
 @pytest.mark.parametrize(("term", "text"), [
     ("woningen", "Een woning voor iedereen"),
     ("huur", "Huren in de stad"),
+    ("straat", "Straten en pleinen"),
+    ("paard", "Paarden in het buitengebied"),  # a long vowel before two consonants in both
     ("ouderen", "Eenzaamheid onder ouderen"),
     ("europa", "Lobby in Europa"),
     ("jeugdzorg", "De jeugdzorgkosten stijgen"),
@@ -428,6 +433,8 @@ def test_a_long_term_is_found_with_one_typing_error(text, need, term):
 @pytest.mark.parametrize(("word", "term"), [
     ("werknemers", "werkgevers"),  # two edits: another word
     ("bad", "raad"),  # short words are left alone
+    ("leegstaande", "leegstand"),  # a Dutch word as written: vacant, not a misspelt vacancy
+    ("verbanden", "verbinden"),
 ])
 def test_another_word_or_a_short_one_is_no_typing_error(word, term):
     book = Codebook((_need((term,), "ea_x"),), "test")

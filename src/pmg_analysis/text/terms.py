@@ -13,9 +13,11 @@ How a term of the codebook is matched in a question:
   only where both sides are words (:func:`.prepare.split_compound`), so "vergunninghouders" does
   not hide "ouders"; a hyphenated name stays whole ("Oost-Europa" is not "Europa").
 - **A typing error in a long word.** A question word of at least :data:`TYPO_MIN` letters that
-  finds no term is matched to a one-word term of that length one edit away (a letter missing,
-  extra, wrong or two swapped: "arbiedsbeperking", "burgerinitatieven"); an integer distance, so
-  the same on every machine. Short words are left alone ("raad" is not "baad").
+  finds no term and is no Dutch word itself (the word list of ``wordfreq``: "leegstaande" is
+  not a misspelt "leegstand") is matched to a one-word term of that length one edit away (a
+  letter missing, extra, wrong or two swapped: "arbiedsbeperking", "burgerinitatieven"); an
+  integer distance, so the same on every machine. Short words are left alone ("raad" is not
+  "baad").
 - **No over-stemming.** Two words with the same stem match only when what the stemmer took off
   is an inflection ("woning"/"woningen", "verduurzaming"/"verduurzamen"), not a derivation:
   "bereikbaarheid" is not "bereiken", "betaalbaar" is not "betaal".
@@ -33,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
+from wordfreq import zipf_frequency
 
 from pmg_analysis.text.codebook import Codebook
 from pmg_analysis.text.prepare import Preparer, stem, stop_words
@@ -65,8 +68,16 @@ class Token:
 @cache
 def _normal(word: str) -> str:
     """Spelling alternations of Dutch inflection undone: doubled vowels and consonants single,
-    z/v as s/f ("huur"/"huren", "gas"/"gassen", "verhuizen"/"verhuis")."""
-    w = re.sub(r"([aeou])\1", r"\1", word)
+    z/v as s/f ("huur"/"huren", "gas"/"gassen", "verhuizen"/"verhuis"). A vowel is doubled by
+    inflection only before a single consonant (an open syllable after it): before two it is
+    another vowel ("leegstaande", vacant, is not "leegstand", vacancy).
+
+    Examples
+    --------
+    >>> _normal("huur"), _normal("huren"), _normal("leegstaande"), _normal("leegstand")
+    ('hur', 'huren', 'leegstaande', 'leegstand')
+    """
+    w = re.sub(r"([aeou])\1(?=[b-df-hj-np-tv-z](?![b-df-hj-np-tv-z]))", r"\1", word)
     w = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", w)
     return w.replace("z", "s").replace("v", "f")
 
@@ -209,6 +220,19 @@ def _one_typo(word: str, term: str) -> bool:
                for k in (len(t) - 1, len(t), len(t) + 1) if 0 < k < len(w))
 
 
+@cache
+def dutch_word(word: str) -> bool:
+    """``word`` is a Dutch word as it is written (in the word list of ``wordfreq``), so no
+    typing error of another: "leegstaande" (vacant) is no misspelt "leegstand" (vacancy).
+
+    Examples
+    --------
+    >>> dutch_word("leegstaande"), dutch_word("arbiedsbeperking")
+    (True, False)
+    """
+    return zipf_frequency(word, "nl") > 0
+
+
 @dataclass(frozen=True)
 class Hit:
     """A term found in a text: its need (position in the codebook), the term, its key, where."""
@@ -262,7 +286,8 @@ class TermIndex:
                                    " ".join(t.surface for t in window)))
         found_at = {h.start for h in out}
         for i, tok in enumerate(toks):
-            if i in found_at or tok.stop or len(tok.surface) < TYPO_MIN:
+            if (i in found_at or tok.stop or len(tok.surface) < TYPO_MIN
+                    or dutch_word(tok.surface)):
                 continue
             for j, term, seq in self.long:
                 if _one_typo(tok.surface, seq[0].surface):
