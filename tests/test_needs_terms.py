@@ -417,6 +417,14 @@ def test_a_question_naming_a_region_leans_to_regional_collaboration_whoever_asks
     assert (off[0] == off[1]).all()
 
 
+@pytest.mark.parametrize("text", ["Hoe organiseren we de reintegratie van langdurig werklozen?",
+                                  "Hoe organiseren we de reïntegratie van langdurig werklozen?",
+                                  "Hoe organiseren we de re-integratie van langdurig werklozen?"])
+def test_a_hyphenated_term_is_found_written_as_one_word_with_or_without_its_trema(text):
+    found = TermIndex(BOOK, Preparer(_vocabulary(BOOK, LEXICON_ONLY))).found(text, len(BOOK))
+    assert "re-integratie" in found[BOOK.ids.index("ea_bijstand_werk")]
+
+
 # ------------------------------------------------------------------------------ typing errors
 @pytest.mark.parametrize(("text", "need", "term"), [
     ("Hoe begeleiden we mensen met een arbiedsbeperking naar een baan?", "ea_bijstand_werk",

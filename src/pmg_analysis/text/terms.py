@@ -28,6 +28,7 @@ How a term of the codebook is matched in a question:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -102,11 +103,25 @@ def same_word(a: str, b: str) -> bool:
     return x[n:] in INFLECTIONS and y[n:] in INFLECTIONS
 
 
+def _joined(term: str) -> tuple[Token, ...]:
+    """A term with a hyphen inside a word written as one word ("re-integratie" as
+    "reintegratie"); empty when it has none."""
+    joined = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "", term)
+    return term_tokens(joined) if joined != term else ()
+
+
+def _fold(word: str) -> str:
+    """A word without its accents and trema ("reïntegratie", "coördinatie"), as questions typed
+    in haste write it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
 def _words(text: str) -> list[str]:
     """The words of a text, lower case; a hyphenated word splits unless it is a name whose
     parts all start with a capital ("Oost-Europa", "Noord-Brabant")."""
     out: list[str] = []
-    for w in TOKEN.findall(str(text).replace("’", "'")):
+    for w in TOKEN.findall(_fold(str(text).replace("’", "'"))):
         parts = w.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
             out.append(w.lower())
@@ -266,8 +281,9 @@ class TermIndex:
         self.long: list[tuple[int, str, tuple[Token, ...]]] = []
         for j, need in enumerate(book.needs):
             for term in need.termen:
-                toks = term_tokens(term)
-                if toks:  # a term of stop words only ("ja, mits") matches those exact words
+                # a hyphenated word is also written as one ("re-integratie", "reintegratie")
+                for toks in dict.fromkeys(filter(None, (term_tokens(term), _joined(term)))):
+                    # a term of stop words only ("ja, mits") matches those exact words
                     entry = (j, term, toks)
                     self.terms.append(entry)
                     self.index.setdefault(toks[0].stem, []).append(entry)
