@@ -321,9 +321,11 @@ def test_the_researcher_loop_on_the_fourth_set_fits_its_development_part(evalset
     before = _figures(q, needs, None, cache_dir)
     after = _figures(q, needs, TOETS4_CODEBOOK, cache_dir)
     report_metric(after.line("vierde set, ontwikkeldeel (codeboek van de onderzoekerslus)"))
-    # measured: 0.92 -> 0.98, ARI 0.77 -> 0.93; the four new needs are in the codebook now, so
-    # none of their questions is left to a suggestion
-    assert after.share_right >= 0.95 and after.share_right > before.share_right
+    # measured: 0.92 -> 0.98, ARI 0.77 -> 0.93 (min_score 0.33); the four new needs are in the
+    # codebook now, so none of their questions is left to a suggestion. With min_score 0.31
+    # (round seven) the packaged codebook itself reaches 0.959 here: 0.959 -> 0.959, ARI 0.78
+    # -> 0.88 (the loop's gain on this part is its new needs' grouping)
+    assert after.share_right >= 0.95 and after.share_right >= before.share_right
     assert after.ari > before.ari
     assert load_codebook(TOETS4_CODEBOOK).ids[:len(load_codebook(None))] == load_codebook(
         None).ids  # a copy of the packaged codebook, new needs at the end

@@ -82,6 +82,9 @@ def test_every_term_of_the_packaged_codebook_can_match():
     ("betaalbaar", "Wat betaal je voor een wijkaanpak?"),
     ("ouderen", "Huisvesting van vergunninghouders"),
     ("europa", "Hoe bereiken we arbeidsmigranten uit Oost-Europa?"),
+    # a long vowel before two consonants is another vowel, not an inflection's doubling
+    ("leegstand", "Leegstaande hotels: welke nieuwe functie?"),
+    ("leegstand", "toekomst leegstaand kantoorpand"),
 ])
 def test_a_stem_or_compound_part_that_is_another_word_does_not_match(term, text):
     assert _found(text, term) == []
@@ -90,6 +93,8 @@ def test_a_stem_or_compound_part_that_is_another_word_does_not_match(term, text)
 @pytest.mark.parametrize(("term", "text"), [
     ("woningen", "Een woning voor iedereen"),
     ("huur", "Huren in de stad"),
+    ("straat", "Straten en pleinen"),
+    ("paard", "Paarden in het buitengebied"),  # a long vowel before two consonants in both
     ("ouderen", "Eenzaamheid onder ouderen"),
     ("europa", "Lobby in Europa"),
     ("jeugdzorg", "De jeugdzorgkosten stijgen"),
@@ -412,6 +417,14 @@ def test_a_question_naming_a_region_leans_to_regional_collaboration_whoever_asks
     assert (off[0] == off[1]).all()
 
 
+@pytest.mark.parametrize("text", ["Hoe organiseren we de reintegratie van langdurig werklozen?",
+                                  "Hoe organiseren we de reïntegratie van langdurig werklozen?",
+                                  "Hoe organiseren we de re-integratie van langdurig werklozen?"])
+def test_a_hyphenated_term_is_found_written_as_one_word_with_or_without_its_trema(text):
+    found = TermIndex(BOOK, Preparer(_vocabulary(BOOK, LEXICON_ONLY))).found(text, len(BOOK))
+    assert "re-integratie" in found[BOOK.ids.index("ea_bijstand_werk")]
+
+
 # ------------------------------------------------------------------------------ typing errors
 @pytest.mark.parametrize(("text", "need", "term"), [
     ("Hoe begeleiden we mensen met een arbiedsbeperking naar een baan?", "ea_bijstand_werk",
@@ -428,6 +441,8 @@ def test_a_long_term_is_found_with_one_typing_error(text, need, term):
 @pytest.mark.parametrize(("word", "term"), [
     ("werknemers", "werkgevers"),  # two edits: another word
     ("bad", "raad"),  # short words are left alone
+    ("leegstaande", "leegstand"),  # a Dutch word as written: vacant, not a misspelt vacancy
+    ("verbanden", "verbinden"),
 ])
 def test_another_word_or_a_short_one_is_no_typing_error(word, term):
     book = Codebook((_need((term,), "ea_x"),), "test")

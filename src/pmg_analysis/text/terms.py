@@ -13,9 +13,11 @@ How a term of the codebook is matched in a question:
   only where both sides are words (:func:`.prepare.split_compound`), so "vergunninghouders" does
   not hide "ouders"; a hyphenated name stays whole ("Oost-Europa" is not "Europa").
 - **A typing error in a long word.** A question word of at least :data:`TYPO_MIN` letters that
-  finds no term is matched to a one-word term of that length one edit away (a letter missing,
-  extra, wrong or two swapped: "arbiedsbeperking", "burgerinitatieven"); an integer distance, so
-  the same on every machine. Short words are left alone ("raad" is not "baad").
+  finds no term and is no Dutch word itself (the word list of ``wordfreq``: "leegstaande" is
+  not a misspelt "leegstand") is matched to a one-word term of that length one edit away (a
+  letter missing, extra, wrong or two swapped: "arbiedsbeperking", "burgerinitatieven"); an
+  integer distance, so the same on every machine. Short words are left alone ("raad" is not
+  "baad").
 - **No over-stemming.** Two words with the same stem match only when what the stemmer took off
   is an inflection ("woning"/"woningen", "verduurzaming"/"verduurzamen"), not a derivation:
   "bereikbaarheid" is not "bereiken", "betaalbaar" is not "betaal".
@@ -26,6 +28,7 @@ How a term of the codebook is matched in a question:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +36,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
+from wordfreq import zipf_frequency
 
 from pmg_analysis.text.codebook import Codebook
 from pmg_analysis.text.prepare import Preparer, stem, stop_words
@@ -65,8 +69,16 @@ class Token:
 @cache
 def _normal(word: str) -> str:
     """Spelling alternations of Dutch inflection undone: doubled vowels and consonants single,
-    z/v as s/f ("huur"/"huren", "gas"/"gassen", "verhuizen"/"verhuis")."""
-    w = re.sub(r"([aeou])\1", r"\1", word)
+    z/v as s/f ("huur"/"huren", "gas"/"gassen", "verhuizen"/"verhuis"). A vowel is doubled by
+    inflection only before a single consonant (an open syllable after it): before two it is
+    another vowel ("leegstaande", vacant, is not "leegstand", vacancy).
+
+    Examples
+    --------
+    >>> _normal("huur"), _normal("huren"), _normal("leegstaande"), _normal("leegstand")
+    ('hur', 'huren', 'leegstaande', 'leegstand')
+    """
+    w = re.sub(r"([aeou])\1(?=[b-df-hj-np-tv-z](?![b-df-hj-np-tv-z]))", r"\1", word)
     w = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", w)
     return w.replace("z", "s").replace("v", "f")
 
@@ -91,11 +103,25 @@ def same_word(a: str, b: str) -> bool:
     return x[n:] in INFLECTIONS and y[n:] in INFLECTIONS
 
 
+def _joined(term: str) -> tuple[Token, ...]:
+    """A term with a hyphen inside a word written as one word ("re-integratie" as
+    "reintegratie"); empty when it has none."""
+    joined = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "", term)
+    return term_tokens(joined) if joined != term else ()
+
+
+def _fold(word: str) -> str:
+    """A word without its accents and trema ("reïntegratie", "coördinatie"), as questions typed
+    in haste write it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
 def _words(text: str) -> list[str]:
     """The words of a text, lower case; a hyphenated word splits unless it is a name whose
     parts all start with a capital ("Oost-Europa", "Noord-Brabant")."""
     out: list[str] = []
-    for w in TOKEN.findall(str(text).replace("’", "'")):
+    for w in TOKEN.findall(_fold(str(text).replace("’", "'"))):
         parts = w.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
             out.append(w.lower())
@@ -209,6 +235,19 @@ def _one_typo(word: str, term: str) -> bool:
                for k in (len(t) - 1, len(t), len(t) + 1) if 0 < k < len(w))
 
 
+@cache
+def dutch_word(word: str) -> bool:
+    """``word`` is a Dutch word as it is written (in the word list of ``wordfreq``), so no
+    typing error of another: "leegstaande" (vacant) is no misspelt "leegstand" (vacancy).
+
+    Examples
+    --------
+    >>> dutch_word("leegstaande"), dutch_word("arbiedsbeperking")
+    (True, False)
+    """
+    return zipf_frequency(word, "nl") > 0
+
+
 @dataclass(frozen=True)
 class Hit:
     """A term found in a text: its need (position in the codebook), the term, its key, where."""
@@ -242,8 +281,9 @@ class TermIndex:
         self.long: list[tuple[int, str, tuple[Token, ...]]] = []
         for j, need in enumerate(book.needs):
             for term in need.termen:
-                toks = term_tokens(term)
-                if toks:  # a term of stop words only ("ja, mits") matches those exact words
+                # a hyphenated word is also written as one ("re-integratie", "reintegratie")
+                for toks in dict.fromkeys(filter(None, (term_tokens(term), _joined(term)))):
+                    # a term of stop words only ("ja, mits") matches those exact words
                     entry = (j, term, toks)
                     self.terms.append(entry)
                     self.index.setdefault(toks[0].stem, []).append(entry)
@@ -262,7 +302,8 @@ class TermIndex:
                                    " ".join(t.surface for t in window)))
         found_at = {h.start for h in out}
         for i, tok in enumerate(toks):
-            if i in found_at or tok.stop or len(tok.surface) < TYPO_MIN:
+            if (i in found_at or tok.stop or len(tok.surface) < TYPO_MIN
+                    or dutch_word(tok.surface)):
                 continue
             for j, term, seq in self.long:
                 if _one_typo(tok.surface, seq[0].surface):
