@@ -438,7 +438,7 @@ def test_fifth_test_part_with_the_packaged_codebook(evalset5, cache_dir, report_
     """Written blind, withheld from the method; measured once with the packaged codebook after
     the method was final and committed, before anyone read its errors."""
     figures = _figures(_part(evalset5, "toets"), evalset5.needs, None, cache_dir)
-    report_metric(figures.line("vijfde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
+    report_metric(figures.line("vijfde toetsdeel (meegeleverd codeboek; nu ontwikkeldata)"))
     # Measured once (7 December 2026, commit a48b7a4): right need 0.848 (140 of 165 questions
     # with a need in the codebook), ARI 0.73, top five found 4/5 with 4 within ±2, theme 0.92,
     # new needs as a suggestion 0.33. Round four's method, measured afterwards on the same part:
@@ -529,7 +529,7 @@ def test_sixth_test_part_with_the_packaged_codebook(evalset6, cache_dir, report_
     """Written blind, withheld from the method; measured once with the packaged codebook after
     the method was final and committed, before anyone read its errors."""
     figures = _figures(_part(evalset6, "toets"), evalset6.needs, None, cache_dir)
-    report_metric(figures.line("zesde toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
+    report_metric(figures.line("zesde toetsdeel (meegeleverd codeboek; nu ontwikkeldata)"))
     # Measured once (7 December 2026, commit 23326e6): right need 0.836 (133 of 159 questions
     # with a need in the codebook), ARI 0.66, top five found 3/5 with 2 within ±2, theme 0.91,
     # new needs as a suggestion 0.45. Met: ARI >= 0.65, theme >= 0.90. Missed: right need >=
@@ -567,7 +567,59 @@ def test_the_researcher_loop_on_the_sixth_set_measured_on_its_test_part(evalset6
     # Measured once (method of 23326e6): 0.836 -> 0.836 (+0.000; target +0.05 missed), ARI
     # 0.66 -> 0.67, top five 3/5 -> 4/5, theme 0.91 -> 0.93; over all 170 questions with the four
     # new needs counted 0.782 -> 0.824 (+0.041): again the new needs carry, the two terms on
-    # existing needs change nothing.
+    # existing needs change nothing. With round seven's method (which read this part's errors):
+    # 0.868 -> 0.862, over all 170 0.812 -> 0.847.
     assert counted.n_in_codebook == len(test)
     assert after.share_right >= before.share_right - 0.01
     assert counted.share_right >= before_all + 0.03
+
+
+# Written blind a seventh time (after round seven: a question below the threshold stays a
+# suggestion, min_score 0.31, word forms, 'regio' and 'ondernemers' no terms): a development part
+# (56 questions, 16 municipalities; the researcher loop's source) and a test part (178 questions,
+# 34 municipalities) withheld from the method and measured once after "method final" (3e0298e).
+EVAL7 = DATA / "leervragen_toets7.yaml"
+needs_set7 = pytest.mark.skipif(not EVAL7.is_file(), reason="tests/data/leervragen_toets7.yaml "
+                                "is not there")
+
+
+@pytest.fixture(scope="module")
+def evalset7():
+    return load_eval(EVAL7)
+
+
+@needs_set7
+def test_the_seventh_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evalset3, evalset4,
+                                                           evalset5, evalset6, evalset7):
+    q, test = evalset7.questions, _part(evalset7, "toets")
+    assert set(q["deel"]) == {"ontwikkeling", "toets"}
+    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
+    assert len(evalset7.needs) >= 25 and q["gemeente"].nunique() >= 40
+    assert not set(test["gemeente"]) & set(_part(evalset7, "ontwikkeling")["gemeente"])
+    earlier = set().union(*(set(e.questions["gemeente"])
+                            for e in (evalset, evalset2, evalset3, evalset4, evalset5, evalset6)))
+    assert not set(q["gemeente"]) & earlier
+    book = set(load_codebook(None).ids)
+    new = set(evalset7.needs["id"]) - book
+    assert len(new) == 4 and all(n.startswith("n7_") for n in new)
+    assert set(q["behoefte"]) <= book | new
+    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
+    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+
+
+@needs_set7
+@needs_e5
+def test_seventh_test_part_with_the_packaged_codebook(evalset7, cache_dir, report_metric):
+    """Written blind, withheld from the method; measured once with the packaged codebook after
+    the method was final and committed, before anyone read its errors."""
+    figures = _figures(_part(evalset7, "toets"), evalset7.needs, None, cache_dir)
+    report_metric(figures.line("zevende toetsdeel (meegeleverd codeboek, eenmalig gemeten)"))
+    # Measured once (7 December 2026, commit 3e0298e): right need 0.850 (142 of 167 questions
+    # with a need in the codebook), ARI 0.71, top five found 3/5 with 3 within ±2, theme 0.92,
+    # new needs as a suggestion 0.00. Met: right need >= 0.85, ARI >= 0.65, theme >= 0.90.
+    # Missed: all five found (innovation in SMEs, 10 municipalities, comes 9th with 7; the
+    # relation with citizens, 10, is not in the top ten) and 4 within ±2: printed, not asserted.
+    assert figures.share_right >= 0.85
+    assert figures.ari >= 0.65
+    assert figures.theme_right >= 0.90
+    assert figures.top5_within_2 >= 3
