@@ -52,6 +52,9 @@ def _part(path: Path, part: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool]]:
     """(name, questions, needs, errors may be read) of every development set."""
     return [
+        ("zevende set, toetsdeel", *_part(DATA / "leervragen_toets7.yaml", "toets"), True),
+        ("zevende set, ontwikkeldeel", *_part(DATA / "leervragen_toets7.yaml", "ontwikkeling"),
+         True),
         ("zesde set, toetsdeel", *_part(DATA / "leervragen_toets6.yaml", "toets"), True),
         ("zesde set, ontwikkeldeel", *_part(DATA / "leervragen_toets6.yaml", "ontwikkeling"),
          True),
