@@ -518,4 +518,7 @@ def test_a_written_codebook_can_open_with_the_researchers_own_header(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Codeboek van de lus op ronde 2019.\n# 17 bewerkingen.\n")
     assert "Codeboek van leerbehoeften" not in text.splitlines()[0]
+    assert "#   termen        woorden en synoniemen" in text  # the fields are still explained
+    again = write_codebook(load_codebook(out), tmp_path / "d.yaml", header="Ronde 2020.")
+    assert again.read_text(encoding="utf-8").count("#   termen ") == 1  # not stacked
     assert load_codebook(out).ids == load_codebook().ids

@@ -285,19 +285,26 @@ def codebook_yaml(book: Codebook) -> str:
     return buf.getvalue()
 
 
-def _with_header(text: str, header: str) -> str:
-    """``text`` with its leading comment block replaced by ``header`` (each line a comment)."""
+def _leading_comment(text: str) -> tuple[str, str]:
+    """``text`` split into its leading comment block and the rest."""
     lines = text.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    return "".join(lines[:start]), "".join(lines[start:])
+
+
+def _with_header(text: str, header: str) -> str:
+    """``text`` with its leading comment block replaced by ``header`` (each line a comment),
+    followed by the packaged file's explanation of the fields."""
     own = "".join(f"# {line}".rstrip() + "\n" for line in header.strip("\n").splitlines())
-    return own + "".join(lines[start:])
+    fields, _ = _leading_comment(catalog.CODEBOOK.path().read_text(encoding="utf-8"))
+    return own + "#\n" + fields + _leading_comment(text)[1]
 
 
 def write_codebook(book: Codebook, path: str | Path, *, header: str | None = None) -> Path:
     """Write ``book`` to ``path`` (atomically) and return the path; the file keeps the comments
     and layout of the file the codebook was read from (see :func:`codebook_yaml`). With
     ``header`` the file opens with that text as its comment instead (what this codebook is,
-    from which data, how many edits) and the explanations of the fields follow as before.
+    from which data, how many edits), followed by the packaged file's explanation of the fields.
 
     Examples
     --------
