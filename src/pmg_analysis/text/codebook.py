@@ -309,7 +309,7 @@ def write_codebook(book: Codebook, path: str | Path, *, header: str | None = Non
     Examples
     --------
     >>> import tempfile
-    >>> out = Path(tempfile.mkdtemp()) / "leerbehoeften.yaml"
+    >>> out = Path(tempfile.mkdtemp()) / "mijn_codeboek.yaml"
     >>> _ = write_codebook(load_codebook(), out, header="Mijn codeboek, ronde 2018.")
     >>> out.read_text(encoding="utf-8").splitlines()[0]
     '# Mijn codeboek, ronde 2018.'
