@@ -522,3 +522,20 @@ def test_a_written_codebook_can_open_with_the_researchers_own_header(tmp_path):
     again = write_codebook(load_codebook(out), tmp_path / "d.yaml", header="Ronde 2020.")
     assert again.read_text(encoding="utf-8").count("#   termen ") == 1  # not stacked
     assert load_codebook(out).ids == load_codebook().ids
+
+
+def test_the_needs_summary_says_one_question_and_one_sentence_in_the_singular():
+    from pmg_analysis.text.sentences import needs_summary
+
+    rows = [("R1", "EF_leervraag", "Prestatieafspraken met corporaties. Graag een leerkring."),
+            ("R2", "EF_leervraag", "Hoe werken we met de woningcorporatie samen?")]
+    result = learning_needs(_texts(rows), _responses(["R1", "R2"], ["polycentrisch"] * 2),
+                            config=LEXICON_ONLY, cache_dir=None)
+    tie = result.members["tie"].copy()
+    tie.iloc[0] = True
+    one_tie = result.__class__(result.needs, result.members.assign(
+        tie=tie, alternatief=result.members["alternatief"].fillna("ef_woningbouw_starters")),
+        result.quotes, result.context.head(1))
+    text = needs_summary(one_tie)
+    assert "Bij 1 vraag lagen twee leerbehoeften" in text
+    assert "1 zin had geen eigen onderwerp" in text and "die telt niet" in text

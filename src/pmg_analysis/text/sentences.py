@@ -56,17 +56,23 @@ def needs_summary(result: LearningNeeds) -> str:
         f"({_gemeenten(int(top['n_gemeenten']))}).",
     ]
     if ties:
-        parts.append(f"Bij {ties} vragen lagen twee leerbehoeften te dicht bij elkaar om te "
+        parts.append(f"Bij {_vragen(ties)} lagen twee leerbehoeften te dicht bij elkaar om te "
                      f"kiezen; de tabel noemt ze allebei.")
     if near_threshold:
-        parts.append(f"Bij {near_threshold} vragen lag de score te dicht bij de drempel om te "
+        parts.append(f"Bij {_vragen(near_threshold)} lag de score te dicht bij de drempel om te "
                      f"kiezen tussen een leerbehoefte uit het codeboek en geen; de tabel noemt "
                      f"die leerbehoefte.")
     if context:
-        parts.append(f"{context} zinnen hadden geen eigen onderwerp (zoals \u201cGraag een "
-                     f"leerkring hierover.\u201d) of lichtten een andere vraag in hetzelfde "
-                     f"antwoord toe; ze tellen niet als leerbehoefte.")
+        parts.append(f"{context} {'zin had' if context == 1 else 'zinnen hadden'} geen eigen "
+                     f"onderwerp (zoals \u201cGraag een leerkring hierover.\u201d) of "
+                     f"{'lichtte' if context == 1 else 'lichtten'} een andere vraag in hetzelfde "
+                     f"antwoord toe; {'die telt' if context == 1 else 'ze tellen'} niet als "
+                     f"leerbehoefte.")
     return " ".join(parts)
+
+
+def _vragen(n: int) -> str:
+    return f"{n} vraag" if n == 1 else f"{n} vragen"
 
 
 def _theme_names() -> dict[str, str]:
