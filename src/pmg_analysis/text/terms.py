@@ -195,6 +195,7 @@ def term_tokens(term: str) -> tuple[Token, ...]:
     return tuple(_token(w) for w in _words(term))
 
 
+@cache
 def term_key(term: str) -> tuple[str, ...]:
     """What makes two terms one: the stems of their words (exact words for stop words).
 
@@ -202,8 +203,13 @@ def term_key(term: str) -> tuple[str, ...]:
     --------
     >>> term_key("betaalbaar") == term_key("betaalbare"), term_key("buurt") == term_key("buurten")
     (True, True)
+    >>> term_key("lijk") == term_key("lijken")  # "lijken" alone is a stop word, still one term
+    True
     """
-    return tuple(t.stem for t in term_tokens(term))
+    tokens = term_tokens(term)
+    if len(tokens) == 1 and tokens[0].stop and len(tokens[0].surface) > 1:
+        return (_key(tokens[0].surface),)
+    return tuple(t.stem for t in tokens)
 
 
 def _matches(word: Token, term: Token) -> bool:
@@ -298,7 +304,7 @@ class TermIndex:
             for j, term, seq in self.index.get(tok.stem, ()):
                 window = toks[i:i + len(seq)]
                 if len(window) == len(seq) and all(map(_matches, window, seq)):
-                    out.append(Hit(j, term, tuple(t.stem for t in seq), i, i + len(seq),
+                    out.append(Hit(j, term, term_key(term), i, i + len(seq),
                                    " ".join(t.surface for t in window)))
         found_at = {h.start for h in out}
         for i, tok in enumerate(toks):
@@ -307,7 +313,7 @@ class TermIndex:
                 continue
             for j, term, seq in self.long:
                 if _one_typo(tok.surface, seq[0].surface):
-                    out.append(Hit(j, term, (seq[0].stem,), i, i + 1, tok.surface))
+                    out.append(Hit(j, term, term_key(term), i, i + 1, tok.surface))
         return out
 
     def found(self, text: str, n_needs: int) -> list[list[str]]:
