@@ -399,6 +399,25 @@ def test_the_researcher_loop_counted_with_its_new_needs_carries_to_the_test_part
 
 
 # ------------------------------------------------------------------------------- fifth test set
+def _assert_blind_shape(es, earlier, prefix: str) -> None:
+    """A blind set as the issue asks: a development and a test part without shared
+    municipalities, >= 150 test questions from >= 30 municipalities, >= 25 needs, >= 40
+    municipalities of no earlier set, four new needs ``prefix``..., a long tail with a gap
+    after the fifth need."""
+    q, test = es.questions, _part(es, "toets")
+    assert set(q["deel"]) == {"ontwikkeling", "toets"}
+    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
+    assert len(es.needs) >= 25 and q["gemeente"].nunique() >= 40
+    assert not set(test["gemeente"]) & set(_part(es, "ontwikkeling")["gemeente"])
+    assert not set(q["gemeente"]) & set().union(*(set(e.questions["gemeente"]) for e in earlier))
+    book = set(load_codebook(None).ids)
+    new = set(es.needs["id"]) - book
+    assert len(new) == 4 and all(n.startswith(prefix) for n in new)
+    assert set(q["behoefte"]) <= book | new
+    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
+    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+
+
 # Written blind a fifth time (after round five: municipality names, typing errors in long terms,
 # terms naming the needs): a development part (56 questions, 18 municipalities; the researcher
 # loop's source) and a test part (177 questions, 33 municipalities) withheld from the method and
@@ -416,20 +435,7 @@ def evalset5():
 @needs_set5
 def test_the_fifth_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evalset3, evalset4,
                                                          evalset5):
-    q, test = evalset5.questions, _part(evalset5, "toets")
-    assert set(q["deel"]) == {"ontwikkeling", "toets"}
-    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
-    assert len(evalset5.needs) >= 25 and q["gemeente"].nunique() >= 40
-    assert not set(test["gemeente"]) & set(_part(evalset5, "ontwikkeling")["gemeente"])
-    earlier = set().union(*(set(e.questions["gemeente"])
-                            for e in (evalset, evalset2, evalset3, evalset4)))
-    assert not set(q["gemeente"]) & earlier
-    book = set(load_codebook(None).ids)
-    new = set(evalset5.needs["id"]) - book
-    assert len(new) == 4 and all(n.startswith("n5_") for n in new)
-    assert set(q["behoefte"]) <= book | new
-    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
-    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+    _assert_blind_shape(evalset5, (evalset, evalset2, evalset3, evalset4), "n5_")
 
 
 @needs_set5
@@ -507,20 +513,7 @@ def evalset6():
 @needs_set6
 def test_the_sixth_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evalset3, evalset4,
                                                          evalset5, evalset6):
-    q, test = evalset6.questions, _part(evalset6, "toets")
-    assert set(q["deel"]) == {"ontwikkeling", "toets"}
-    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
-    assert len(evalset6.needs) >= 25 and q["gemeente"].nunique() >= 40
-    assert not set(test["gemeente"]) & set(_part(evalset6, "ontwikkeling")["gemeente"])
-    earlier = set().union(*(set(e.questions["gemeente"])
-                            for e in (evalset, evalset2, evalset3, evalset4, evalset5)))
-    assert not set(q["gemeente"]) & earlier
-    book = set(load_codebook(None).ids)
-    new = set(evalset6.needs["id"]) - book
-    assert len(new) == 4 and all(n.startswith("n6_") for n in new)
-    assert set(q["behoefte"]) <= book | new
-    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
-    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+    _assert_blind_shape(evalset6, (evalset, evalset2, evalset3, evalset4, evalset5), "n6_")
 
 
 @needs_set6
@@ -591,20 +584,8 @@ def evalset7():
 @needs_set7
 def test_the_seventh_set_has_the_shape_the_issue_asks_for(evalset, evalset2, evalset3, evalset4,
                                                            evalset5, evalset6, evalset7):
-    q, test = evalset7.questions, _part(evalset7, "toets")
-    assert set(q["deel"]) == {"ontwikkeling", "toets"}
-    assert len(test) >= 150 and test["gemeente"].nunique() >= 30
-    assert len(evalset7.needs) >= 25 and q["gemeente"].nunique() >= 40
-    assert not set(test["gemeente"]) & set(_part(evalset7, "ontwikkeling")["gemeente"])
-    earlier = set().union(*(set(e.questions["gemeente"])
-                            for e in (evalset, evalset2, evalset3, evalset4, evalset5, evalset6)))
-    assert not set(q["gemeente"]) & earlier
-    book = set(load_codebook(None).ids)
-    new = set(evalset7.needs["id"]) - book
-    assert len(new) == 4 and all(n.startswith("n7_") for n in new)
-    assert set(q["behoefte"]) <= book | new
-    sizes = test.groupby("behoefte")["gemeente"].nunique().sort_values(ascending=False)
-    assert 12 <= sizes.iloc[0] <= 15 and sizes.iloc[4] > sizes.iloc[5]
+    _assert_blind_shape(evalset7, (evalset, evalset2, evalset3, evalset4, evalset5, evalset6),
+                        "n7_")
 
 
 @needs_set7
