@@ -28,7 +28,6 @@ How a term of the codebook is matched in a question:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,6 +37,7 @@ import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
 from wordfreq import zipf_frequency
 
+from pmg_analysis.io.normalise import strip_diacritics
 from pmg_analysis.text.codebook import Codebook
 from pmg_analysis.text.prepare import Preparer, stem, stop_words
 
@@ -110,18 +110,11 @@ def _joined(term: str) -> tuple[Token, ...]:
     return term_tokens(joined) if joined != term else ()
 
 
-def _fold(word: str) -> str:
-    """A word without its accents and trema ("reïntegratie", "coördinatie"), as questions typed
-    in haste write it."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word)
-                   if not unicodedata.combining(c))
-
-
 def _words(text: str) -> list[str]:
     """The words of a text, lower case; a hyphenated word splits unless it is a name whose
     parts all start with a capital ("Oost-Europa", "Noord-Brabant")."""
     out: list[str] = []
-    for w in TOKEN.findall(_fold(str(text).replace("’", "'"))):
+    for w in TOKEN.findall(strip_diacritics(str(text).replace("’", "'"))):
         parts = w.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
             out.append(w.lower())
