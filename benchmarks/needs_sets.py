@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -49,33 +50,26 @@ def _part(path: Path, part: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return es.questions[es.questions["deel"] == part].reset_index(drop=True), es.needs
 
 
-def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool]]:
-    """(name, questions, needs, errors may be read) of every development set."""
-    return [
-        ("zevende set, toetsdeel", *_part(DATA / "leervragen_toets7.yaml", "toets"), True),
-        ("zevende set, ontwikkeldeel", *_part(DATA / "leervragen_toets7.yaml", "ontwikkeling"),
-         True),
-        ("zesde set, toetsdeel", *_part(DATA / "leervragen_toets6.yaml", "toets"), True),
-        ("zesde set, ontwikkeldeel", *_part(DATA / "leervragen_toets6.yaml", "ontwikkeling"),
-         True),
-        ("vijfde set, toetsdeel", *_part(DATA / "leervragen_toets5.yaml", "toets"), True),
-        ("vijfde set, ontwikkeldeel", *_part(DATA / "leervragen_toets5.yaml", "ontwikkeling"),
-         True),
-        ("vierde set, toetsdeel", *_part(DATA / "leervragen_toets4.yaml", "toets"), True),
-        ("vierde set, ontwikkeldeel", *_part(DATA / "leervragen_toets4.yaml", "ontwikkeling"),
-         True),
-        ("derde set, toetsdeel", *_part(DATA / "leervragen_toets3.yaml", "toets"), True),
-        ("derde set, ontwikkeldeel", *_part(DATA / "leervragen_toets3.yaml", "ontwikkeling"),
-         True),
-        ("eerste set, gelegd", *_laid(DATA / "leervragen_eval.yaml"), True),
-        ("tweede set, gelegd", *_laid(DATA / "leervragen_toets2.yaml"), False),
-    ]
+# the blind sets written after the first two: (Dutch ordinal, file, source of its coded questions)
+LATER = [(ordinal, f"leervragen_toets{i}.yaml", f"toets{i}") for ordinal, i in
+         (("zevende", 7), ("zesde", 6), ("vijfde", 5), ("vierde", 4), ("derde", 3))]
+
+
+def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool, str]]:
+    """(name, questions, needs, errors may be read, source) of every development set; the
+    source (``bron`` of the packaged coded questions) is left out when the set is measured."""
+    out = []
+    for ordinal, file, bron in LATER:
+        for part, label in (("toets", "toetsdeel"), ("ontwikkeling", "ontwikkeldeel")):
+            out.append((f"{ordinal} set, {label}", *_part(DATA / file, part), True, bron))
+    return [*out, ("eerste set, gelegd", *_laid(DATA / "leervragen_eval.yaml"), True, "eval"),
+            ("tweede set, gelegd", *_laid(DATA / "leervragen_toets2.yaml"), False, "toets2")]
 
 
 def labelled_pool() -> pd.DataFrame:
     """Every labelled question of the readable sets, as :func:`term_trial` reads them: ``text``,
     ``question_id`` (the theme asked), ``gemeente`` and ``behoefte`` (the true need)."""
-    q = pd.concat([q for _, q, _, readable in sets() if readable], ignore_index=True)
+    q = pd.concat([q for _, q, _, readable, _ in sets() if readable], ignore_index=True)
     return pd.DataFrame({"text": q["tekst"], "question_id": q["gevraagd_onder"] + "_leervraag",
                          "gemeente": q["gemeente"], "behoefte": q["behoefte"]})
 
@@ -115,15 +109,16 @@ def main() -> None:
         print(trial.to_string())
         return
     t = time.time()
-    for name, q, needs, readable in sets():
+    for name, q, needs, readable, bron in sets():
         if a.only and not any(o in name for o in a.only):
             continue
-        f = evaluate(q, needs, book, config=config, cache_dir=a.cache)
+        left_out = replace(config, coded_leave_out=(bron,))
+        f = evaluate(q, needs, book, config=left_out, cache_dir=a.cache)
         print(f"{name:28s} n={f.n_questions:3d} goed={f.share_right:.3f} ari={f.ari:.3f} "
               f"top5={f.top5_found}/{f.top5_within_2} thema={f.theme_right:.3f} "
               f"voorstel={f.new_to_suggestion:.2f}", flush=True)
         if a.e and readable:
-            errors(q, book, config, a.cache)
+            errors(q, book, left_out, a.cache)
     print(f"tijd {time.time() - t:.0f} s")
 
 

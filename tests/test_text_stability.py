@@ -52,7 +52,9 @@ def test_every_reference_text_has_a_packaged_vector_and_the_file_holds_no_other(
 
 
 def test_the_packaged_file_stays_small():
-    assert PACKAGED.stat().st_size < 3_000_000
+    # 2,292 texts since the coded questions ship their vectors (3.0 MB; 808 texts were 1.1 MB):
+    # small beside the 91 MB engine, and a limit that says so when a list of texts grows
+    assert PACKAGED.stat().st_size < 4_000_000
 
 
 @needs_e5

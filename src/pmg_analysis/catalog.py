@@ -128,6 +128,9 @@ EMBEDDINGS = Dataset("tekst_embeddings", "tekst_embeddings.parquet", "processed"
 CODEBOOK_OWN = Dataset("leerbehoeften_eigen", "leerbehoeften.yaml", "raw", "yaml",
                       description="the researcher's own codebook of learning needs (written by "
                                   "text.accept_suggestion, rename_need, merge_needs)")
+CODED_OWN = Dataset("gecodeerd_eigen", "gecodeerde_leervragen.csv", "raw", "csv",
+                    description="the researcher's own hand-coded learning questions (written "
+                                "by text.add_coded)")
 
 # --- analysis results (pmg_analysis.results): each step computed once by make report ----------
 def _result(name: str, what: str) -> Dataset:
@@ -189,6 +192,8 @@ INSTRUMENT = Dataset("instrument", "instrument.yaml", "package", "yaml",
                      description="the questionnaire")
 CODEBOOK = Dataset("leerbehoeften", "leerbehoeften.yaml", "package_text", "yaml",
                    description="the packaged codebook of learning needs")
+CODED = Dataset("gecodeerde_leervragen", "gecodeerde_leervragen.csv", "package_text", "csv",
+                description="learning questions coded by hand: the blind evaluation sets")
 PACKAGED_VECTORS = Dataset("referentievectoren", "embeddings.parquet", "package_text", "parquet",
                            description="e5 vectors of the reference texts")
 
@@ -206,10 +211,10 @@ PLOTLYJS = Dataset("plotly", "plotly.min.js", "reports", "js",
 DATASETS: dict[str, Dataset] = _declare(
     EXAMPLE_EXPORT, CBS_DATA, CBS_PROPERTIES, PDOK_BOUNDARIES, CBS_CORES, CBS_PLACES,
     RESPONSES, ANSWERS, TEXTS, PROBLEMS, QUARANTINE, MANIFEST, CLEAN_WORKBOOK, WORK_PROGRAMME,
-    GEMEENTEN, BUREN, GRENSGEVALLEN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN,
+    GEMEENTEN, BUREN, GRENSGEVALLEN, GEMEENTEN_CACHE, EMBEDDINGS, CODEBOOK_OWN, CODED_OWN,
     *RESULTS.values(), RESULTS_STAMP,
     MUNICIPALITY_REGISTER, REGION_NAMES, POSITION_VALIDATION, INSTRUMENT, CODEBOOK,
-    PACKAGED_VECTORS,
+    CODED, PACKAGED_VECTORS,
     REPORT_INDEX, REPORT_PAGE, MUNICIPALITY_PAGE, PLOTLYJS,
     COMPARISON_TABLE, COMPARISON_META, MUNICIPAL_CHANGES, INSTRUMENT_VERSION,
 )

@@ -55,6 +55,8 @@ class Need(BaseModel):
     termen: tuple[str, ...] = ()
     # one to three example questions: more makes the closest example the loudest one
     voorbeelden: tuple[str, ...] = Field(default=(), max_length=MAX_EXAMPLES)
+    # ids of needs merged into this one: their coded questions count for it (.coded)
+    ook: tuple[str, ...] = ()
 
     @field_validator("id")
     @classmethod
@@ -155,7 +157,7 @@ def _parse_needs(doc: object, source: str) -> Codebook:
     return Codebook(tuple(needs), source)
 
 
-FIELDS = ("id", "naam", "thema", "opgave", "beschrijving", "termen", "voorbeelden")
+FIELDS = ("id", "naam", "thema", "opgave", "beschrijving", "termen", "voorbeelden", "ook")
 
 
 def _dutch(error: dict) -> str:
@@ -240,7 +242,7 @@ def _entry(need: Need, old=None):
         if value in (None, "", ()):
             entry.pop(key, None)
             continue
-        if key == "termen":
+        if key in ("termen", "ook"):
             if old is not None and list(entry.get(key) or []) == list(value):
                 continue
             seq = CommentedSeq(value)
@@ -407,7 +409,8 @@ def merge_needs(book: Codebook, keep: str, into_it: str, *,
                 voorbeelden: tuple[str, ...] | list[str] | None = None,
                 write_to: str | Path | None = None) -> Codebook:
     """``book`` with need ``into_it`` merged into ``keep``: its terms and examples join those of
-    ``keep`` (without repeats) and ``into_it`` is removed (written to ``write_to`` if given).
+    ``keep`` (without repeats), its id joins ``ook`` (its coded questions now count for
+    ``keep``) and ``into_it`` is removed (written to ``write_to`` if given).
     Together they may have more than three examples: then ``voorbeelden`` says which one to
     three are kept (refused with one Dutch line otherwise). A need is not merged into itself.
 
@@ -437,7 +440,8 @@ def merge_needs(book: Codebook, keep: str, into_it: str, *,
             f"{book.source}: {keep} en {into_it} hebben samen {len(examples)} voorbeelden en een "
             f"behoefte heeft er 1 tot {MAX_EXAMPLES}; kies ze met voorbeelden=[...].")
     merged = _valid({**a.model_dump(), "termen": tuple(dict.fromkeys((*a.termen, *b.termen))),
-                     "voorbeelden": examples}, book)
+                     "voorbeelden": examples,
+                     "ook": tuple(dict.fromkeys((*a.ook, b.id, *b.ook)))}, book)
     out = Codebook(tuple(merged if n.id == keep else n for n in book.needs if n.id != into_it),
                    book.source, book.path)
     return _written(out, write_to)

@@ -83,6 +83,21 @@ class QuestionConfig:
     table_row_words: Annotated[int, Ge(1)] = setting(6, reason=(
         "A table row is short: at most this many words (a question of a list is longer, and ends "
         "with a question mark, which keeps it a question)."))
+    back_reference: tuple[str, ...] = setting(
+        (
+            r"\b(?:dit|deze|zo'n|zoiets|ze|hen)\b",
+            r"\b(?:daar|hier)(?:in|bij|op|mee|voor|van|over|aan|door)\b",
+            r"^(?:dat|die|daar|hier)\b", r"\bdat\W*$",
+        ),
+        reason=(
+            "Patterns (case-insensitive) of a sentence that points back to the sentence before: "
+            "\"Hoe herstel je dat?\", \"Hoe bouwen we sneller voor deze groep?\" has no "
+            "subject of its own, so it and the sentence before are one learning question. "
+            "'dat' and 'die' count only at the start or the end (\"Hoe zorgen we dat ...\" "
+            "is no pointer), 'daarnaast' not at all (it opens another question). Read from the "
+            "development sets: 21 of 178 questions of set seven were such a pair, and the "
+            "follow-up alone went to a need of its own (\"Hoe blijven we dichtbij onze "
+            "inwoners?\" to loneliness)."))
     framing: tuple[str, ...] = setting(
         (
             r"kort samengevat", r"lastig om", r"voor [\w .'-]+ zien we", r"dit speelt",
@@ -199,23 +214,48 @@ def _asks(sentence: str, opening: re.Pattern[str]) -> bool:
 
 
 def _answer_sentences(answer: str, framing: re.Pattern[str], opening: re.Pattern[str],
-                      config: QuestionConfig) -> list[tuple[str, str | None]]:
-    """The sentences of one Dutch answer with their reason (None: a learning question)."""
+                      config: QuestionConfig, back: re.Pattern[str] | None = None
+                      ) -> list[tuple[str, str | None, int]]:
+    """The sentences of one Dutch answer with their reason (None: a learning question) and the
+    number of the learning question they belong to (:func:`_units`)."""
     lines = [line.strip() for line in str(answer).splitlines() if line.strip()]
     out: list[tuple[str, str | None]] = []
-    for line, is_row in zip(lines, table_lines(lines, config), strict=True):
+    line_of: list[int] = []
+    for k, (line, is_row) in enumerate(zip(lines, table_lines(lines, config), strict=True)):
         if is_row:
             out.append((line, "tabel"))
+            line_of.append(k)
             continue
-        out += [(s, "inleiding" if framing.match(s) else None)
-                for s in sentences(line) if words(s)]
+        found = [(s, "inleiding" if framing.match(s) else None)
+                 for s in sentences(line) if words(s)]
+        out += found
+        line_of += [k] * len(found)
     candidates = [i for i, (_, reason) in enumerate(out) if reason is None]
     if len(candidates) > config.max_per_answer:
         asking = [i for i in candidates if _asks(out[i][0], opening)]
         kept = set((asking or candidates)[:config.max_per_answer])
         out = [(s, "boven_maximum" if i in candidates and i not in kept else reason)
                for i, (s, reason) in enumerate(out)]
-    return out
+    units = _units(out, line_of, opening, back) if back is not None else list(range(len(out)))
+    return [(s, reason, unit) for (s, reason), unit in zip(out, units, strict=True)]
+
+
+def _units(out: list[tuple[str, str | None]], line_of: list[int], opening: re.Pattern[str],
+           back: re.Pattern[str]) -> list[int]:
+    """Per sentence of one answer the number of its learning question. Two sentences of a line
+    are one question when one states and the other asks ("Het centrum loopt 's avonds leeg. Hoe
+    maak je een hart waar mensen willen zijn?") or when the second points back ("... Hoe
+    herstel je dat?"); two questions, or two statements, each with a subject of their own stay
+    two. A sentence set aside (a reason) is a unit of its own."""
+    units: list[int] = []
+    for i, ((s, reason), k) in enumerate(zip(out, line_of, strict=True)):
+        prev = i - 1
+        if (reason is None and prev >= 0 and out[prev][1] is None and line_of[prev] == k
+                and (_asks(out[prev][0], opening) != _asks(s, opening) or back.search(s))):
+            units.append(units[-1])
+        else:
+            units.append(i)
+    return units
 
 
 def answer_sentences(texts: pd.DataFrame, config: QuestionConfig = QuestionConfig()
@@ -234,8 +274,10 @@ def answer_sentences(texts: pd.DataFrame, config: QuestionConfig = QuestionConfi
     -------
     DataFrame
         ``response_id``, ``question_id``, ``text`` (the sentence, or a whole table line),
-        ``reden`` (a code of :data:`CONTEXT_REASONS`; missing for a learning question), in the
-        order of the texts and of the sentences in each answer.
+        ``reden`` (a code of :data:`CONTEXT_REASONS`; missing for a learning question),
+        ``eenheid`` (the number of its learning question, unique in the table: a statement and
+        the question beside it share one, see :func:`join_units`), in the order of the texts and of
+        the sentences in each answer.
 
     Examples
     --------
@@ -251,6 +293,7 @@ def answer_sentences(texts: pd.DataFrame, config: QuestionConfig = QuestionConfi
     pattern = rf"^(?:{'|'.join(themes)})_(?:{'|'.join(config.kinds)})$"
     framing = re.compile(rf"^(?:{'|'.join(config.framing)})", re.IGNORECASE)
     opening = re.compile(rf"^(?:{'|'.join(config.question_words)})\b", re.IGNORECASE)
+    back = re.compile("|".join(config.back_reference), re.IGNORECASE)
     qid = texts["question_id"].astype(str)
     text = texts["text"].astype(object).map(lambda t: "" if pd.isna(t) else str(t).strip())
     keep = (qid.str.match(pattern) & (text != "")).to_numpy()
@@ -261,25 +304,52 @@ def answer_sentences(texts: pd.DataFrame, config: QuestionConfig = QuestionConfi
     for rid, q, answer, lang in zip(texts["response_id"].astype(str)[keep], qid[keep],
                                     text[keep], language[keep], strict=True):
         if lang != DUTCH:
-            records += [(rid, q, s, "andere_taal") for s in sentences(answer) if words(s)]
+            found = [(s, "andere_taal", i)
+                     for i, s in enumerate(x for x in sentences(answer) if words(x))]
         else:
-            records += [(rid, q, s, reason)
-                        for s, reason in _answer_sentences(answer, framing, opening, config)]
+            found = _answer_sentences(answer, framing, opening, config, back)
+        # units numbered through the whole table: two answers never share one
+        records += [(rid, q, s, reason, len(records) + unit) for s, reason, unit in found]
     out = pd.DataFrame.from_records(records, columns=["response_id", "question_id", "text",
-                                                      "reden"])
+                                                      "reden", "eenheid"])
     out["reden"] = pd.Categorical(out["reden"], categories=list(CONTEXT_REASONS))
-    return out.astype({"response_id": "string", "question_id": "string", "text": "string"})
+    return out.astype({"response_id": "string", "question_id": "string", "text": "string",
+                       "eenheid": "Int64"})
 
 
 def learning_questions(texts: pd.DataFrame, config: QuestionConfig = QuestionConfig()
                        ) -> pd.DataFrame:
-    """One row per learning question: each sentence of a ``{code}_leervraag`` / ``{code}_samen``
-    answer, context sentences (:func:`answer_sentences`) left out. Columns ``response_id``,
-    ``question_id``, ``text``."""
+    """One row per sentence of a learning question: each sentence of a ``{code}_leervraag`` /
+    ``{code}_samen`` answer, context sentences (:func:`answer_sentences`) left out. Columns
+    ``response_id``, ``question_id``, ``text``, ``eenheid`` (sentences of one learning
+    question share it: :func:`join_units` makes them one row)."""
     rows = answer_sentences(texts, config)
     rows = rows[rows["reden"].isna()]
-    return pd.DataFrame({c: rows[c].astype(object).tolist()
-                         for c in ("response_id", "question_id", "text")})
+    out = pd.DataFrame({c: rows[c].astype(object).tolist()
+                        for c in ("response_id", "question_id", "text")})
+    out["eenheid"] = rows["eenheid"].to_numpy(dtype=np.int64)
+    return out
+
+
+def join_units(rows: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of each learning question joined into one row (``text`` the sentences in
+    their order, other columns of the first), without ``eenheid``.
+
+    Examples
+    --------
+    >>> answer = "Het centrum loopt leeg. Hoe houden we het levendig? Wat doen we met de markt?"
+    >>> t = pd.DataFrame({"response_id": ["R1"], "question_id": ["EF_leervraag"],
+    ...                   "text": [answer]})
+    >>> join_units(learning_questions(t))["text"].tolist()
+    ['Het centrum loopt leeg. Hoe houden we het levendig?', 'Wat doen we met de markt?']
+    """
+    if rows.empty:
+        return rows.drop(columns="eenheid", errors="ignore")
+    keys = ["response_id", "question_id", "eenheid"]
+    first = rows.drop_duplicates(keys).set_index(keys)
+    text = rows.groupby(keys, sort=False)["text"].agg(" ".join)
+    return first.assign(text=text).reset_index().drop(columns="eenheid")[list(
+        c for c in rows.columns if c != "eenheid")]
 
 
 def set_aside(texts: pd.DataFrame, config: QuestionConfig = QuestionConfig()) -> pd.DataFrame:

@@ -23,17 +23,23 @@ def example_texts(export: str | Path | None = None) -> list[str]:
     """The open answers of an export as the coder and the clusters see them, and their sentences.
 
     The export (None: the bundled example) is read and cleaned as ``pmg-analysis clean`` does
-    (names redacted), each answer stripped; the sentences are those of
-    :func:`.clusters.sentences`, which the learning questions are made of.
+    (names redacted), each answer stripped, with its sentences (:func:`.questions.sentences`)
+    and its learning questions as the assignment scores them (:func:`.needs.assignment_units`:
+    a statement and the question beside it are one).
     """
     from pmg_analysis.clean import clean_export
     from pmg_analysis.io import read_export
+    from pmg_analysis.text.codebook import _packaged
+    from pmg_analysis.text.needs import NeedConfig, assignment_units
     from pmg_analysis.text.questions import sentences
 
     export = catalog.EXAMPLE_EXPORT.path() if export is None else export
-    texts = clean_export(read_export(Path(export), None)).texts["text"]
-    answers = {str(t).strip() for t in texts.dropna()} - {""}
-    return sorted(answers | {s for a in answers for s in sentences(a)})
+    cleaned = clean_export(read_export(Path(export), None))
+    table = cleaned.texts
+    answers = {str(t).strip() for t in table["text"].dropna()} - {""}
+    rows, _, _ = assignment_units(table, cleaned.responses, _packaged(), NeedConfig())
+    units = set(rows["text"].astype(str))
+    return sorted(answers | units | {s for a in answers for s in sentences(a)})
 
 
 def seed_texts() -> list[str]:
@@ -50,15 +56,23 @@ def codebook_texts() -> list[str]:
     return sorted({p for need in _packaged().needs for p in need.passages()})
 
 
+def coded_texts() -> list[str]:
+    """The packaged coded questions (:mod:`.coded`), the neighbours of every new question."""
+    from pmg_analysis.text.coded import coded_questions
+
+    return sorted(set(coded_questions(own=False)["tekst"]))
+
+
 def reference_texts() -> list[str]:
-    """The texts whose vectors are packaged: the seed passages, the packaged codebook's passages
-    and the bundled example's texts.
+    """The texts whose vectors are packaged: the seed passages, the packaged codebook's passages,
+    the packaged coded questions and the bundled example's texts.
 
     The one place to extend the list: a text listed here is embedded once by
     :func:`write_reference_vectors` and then read from the package everywhere. Sorted and
     distinct.
     """
-    return sorted(set(seed_texts()) | set(codebook_texts()) | set(example_texts()))
+    return sorted(set(seed_texts()) | set(codebook_texts()) | set(coded_texts())
+                  | set(example_texts()))
 
 
 def write_reference_vectors(texts: Iterable[str] | None = None, path: Path = PACKAGED) -> Path:

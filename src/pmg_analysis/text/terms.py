@@ -28,7 +28,7 @@ How a term of the codebook is matched in a question:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -551,9 +551,13 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
      ['sporten', 1, 1, 'verandert niets']]
     """
     from pmg_analysis.text import needs as needs_mod
+    from pmg_analysis.text.coded import sources_of
 
     cfg = config if config is not None else needs_mod.NeedConfig()
     first, texts, responses = _trial_questions(questions)
+    # labelled questions that are coded questions are not scored by themselves
+    own = sources_of(first["text"], cfg.coded_path)
+    cfg = replace(cfg, coded_leave_out=tuple(sorted({*cfg.coded_leave_out, *own})))
     rows, _, preparer = needs_mod.assignment_units(texts, responses, book, cfg)
     uniq, own = needs_mod.distinct_units(rows)
     base, found, closest = needs_mod._score_parts([u for u, _ in uniq], [a for _, a in uniq],
