@@ -52,7 +52,7 @@ def _part(path: Path, part: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 # the blind sets written after the first two: (Dutch ordinal, file, source of its coded questions)
 LATER = [(ordinal, f"leervragen_toets{i}.yaml", f"toets{i}") for ordinal, i in
-         (("zevende", 7), ("zesde", 6), ("vijfde", 5), ("vierde", 4), ("derde", 3))]
+         (("achtste", 8), ("zevende", 7), ("zesde", 6), ("vijfde", 5), ("vierde", 4), ("derde", 3))]
 
 
 def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool, str]]:
