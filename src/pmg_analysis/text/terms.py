@@ -492,7 +492,8 @@ VERDICTS = ("vindt niets", "verschuift fout", "vuurt elders", "helpt", "verander
 
 def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFrame, *,
                config=None, cache_dir: Path | None = None,
-               same_need: dict[str, str] | None = None) -> pd.DataFrame:
+               same_need: dict[str, str] | None = None,
+               read_from: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
     """What proposed terms of ``need`` would do on questions beyond those they were read from.
 
     Run it on as many questions as there are (labelled sets where they exist) before adding a
@@ -517,6 +518,9 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
         The researcher's own need ids mapped to the set's ids (as in
         :func:`.evaluate.evaluate`): a question moved to a new need counts as right when the
         set has that need under another id.
+    read_from
+        The questions the terms were read from: left out, so that a term proves itself on
+        other questions (a term that only fixes its own question "vindt niets").
 
     Returns
     -------
@@ -550,20 +554,8 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
     [['metro', 0, 0, 'vindt niets'], ['verbinding', 1, 0, 'verandert niets'],
      ['sporten', 1, 1, 'verandert niets']]
     """
-    from pmg_analysis.text import needs as needs_mod
-    from pmg_analysis.text.coded import sources_of
-
-    cfg = config if config is not None else needs_mod.NeedConfig()
-    first, texts, responses = _trial_questions(questions)
-    # labelled questions that are coded questions are not scored by themselves
-    own = sources_of(first["text"], cfg.coded_path)
-    cfg = replace(cfg, coded_leave_out=tuple(sorted({*cfg.coded_leave_out, *own})))
-    rows, _, preparer = needs_mod.assignment_units(texts, responses, book, cfg)
-    uniq, own = needs_mod.distinct_units(rows)
-    base, found, closest = needs_mod._score_parts([u for u, _ in uniq], [a for _, a in uniq],
-                                                  book, config=cfg, cache_dir=cache_dir, own=own)
-    unit = _TrialUnits(rows, uniq, base, closest, preparer, first["response_id"].tolist(),
-                       first["text"].astype(str).tolist())
+    cfg, first, texts, responses = _trial_setup(questions, config, read_from)
+    unit, found = _trial_units(book, first, texts, responses, cfg, cache_dir)
     now = unit.needs(book, found, cfg)
     truth = first["behoefte"].astype(object).tolist() if "behoefte" in first else None
     rows_out = [_trial_row(book, need, term, unit, now, truth, same_need or {}, cfg)
@@ -574,6 +566,94 @@ def term_trial(book: Codebook, need: str, terms: list[str], questions: pd.DataFr
     return out.astype({"term": "string", "n_vragen": "Int64", "n_andere": "Int64",
                        "n_verandert": "Int64", "n_goed": "Int64", "n_fout": "Int64",
                        "oordeel": "string", "voorbeeld_andere": "string"})
+
+
+def _trial_setup(questions: pd.DataFrame, config, read_from
+                 ) -> tuple[object, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The config and the questions of a trial: the questions read from left out, and the
+    coded questions of the sets the others come from left out of the scores (no labelled
+    question is scored by itself)."""
+    from pmg_analysis.text import needs as needs_mod
+    from pmg_analysis.text.coded import sources_of
+
+    cfg = config if config is not None else needs_mod.NeedConfig()
+    gone = {str(t).strip() for t in read_from}
+    kept = questions[~questions["text"].astype(str).str.strip().isin(gone)] if gone else questions
+    first, texts, responses = _trial_questions(kept)
+    own = sources_of(first["text"], cfg.coded_path)
+    cfg = replace(cfg, coded_leave_out=tuple(sorted({*cfg.coded_leave_out, *own})))
+    return cfg, first, texts, responses
+
+
+def _trial_units(book: Codebook, first: pd.DataFrame, texts: pd.DataFrame,
+                 responses: pd.DataFrame, cfg, cache_dir: Path | None
+                 ) -> tuple[_TrialUnits, list[list[list[str]]]]:
+    """The scored units of the trial's questions with ``book`` and the terms found."""
+    from pmg_analysis.text import needs as needs_mod
+
+    rows, _, preparer = needs_mod.assignment_units(texts, responses, book, cfg)
+    uniq, own = needs_mod.distinct_units(rows)
+    base, found, closest = needs_mod._score_parts([u for u, _ in uniq], [a for _, a in uniq],
+                                                  book, config=cfg, cache_dir=cache_dir, own=own)
+    return _TrialUnits(rows, uniq, base, closest, preparer, first["response_id"].tolist(),
+                       first["text"].astype(str).tolist()), found
+
+
+def example_trial(book: Codebook, need: str, examples: list[str], questions: pd.DataFrame, *,
+                  config=None, cache_dir: Path | None = None,
+                  same_need: dict[str, str] | None = None,
+                  read_from: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """What example questions of ``need`` would do on labelled questions, as :func:`term_trial`
+    does for terms: the examples replace those of ``need`` (at most three) and every question
+    whose need changes is counted.
+
+    Returns
+    -------
+    DataFrame
+        One row: ``voorbeelden`` (joined by " | "), ``n_verandert``, ``n_goed``, ``n_fout``
+        (NA without ``behoefte``), ``oordeel`` ("helpt", "verschuift fout", "verandert niets",
+        "verschuift (ongetoetst)") and ``voorbeeld_fout`` (a question moved wrongly).
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.codebook import load_codebook
+    >>> from pmg_analysis.text.needs import NeedConfig
+    >>> from pmg_analysis.text.coder import TextConfig
+    >>> q = pd.DataFrame({"text": ["Hoe houden we de treinverbinding naar de stad?"],
+    ...                   "question_id": ["EF_leervraag"], "behoefte": ["ef_mobiliteit"]})
+    >>> cfg = NeedConfig(text=TextConfig(use_embeddings=False))
+    >>> t = example_trial(load_codebook(), "ef_mobiliteit", ["Hoe blijft de stad bereikbaar?"],
+    ...                   q, config=cfg)
+    >>> t[["n_verandert", "oordeel"]].values.tolist()
+    [[0, 'verandert niets']]
+    """
+    from pmg_analysis.text.codebook import _valid
+
+    cfg, first, texts, responses = _trial_setup(questions, config, read_from)
+    unit, found = _trial_units(book, first, texts, responses, cfg, cache_dir)
+    now = unit.needs(book, found, cfg)
+    changed = _valid({**book[need].model_dump(), "voorbeelden": tuple(examples)}, book)
+    trial = Codebook(tuple(changed if n.id == need else n for n in book.needs), book.source)
+    t_unit, t_found = _trial_units(trial, first, texts, responses, cfg, cache_dir)
+    after = t_unit.needs(trial, t_found, cfg)
+    moved = [i for i in range(len(now)) if after[i] != now[i]]
+    same = same_need or {}
+    if "behoefte" in first:
+        truth = first["behoefte"].astype(object).tolist()
+        right = [same.get(after[i], after[i]) == truth[i] for i in moved]
+        good, bad = sum(right), len(moved) - sum(right)
+        wrong = [unit.question_texts[i] for i, ok in zip(moved, right, strict=True) if not ok]
+        verdict = "verschuift fout" if bad else ("helpt" if good else "verandert niets")
+    else:
+        good = bad = pd.NA
+        wrong = []
+        verdict = "verschuift (ongetoetst)" if moved else "verandert niets"
+    out = pd.DataFrame([(" | ".join(examples), len(moved), good, bad, verdict,
+                         wrong[0] if wrong else pd.NA)],
+                       columns=["voorbeelden", "n_verandert", "n_goed", "n_fout", "oordeel",
+                                "voorbeeld_fout"])
+    return out.astype({"voorbeelden": "string", "n_verandert": "Int64", "n_goed": "Int64",
+                       "n_fout": "Int64", "oordeel": "string", "voorbeeld_fout": "string"})
 
 
 def _trial_questions(questions: pd.DataFrame
