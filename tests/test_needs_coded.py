@@ -159,3 +159,12 @@ def test_a_merged_need_keeps_the_coded_questions_of_the_need_merged_into_it(tmp_
     path = write_codebook(book, tmp_path / "codeboek.yaml")
     assert "ook: [ef_vastgoed_transformatie]" in path.read_text(encoding="utf-8")
     assert load_codebook(path)["ef_binnenstad"].ook == ("ef_vastgoed_transformatie",)
+
+
+def test_a_coded_file_without_its_columns_gives_one_dutch_line_naming_the_file(tmp_path):
+    from pmg_analysis.text.codebook import CodebookError
+
+    bad = tmp_path / "gecodeerd.csv"
+    bad.write_text("vraag,code\nHoe houden we de markt levendig?,ef_binnenstad\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"gecodeerd\.csv: kolom behoefte, tekst ontbreekt"):
+        coded_questions(bad)

@@ -31,6 +31,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 
 from pmg_analysis import catalog
+from pmg_analysis.text.codebook import Codebook, CodebookError
 
 COLUMNS = ("behoefte", "tekst", "bron")
 
@@ -39,14 +40,10 @@ def _read(path: Path) -> pd.DataFrame:
     try:
         table = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
-        from pmg_analysis.text.codebook import CodebookError
-
         raise CodebookError(f"{path}: de gecodeerde vragen kunnen niet worden gelezen "
                             f"({err}).") from None
     missing = [c for c in COLUMNS[:2] if c not in table.columns]
     if missing:
-        from pmg_analysis.text.codebook import CodebookError
-
         raise CodebookError(f"{path}: kolom {', '.join(missing)} ontbreekt (nodig: behoefte, "
                             f"tekst; bron mag).")
     if "bron" not in table.columns:
@@ -151,7 +148,8 @@ class CodedNeighbours(BaseEstimator):
         return out
 
 
-def resolved(coded: pd.DataFrame, book, leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
+def resolved(coded: pd.DataFrame, book: Codebook, leave_out: tuple[str, ...] = ()
+             ) -> pd.DataFrame:
     """``coded`` with each question's need as a need of ``book`` (an id it has, or one it lists
     under ``ook``), without questions of other needs or of the sources in ``leave_out``."""
     alias = {i: need.id for need in book.needs for i in (need.id, *need.ook)}
