@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import argparse
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from pmg_analysis.text import NeedConfig, load_codebook, term_trial
+from pmg_analysis.text.coded import without_own
 from pmg_analysis.text.evaluate import evaluate, load_eval, part_tables, question_needs
 from pmg_analysis.text.needs import learning_needs
 
@@ -50,26 +50,26 @@ def _part(path: Path, part: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return es.questions[es.questions["deel"] == part].reset_index(drop=True), es.needs
 
 
-# the blind sets written after the first two: (Dutch ordinal, file, source of its coded questions)
-LATER = [(ordinal, f"leervragen_toets{i}.yaml", f"toets{i}") for ordinal, i in
+# the blind sets written after the first two: (Dutch ordinal, file)
+LATER = [(ordinal, f"leervragen_toets{i}.yaml") for ordinal, i in
          (("achtste", 8), ("zevende", 7), ("zesde", 6), ("vijfde", 5), ("vierde", 4), ("derde", 3))]
 
 
-def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool, str]]:
-    """(name, questions, needs, errors may be read, source) of every development set; the
-    source (``bron`` of the packaged coded questions) is left out when the set is measured."""
+def sets() -> list[tuple[str, pd.DataFrame, pd.DataFrame, bool]]:
+    """(name, questions, needs, errors may be read) of every development set (measuring one
+    leaves its own coded questions out: :func:`pmg_analysis.text.coded.without_own`)."""
     out = []
-    for ordinal, file, bron in LATER:
+    for ordinal, file in LATER:
         for part, label in (("toets", "toetsdeel"), ("ontwikkeling", "ontwikkeldeel")):
-            out.append((f"{ordinal} set, {label}", *_part(DATA / file, part), True, bron))
-    return [*out, ("eerste set, gelegd", *_laid(DATA / "leervragen_eval.yaml"), True, "eval"),
-            ("tweede set, gelegd", *_laid(DATA / "leervragen_toets2.yaml"), False, "toets2")]
+            out.append((f"{ordinal} set, {label}", *_part(DATA / file, part), True))
+    return [*out, ("eerste set, gelegd", *_laid(DATA / "leervragen_eval.yaml"), True),
+            ("tweede set, gelegd", *_laid(DATA / "leervragen_toets2.yaml"), False)]
 
 
 def labelled_pool() -> pd.DataFrame:
     """Every labelled question of the readable sets, as :func:`term_trial` reads them: ``text``,
     ``question_id`` (the theme asked), ``gemeente`` and ``behoefte`` (the true need)."""
-    q = pd.concat([q for _, q, _, readable, _ in sets() if readable], ignore_index=True)
+    q = pd.concat([q for _, q, _, readable in sets() if readable], ignore_index=True)
     return pd.DataFrame({"text": q["tekst"], "question_id": q["gevraagd_onder"] + "_leervraag",
                          "gemeente": q["gemeente"], "behoefte": q["behoefte"]})
 
@@ -109,16 +109,15 @@ def main() -> None:
         print(trial.to_string())
         return
     t = time.time()
-    for name, q, needs, readable, bron in sets():
+    for name, q, needs, readable in sets():
         if a.only and not any(o in name for o in a.only):
             continue
-        left_out = replace(config, coded_leave_out=(bron,))
-        f = evaluate(q, needs, book, config=left_out, cache_dir=a.cache)
+        f = evaluate(q, needs, book, config=config, cache_dir=a.cache)
         print(f"{name:28s} n={f.n_questions:3d} goed={f.share_right:.3f} ari={f.ari:.3f} "
               f"top5={f.top5_found}/{f.top5_within_2} thema={f.theme_right:.3f} "
               f"voorstel={f.new_to_suggestion:.2f}", flush=True)
         if a.e and readable:
-            errors(q, book, left_out, a.cache)
+            errors(q, book, without_own(config, q["tekst"]), a.cache)
     print(f"tijd {time.time() - t:.0f} s")
 
 

@@ -23,6 +23,7 @@ questions out (``NeedConfig.coded_leave_out``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -159,9 +160,7 @@ def resolved(coded: pd.DataFrame, book: Codebook, leave_out: tuple[str, ...] = (
 
 
 def sources_of(texts, path: str | Path | None = None) -> tuple[str, ...]:
-    """The sources (``bron``) of the coded questions among ``texts``: measuring on labelled
-    questions leaves these sources out, so that no question is scored by itself or by the
-    other questions of its own set.
+    """The sources (``bron``) of the coded questions among ``texts``.
 
     Examples
     --------
@@ -172,3 +171,19 @@ def sources_of(texts, path: str | Path | None = None) -> tuple[str, ...]:
     coded = coded_questions(path)
     mine = {str(t).strip() for t in texts}
     return tuple(sorted(set(coded.loc[coded["tekst"].isin(mine), "bron"])))
+
+
+def without_own(config, texts):
+    """``config`` (a :class:`.needs.NeedConfig`) that also leaves out the coded questions of
+    every source some of ``texts`` come from: measuring on labelled questions, no question is
+    scored by itself or by the other questions of its own set.
+
+    Examples
+    --------
+    >>> from pmg_analysis.text.needs import NeedConfig
+    >>> first = coded_questions(own=False).iloc[0]
+    >>> without_own(NeedConfig(), [first["tekst"]]).coded_leave_out == (first["bron"],)
+    True
+    """
+    own = sources_of(texts, config.coded_path)
+    return replace(config, coded_leave_out=tuple(sorted({*config.coded_leave_out, *own})))

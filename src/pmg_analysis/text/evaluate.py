@@ -12,14 +12,14 @@ questions whose theme is right.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from pmg_analysis.text.codebook import Codebook
-from pmg_analysis.text.coded import sources_of
+from pmg_analysis.text.coded import without_own
 from pmg_analysis.text.needs import LearningNeeds, NeedConfig, agreement, learning_needs
 
 
@@ -107,10 +107,7 @@ def evaluate(questions: pd.DataFrame, needs: pd.DataFrame, codebook: Codebook, *
     has under another id (the researcher loop's "Gemeentelijke herindeling" is the set's
     ``n4_02``): its questions then count as in the codebook, right when they get that need.
     """
-    # the set's own coded questions (and those of its whole set) are left out: no question is
-    # scored by itself
-    own = sources_of(questions["tekst"], config.coded_path)
-    config = replace(config, coded_leave_out=tuple(sorted({*config.coded_leave_out, *own})))
+    config = without_own(config, questions["tekst"])  # no question scored by itself
     texts, responses = part_tables(questions)
     result = learning_needs(texts, responses, config=config, codebook=codebook,
                             cache_dir=cache_dir)

@@ -276,7 +276,7 @@ def _vocabulary(book: Codebook, config: NeedConfig) -> frozenset[str]:
 
 
 def _example_similarity(questions: list[str], book: Codebook, cache_dir: Path | None,
-                        config: NeedConfig = NeedConfig()) -> tuple[np.ndarray, list[list[str]]]:
+                        config: NeedConfig) -> tuple[np.ndarray, list[list[str]]]:
     """Centred cosine of each question to each need's best passage, and that passage; mixed
     (``coded_weight``) with the mean cosine to the need's nearest coded questions."""
     passages = [n.passages() for n in book.needs]

@@ -214,7 +214,7 @@ def _asks(sentence: str, opening: re.Pattern[str]) -> bool:
 
 
 def _answer_sentences(answer: str, framing: re.Pattern[str], opening: re.Pattern[str],
-                      config: QuestionConfig, back: re.Pattern[str] | None = None
+                      config: QuestionConfig, back: re.Pattern[str]
                       ) -> list[tuple[str, str | None, int]]:
     """The sentences of one Dutch answer with their reason (None: a learning question) and the
     number of the learning question they belong to (:func:`_units`)."""
@@ -236,7 +236,7 @@ def _answer_sentences(answer: str, framing: re.Pattern[str], opening: re.Pattern
         kept = set((asking or candidates)[:config.max_per_answer])
         out = [(s, "boven_maximum" if i in candidates and i not in kept else reason)
                for i, (s, reason) in enumerate(out)]
-    units = _units(out, line_of, opening, back) if back is not None else list(range(len(out)))
+    units = _units(out, line_of, opening, back)
     return [(s, reason, unit) for (s, reason), unit in zip(out, units, strict=True)]
 
 

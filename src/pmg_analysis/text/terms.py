@@ -28,7 +28,7 @@ How a term of the codebook is matched in a question:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -574,14 +574,12 @@ def _trial_setup(questions: pd.DataFrame, config, read_from
     coded questions of the sets the others come from left out of the scores (no labelled
     question is scored by itself)."""
     from pmg_analysis.text import needs as needs_mod
-    from pmg_analysis.text.coded import sources_of
+    from pmg_analysis.text.coded import without_own
 
-    cfg = config if config is not None else needs_mod.NeedConfig()
     gone = {str(t).strip() for t in read_from}
     kept = questions[~questions["text"].astype(str).str.strip().isin(gone)] if gone else questions
     first, texts, responses = _trial_questions(kept)
-    own = sources_of(first["text"], cfg.coded_path)
-    cfg = replace(cfg, coded_leave_out=tuple(sorted({*cfg.coded_leave_out, *own})))
+    cfg = without_own(config if config is not None else needs_mod.NeedConfig(), first["text"])
     return cfg, first, texts, responses
 
 
